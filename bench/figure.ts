@@ -1,0 +1,27 @@
+/** The shape every benchmark reports: a figure beside the target it is judged against. */
+export interface Figure {
+  /** What was measured, e.g. "journey grade dns --target solution (cold, median of 5)". */
+  name: string;
+  value: number;
+  unit: string;
+  /** The stated target: the figure should be at most (`<=`) or at least (`>=`) this. */
+  target: { op: '<=' | '>='; value: number };
+}
+
+/** One benchmark module (`bench/<name>.bench.ts` exports `benchmark`). */
+export interface Benchmark {
+  name: string;
+  run(): Promise<Figure[]>;
+}
+
+/** True when the figure meets its target. */
+export function meetsTarget(figure: Figure): boolean {
+  return figure.target.op === '<=' ? figure.value <= figure.target.value : figure.value >= figure.target.value;
+}
+
+/** Median of a non-empty list of samples. */
+export function median(samples: readonly number[]): number {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}

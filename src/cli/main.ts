@@ -1,0 +1,62 @@
+/** The `journey` CLI: parses the command line and runs one command. */
+import { parseArgs } from 'node:util';
+import pc from 'picocolors';
+import { ManifestError } from '../course/labs.ts';
+import { coursePaths } from '../course/paths.ts';
+import * as commands from './commands.ts';
+import { findCommand, helpText, UsageError, type CommandSpec } from './usage.ts';
+
+function parse(spec: CommandSpec, args: string[]) {
+  try {
+    return parseArgs({ args, options: spec.flags, allowPositionals: true, strict: true });
+  } catch (error) {
+    const flags = Object.keys(spec.flags).map((f) => `--${f}`);
+    const valid = flags.length ? `Flags for "${spec.name}": ${flags.join(', ')}.` : `"${spec.name}" takes no flags.`;
+    throw new UsageError(`${(error as Error).message.replace(/\. To specify.*$/s, '')}. ${valid}`);
+  }
+}
+
+/** Runs the CLI with these arguments; resolves to the exit code. */
+export async function main(argv: string[], io: commands.Io): Promise<number> {
+  try {
+    const [name, ...rest] = argv;
+    if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
+      io.out(helpText());
+      return name === undefined ? 2 : 0;
+    }
+    const spec = findCommand(name);
+    const { values, positionals } = parse(spec, rest);
+    const maxArgs = spec.args.split(' ').filter(Boolean).length;
+    if (positionals.length > maxArgs) throw new UsageError(`too many arguments for "${spec.name}": expected ${spec.args || 'none'}.`);
+    const paths = coursePaths();
+    const [first, second] = positionals;
+    switch (spec.name) {
+      case 'list':
+        return commands.list(paths, io);
+      case 'start':
+        return commands.start(paths, io, first);
+      case 'grade':
+        return await commands.grade(paths, io, first, values as { target?: string; stage?: string[]; json?: boolean });
+      case 'watch':
+        return await commands.watch(paths, io, first);
+      case 'hint':
+        return commands.hint(paths, io, first, second);
+      case 'reset':
+        return commands.reset(paths, io, first);
+      default:
+        io.out(helpText());
+        return 0;
+    }
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.err(`${pc.red('journey:')} ${error.message}`);
+      io.err(pc.dim('Run `npx journey help` for every command.'));
+      return 2;
+    }
+    if (error instanceof ManifestError) {
+      io.err(`${pc.red('journey:')} ${error.message}`);
+      return 2;
+    }
+    throw error;
+  }
+}

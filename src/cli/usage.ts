@@ -1,0 +1,52 @@
+/** The CLI's command table and its usage errors, so help text and validation share one source. */
+
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
+
+export interface CommandSpec {
+  name: string;
+  args: string;
+  summary: string;
+  flags: Record<string, { type: 'string' | 'boolean'; multiple?: boolean; hint: string }>;
+}
+
+export const COMMANDS: readonly CommandSpec[] = [
+  { name: 'list', args: '', summary: 'chapters, labs, stages and your progress', flags: {} },
+  { name: 'start', args: '<lab>', summary: 'copy a lab\'s starter files into workspace/<lab>/ (never overwrites your files)', flags: {} },
+  {
+    name: 'grade',
+    args: '<lab>',
+    summary: 'run the lab\'s graders and print the scoreboard (exit 0 only at full marks)',
+    flags: {
+      target: { type: 'string', hint: 'solution | starter | workspace (default: workspace)' },
+      stage: { type: 'string', multiple: true, hint: 'grade only this stage (repeatable)' },
+      json: { type: 'boolean', hint: 'print one JSON result instead of the scoreboard' },
+    },
+  },
+  { name: 'watch', args: '<lab>', summary: 're-grade on every save and show the first failing test', flags: {} },
+  { name: 'hint', args: '<lab> [stage]', summary: 'hints for a stage (default: your first unfinished one)', flags: {} },
+  { name: 'reset', args: '<lab>', summary: 'start a lab over from its starter, keeping a backup of your files', flags: {} },
+  { name: 'help', args: '', summary: 'this list', flags: {} },
+];
+
+/** The help text: every command with its arguments and flags. */
+export function helpText(): string {
+  const lines = ['Usage: journey <command> [arguments] [flags]', '', 'Commands:'];
+  for (const c of COMMANDS) {
+    lines.push(`  ${`${c.name} ${c.args}`.padEnd(22)} ${c.summary}`);
+    for (const [flag, spec] of Object.entries(c.flags)) {
+      lines.push(`  ${''.padEnd(22)}   --${flag}${spec.type === 'string' ? ' <value>' : ''}  ${spec.hint}`);
+    }
+  }
+  lines.push('', 'Run from the course folder with `npx journey …` (it uses the course\'s own Node).');
+  return lines.join('\n');
+}
+
+/** The command spec for a name, or a UsageError listing the valid names. */
+export function findCommand(name: string | undefined): CommandSpec {
+  const found = COMMANDS.find((c) => c.name === name);
+  if (found) return found;
+  const valid = COMMANDS.map((c) => c.name).join(', ');
+  throw new UsageError(name ? `unknown command "${name}". Valid commands: ${valid}.` : `no command given. Valid commands: ${valid}.`);
+}

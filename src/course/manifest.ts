@@ -1,0 +1,63 @@
+/**
+ * The lab manifest (`labs/<id>/lab.json`): one schema shared by the site build
+ * (Astro content collection) and the `journey` grader, so both reject a bad
+ * manifest with the same words.
+ */
+import { z } from 'zod';
+
+/** Where a stage's tests can run. */
+export const runsInSchema = z
+  .enum(['pure', 'node', 'host'])
+  .describe(
+    "'pure': sans-I/O code, any runner including the browser worker; " +
+      "'node': needs real Node (the WebContainer or the local grader); " +
+      "'host': needs the learner's own machine (UDP sockets, tshark), so only the local grader",
+  );
+
+export type RunsIn = z.infer<typeof runsInSchema>;
+
+const idPattern = /^[a-z][a-z0-9-]*$/;
+
+export const stageSchema = z.strictObject({
+  /** Stable id; the stage's tests live in `tests/<id>.test.ts`. */
+  id: z.string().regex(idPattern, 'a kebab-case id such as "header-question"'),
+  /** Shown on the scoreboard and the lab page. */
+  title: z.string().min(1),
+  /** One sentence on what the learner builds in this stage. */
+  summary: z.string().min(1),
+  /** Points for passing every test of the stage; partial credit is proportional. */
+  points: z.number().int().positive(),
+  runsIn: runsInSchema,
+  /** Hints in the order a stuck learner should read them: nudge first, recipe last. */
+  hints: z.array(z.string().min(1)).min(1),
+});
+
+export type Stage = z.infer<typeof stageSchema>;
+
+export const manifestSchema = z.strictObject({
+  /** JSON Schema for editors; ignored by the course. */
+  $schema: z.string().optional(),
+  title: z.string().min(1),
+  /** The chapter's place in the journey (COURSE.md numbers them 1–11). */
+  chapter: z.number().int().min(1),
+  /** Id of the chapter page in `content/` that teaches this lab, e.g. "chapters/dns". */
+  chapterPage: z.string().min(1),
+  /** What the learner will have built when done. */
+  summary: z.string().min(1),
+  /** Files the learner edits, relative to `starter/` (and to `workspace/<lab>/`). */
+  files: z.array(z.string().regex(/^[a-z0-9-]+\.ts$/, 'a kebab-case .ts file name such as "header.ts"')).min(1),
+  stages: z
+    .array(stageSchema)
+    .min(1)
+    .superRefine((stages, ctx) => {
+      const seen = new Set<string>();
+      stages.forEach((stage, index) => {
+        if (seen.has(stage.id)) {
+          ctx.addIssue({ code: 'custom', path: [index, 'id'], message: `duplicate stage id "${stage.id}"` });
+        }
+        seen.add(stage.id);
+      });
+    }),
+});
+
+export type Manifest = z.infer<typeof manifestSchema>;

@@ -1,0 +1,127 @@
+/**
+ * Runs a lab's graders with Vitest's Node API against one folder of learner
+ * files and reports each test as it starts and ends. The `@impl` alias is what
+ * makes one set of tests grade the solution, the starter or a workspace.
+ */
+import { basename, join } from 'node:path';
+import { Writable } from 'node:stream';
+import { fileURLToPath } from 'node:url';
+import type { TestCase, TestModule } from 'vitest/node';
+import { createVitest, type Reporter } from 'vitest/node';
+import { appendOutput, type TestResult } from '../result.ts';
+
+/** Per-test time limit; a test of learner code that takes longer has a bug (or a loop). */
+export const TEST_TIMEOUT_MS = 10_000;
+
+/** What the session reports, in order, for a run. */
+export type SessionEvent =
+  | { kind: 'test-end'; stage: string; result: TestResult }
+  | { kind: 'stage-end'; stage: string; error?: string }
+  | { kind: 'run-end'; unhandled: string[] };
+
+export interface SessionOptions {
+  root: string;
+  labKit: string;
+  /** Absolute paths of the stage test files to run (`tests/<stage>.test.ts`). */
+  files: string[];
+  /** Folder whose files `@impl/<file>` resolves to. */
+  implDir: string;
+}
+
+/** The stage id of a test file: its name without `.test.ts`. */
+export function stageOfFile(file: string): string {
+  return basename(file).replace(/\.test\.ts$/, '');
+}
+
+/** A failed test's message: the assertion's own text, which lab-kit diagnostics fill in. */
+function failureMessage(test: TestCase): string | undefined {
+  const errors = test.result().errors ?? [];
+  if (!errors.length) return undefined;
+  return errors
+    .map((e) => {
+      const head = e.name && !['AssertionError', 'Error'].includes(e.name) ? `${e.name}: ${e.message}` : e.message;
+      // Vitest's diff helps only when the message does not already show both sides.
+      return e.diff && !/expected/i.test(e.message.split('\n')[0] ?? '') ? `${head}\n${e.diff}` : head;
+    })
+    .join('\n\n');
+}
+
+function testResult(test: TestCase, output: Map<string, string>): TestResult {
+  const result = test.result();
+  const status = result.state === 'passed' ? 'passed' : result.state === 'failed' ? 'failed' : 'skipped';
+  const message = status === 'failed' ? failureMessage(test) : undefined;
+  const printed = output.get(test.id);
+  return {
+    name: test.fullName,
+    status,
+    ...(message ? { message } : {}),
+    ...(printed ? { output: printed } : {}),
+    durationMs: Math.round(test.diagnostic()?.duration ?? 0),
+  };
+}
+
+/** An error that stopped a test file outside its tests (a syntax error, a throw on import). */
+function moduleError(module: TestModule): string | undefined {
+  const errors = module.errors();
+  return errors.length ? errors.map((e) => `${e.name ?? 'Error'}: ${e.message}`).join('\n') : undefined;
+}
+
+function reporter(emit: (event: SessionEvent) => void): Reporter {
+  const output = new Map<string, string>();
+  return {
+    onUserConsoleLog(log) {
+      if (log.taskId) output.set(log.taskId, appendOutput(output.get(log.taskId), log.content));
+    },
+    onTestCaseResult(test) {
+      emit({ kind: 'test-end', stage: stageOfFile(test.module.moduleId), result: testResult(test, output) });
+    },
+    onTestModuleEnd(module) {
+      const error = moduleError(module);
+      emit({ kind: 'stage-end', stage: stageOfFile(module.moduleId), ...(error ? { error } : {}) });
+    },
+    onTestRunEnd(_modules, unhandled) {
+      emit({ kind: 'run-end', unhandled: unhandled.map((e) => `${e.name ?? 'Error'}: ${e.message}`) });
+    },
+  };
+}
+
+/** Runs the files once, reporting through `emit`; resolves when the run has ended. */
+export async function runSession(options: SessionOptions, emit: (event: SessionEvent) => void): Promise<void> {
+  const quiet = new Writable({ write: (_chunk, _encoding, done) => done() });
+  const vitest = await createVitest(
+    'test',
+    {
+      root: options.root,
+      config: false,
+      include: options.files,
+      watch: false,
+      reporters: [reporter(emit)],
+      testTimeout: TEST_TIMEOUT_MS,
+      hookTimeout: TEST_TIMEOUT_MS,
+      teardownTimeout: 2_000,
+      pool: 'forks',
+      // One stage file at a time: the learner's code gets a core to itself, and a hang has one suspect.
+      fileParallelism: false,
+      passWithNoTests: true,
+      setupFiles: [fileURLToPath(new URL('./progress-setup.ts', import.meta.url))],
+    },
+    {
+      resolve: {
+        alias: [
+          { find: /^@impl\//, replacement: options.implDir.replace(/\/?$/, '/') },
+          { find: /^@lab-kit$/, replacement: options.labKit },
+        ],
+      },
+      logLevel: 'silent',
+      cacheDir: join(options.root, 'node_modules', '.vite-journey'),
+      server: { watch: null },
+    },
+    // Vitest's own logging would interleave with the course's scoreboard.
+    { stdout: quiet, stderr: quiet },
+  );
+  try {
+    await vitest.start();
+  } finally {
+    await vitest.close();
+  }
+}
