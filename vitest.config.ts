@@ -9,7 +9,7 @@ export default defineConfig({
   },
   test: {
     include: ['src/**/*.test.ts', 'tests/**/*.test.ts'],
-    exclude: ['tests/e2e/**', 'node_modules/**'],
+    exclude: ['tests/e2e/**', 'tests/fixtures/**', 'node_modules/**'],
     testTimeout: 30_000,
   },
 });

@@ -3,6 +3,7 @@ import { existsSync, watch as watchFolder } from 'node:fs';
 import { join } from 'node:path';
 import pc from 'picocolors';
 import { loadLab, loadLabs, labIds, TARGETS, type Lab, type Target } from '../course/labs.ts';
+import { labPoints, RUNS_IN_LABEL } from '../course/manifest.ts';
 import type { CoursePaths } from '../course/paths.ts';
 import { gradeLab } from '../runners/node/grade.ts';
 import { readProgress, recordProgress } from './progress.ts';
@@ -28,7 +29,7 @@ export function list(paths: CoursePaths, io: Io): number {
   const progress = readProgress(paths);
   for (const lab of loadLabs(paths)) {
     const mine = progress[lab.id];
-    const max = lab.manifest.stages.reduce((sum, s) => sum + s.points, 0);
+    const max = labPoints(lab.manifest.stages);
     const started = existsSync(join(paths.workspace, lab.id));
     const status = mine ? `${mine.score}/${max}` : started ? 'started, not graded yet' : 'not started';
     io.out(`${pc.bold(`${lab.manifest.chapter}. ${lab.manifest.title}`)}  ${pc.dim(`(journey start ${lab.id})`)}  ${status}`);
@@ -40,7 +41,7 @@ export function list(paths: CoursePaths, io: Io): number {
     }
     io.out('');
   }
-  io.out(pc.dim("Stages run in: pure — anywhere, even the browser; node — real Node; host — this machine only (UDP, tshark)."));
+  for (const [kind, label] of Object.entries(RUNS_IN_LABEL)) io.out(pc.dim(`${kind}: ${label.long}`));
   return 0;
 }
 

@@ -5,6 +5,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Lab } from '../course/labs.ts';
+import { labPoints } from '../course/manifest.ts';
 import type { CoursePaths } from '../course/paths.ts';
 import type { GradeResult } from '../runners/result.ts';
 
@@ -39,8 +40,7 @@ export function recordProgress(paths: CoursePaths, lab: Lab, result: GradeResult
     if (s.status !== 'not-run') stages[s.id] = { earned: s.earned, points: s.points, passed: s.status === 'passed' };
   }
   const score = Object.values(stages).reduce((sum, s) => sum + s.earned, 0);
-  const max = lab.manifest.stages.reduce((sum, s) => sum + s.points, 0);
-  all[result.lab] = { score, max, gradedAt: new Date().toISOString(), stages };
+  all[result.lab] = { score, max: labPoints(lab.manifest.stages), gradedAt: new Date().toISOString(), stages };
   mkdirSync(join(paths.workspace, '.journey'), { recursive: true });
   writeFileSync(progressFile(paths), JSON.stringify(all, null, 2) + '\n');
 }

@@ -30,14 +30,19 @@ function stageNote(stage: StageResult): string {
   return failed ? pc.dim(`${failed} of ${stage.tests.length} tests failing`) : pc.dim(`${stage.tests.length} tests`);
 }
 
-function failureBlock(stage: StageResult, test: TestResult): string {
+/** A failing test: its name, then its whole message, or only the message's first line when `brief`. */
+function failureBlock(stage: StageResult, test: TestResult, brief = false): string {
   const lines = [`  ${pc.red('✗')} ${pc.bold(stage.id)} › ${test.name}`];
-  if (test.message) lines.push(indent(clip(test.message), '      '));
-  if (test.output) lines.push(pc.dim('      your code printed:'), indent(pc.dim(clip(test.output, 6)), '        '));
+  const message = brief ? test.message?.split('\n')[0] : test.message;
+  if (message) lines.push(indent(clip(message), '      '));
+  if (test.output && !brief) lines.push(pc.dim('      your code printed:'), indent(pc.dim(clip(test.output, 6)), '        '));
   return lines.join('\n');
 }
 
-/** The full scoreboard: one line per stage, then every failing test with its message. */
+/**
+ * The full scoreboard: one line per stage, then every failing test with its
+ * message: in full for the first failure of each stage, its first line for the rest.
+ */
 export function renderScoreboard(result: GradeResult, title: string, where: string): string {
   const out: string[] = [];
   out.push(`${pc.bold(title)} ${pc.dim(`— ${where}, ${result.runner} runner, ${(result.durationMs / 1000).toFixed(1)} s`)}`, '');
@@ -53,7 +58,9 @@ export function renderScoreboard(result: GradeResult, title: string, where: stri
   const failures: string[] = [];
   for (const stage of result.stages) {
     if (stage.error) failures.push(`  ${pc.red('✗')} ${pc.bold(stage.id)}\n${indent(clip(stage.error), '      ')}`);
-    for (const test of stage.tests) if (test.status === 'failed') failures.push(failureBlock(stage, test));
+    stage.tests
+      .filter((t) => t.status === 'failed')
+      .forEach((test, i) => failures.push(failureBlock(stage, test, i > 0)));
   }
   if (failures.length) out.push('', pc.bold('Failing:'), '', failures.join('\n\n'));
   if (result.message && result.status === 'error') out.push('', pc.red(result.message));

@@ -16,6 +16,13 @@ export const runsInSchema = z
 
 export type RunsIn = z.infer<typeof runsInSchema>;
 
+/** How each kind of stage is named to learners: a short badge and the full reason. */
+export const RUNS_IN_LABEL: Record<RunsIn, { short: string; long: string }> = {
+  pure: { short: 'runs anywhere', long: 'pure code: runs in the browser, in a WebContainer and locally' },
+  node: { short: 'needs Node', long: 'needs real Node: the full-Node runner in the browser, or the local grader' },
+  host: { short: 'your machine', long: 'needs your own machine (UDP sockets or tshark): the local grader only' },
+};
+
 const idPattern = /^[a-z][a-z0-9-]*$/;
 
 export const stageSchema = z.strictObject({
@@ -61,3 +68,8 @@ export const manifestSchema = z.strictObject({
 });
 
 export type Manifest = z.infer<typeof manifestSchema>;
+
+/** Total points of a lab's stages. */
+export function labPoints(stages: readonly Pick<Stage, 'points'>[]): number {
+  return stages.reduce((sum, s) => sum + s.points, 0);
+}

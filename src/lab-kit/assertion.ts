@@ -1,11 +1,12 @@
 /**
- * An assertion failure that Vitest renders like its own: `actual`/`expected`
- * with `showDiff` make the runner print a diff, and `diagnostic` carries
- * structured detail the results panel can draw (hex rows, transcripts).
+ * An assertion failure whose message already shows both sides (hex rows with
+ * a caret, or a transcript), so Vitest is told not to add a diff of its own;
+ * `actual`/`expected` stay for reporters, and `diagnostic` carries structured
+ * detail a results panel can draw.
  */
 export class LabAssertionError extends Error {
   override name = 'AssertionError';
-  readonly showDiff = true;
+  readonly showDiff = false;
 
   readonly actual: string;
   readonly expected: string;

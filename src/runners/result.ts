@@ -4,7 +4,7 @@
  * Exercism's test-runner results.json (top-level `status`; per-test `name`,
  * `status`, `message`, `output`) so autograders and LMS exports can read it.
  */
-import type { Manifest, RunsIn } from '../course/manifest.ts';
+import { labPoints, type Manifest, type RunsIn } from '../course/manifest.ts';
 
 export type RunnerName = 'node' | 'worker' | 'webcontainer';
 
@@ -99,7 +99,7 @@ export function gradeResult(
   error?: string,
 ): GradeResult {
   const score = stages.reduce((sum, s) => sum + s.earned, 0);
-  const max = stages.reduce((sum, s) => sum + s.points, 0);
+  const max = labPoints(stages);
   const status = error ? 'error' : score === max ? 'pass' : 'fail';
   return { status, ...(error ? { message: error } : {}), ...fields, score, max, stages };
 }

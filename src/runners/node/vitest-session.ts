@@ -5,6 +5,7 @@
  */
 import { basename, join } from 'node:path';
 import { Writable } from 'node:stream';
+import { stripVTControlCharacters } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import type { TestCase, TestModule } from 'vitest/node';
 import { createVitest, type Reporter } from 'vitest/node';
@@ -37,13 +38,14 @@ export function stageOfFile(file: string): string {
 function failureMessage(test: TestCase): string | undefined {
   const errors = test.result().errors ?? [];
   if (!errors.length) return undefined;
-  return errors
+  const text = errors
     .map((e) => {
       const head = e.name && !['AssertionError', 'Error'].includes(e.name) ? `${e.name}: ${e.message}` : e.message;
-      // Vitest's diff helps only when the message does not already show both sides.
-      return e.diff && !/expected/i.test(e.message.split('\n')[0] ?? '') ? `${head}\n${e.diff}` : head;
+      return e.diff ? `${head}\n\n${e.diff}` : head;
     })
     .join('\n\n');
+  // Results travel as JSON to files, browsers and LMSs: no terminal colour codes.
+  return stripVTControlCharacters(text);
 }
 
 function testResult(test: TestCase, output: Map<string, string>): TestResult {

@@ -1,0 +1,90 @@
+/**
+ * The 12-byte message header (RFC 1035 §4.1.1):
+ *
+ *     0  1  2  3  4  5  6  7  8  9 10 11 12 13 14 15
+ *   +--+--+--+--+--+--+--+--+--+--+--+--+--+--+--+--+
+ *   |                      ID                       |
+ *   |QR|   Opcode  |AA|TC|RD|RA|   Z    |   RCODE   |
+ *   |                    QDCOUNT                    |
+ *   |                    ANCOUNT                    |
+ *   |                    NSCOUNT                    |
+ *   |                    ARCOUNT                    |
+ *   +--+--+--+--+--+--+--+--+--+--+--+--+--+--+--+--+
+ */
+import { ByteWriter, checkAvailable, readU16, type Decoded } from './bytes.ts';
+import { DnsFormatError } from './errors.ts';
+
+/** Size of the header in bytes; the first question starts right after it. */
+export const HEADER_LENGTH = 12;
+
+/** The second 16-bit word of the header, one named field per bit group. */
+export interface Flags {
+  /** QR: false in a query, true in a response. */
+  qr: boolean;
+  /** OPCODE, 4 bits: 0 is a standard query (Opcode.QUERY). */
+  opcode: number;
+  /** AA: the responding server is an authority for the name in the question. */
+  aa: boolean;
+  /** TC: the message was truncated to fit the transport (512 bytes over plain UDP). */
+  tc: boolean;
+  /** RD: the client asks the server to resolve recursively; copied into the response. */
+  rd: boolean;
+  /** RA: the server offers recursion. */
+  ra: boolean;
+  /** Z, 3 bits: zero in RFC 1035; later RFCs give two of them meaning (AD, CD in RFC 4035 §3.2), so keep what arrives. */
+  z: number;
+  /** RCODE, 4 bits: 0 NOERROR, 3 NXDOMAIN, … (Rcode). */
+  rcode: number;
+}
+
+/** The whole header: id, flags, and how many entries each of the four sections holds. */
+export interface Header extends Flags {
+  /** Chosen by the asker, copied into the reply so the asker can match them. */
+  id: number;
+  /** Entries in the question section. */
+  qdcount: number;
+  /** Records in the answer section. */
+  ancount: number;
+  /** Records in the authority section. */
+  nscount: number;
+  /** Records in the additional section. */
+  arcount: number;
+}
+
+/** Flags of a plain query with everything off, overridden by `changes`. */
+export function makeFlags(changes: Partial<Flags> = {}): Flags {
+  return { qr: false, opcode: 0, aa: false, tc: false, rd: false, ra: false, z: 0, rcode: 0, ...changes };
+}
+
+/**
+ * Appends the 12 header bytes to `writer`: ID, the flags word, then
+ * QDCOUNT, ANCOUNT, NSCOUNT, ARCOUNT, each a big-endian 16-bit number.
+ * In the flags word QR is bit 15 (0x8000), OPCODE bits 14–11, AA bit 10,
+ * TC bit 9, RD bit 8, RA bit 7, Z bits 6–4 and RCODE bits 3–0.
+ * Throws DnsFormatError 'value-out-of-range' for an opcode or rcode above
+ * 15 or a z above 7 (ByteWriter already does so for the 16-bit fields).
+ */
+export function writeHeader(writer: ByteWriter, header: Header): void {
+  throw new Error('TODO(header-question): write id, the flags word (shift each field into its bits), and the four counts with writer.u16');
+}
+
+/** The 12 header bytes on their own. */
+export function encodeHeader(header: Header): Uint8Array {
+  const writer = new ByteWriter();
+  writeHeader(writer, header);
+  return writer.toBytes();
+}
+
+/**
+ * Reads the header that starts at `offset`; bytesRead is always 12.
+ * Throws DnsFormatError 'truncated' if fewer than 12 bytes are left
+ * (readU16 from bytes.ts does this for you).
+ */
+export function decodeHeader(bytes: Uint8Array, offset = 0): Decoded<Header> {
+  throw new Error('TODO(header-question): read six 16-bit words from offset and take the flags word apart with masks and shifts');
+}
+
+/** Bytes the header takes on the wire: always 12. */
+export function headerEncodingLength(): number {
+  return HEADER_LENGTH;
+}

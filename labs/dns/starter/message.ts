@@ -1,0 +1,47 @@
+/**
+ * A whole DNS message (RFC 1035 §4.1): header, then the question, answer,
+ * authority and additional sections. Encoding shares one compression table
+ * across the message, so every repeated name suffix is written once.
+ */
+import { ByteWriter, type Decoded } from './bytes.ts';
+import { decodeHeader, HEADER_LENGTH, makeFlags, writeHeader, type Flags } from './header.ts';
+import type { CompressionTable } from './name.ts';
+import { decodeQuestion, writeQuestion, type Question } from './question.ts';
+import { decodeRecord, writeRecord, type ResourceRecord } from './record.ts';
+
+/** A message as values: the header's flags and id, and the four sections (their counts are their lengths). */
+export interface Message extends Flags {
+  id: number;
+  questions: Question[];
+  /** Records that answer the question. */
+  answers: ResourceRecord[];
+  /** Records that point toward an authority: NS for a referral, SOA for a negative answer. */
+  authority: ResourceRecord[];
+  /** Records that help use the others, such as the addresses of name servers ("glue"). */
+  additional: ResourceRecord[];
+}
+
+/** A query for one question, all flags off unless `flags` sets them. */
+export function createQuery(id: number, question: Question, flags: Partial<Flags> = {}): Message {
+  return { id, ...makeFlags(flags), questions: [question], answers: [], authority: [], additional: [] };
+}
+
+/**
+ * The message in wire form: the header with counts taken from the section
+ * arrays, then questions, answers, authority, additional — all sharing one
+ * CompressionTable, so each repeated name suffix is written once
+ * (RFC 1035 §4.1.4). Table offsets count from the first header byte.
+ */
+export function encodeMessage(message: Message): Uint8Array {
+  throw new Error('TODO(records): one ByteWriter and one table; writeHeader, then writeQuestion/writeRecord for every entry');
+}
+
+/**
+ * Reads a message that starts at `bytes[0]` (compression pointers count from
+ * there): the header, then as many questions and records as its counts say.
+ * bytesRead is where the last record ends; bytes after it are ignored.
+ * Throws DnsFormatError (e.g. 'truncated' when a count promises more than follows).
+ */
+export function decodeMessage(bytes: Uint8Array): Decoded<Message> {
+  throw new Error('TODO(records): decodeHeader, then decodeQuestion/decodeRecord count times each, moving the offset by bytesRead');
+}

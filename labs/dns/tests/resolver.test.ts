@@ -1,0 +1,304 @@
+/**
+ * Stage resolver: a TTL cache (RFC 1035 §6.1.3 and §7.4, RFC 2308) and an iterative
+ * resolver (RFC 1034 §5.3.3) walking a simulated tree
+ * (tests/fixtures/hierarchy.ts): root → example. → shop.example, whose www
+ * is a CNAME to a global load balancer that answers by region.
+ */
+import { describe, expect, it } from 'vitest';
+import { Transcript } from '@lab-kit';
+import { DnsCache } from '@impl/cache.ts';
+import type { TypeName } from '@impl/codes.ts';
+import { ResolveError } from '@impl/errors.ts';
+import type { ResourceRecord } from '@impl/record.ts';
+import { Resolver, type Answer } from '@impl/resolver.ts';
+import { ROOT_HINTS, SimulatedInternet, type Client, type Failure } from './fixtures/hierarchy.ts';
+
+const SEE_ALGORITHM = 'RFC 1034 §5.3.3 (the resolver algorithm)';
+const EU: Client = { region: 'eu', address: '198.51.100.53' };
+const US: Client = { region: 'us', address: '192.0.2.200' };
+
+/** A clock the test moves by hand. */
+function manualClock() {
+  let ms = 0;
+  return { now: () => ms, advance: (seconds: number) => void (ms += seconds * 1000) };
+}
+
+function setup(title: string, options: { client?: Client; failures?: Record<string, Failure>; maxQueries?: number } = {}) {
+  const clock = manualClock();
+  const t = new Transcript(title);
+  const internet = new SimulatedInternet({ failures: options.failures });
+  let id = 0x1000;
+  const resolver = new Resolver({
+    transport: internet.transport(options.client ?? EU, t),
+    clock,
+    rootHints: ROOT_HINTS,
+    nextId: () => id++ & 0xffff,
+    ...(options.maxQueries ? { maxQueries: options.maxQueries } : {}),
+  });
+  return {
+    t,
+    internet,
+    resolver,
+    /** Moves the injected clock and notes it in the transcript. */
+    advance(seconds: number) {
+      clock.advance(seconds);
+      t.step(`(${seconds} s pass on the injected clock)`);
+    },
+    /** Resolves, and turns an unexpected rejection into a transcript failure. */
+    async resolve(name: string, type: TypeName, on = resolver): Promise<Answer> {
+      t.step(`resolve(${name}, ${type})`);
+      try {
+        return await on.resolve(name, type);
+      } catch (error) {
+        return t.fail(`resolve(${name}, ${type}) rejected with ${(error as Error)?.name}: ${(error as Error)?.message}`);
+      }
+    },
+  };
+}
+
+/** Records as one line each: "www.shop.example CNAME shop.gslb.example ttl=300". */
+function show(answer: Answer): { rcode: number; records: string[] } {
+  const data = (r: ResourceRecord) => (typeof r.data === 'string' ? r.data : r.data instanceof Uint8Array ? `${r.data.length} bytes` : JSON.stringify(r.data));
+  return { rcode: answer.rcode, records: answer.records.map((r) => `${r.name.toLowerCase()} ${r.type} ${data(r)} ttl=${r.ttl}`) };
+}
+
+describe('DnsCache', () => {
+  const a = (name: string, data: string, ttl: number): ResourceRecord => ({ name, type: 'A', class: 1, ttl, data });
+
+  it('returns a cached record set with each TTL counted down on the injected clock (RFC 1035 §6.1.3)', () => {
+    const clock = manualClock();
+    const cache = new DnsCache(clock);
+    cache.putRecords([a('api.shop.example', '192.0.2.81', 300), a('api.shop.example', '192.0.2.82', 300)]);
+    clock.advance(10);
+    expect(cache.get('api.shop.example', 'A'), 'after 10 s, both records with 290 s left').toEqual({
+      kind: 'records',
+      records: [a('api.shop.example', '192.0.2.81', 290), a('api.shop.example', '192.0.2.82', 290)],
+    });
+  });
+
+  it('forgets a record set the moment its TTL has passed', () => {
+    const clock = manualClock();
+    const cache = new DnsCache(clock);
+    cache.putRecords([a('api.shop.example', '192.0.2.81', 300)]);
+    clock.advance(299);
+    expect(cache.get('api.shop.example', 'A'), 'after 299 s, 1 s is left').toEqual({ kind: 'records', records: [a('api.shop.example', '192.0.2.81', 1)] });
+    clock.advance(1);
+    expect(cache.get('api.shop.example', 'A'), 'after 300 s the TTL is used up').toBeUndefined();
+  });
+
+  it('keeps a record set only as long as its shortest TTL (RFC 2181 §5.2)', () => {
+    const clock = manualClock();
+    const cache = new DnsCache(clock);
+    cache.putRecords([a('x.example', '192.0.2.1', 300), a('x.example', '192.0.2.2', 100)]);
+    clock.advance(100);
+    expect(cache.get('x.example', 'A'), 'a set with TTLs 300 and 100, after 100 s').toBeUndefined();
+  });
+
+  it('does not cache records with TTL 0 (RFC 1035 §3.2.1)', () => {
+    const cache = new DnsCache(manualClock());
+    cache.putRecords([a('x.example', '192.0.2.1', 0)]);
+    expect(cache.get('x.example', 'A'), 'TTL 0 means: use for this answer only').toBeUndefined();
+  });
+
+  it('groups records into sets by name and type, and looks names up ignoring case', () => {
+    const cache = new DnsCache(manualClock());
+    cache.putRecords([
+      a('WWW.Example', '192.0.2.1', 60),
+      a('mail.example', '192.0.2.2', 60),
+      { name: 'www.example', type: 'AAAA', class: 1, ttl: 60, data: '2001:db8::1' },
+    ]);
+    expect(cache.get('www.EXAMPLE', 'A'), 'the A set of www.example').toEqual({ kind: 'records', records: [a('WWW.Example', '192.0.2.1', 60)] });
+    expect(cache.get('mail.example', 'AAAA'), 'mail.example has no AAAA set').toBeUndefined();
+  });
+
+  it('caches NXDOMAIN for the name and every type (RFC 2308 §5)', () => {
+    const clock = manualClock();
+    const cache = new DnsCache(clock);
+    cache.putNxdomain('nope.example', 60);
+    expect(cache.get('nope.example', 'A'), 'A of a name that does not exist').toEqual({ kind: 'nxdomain' });
+    expect(cache.get('NOPE.example', 'AAAA'), 'AAAA of the same name').toEqual({ kind: 'nxdomain' });
+    clock.advance(60);
+    expect(cache.get('nope.example', 'A'), 'after the negative TTL').toBeUndefined();
+  });
+
+  it('caches NODATA for one type only (RFC 2308 §5)', () => {
+    const cache = new DnsCache(manualClock());
+    cache.putNodata('api.example', 'AAAA', 60);
+    expect(cache.get('api.example', 'AAAA'), 'the type known to be missing').toEqual({ kind: 'nodata' });
+    expect(cache.get('api.example', 'A'), 'another type of the same name').toBeUndefined();
+  });
+
+  it('finds the closest live delegation for a name', () => {
+    const clock = manualClock();
+    const cache = new DnsCache(clock);
+    cache.putDelegation('example', [{ name: 'ns1.example', addresses: ['192.0.2.53'] }], 100);
+    cache.putDelegation('shop.example', [{ name: 'ns1.shop.example', addresses: ['192.0.2.80'] }], 10);
+    expect(cache.findDelegation('www.Shop.example')?.servers, 'for www.shop.example: shop.example is closest').toEqual([{ name: 'ns1.shop.example', addresses: ['192.0.2.80'] }]);
+    expect(cache.findDelegation('badshop.example')?.servers, 'badshop.example is not below shop.example').toEqual([{ name: 'ns1.example', addresses: ['192.0.2.53'] }]);
+    clock.advance(10);
+    expect(cache.findDelegation('www.shop.example')?.servers, 'after 10 s, shop.example has expired').toEqual([{ name: 'ns1.example', addresses: ['192.0.2.53'] }]);
+    expect(cache.findDelegation('www.other'), 'nothing cached above other.').toBeUndefined();
+  });
+});
+
+describe('Resolver', () => {
+  it('resolves www.shop.example by walking root → example. → shop.example, then following the CNAME to the load balancer', async () => {
+    const s = setup('resolver for www.shop.example A (region eu)');
+    const answer = await s.resolve('www.shop.example', 'A');
+    s.t.expect(
+      'the queries sent, in order (server, name, type)',
+      s.internet.questionsAsked(),
+      [
+        '198.41.0.4 www.shop.example A',
+        '192.0.2.53 www.shop.example A',
+        '192.0.2.80 www.shop.example A',
+        '192.0.2.53 shop.gslb.example A',
+        '192.0.2.90 shop.gslb.example A',
+      ],
+      `${SEE_ALGORITHM}: ask the full name, follow each referral down, restart with the CNAME target from the closest cached servers (example.), and try servers in the order given`,
+    );
+    s.t.expect('the answer', show(answer), {
+      rcode: 0,
+      records: ['www.shop.example CNAME shop.gslb.example ttl=300', 'shop.gslb.example A 203.0.113.10 ttl=30'],
+    }, 'resolver.ts: records are the CNAMEs followed, then the final record set');
+  });
+
+  it('sends every query with RD clear and gets a different answer from the load balancer in each region', async () => {
+    const eu = setup('resolver in region eu');
+    const us = setup('resolver in region us', { client: US });
+    const inEu = await eu.resolve('www.shop.example', 'A');
+    const inUs = await us.resolve('www.shop.example', 'A');
+    eu.t.expect('RD on the queries sent', eu.internet.packets.map((p) => p.rd), eu.internet.packets.map(() => false), 'an iterative resolver asks authoritative servers, it does not ask them to recurse (RFC 1034 §4.3.1)');
+    eu.t.expect('the final address seen from eu', show(inEu).records.at(-1), 'shop.gslb.example A 203.0.113.10 ttl=30');
+    us.t.expect('the final address seen from us', show(inUs).records.at(-1), 'shop.gslb.example A 198.51.100.20 ttl=30', 'the GSLB picks a data centre by who asks');
+  });
+
+  it('answers a repeat query within the TTL from its cache, sending no packet, whatever the case of the name', async () => {
+    const s = setup('cache for www.shop.example A');
+    const first = await s.resolve('www.shop.example', 'A');
+    const sent = s.internet.packets.length;
+    const again = await s.resolve('www.shop.example', 'A');
+    const shouting = await s.resolve('WWW.SHOP.EXAMPLE', 'A');
+    s.t.expect('queries sent for the two repeats', s.internet.questionsAsked(sent), [], 'RFC 1034 §5.3.3 step 1: answer from the cache if it can; names compare case-insensitively (RFC 4343)');
+    s.t.expect('the repeat answer', show(again), show(first));
+    s.t.expect('the answer for WWW.SHOP.EXAMPLE', show(shouting), show(first));
+  });
+
+  it('hands out cached records with the TTL that is left', async () => {
+    const s = setup('cache TTLs for www.shop.example A');
+    await s.resolve('www.shop.example', 'A');
+    s.advance(10);
+    const later = await s.resolve('www.shop.example', 'A');
+    s.t.expect('the answer 10 s later', show(later).records, ['www.shop.example CNAME shop.gslb.example ttl=290', 'shop.gslb.example A 203.0.113.10 ttl=20'], 'RFC 1035 §6.1.3: cached TTLs count down');
+  });
+
+  it('asks again only for what expired: after 30 s one query to the load balancer, the CNAME still cached', async () => {
+    const s = setup('expiry of shop.gslb.example A (TTL 30)');
+    await s.resolve('www.shop.example', 'A');
+    const sent = s.internet.packets.length;
+    s.advance(31);
+    const later = await s.resolve('www.shop.example', 'A');
+    s.t.expect(
+      'queries sent after 31 s',
+      s.internet.questionsAsked(sent),
+      ['192.0.2.90 shop.gslb.example A'],
+      'the CNAME (TTL 300) and the gslb.example delegation (TTL 86400) are still cached; only the A record (TTL 30) expired',
+    );
+    s.t.expect('the answer', show(later).records, ['www.shop.example CNAME shop.gslb.example ttl=269', 'shop.gslb.example A 203.0.113.10 ttl=30']);
+  });
+
+  it('follows a referral without glue by resolving the name server’s own address first', async () => {
+    const s = setup('resolver for static.cdn.example A (cdn.example is served by ns.dns-host.example, no glue)');
+    const answer = await s.resolve('static.cdn.example', 'A');
+    s.t.expect('the answer', show(answer), { rcode: 0, records: ['static.cdn.example A 192.0.2.120 ttl=300'] });
+    const asked = s.internet.questionsAsked();
+    s.t.expect('looked up the server’s address', asked.some((q) => q.endsWith(' ns.dns-host.example A')), true, `${SEE_ALGORITHM} step 2: a server name without an address is resolved like any name`);
+    s.t.expect('the last query', asked.at(-1), '192.0.2.100 static.cdn.example A');
+  });
+
+  it('returns NXDOMAIN for a missing name and caches it for the SOA minimum (RFC 2308 §5)', async () => {
+    const s = setup('negative caching of nope.shop.example (shop.example SOA minimum 60)');
+    const answer = await s.resolve('nope.shop.example', 'A');
+    s.t.expect('the answer', show(answer), { rcode: 3, records: [] }, 'NXDOMAIN is an answer, not an error');
+    const sent = s.internet.packets.length;
+    s.advance(30);
+    s.t.expect('after 30 s, A again', show(await s.resolve('nope.shop.example', 'A')), { rcode: 3, records: [] });
+    s.t.expect('after 30 s, AAAA', show(await s.resolve('nope.shop.example', 'AAAA')), { rcode: 3, records: [] });
+    s.t.expect('queries sent within the negative TTL', s.internet.questionsAsked(sent), [], 'RFC 2308 §5: NXDOMAIN holds for every type of the name, for min(SOA TTL, MINIMUM) = 60 s');
+    s.advance(31);
+    await s.resolve('nope.shop.example', 'A');
+    s.t.expect('queries sent after 61 s', s.internet.questionsAsked(sent), ['192.0.2.80 nope.shop.example A'], 'the negative entry expired; the shop.example delegation did not');
+  });
+
+  it('returns NODATA (NOERROR, no records) for a name without that type, and caches it', async () => {
+    const s = setup('NODATA for api.shop.example AAAA');
+    s.t.expect('the answer', show(await s.resolve('api.shop.example', 'AAAA')), { rcode: 0, records: [] }, 'RFC 2308 §2.2');
+    const sent = s.internet.packets.length;
+    await s.resolve('api.shop.example', 'AAAA');
+    s.t.expect('queries sent for the repeat', s.internet.questionsAsked(sent), [], 'RFC 2308 §5: NODATA is cached like NXDOMAIN');
+  });
+
+  it('tries the next name server when one answers SERVFAIL', async () => {
+    const s = setup('ns1.example answers SERVFAIL', { failures: { '192.0.2.53': 'servfail' } });
+    const answer = await s.resolve('api.shop.example', 'A');
+    s.t.expect('the answer', show(answer), { rcode: 0, records: ['api.shop.example A 192.0.2.81 ttl=600'] });
+    s.t.expect('the queries sent', s.internet.questionsAsked(), ['198.41.0.4 api.shop.example A', '192.0.2.53 api.shop.example A', '192.0.2.54 api.shop.example A', '192.0.2.80 api.shop.example A'], `${SEE_ALGORITHM} step 4d: on a server failure, try the next server`);
+  });
+
+  it('tries the next root server when the first does not reply', async () => {
+    const s = setup('a.root-servers.net unreachable', { failures: { '198.41.0.4': 'unreachable' } });
+    const answer = await s.resolve('api.shop.example', 'A');
+    s.t.expect('the answer', show(answer).records, ['api.shop.example A 192.0.2.81 ttl=600']);
+    s.t.expect('the first two queries', s.internet.questionsAsked().slice(0, 2), ['198.41.0.4 api.shop.example A', '170.247.170.2 api.shop.example A'], 'a rejected transport promise means no reply: move on');
+  });
+
+  it('ignores a reply whose id does not match the query, as a spoofed reply would', async () => {
+    const s = setup('ns1.example replies with the wrong id', { failures: { '192.0.2.53': 'wrong-id' } });
+    const answer = await s.resolve('api.shop.example', 'A');
+    s.t.expect('the answer', show(answer).records, ['api.shop.example A 192.0.2.81 ttl=600']);
+    s.t.expect('asked ns2.example after the bad reply', s.internet.questionsAsked().includes('192.0.2.54 api.shop.example A'), true, 'RFC 5452 §9.1: accept a reply only if its id and question match the query');
+  });
+
+  it("fails with ResolveError 'servers-failed' when every server of a zone fails", async () => {
+    const s = setup('both servers of example. fail', { failures: { '192.0.2.53': 'servfail', '192.0.2.54': 'unreachable' } });
+    s.t.step('resolve(api.shop.example, A)');
+    const error = await s.resolver.resolve('api.shop.example', 'A').then(
+      (answer) => s.t.fail(`expected a ResolveError 'servers-failed', got an answer ${JSON.stringify(show(answer))}`),
+      (e: unknown) => e,
+    );
+    s.t.expect('the error', error instanceof ResolveError ? error.code : String(error), 'servers-failed', `${SEE_ALGORITHM} step 4d; errors.ts`);
+  });
+
+  it("stops a CNAME loop with ResolveError 'cname-chain-too-long'", async () => {
+    const s = setup('loop.shop.example CNAME loop.gslb.example CNAME loop.shop.example …');
+    s.t.step('resolve(loop.shop.example, A)');
+    const error = await s.resolver.resolve('loop.shop.example', 'A').then(
+      (answer) => s.t.fail(`expected a ResolveError 'cname-chain-too-long', got an answer ${JSON.stringify(show(answer))}`),
+      (e: unknown) => e,
+    );
+    s.t.expect('the error', error instanceof ResolveError ? error.code : String(error), 'cname-chain-too-long', `${SEE_ALGORITHM} asks resolvers to bound their work; errors.ts`);
+    s.t.expect('at most 32 queries sent', s.internet.packets.length <= 32, true);
+  });
+
+  it("gives up with ResolveError 'too-many-queries' when the query budget runs out", async () => {
+    const s = setup('www.shop.example with maxQueries 3 (it needs 5)', { maxQueries: 3 });
+    s.t.step('resolve(www.shop.example, A)');
+    const error = await s.resolver.resolve('www.shop.example', 'A').then(
+      (answer) => s.t.fail(`expected a ResolveError 'too-many-queries', got an answer ${JSON.stringify(show(answer))}`),
+      (e: unknown) => e,
+    );
+    s.t.expect('the error', error instanceof ResolveError ? error.code : String(error), 'too-many-queries', 'resolver.ts: maxQueries counts every query of one resolve() call');
+    s.t.expect('queries sent', s.internet.packets.length, 3);
+  });
+
+  it('ends with a ResolveError when two zones’ servers are named inside each other (no glue anywhere)', async () => {
+    const s = setup('www.cycle-a.example: cycle-a is served by ns.cycle-b.example, cycle-b by ns.cycle-a.example');
+    s.t.step('resolve(www.cycle-a.example, A)');
+    const error = await s.resolver.resolve('www.cycle-a.example', 'A').then(
+      (answer) => s.t.fail(`expected a ResolveError, got an answer ${JSON.stringify(show(answer))}`),
+      (e: unknown) => e,
+    );
+    s.t.expect('a ResolveError', error instanceof ResolveError, true, `${SEE_ALGORITHM}: bound the work, never loop`);
+    s.t.expect('at most 32 queries sent (the default budget)', s.internet.packets.length <= 32, true);
+  });
+});

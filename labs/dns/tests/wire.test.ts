@@ -1,0 +1,112 @@
+/**
+ * Stage wire: the authoritative core on a real UDP socket, queried by a
+ * resolver nobody here wrote — Node's own (c-ares), through node:dns.
+ * Listens on 127.0.0.1 only; every socket is closed after each test.
+ */
+import { createSocket, type Socket } from 'node:dgram';
+import { Resolver } from 'node:dns/promises';
+import { afterEach, describe, expect, it } from 'vitest';
+import { LabAssertionError, toHex } from '@lab-kit';
+import { decodeMessage, type Message } from '@impl/message.ts';
+import { listenUdp, type UdpServer } from '@impl/udp-server.ts';
+import { SHOP_ZONE } from './fixtures/shop-zone.ts';
+
+const cleanups: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  await Promise.allSettled(cleanups.splice(0).map((close) => close()));
+});
+
+/** The learner's server on 127.0.0.1, and Node's resolver pointed at it. */
+async function start(): Promise<{ server: UdpServer; resolver: Resolver }> {
+  const server = await listenUdp(SHOP_ZONE, { host: '127.0.0.1', port: 0 });
+  cleanups.push(() => server.close());
+  expect(server.port, 'listenUdp resolves with the port the system chose').toBeGreaterThan(0);
+  // One try with a 1 s timeout: a server that does not answer fails the test quickly.
+  const resolver = new Resolver({ timeout: 1000, tries: 1 });
+  resolver.setServers([`127.0.0.1:${server.port}`]);
+  return { server, resolver };
+}
+
+/** Runs a node:dns call; a rejection becomes a message naming the error code Node gave. */
+async function nodeSays<T>(what: string, call: Promise<T>): Promise<T> {
+  try {
+    return await call;
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    throw new LabAssertionError(
+      `${what} failed with ${code ?? String(error)}` +
+        (code === 'ETIMEOUT' || code === 'ECONNREFUSED' ? ' — no reply came back: does the server send respond()’s bytes to the address and port the query came from?' : '') +
+        (code === 'EBADRESP' || code === 'EFORMERR' ? ' — Node could not parse the reply; compare your encodeMessage with RFC 1035 §4.1' : ''),
+      String(code),
+      'an answer',
+    );
+  }
+}
+
+describe('listenUdp, queried by Node’s resolver', () => {
+  it('answers resolve4 with both A records of api.shop.example', async () => {
+    const { resolver } = await start();
+    const addresses = await nodeSays('resolver.resolve4("api.shop.example")', resolver.resolve4('api.shop.example'));
+    expect(addresses.sort(), 'node:dns resolve4 through your server (RFC 1035 §4.2.1: one query, one reply datagram)').toEqual(['192.0.2.81', '192.0.2.82']);
+  });
+
+  it('answers resolve6 with the AAAA record (RFC 3596)', async () => {
+    const { resolver } = await start();
+    expect(await nodeSays('resolver.resolve6("api.shop.example")', resolver.resolve6('api.shop.example')), 'node:dns resolve6').toEqual(['2001:db8:0:1::81']);
+  });
+
+  it('answers resolveCname, and resolve4 through an in-zone CNAME', async () => {
+    const { resolver } = await start();
+    expect(await nodeSays('resolver.resolveCname("www.shop.example")', resolver.resolveCname('www.shop.example')), 'node:dns resolveCname').toEqual(['shop.gslb.example']);
+    const viaAlias = await nodeSays('resolver.resolve4("store.shop.example")', resolver.resolve4('store.shop.example'));
+    expect(viaAlias.sort(), 'store.shop.example CNAME api.shop.example, followed by your server').toEqual(['192.0.2.81', '192.0.2.82']);
+  });
+
+  it("makes Node report ENOTFOUND for a missing name (NXDOMAIN) and ENODATA for a missing type", async () => {
+    const { resolver } = await start();
+    const code = (call: Promise<unknown>) => call.then(() => 'an answer', (error: { code?: string }) => error.code);
+    expect(await code(resolver.resolve4('nope.shop.example')), 'c-ares maps RCODE 3 to ENOTFOUND').toBe('ENOTFOUND');
+    expect(await code(resolver.resolve6('ns1.shop.example')), 'NOERROR with no answer is ENODATA').toBe('ENODATA');
+  });
+
+  it('keeps serving after a datagram of garbage', async () => {
+    const { server, resolver } = await start();
+    const client = createSocket('udp4');
+    cleanups.push(() => new Promise<void>((done) => client.close(() => done())));
+    await new Promise<void>((done, fail) => client.send(Uint8Array.from([1, 2, 3]), server.port, '127.0.0.1', (error) => (error ? fail(error) : done())));
+    expect((await nodeSays('resolve4 after garbage', resolver.resolve4('api.shop.example'))).length, 'the server is still up').toBe(2);
+  });
+
+  it('decodes the exact query Node sends (with your decodeMessage)', async () => {
+    // A one-shot server made here: catch Node's query, answer REFUSED by hand, keep the bytes.
+    const catcher: Socket = createSocket('udp4');
+    cleanups.push(() => new Promise<void>((done) => catcher.close(() => done())));
+    const port = await new Promise<number>((done) => catcher.bind(0, '127.0.0.1', () => done(catcher.address().port)));
+    const captured = new Promise<Uint8Array>((done) => {
+      catcher.once('message', (datagram, peer) => {
+        const query = new Uint8Array(datagram);
+        const refused = query.slice(0, 12);
+        refused[2] = 0x80 | (query[2]! & 0x79); // QR, keep OPCODE and RD
+        refused[3] = 0x05; // RCODE REFUSED
+        refused.fill(0, 4, 12); // no records in any section
+        catcher.send(refused, peer.port, peer.address);
+        done(query);
+      });
+    });
+    const resolver = new Resolver({ timeout: 1000, tries: 1 });
+    resolver.setServers([`127.0.0.1:${port}`]);
+    await resolver.resolve4('www.shop.example').catch(() => undefined);
+    const bytes = await captured;
+
+    let message: Message;
+    try {
+      message = decodeMessage(bytes).value;
+    } catch (error) {
+      throw new LabAssertionError(`your decodeMessage could not read Node's query ${toHex(bytes)}: ${(error as Error).message}`, String(error), 'a message');
+    }
+    expect(
+      { qr: message.qr, opcode: message.opcode, rd: message.rd, questions: message.questions },
+      `Node's query ${toHex(bytes)} (any EDNS OPT record in it decodes as TYPE41, RFC 6891)`,
+    ).toEqual({ qr: false, opcode: 0, rd: true, questions: [{ name: 'www.shop.example', type: 'A', class: 1 }] });
+  });
+});

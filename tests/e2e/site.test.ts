@@ -1,0 +1,45 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../../src/tooling/chromium.ts';
+import { servePreview, type RunningSite } from '../../src/tooling/preview-server.ts';
+import { root } from '../support/cli.ts';
+
+let site: RunningSite;
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  site = await servePreview(root);
+  browser = await launchChromium();
+  page = await browser.newPage();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await site?.stop();
+});
+
+describe('the built course site', () => {
+  it('renders the DNS chapter with its lab', async () => {
+    const response = await page.goto(`${site.url}/chapters/dns/`);
+    expect(response?.status()).toBe(200);
+    await expect(page.locator('h1').first().textContent()).resolves.toMatch(/DNS/);
+    expect(await page.locator('main').textContent()).toMatch(/RFC 1035/);
+    expect(await page.locator('.lab-panel').count()).toBe(1);
+  });
+
+  it('lists the chapters in the sidebar', async () => {
+    await page.goto(`${site.url}/chapters/dns/`);
+    const links = await page.locator('#starlight__sidebar a').allTextContents();
+    expect(links.map((l) => l.trim())).toEqual(expect.arrayContaining([expect.stringMatching(/DNS/)]));
+  });
+
+  it('search finds "TTL"', async () => {
+    await page.goto(`${site.url}/chapters/dns/`);
+    await page.locator('site-search button[data-open-modal]').first().click();
+    await page.locator('#starlight__search input').fill('TTL');
+    const result = page.locator('#starlight__search .pagefind-ui__result-link').first();
+    await result.waitFor({ timeout: 15_000 });
+    expect(await result.textContent()).toBeTruthy();
+  });
+});
