@@ -6,6 +6,7 @@
 import { readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import ts from 'typescript';
+import { labAliases, tsPaths } from './aliases.ts';
 import type { Lab } from './labs.ts';
 import type { CoursePaths } from './paths.ts';
 
@@ -23,7 +24,7 @@ export function typecheckLab(paths: CoursePaths, lab: Lab, implDir: string): str
     options: {
       ...parsed.options,
       noEmit: true,
-      paths: { '@impl/*': [join(implDir, '*')], '@lab-kit': [paths.labKit] },
+      paths: tsPaths(labAliases(paths, implDir)),
     },
   });
   return ts.getPreEmitDiagnostics(program).map((d) => {

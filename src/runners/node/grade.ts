@@ -9,6 +9,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { labAliases } from '../../course/aliases.ts';
 import type { Lab, Target } from '../../course/labs.ts';
 import { targetDir } from '../../course/labs.ts';
 import type { CoursePaths } from '../../course/paths.ts';
@@ -66,8 +67,7 @@ export async function gradeLab(options: GradeOptions): Promise<GradeResult> {
     const outcome = await runChild(
       {
         root: paths.root,
-        labKit: paths.labKit,
-        implDir,
+        aliases: labAliases(paths, implDir),
         files: remaining.map((s) => `${lab.dir}/tests/${s.id}.test.ts`),
       },
       options.testTimeoutMs ?? TEST_TIMEOUT_MS,

@@ -9,6 +9,7 @@ import { stripVTControlCharacters } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import type { TestCase, TestModule } from 'vitest/node';
 import { createVitest, type Reporter } from 'vitest/node';
+import { viteAliases } from '../../course/aliases.ts';
 import { appendOutput, type TestResult } from '../result.ts';
 
 /** Per-test time limit; a test of learner code that takes longer has a bug (or a loop). */
@@ -22,11 +23,10 @@ export type SessionEvent =
 
 export interface SessionOptions {
   root: string;
-  labKit: string;
+  /** Module aliases for the tests (see course/aliases.ts), including `@impl/*`. */
+  aliases: Record<string, string>;
   /** Absolute paths of the stage test files to run (`tests/<stage>.test.ts`). */
   files: string[];
-  /** Folder whose files `@impl/<file>` resolves to. */
-  implDir: string;
 }
 
 /** The stage id of a test file: its name without `.test.ts`. */
@@ -108,12 +108,7 @@ export async function runSession(options: SessionOptions, emit: (event: SessionE
       setupFiles: [fileURLToPath(new URL('./progress-setup.ts', import.meta.url))],
     },
     {
-      resolve: {
-        alias: [
-          { find: /^@impl\//, replacement: options.implDir.replace(/\/?$/, '/') },
-          { find: /^@lab-kit$/, replacement: options.labKit },
-        ],
-      },
+      resolve: { alias: viteAliases(options.aliases) },
       logLevel: 'silent',
       cacheDir: join(options.root, 'node_modules', '.vite-journey'),
       server: { watch: null },
