@@ -10,16 +10,12 @@ import { fileURLToPath } from 'node:url';
 import type { TestCase, TestModule } from 'vitest/node';
 import { createVitest, type Reporter } from 'vitest/node';
 import { viteAliases } from '../../course/aliases.ts';
+import type { PassEvent } from '../passes.ts';
 import { appendOutput, type TestResult } from '../result.ts';
 
 /** Per-test time limit; a test of learner code that takes longer has a bug (or a loop). */
 export const TEST_TIMEOUT_MS = 10_000;
 
-/** What the session reports, in order, for a run. */
-export type SessionEvent =
-  | { kind: 'test-end'; stage: string; result: TestResult }
-  | { kind: 'stage-end'; stage: string; error?: string }
-  | { kind: 'run-end'; unhandled: string[] };
 
 export interface SessionOptions {
   root: string;
@@ -68,7 +64,7 @@ function moduleError(module: TestModule): string | undefined {
   return errors.length ? errors.map((e) => `${e.name ?? 'Error'}: ${e.message}`).join('\n') : undefined;
 }
 
-function reporter(emit: (event: SessionEvent) => void): Reporter {
+function reporter(emit: (event: PassEvent) => void): Reporter {
   const output = new Map<string, string>();
   return {
     onUserConsoleLog(log) {
@@ -88,7 +84,7 @@ function reporter(emit: (event: SessionEvent) => void): Reporter {
 }
 
 /** Runs the files once, reporting through `emit`; resolves when the run has ended. */
-export async function runSession(options: SessionOptions, emit: (event: SessionEvent) => void): Promise<void> {
+export async function runSession(options: SessionOptions, emit: (event: PassEvent) => void): Promise<void> {
   const quiet = new Writable({ write: (_chunk, _encoding, done) => done() });
   const vitest = await createVitest(
     'test',
