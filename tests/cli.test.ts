@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { workspaceZip } from '../src/course/workspace-zip.ts';
 import type { GradeResult } from '../src/runners/result.ts';
 import { fixtureLabs, journey, tempWorkspace } from './support/cli.ts';
 
@@ -11,7 +12,7 @@ describe('journey: usage errors name what is valid', () => {
     const run = journey(['gradde', 'adder'], { workspace: tempWorkspace(), labs });
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('unknown command "gradde"');
-    expect(run.stderr).toMatch(/Valid commands: list, start, grade, watch, hint, reset/);
+    expect(run.stderr).toMatch(/Valid commands: list, start, grade, watch, hint, import, reset/);
   });
 
   it('an unknown lab exits 2 and lists the labs', () => {
@@ -117,5 +118,42 @@ describe('journey start, reset, list, hint', () => {
     const hint = journey(['hint', 'adder'], { workspace: ws, labs });
     expect(hint.stdout).toContain('adder › wrap');
     expect(hint.stdout).toContain('Hint 1. Use >>> 0.');
+  });
+});
+
+describe('journey import', () => {
+  it('imports an exported zip into the workspace, backing up what was there, and grades it', () => {
+    const ws = tempWorkspace();
+    journey(['start', 'adder'], { workspace: ws, labs });
+    writeFileSync(join(ws, 'adder', 'add.ts'), '// before import\n');
+    const zip = join(ws, 'export.zip');
+    writeFileSync(zip, workspaceZip('adder', { 'add.ts': readFileSync(join(labs, 'adder', 'solution', 'add.ts'), 'utf8') }));
+    const run = journey(['import', zip], { workspace: ws, labs });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('Imported 1 files into');
+    const backups = readdirSync(join(ws, '.journey', 'backups'));
+    expect(readFileSync(join(ws, '.journey', 'backups', backups[0]!, 'add.ts'), 'utf8')).toBe('// before import\n');
+    expect(journey(['grade', 'adder'], { workspace: ws, labs }).code).toBe(0);
+  });
+
+  it('rejects a foreign or broken zip with the reason, and changes nothing', () => {
+    const ws = tempWorkspace();
+    journey(['start', 'adder'], { workspace: ws, labs });
+    writeFileSync(join(ws, 'adder', 'add.ts'), '// my work\n');
+    const cases: [Uint8Array, string][] = [
+      [new TextEncoder().encode('not a zip at all'), 'not a readable zip file'],
+      [workspaceZip('tcp-elsewhere', { 'add.ts': '' }), '"tcp-elsewhere" is not a lab of this course'],
+      [workspaceZip('adder', { 'evil.ts': '' }), 'adder/evil.ts is not one of the adder lab\'s files'],
+    ];
+    for (const [bytes, reason] of cases) {
+      const zip = join(ws, 'bad.zip');
+      writeFileSync(zip, bytes);
+      const run = journey(['import', zip], { workspace: ws, labs });
+      expect(run.code).toBe(1);
+      expect(run.stderr).toContain(reason);
+      expect(run.stderr).toContain('Nothing was changed');
+    }
+    expect(readFileSync(join(ws, 'adder', 'add.ts'), 'utf8')).toBe('// my work\n');
+    expect(existsSync(join(ws, '.journey', 'backups'))).toBe(false);
   });
 });

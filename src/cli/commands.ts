@@ -1,5 +1,5 @@
 /** The `journey` commands. Each returns its exit code: 0 success, 1 not there yet, 2 usage error. */
-import { existsSync, watch as watchFolder } from 'node:fs';
+import { existsSync, readFileSync, watch as watchFolder } from 'node:fs';
 import { join } from 'node:path';
 import pc from 'picocolors';
 import { loadLab, loadLabs, labIds, TARGETS, type Lab, type Target } from '../course/labs.ts';
@@ -9,7 +9,8 @@ import { gradeLab } from '../runners/node/grade.ts';
 import { readProgress, recordProgress } from './progress.ts';
 import { firstFailure, renderScoreboard } from './scoreboard.ts';
 import { UsageError } from './usage.ts';
-import { resetLab, shown, startLab } from './workspace.ts';
+import { importLab, resetLab, shown, startLab } from './workspace.ts';
+import { readWorkspaceZip, WorkspaceZipError } from '../course/workspace-zip.ts';
 
 export interface Io {
   out: (text: string) => void;
@@ -106,6 +107,26 @@ export function hint(paths: CoursePaths, io: Io, id: string | undefined, stageId
   io.out(stage.summary, );
   io.out('');
   stage.hints.forEach((h, i) => io.out(`  ${pc.cyan(`Hint ${i + 1}.`)} ${h}`));
+  return 0;
+}
+
+/** `journey import <zip>`: the browser's export, checked whole before anything is written. */
+export function importZip(paths: CoursePaths, io: Io, zipPath: string | undefined): number {
+  if (!zipPath) throw new UsageError('name the zip to import, e.g. `npx journey import ~/Downloads/dns.zip`.');
+  if (!existsSync(zipPath)) throw new UsageError(`there is no file ${zipPath}.`);
+  const labs = loadLabs(paths);
+  let imported: { lab: string; files: Record<string, string> };
+  try {
+    imported = readWorkspaceZip(readFileSync(zipPath), labs.map((l) => ({ id: l.id, files: l.manifest.files })));
+  } catch (error) {
+    if (!(error instanceof WorkspaceZipError)) throw error;
+    io.err(`${pc.red('journey:')} cannot import ${zipPath}: ${error.message}. Nothing was changed.`);
+    return 1;
+  }
+  const lab = labs.find((l) => l.id === imported.lab)!;
+  const { backup, dir } = importLab(paths, lab, imported.files);
+  if (backup) io.out(`Moved your previous files to ${shown(paths, backup)}/.`);
+  io.out(`Imported ${Object.keys(imported.files).length} files into ${shown(paths, dir)}/. Grade them: \`npx journey grade ${lab.id}\`.`);
   return 0;
 }
 

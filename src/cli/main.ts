@@ -41,6 +41,8 @@ export async function main(argv: string[], io: commands.Io): Promise<number> {
         return await commands.watch(paths, io, first);
       case 'hint':
         return commands.hint(paths, io, first, second);
+      case 'import':
+        return commands.importZip(paths, io, first);
       case 'reset':
         return commands.reset(paths, io, first);
       default:

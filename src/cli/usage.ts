@@ -26,6 +26,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   },
   { name: 'watch', args: '<lab>', summary: 're-grade on every save and show the first failing test', flags: {} },
   { name: 'hint', args: '<lab> [stage]', summary: 'hints for a stage (default: your first unfinished one)', flags: {} },
+  { name: 'import', args: '<zip>', summary: 'bring a lab exported from the browser into workspace/<lab>/ (your files there are backed up first)', flags: {} },
   { name: 'reset', args: '<lab>', summary: 'start a lab over from its starter, keeping a backup of your files', flags: {} },
   { name: 'help', args: '', summary: 'this list', flags: {} },
 ];

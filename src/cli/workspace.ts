@@ -1,5 +1,5 @@
 /** The learner's workspace: starting a lab, and resetting it without losing a byte. */
-import { cpSync, existsSync, mkdirSync, readdirSync, renameSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Lab } from '../course/labs.ts';
 import type { CoursePaths } from '../course/paths.ts';
@@ -27,17 +27,29 @@ export function startLab(paths: CoursePaths, lab: Lab): StartOutcome {
   return { dir, copied, kept };
 }
 
-/** Moves the lab's workspace into workspace/.journey/backups/<lab>-<time>/, then starts it afresh. */
-export function resetLab(paths: CoursePaths, lab: Lab, now = new Date()): { backup?: string; start: StartOutcome } {
+/** Moves a non-empty workspace/<lab>/ to workspace/.journey/backups/<lab>-<time>/; returns where. */
+function backUp(paths: CoursePaths, lab: Lab, now: Date): string | undefined {
   const dir = join(paths.workspace, lab.id);
-  let backup: string | undefined;
-  if (existsSync(dir) && readdirSync(dir).length > 0) {
-    const stamp = now.toISOString().replace(/[:.]/g, '-');
-    backup = join(paths.workspace, '.journey', 'backups', `${lab.id}-${stamp}`);
-    mkdirSync(join(backup, '..'), { recursive: true });
-    renameSync(dir, backup);
-  }
+  if (!existsSync(dir) || readdirSync(dir).length === 0) return undefined;
+  const backup = join(paths.workspace, '.journey', 'backups', `${lab.id}-${now.toISOString().replace(/[:.]/g, '-')}`);
+  mkdirSync(join(backup, '..'), { recursive: true });
+  renameSync(dir, backup);
+  return backup;
+}
+
+/** Backs the lab's workspace up, then starts it afresh from the starter. */
+export function resetLab(paths: CoursePaths, lab: Lab, now = new Date()): { backup?: string; start: StartOutcome } {
+  const backup = backUp(paths, lab, now);
   return { ...(backup ? { backup } : {}), start: startLab(paths, lab) };
+}
+
+/** Backs the lab's workspace up, then writes the imported files (already validated) in its place. */
+export function importLab(paths: CoursePaths, lab: Lab, files: Record<string, string>, now = new Date()): { backup?: string; dir: string } {
+  const backup = backUp(paths, lab, now);
+  const dir = join(paths.workspace, lab.id);
+  mkdirSync(dir, { recursive: true });
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+  return { ...(backup ? { backup } : {}), dir };
 }
 
 /** A path shown relative to the course root when it is inside it. */

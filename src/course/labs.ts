@@ -9,14 +9,14 @@ import type { z } from 'zod';
 import { manifestSchema, type Manifest } from './manifest.ts';
 import type { CoursePaths } from './paths.ts';
 
-/** A manifest that failed validation: names the file, the field and what was expected. */
+/** A manifest (or course settings file) that failed validation: names the file, the field and what was expected. */
 export class ManifestError extends Error {
   override name = 'ManifestError';
   readonly file: string;
   readonly problems: readonly { field: string; message: string }[];
 
-  constructor(file: string, problems: readonly { field: string; message: string }[]) {
-    super(`${file} is not a valid lab manifest:\n` + problems.map((p) => `  - ${p.field}: ${p.message}`).join('\n'));
+  constructor(file: string, problems: readonly { field: string; message: string }[], what = 'lab manifest') {
+    super(`${file} is not a valid ${what}:\n` + problems.map((p) => `  - ${p.field}: ${p.message}`).join('\n'));
     this.file = file;
     this.problems = problems;
   }

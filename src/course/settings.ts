@@ -1,0 +1,36 @@
+/**
+ * Course-wide settings a teacher chooses for an instance (`course.json` at the
+ * root; `JOURNEY_COURSE_CONFIG` points elsewhere, e.g. for a class build).
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { z } from 'zod';
+import { describeIssues, ManifestError } from './labs.ts';
+import type { CoursePaths } from './paths.ts';
+
+export const settingsSchema = z.strictObject({
+  $comment: z.string().optional(),
+  /**
+   * Whether learners may reveal a lab's solution in the browser (after a
+   * confirmation). When false the solution files are left out of the built site.
+   */
+  showSolutions: z.boolean().default(true),
+});
+
+export type CourseSettings = z.infer<typeof settingsSchema>;
+
+/** Reads and validates the course settings; a missing file means the defaults. */
+export function courseSettings(paths: CoursePaths): CourseSettings {
+  const file = process.env['JOURNEY_COURSE_CONFIG'] ?? join(paths.root, 'course.json');
+  if (!existsSync(file)) return settingsSchema.parse({});
+  const shown = relative(paths.root, file);
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new ManifestError(shown, [{ field: '(file)', message: `not readable JSON: ${(error as Error).message}` }], 'course settings file');
+  }
+  const parsed = settingsSchema.safeParse(raw);
+  if (!parsed.success) throw new ManifestError(shown, describeIssues(parsed.error), 'course settings file');
+  return parsed.data;
+}

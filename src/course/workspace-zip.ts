@@ -1,0 +1,51 @@
+/**
+ * The zip a learner exports from the browser and `journey import` reads: laid
+ * out like the local workspace, `<lab>/<file>.ts`. Reading it checks
+ * everything before anything is written, so a bad zip never touches work.
+ */
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+
+/** A zip that is not a Packet Journey workspace export, with the reason. */
+export class WorkspaceZipError extends Error {
+  override name = 'WorkspaceZipError';
+}
+
+/** Most bytes one learner file may have; a real lab file is a few KiB. */
+const MAX_FILE_BYTES = 1024 * 1024;
+
+/** Zips a lab's learner files as `<lab>/<file>`. */
+export function workspaceZip(lab: string, files: Record<string, string>): Uint8Array {
+  const entries = Object.fromEntries(Object.entries(files).map(([name, text]) => [`${lab}/${name}`, strToU8(text)]));
+  return zipSync(entries, { level: 6 });
+}
+
+/** Reads an exported zip; `labs` are the course's labs with their learner files. */
+export function readWorkspaceZip(
+  bytes: Uint8Array,
+  labs: readonly { id: string; files: readonly string[] }[],
+): { lab: string; files: Record<string, string> } {
+  let entries: Record<string, Uint8Array>;
+  try {
+    entries = unzipSync(bytes);
+  } catch (error) {
+    throw new WorkspaceZipError(`this is not a readable zip file (${(error as Error).message})`);
+  }
+  const names = Object.keys(entries).filter((n) => !n.endsWith('/') && !n.startsWith('__MACOSX/'));
+  if (!names.length) throw new WorkspaceZipError('the zip is empty');
+  const folders = new Set(names.map((n) => n.split('/')[0]!));
+  if (folders.size !== 1 || names.some((n) => n.split('/').length !== 2)) {
+    throw new WorkspaceZipError(`expected the files of one lab as <lab>/<file>.ts; found ${names.slice(0, 4).join(', ')}${names.length > 4 ? ', …' : ''}`);
+  }
+  const [id] = folders as Set<string>;
+  const lab = labs.find((l) => l.id === id);
+  if (!lab) throw new WorkspaceZipError(`"${id}" is not a lab of this course (labs: ${labs.map((l) => l.id).join(', ')})`);
+  const files: Record<string, string> = {};
+  for (const name of names) {
+    const file = name.slice(id!.length + 1);
+    if (!lab.files.includes(file)) throw new WorkspaceZipError(`${name} is not one of the ${id} lab's files (${lab.files.join(', ')})`);
+    const data = entries[name]!;
+    if (data.length > MAX_FILE_BYTES) throw new WorkspaceZipError(`${name} is ${data.length} bytes, more than a lab file can be`);
+    files[file] = strFromU8(data);
+  }
+  return { lab: id!, files };
+}

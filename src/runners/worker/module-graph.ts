@@ -1,0 +1,136 @@
+/**
+ * A tiny module loader for the browser worker: TypeScript files held in
+ * memory are transpiled (Sucrase, types stripped, line numbers kept), their
+ * import specifiers rewritten to blob URLs, and the course's own modules
+ * (vitest, @lab-kit, @netsim, fast-check) served from namespaces the worker
+ * bundle already holds.
+ */
+import { parse } from 'es-module-lexer/js';
+import { transform } from 'sucrase';
+
+/** A source file of the learner, the lab's tests, or their fixtures, by virtual path. */
+export type SourceFiles = ReadonlyMap<string, string>;
+
+/** Where `@impl/*` points: the learner's files live under this virtual folder. */
+export const IMPL_DIR = '/impl/';
+
+/** A problem loading a module: names the file and, for syntax errors, the line. */
+export class ModuleLoadError extends Error {
+  override name = 'ModuleLoadError';
+}
+
+const transpiled = new Map<string, string>();
+
+/** Strips types from one file, with a cache keyed by its text (runs re-use unchanged files). */
+export function transpile(path: string, text: string): string {
+  const key = `${path}\0${text}`;
+  const cached = transpiled.get(key);
+  if (cached !== undefined) return cached;
+  try {
+    const code = transform(text, { transforms: ['typescript'], disableESTransforms: true, filePath: path, keepUnusedImports: false }).code;
+    transpiled.set(key, code);
+    return code;
+  } catch (error) {
+    const e = error as Error & { loc?: { line: number; column: number } };
+    const where = e.loc ? `${path}:${e.loc.line}:${e.loc.column + 1}` : path;
+    throw new ModuleLoadError(`${where}: ${e.message.replace(/^Error transforming [^:]+: /, '').replace(/ \(\d+:\d+\)$/, '')}`);
+  }
+}
+
+/** Resolves `./x.ts`/`../x.ts` against the importing file's folder. */
+export function resolveRelative(from: string, specifier: string): string {
+  const parts = from.split('/').slice(0, -1);
+  for (const segment of specifier.split('/')) {
+    if (segment === '..') parts.pop();
+    else if (segment !== '.') parts.push(segment);
+  }
+  return parts.join('/');
+}
+
+/** Source of a module that re-exports a namespace the worker holds on `globalThis.__journeyModules`. */
+function builtinSource(name: string, namespace: Record<string, unknown>): string {
+  const names = Object.keys(namespace).filter((k) => k !== 'default' && /^[A-Za-z_$][\w$]*$/.test(k));
+  const lines = [`const m = globalThis.__journeyModules[${JSON.stringify(name)}];`];
+  if (names.length) lines.push(`export const { ${names.join(', ')} } = m;`);
+  if ('default' in namespace) lines.push('export default m.default;');
+  return lines.join('\n');
+}
+
+/**
+ * One graph per stage run, so every stage starts from fresh module state, as
+ * Vitest isolates test files. Blob URLs are revoked by `dispose()`.
+ */
+export class ModuleGraph {
+  private readonly urls = new Map<string, string>();
+  private readonly loading = new Set<string>();
+  private readonly files: SourceFiles;
+  private readonly builtins: Record<string, Record<string, unknown>>;
+
+  constructor(files: SourceFiles, builtins: Record<string, Record<string, unknown>>) {
+    this.files = files;
+    this.builtins = builtins;
+    (globalThis as { __journeyModules?: unknown }).__journeyModules = builtins;
+  }
+
+  /** The blob URL of a module, building it and its imports first. */
+  urlFor(path: string): string {
+    const done = this.urls.get(path);
+    if (done) return done;
+    if (this.loading.has(path)) {
+      throw new ModuleLoadError(`${path}: import cycle (${[...this.loading].join(' → ')} → ${path}); the browser runner needs imports without cycles`);
+    }
+    this.loading.add(path);
+    try {
+      const source = this.builtins[path] ? builtinSource(path, this.builtins[path]) : this.linked(path);
+      const url = URL.createObjectURL(new Blob([source], { type: 'text/javascript' }));
+      this.urls.set(path, url);
+      return url;
+    } finally {
+      this.loading.delete(path);
+    }
+  }
+
+  /** The virtual path behind a blob URL (for error messages). */
+  pathOf(url: string): string | undefined {
+    for (const [path, u] of this.urls) if (u === url) return path;
+    return undefined;
+  }
+
+  /** Replaces blob URLs in a message or stack with the files they stand for. */
+  describe(text: string): string {
+    let out = text;
+    for (const [path, url] of this.urls) out = out.split(url).join(path);
+    return out;
+  }
+
+  dispose(): void {
+    for (const url of this.urls.values()) URL.revokeObjectURL(url);
+    this.urls.clear();
+  }
+
+  private resolve(from: string, specifier: string): string {
+    if (this.builtins[specifier]) return specifier;
+    if (specifier.startsWith('@impl/')) return IMPL_DIR + specifier.slice('@impl/'.length);
+    if (specifier.startsWith('./') || specifier.startsWith('../')) return resolveRelative(from, specifier);
+    throw new ModuleLoadError(`${from}: cannot import "${specifier}" in the browser runner (only relative files, @impl/…, ${Object.keys(this.builtins).join(', ')})`);
+  }
+
+  private linked(path: string): string {
+    const text = this.files.get(path);
+    if (text === undefined) throw new ModuleLoadError(`cannot find ${path}`);
+    const code = transpile(path, text);
+    const [imports] = parse(code);
+    let out = '';
+    let last = 0;
+    for (const imp of imports) {
+      if (imp.n === undefined || imp.d !== -1) continue; // only static imports; pure stages have no dynamic ones
+      const target = this.resolve(path, imp.n);
+      if (!this.builtins[target] && !this.files.has(target)) {
+        throw new ModuleLoadError(`${path}: cannot find "${imp.n}" (looked for ${target})`);
+      }
+      out += code.slice(last, imp.s) + this.urlFor(target);
+      last = imp.e;
+    }
+    return out + code.slice(last);
+  }
+}

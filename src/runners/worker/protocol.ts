@@ -1,0 +1,21 @@
+/** Messages between the lab page and its grading worker. */
+import type { PassEvent } from '../passes.ts';
+
+/** Page → worker: run these stage files against these sources. */
+export interface RunRequest {
+  type: 'run';
+  /** Virtual path → source text: the learner's files under /impl/, the lab's tests under /tests/. */
+  files: [string, string][];
+  /** Stage ids, in order; stage `s` runs `/tests/<s>.test.ts`. */
+  stages: string[];
+  testTimeoutMs: number;
+}
+
+/** Worker → page: a test has started (sent before its body runs, so a hang can be named). */
+export interface TestStart {
+  kind: 'test-start';
+  stage: string;
+  name: string;
+}
+
+export type WorkerMessage = PassEvent | TestStart | { kind: 'ready' };
