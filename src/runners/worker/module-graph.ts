@@ -5,7 +5,7 @@
  * (vitest, @lab-kit, @netsim, fast-check) served from namespaces the worker
  * bundle already holds.
  */
-import { parse } from 'es-module-lexer/js';
+import { init, parse } from 'es-module-lexer/js';
 import { transform } from 'sucrase';
 
 /** A source file of the learner, the lab's tests, or their fixtures, by virtual path. */
@@ -13,6 +13,9 @@ export type SourceFiles = ReadonlyMap<string, string>;
 
 /** Where `@impl/*` points: the learner's files live under this virtual folder. */
 export const IMPL_DIR = '/impl/';
+
+/** Resolves when the import scanner is ready; await it before building a graph. */
+export const ready: Promise<void> = init;
 
 /** A problem loading a module: names the file and, for syntax errors, the line. */
 export class ModuleLoadError extends Error {
@@ -123,13 +126,14 @@ export class ModuleGraph {
     let out = '';
     let last = 0;
     for (const imp of imports) {
-      if (imp.n === undefined || imp.d !== -1) continue; // only static imports; pure stages have no dynamic ones
-      const target = this.resolve(path, imp.n);
+      // Static imports and `export * from`; pure stages have no dynamic imports.
+      if (imp.type !== 'static' && imp.type !== 'reexport-star') continue;
+      const target = this.resolve(path, imp.specifier);
       if (!this.builtins[target] && !this.files.has(target)) {
-        throw new ModuleLoadError(`${path}: cannot find "${imp.n}" (looked for ${target})`);
+        throw new ModuleLoadError(`${path}: cannot find "${imp.specifier}" (looked for ${target})`);
       }
-      out += code.slice(last, imp.s) + this.urlFor(target);
-      last = imp.e;
+      out += code.slice(last, imp.start) + this.urlFor(target);
+      last = imp.end;
     }
     return out + code.slice(last);
   }

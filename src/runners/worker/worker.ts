@@ -11,7 +11,7 @@ import { format } from '@vitest/utils/display';
 import * as labKit from '../../lab-kit/index.ts';
 import * as netsim from '../../netsim/index.ts';
 import { appendOutput, type TestResult } from '../result.ts';
-import { ModuleGraph, ModuleLoadError } from './module-graph.ts';
+import { ModuleGraph, ModuleLoadError, ready } from './module-graph.ts';
 import type { RunRequest, WorkerMessage } from './protocol.ts';
 import * as vitestShim from './vitest-shim.ts';
 
@@ -108,6 +108,7 @@ function fileError(file: File | undefined, graph: ModuleGraph): string | undefin
 }
 
 async function run(request: RunRequest): Promise<void> {
+  await ready;
   const files = new Map(request.files);
   for (const stage of request.stages) {
     const graph = new ModuleGraph(files, builtins);

@@ -1,0 +1,14 @@
+// The lab's files for the browser workspace, emitted at build time.
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { labBundle } from '../../../../course/lab-bundle.ts';
+import { loadLab, labIds } from '../../../../course/labs.ts';
+import { coursePaths } from '../../../../course/paths.ts';
+import { courseSettings } from '../../../../course/settings.ts';
+
+export const getStaticPaths = (() => labIds(coursePaths()).map((lab) => ({ params: { lab } }))) satisfies GetStaticPaths;
+
+export const GET: APIRoute = ({ params }) => {
+  const paths = coursePaths();
+  const bundle = labBundle(loadLab(paths, params.lab!), { showSolutions: courseSettings(paths).showSolutions });
+  return new Response(JSON.stringify(bundle), { headers: { 'Content-Type': 'application/json' } });
+};
