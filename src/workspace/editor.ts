@@ -5,7 +5,9 @@
 import { basicSetup } from 'codemirror';
 import { javascript } from '@codemirror/lang-javascript';
 import { oneDark } from '@codemirror/theme-one-dark';
-import { Compartment, EditorState, type Extension } from '@codemirror/state';
+import { HighlightStyle, syntaxHighlighting } from '@codemirror/language';
+import { tags } from '@lezer/highlight';
+import { Compartment, EditorState, Prec, type Extension } from '@codemirror/state';
 import { EditorView, keymap } from '@codemirror/view';
 
 export interface EditorOptions {
@@ -15,6 +17,9 @@ export interface EditorOptions {
 }
 
 const theme = new Compartment();
+
+/** One Dark, with comments lightened to meet WCAG AA contrast (4.5:1) on its background. */
+const dark: Extension = [oneDark, Prec.highest(syntaxHighlighting(HighlightStyle.define([{ tag: tags.comment, color: '#9da5b4' }])))];
 
 function isDark(): boolean {
   return document.documentElement.dataset['theme'] === 'dark';
@@ -31,7 +36,7 @@ export class TabbedEditor {
     this.options = options;
     this.view = new EditorView({ parent: options.parent });
     // Follow Starlight's light/dark switch.
-    new MutationObserver(() => this.view.dispatch({ effects: theme.reconfigure(isDark() ? oneDark : []) })).observe(
+    new MutationObserver(() => this.view.dispatch({ effects: theme.reconfigure(isDark() ? dark : []) })).observe(
       document.documentElement,
       { attributes: true, attributeFilter: ['data-theme'] },
     );
@@ -41,10 +46,11 @@ export class TabbedEditor {
     return [
       basicSetup,
       javascript({ typescript: true }),
-      theme.of(isDark() ? oneDark : []),
+      theme.of(isDark() ? dark : []),
       EditorView.lineWrapping,
       EditorState.readOnly.of(readOnly),
-      EditorView.contentAttributes.of({ 'aria-label': `${name}${readOnly ? ' (read only)' : ''}` }),
+      // tabindex makes axe (and some screen readers) see the scroller's content as keyboard-reachable.
+      EditorView.contentAttributes.of({ 'aria-label': `${name}${readOnly ? ' (read only)' : ''}`, tabindex: '0' }),
       keymap.of([{ key: 'Mod-Enter', run: () => (this.options.onRun(), true) }]),
       EditorView.updateListener.of((update) => {
         if (update.docChanged && !readOnly) this.options.onChange(name, update.state.doc.toString());

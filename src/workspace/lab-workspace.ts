@@ -68,8 +68,8 @@ class LabWorkspace extends HTMLElement {
     const solution = this.part('solution');
     if (this.bundle.solution) solution.addEventListener('click', () => this.showSolution());
     else solution.remove();
-    addEventListener('pagehide', () => this.flush());
-    document.addEventListener('visibilitychange', () => document.visibilityState === 'hidden' && this.flush());
+    addEventListener('pagehide', () => void this.flush());
+    document.addEventListener('visibilitychange', () => document.visibilityState === 'hidden' && void this.flush());
     void this.updateUndo();
   }
 
@@ -117,12 +117,13 @@ class LabWorkspace extends HTMLElement {
   private scheduleSave(): void {
     clearTimeout(this.saveTimer);
     this.part('saved').textContent = 'Saving…';
-    this.saveTimer = setTimeout(() => this.flush(), SAVE_DELAY_MS);
+    this.saveTimer = setTimeout(() => void this.flush(), SAVE_DELAY_MS);
   }
 
-  private flush(): void {
+  private async flush(): Promise<void> {
     clearTimeout(this.saveTimer);
-    void saveFiles(this.bundle.id, this.files).then(() => (this.part('saved').textContent = 'All changes saved in this browser'));
+    await saveFiles(this.bundle.id, this.files);
+    this.part('saved').textContent = 'All changes saved in this browser';
   }
 
   private status(message: string, isError = false): void {
@@ -174,7 +175,7 @@ class LabWorkspace extends HTMLElement {
     await pushSnapshot(this.bundle.id, this.files, reason);
     this.files = { ...this.files, ...files };
     for (const [name, text] of Object.entries(files)) this.editor.setDocument(name, text);
-    this.flush();
+    await this.flush();
     await this.updateUndo();
     this.status(`Done: ${reason}. “Undo” brings your previous files back.`);
   }
@@ -190,7 +191,7 @@ class LabWorkspace extends HTMLElement {
     if (!snapshot) return;
     this.files = { ...this.files, ...snapshot.files };
     for (const [name, text] of Object.entries(snapshot.files)) this.editor.setDocument(name, text);
-    this.flush();
+    await this.flush();
     await this.updateUndo();
     this.status(`Undone: ${snapshot.reason}.`);
   }
