@@ -1,6 +1,7 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
+import { pagesIn } from './src/site/sidebar.ts';
 
 export default defineConfig({
   srcDir: './src/site',
@@ -10,10 +11,12 @@ export default defineConfig({
       title: 'Packet Journey',
       description: 'Follow one request across the internet, and build each piece of it in TypeScript.',
       sidebar: [
-        { label: 'Start here', items: [{ autogenerate: { directory: 'guides' } }] },
-        { label: 'The journey', items: [{ autogenerate: { directory: 'chapters' } }] },
+        { label: 'Start here', items: pagesIn('./content', 'guides') },
+        { label: 'The journey', items: pagesIn('./content', 'chapters') },
+        { label: 'Labs', link: '/labs/' },
       ],
       customCss: ['./src/site/styles/course.css'],
+      components: { Sidebar: './src/site/components/overrides/Sidebar.astro' },
     }),
   ],
 });

@@ -65,9 +65,8 @@ class LabWorkspace extends HTMLElement {
     const input = this.part<HTMLInputElement>('import-file');
     this.part('import').addEventListener('click', () => input.click());
     input.addEventListener('change', () => void this.importZip(input));
-    const solution = this.part('solution');
-    if (this.bundle.solution) solution.addEventListener('click', () => this.showSolution());
-    else solution.remove();
+    // The button exists only when the course shows solutions (and then the bundle has them).
+    this.querySelector('[data-part="solution"]')?.addEventListener('click', () => this.showSolution());
     addEventListener('pagehide', () => void this.flush());
     document.addEventListener('visibilitychange', () => document.visibilityState === 'hidden' && void this.flush());
     void this.updateUndo();

@@ -90,6 +90,11 @@ describe('the DNS lab in the browser', () => {
       expect(await stageSummary(stage.id)).toContain(`${stage.points}/${stage.points}`);
     }
     expect(await stageSummary('wire')).toContain('needs your own machine');
+    // The chapter's sidebar entry and the lab list show the progress.
+    await page.goto(`${site.url}/chapters/dns/`);
+    expect(await page.locator('#starlight__sidebar .journey-progress').first().textContent()).toBe('90/100');
+    await page.goto(`${site.url}/labs/`);
+    expect(await page.locator('[data-lab-progress="dns"]').textContent()).toBe('90/100 points');
   });
 
   it('names the failing test and shows its byte diagnostic when one function is broken', async () => {
