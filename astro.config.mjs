@@ -2,11 +2,16 @@
 import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import { pagesIn } from './src/site/sidebar.ts';
+import { deployOutputs } from './src/site/integrations/deploy.ts';
+import { CROSS_ORIGIN_ISOLATION } from './src/course/deploy-headers.ts';
 
 export default defineConfig({
   srcDir: './src/site',
   site: process.env.SITE_URL ?? 'http://localhost:4321',
+  // Lab pages must be cross-origin isolated for the full-Node runner; dev and preview send the same headers as deployments.
+  server: { headers: { ...CROSS_ORIGIN_ISOLATION } },
   integrations: [
+    deployOutputs(),
     starlight({
       title: 'Packet Journey',
       description: 'Follow one request across the internet, and build each piece of it in TypeScript.',

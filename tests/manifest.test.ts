@@ -73,3 +73,11 @@ describe('lab manifests are validated with the file, the field and what was expe
     expect(run.stderr).toContain('adder/lab.json is not a valid lab manifest');
   });
 });
+
+describe('the chapter page', () => {
+  it('must exist in content/', () => {
+    expect(problemsOf(brokenLab((m) => (m.chapterPage = 'chapters/nowhere')))).toContain(
+      'chapterPage: expected a chapter page content/chapters/nowhere.mdx',
+    );
+  });
+});

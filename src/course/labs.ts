@@ -77,6 +77,10 @@ export function loadLab(paths: CoursePaths, id: string): Lab {
       if (!existsSync(join(dir, copy, name))) problems.push({ field: `files[${i}]`, message: `expected ${copy}/${name} to exist` });
     }
   }
+  const chapter = ['.mdx', '.md'].map((ext) => join(paths.root, 'content', manifest.chapterPage + ext));
+  if (!chapter.some((f) => existsSync(f))) {
+    problems.push({ field: 'chapterPage', message: `expected a chapter page content/${manifest.chapterPage}.mdx` });
+  }
   if (problems.length) throw new ManifestError(shown, problems);
   return { id, dir, manifest };
 }

@@ -15,6 +15,20 @@ export const settingsSchema = z.strictObject({
    * confirmation). When false the solution files are left out of the built site.
    */
   showSolutions: z.boolean().default(true),
+  /**
+   * Whether lab pages offer the full-Node runner (WebContainers). Its runtime is
+   * StackBlitz's hosted service: free for open source, a paid licence for
+   * production use in a commercial, for-profit setting. Off, the browser worker
+   * and the local grader carry the course.
+   */
+  webContainer: z.boolean().default(true),
+  /**
+   * How lab pages become cross-origin isolated (which WebContainers need):
+   * `headers` — the host sends COOP/COEP (Netlify, Vercel, Cloudflare Pages,
+   * nginx; the build emits their configuration); `service-worker` — for hosts
+   * that cannot set headers (GitHub Pages): a service worker adds them.
+   */
+  crossOriginIsolation: z.enum(['headers', 'service-worker']).default('headers'),
 });
 
 export type CourseSettings = z.infer<typeof settingsSchema>;

@@ -4,6 +4,7 @@ import { defineCollection, reference } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { docsSchema } from '@astrojs/starlight/schema';
 import { manifestSchema } from '../course/manifest.ts';
+import { coursePaths } from '../course/paths.ts';
 
 export const collections = {
   docs: defineCollection({
@@ -11,7 +12,8 @@ export const collections = {
     schema: docsSchema(),
   }),
   labs: defineCollection({
-    loader: glob({ base: './labs', pattern: '*/lab.json', generateId: ({ entry }) => entry.split('/')[0]! }),
+    // coursePaths() honours JOURNEY_LABS, as the grader does.
+    loader: glob({ base: coursePaths().labs, pattern: '*/lab.json', generateId: ({ entry }) => entry.split('/')[0]! }),
     // The grader's schema, plus a check it cannot make: the chapter page exists.
     schema: manifestSchema.extend({ chapterPage: reference('docs') }),
   }),

@@ -8,6 +8,7 @@ import { readWorkspaceZip, workspaceZip, WorkspaceZipError } from '../course/wor
 import type { GradeResult } from '../runners/result.ts';
 import { WorkerRunner } from '../runners/worker/worker-runner.ts';
 import { TabbedEditor } from './editor.ts';
+import { browserSupport, gradeInFullNode } from './full-node.ts';
 import { renderResults } from './results-view.ts';
 import { loadFiles, popSnapshot, pushSnapshot, recordProgress, saveFiles, snapshotCount, type Files } from './storage.ts';
 
@@ -57,6 +58,7 @@ class LabWorkspace extends HTMLElement {
     this.show(this.bundle.manifest.files[0]!);
 
     this.part('run').addEventListener('click', () => void this.run());
+    this.querySelector('[data-part="run-node"]')?.addEventListener('click', () => void this.runInFullNode());
     this.part('run').addEventListener('pointerenter', () => void runner.warm(), { once: true });
     this.part('reset-file').addEventListener('click', () => void this.resetFile());
     this.part('reset-lab').addEventListener('click', () => void this.replaceAll(this.bundle.starter, 'reset the lab'));
@@ -153,6 +155,38 @@ class LabWorkspace extends HTMLElement {
       this.running = false;
       button.disabled = false;
       button.textContent = 'Run tests';
+      this.removeAttribute('data-running');
+    }
+  }
+
+  /** The full-Node runner, on the learner's click: boots once per tab; any failure leaves the worker runner as it was. */
+  async runInFullNode(): Promise<void> {
+    if (this.running) return;
+    const support = browserSupport(this.dataset['webcontainer'] === 'true');
+    if (!support.ok) {
+      this.status(`Full Node is not available here: ${support.reason} ${support.advice}`, true);
+      return;
+    }
+    if (support.askFirst && !confirm('Start full Node in this tab? It downloads a runtime and needs a fair amount of memory.')) return;
+    this.running = true;
+    const button = this.part<HTMLButtonElement>('run-node');
+    button.disabled = true;
+    this.toggleAttribute('data-running', true);
+    try {
+      const result = await gradeInFullNode({
+        bundle: this.bundle,
+        files: this.files,
+        graderUrl: this.dataset['grader']!,
+        terminalHost: this.part('terminal'),
+        onStep: (step) => this.status(`Full Node: ${step}…`),
+      });
+      this.status('Graded in full Node (WebContainer).');
+      this.showResult(result);
+    } catch (error) {
+      this.status(`Full Node could not run: ${(error as Error).message} Your files are safe; “Run tests” still grades the stages marked “runs anywhere”, and \`npx journey grade ${this.bundle.id}\` grades everything on your machine.`, true);
+    } finally {
+      this.running = false;
+      button.disabled = false;
       this.removeAttribute('data-running');
     }
   }

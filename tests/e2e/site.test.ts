@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../../src/tooling/chromium.ts';
@@ -32,6 +34,26 @@ describe('the built course site', () => {
     await page.goto(`${site.url}/chapters/dns/`);
     const links = await page.locator('#starlight__sidebar a').allTextContents();
     expect(links.map((l) => l.trim())).toEqual(expect.arrayContaining([expect.stringMatching(/DNS/)]));
+  });
+
+  it('sends the cross-origin isolation headers, and the build carries them for hosts', async () => {
+    for (const path of ['/labs/dns/', '/chapters/dns/']) {
+      const response = await page.request.get(`${site.url}${path}`);
+      expect(response.headers()['cross-origin-opener-policy']).toBe('same-origin');
+      expect(response.headers()['cross-origin-embedder-policy']).toBe('require-corp');
+    }
+    expect(readFileSync(join(root, 'dist', '_headers'), 'utf8')).toContain('Cross-Origin-Embedder-Policy: require-corp');
+    const grader = await page.request.get(`${site.url}/webcontainer/grader.mjs`);
+    expect(grader.status()).toBe(200);
+  });
+
+  it('loads every resource of a chapter page under those headers', async () => {
+    const failed: string[] = [];
+    page.on('requestfailed', (r) => failed.push(r.url()));
+    page.on('response', (r) => r.status() >= 400 && !r.url().endsWith('favicon.svg') && failed.push(`${r.status()} ${r.url()}`));
+    await page.goto(`${site.url}/chapters/dns/`, { waitUntil: 'networkidle' });
+    expect(failed).toEqual([]);
+    expect(await page.evaluate(() => globalThis.crossOriginIsolated)).toBe(true);
   });
 
   it('search finds "TTL"', async () => {

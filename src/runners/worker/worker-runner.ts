@@ -6,7 +6,7 @@
 import type { Manifest } from '../../course/manifest.ts';
 import { gradeInPasses, type PassEvent, type PassOutcome } from '../passes.ts';
 import { notRunStage, type GradeResult } from '../result.ts';
-import type { RunRequest, WorkerMessage } from './protocol.ts';
+import type { RunRequest, WorkerMessage } from '../embedded/protocol.ts';
 
 /** Per-test limit in the browser: pure stages are fast; anything slower is stuck. */
 export const WORKER_TEST_TIMEOUT_MS = 5_000;

@@ -1,138 +1,15 @@
-/**
- * The grading Web Worker: runs a lab's real test files with Vitest's own
- * runner (@vitest/runner, @vitest/expect) against the learner's files held
- * in memory. It posts each test's start before running it, so the page can
- * terminate the worker and name the test if it never returns.
- */
-import * as fastCheck from 'fast-check';
-import { startTests, type VitestRunner, type VitestRunnerConfig } from '@vitest/runner';
-import type { File, Suite, Test } from '@vitest/runner';
-import { format } from '@vitest/utils/display';
-import * as labKit from '../../lab-kit/index.ts';
-import * as netsim from '../../netsim/index.ts';
-import { appendOutput, type TestResult } from '../result.ts';
-import { ModuleGraph, ModuleLoadError, ready } from './module-graph.ts';
-import type { RunRequest, WorkerMessage } from './protocol.ts';
-import * as vitestShim from './vitest-shim.ts';
+/** The grading Web Worker: the embedded grader, with blob: module URLs and postMessage. */
+import { captureConsole, runStages } from '../embedded/grading-core.ts';
+import type { RunRequest, WorkerMessage } from '../embedded/protocol.ts';
 
-const builtins: Record<string, Record<string, unknown>> = {
-  vitest: vitestShim,
-  '@lab-kit': labKit,
-  '@netsim': netsim,
-  'fast-check': fastCheck,
+captureConsole();
+const host = {
+  post: (message: WorkerMessage) => postMessage(message),
+  toUrl: (source: string) => URL.createObjectURL(new Blob([source], { type: 'text/javascript' })),
+  release: (url: string) => URL.revokeObjectURL(url),
 };
 
-const post = (message: WorkerMessage) => postMessage(message);
-
-/** The test whose body is running, so console output lands on it. */
-let current: { id: string; output?: string } | undefined;
-const outputs = new Map<string, string>();
-
-for (const method of ['log', 'info', 'warn', 'error', 'debug'] as const) {
-  console[method] = (...args: unknown[]) => {
-    if (!current) return;
-    outputs.set(current.id, appendOutput(outputs.get(current.id), format(...args) + '\n'));
-  };
-}
-
-/** "describe > it", as Vitest's reporters name a test (the Node runner's TestCase.fullName). */
-function fullName(test: Test): string {
-  return test.fullTestName ?? test.name;
-}
-
-function allTests(suite: Suite): Test[] {
-  return suite.tasks.flatMap((t) => (t.type === 'test' ? [t] : t.type === 'suite' ? allTests(t) : []));
-}
-
-function testResult(test: Test, graph: ModuleGraph): TestResult {
-  const state = test.result?.state;
-  const status = state === 'pass' ? 'passed' : state === 'fail' ? 'failed' : 'skipped';
-  const errors = test.result?.errors ?? [];
-  const message = errors
-    .map((e) => {
-      const head = e.name && !['AssertionError', 'Error'].includes(e.name) ? `${e.name}: ${e.message}` : e.message;
-      return graph.describe(e.diff ? `${head}\n\n${e.diff}` : head);
-    })
-    .join('\n\n');
-  const output = outputs.get(test.id);
-  return {
-    name: fullName(test),
-    status,
-    ...(status === 'failed' && message ? { message } : {}),
-    ...(output ? { output } : {}),
-    durationMs: Math.round(test.result?.duration ?? 0),
-  };
-}
-
-function runnerFor(graph: ModuleGraph, stage: string, testTimeoutMs: number): VitestRunner {
-  const config: VitestRunnerConfig = {
-    root: '/',
-    setupFiles: [],
-    name: undefined,
-    passWithNoTests: true,
-    testNamePattern: undefined,
-    allowOnly: false,
-    sequence: { seed: 0, hooks: 'stack', setupFiles: 'list' },
-    chaiConfig: undefined,
-    maxConcurrency: 1,
-    testTimeout: testTimeoutMs,
-    hookTimeout: testTimeoutMs,
-    retry: 0,
-    includeTaskLocation: false,
-    tags: [],
-    tagsFilter: undefined,
-    strictTags: false,
-  };
-  return {
-    config,
-    importFile: async (filepath) => {
-      await import(/* @vite-ignore */ graph.urlFor(filepath));
-    },
-    onBeforeRunTask(task) {
-      if (task.type !== 'test') return;
-      current = { id: task.id };
-      vitestShim.resetExpectState(fullName(task), task.file.filepath);
-      post({ kind: 'test-start', stage, name: fullName(task) });
-    },
-    onAfterRunTask(task) {
-      if (task.type !== 'test') return;
-      current = undefined;
-      post({ kind: 'test-end', stage, result: testResult(task, graph) });
-    },
-  };
-}
-
-function fileError(file: File | undefined, graph: ModuleGraph): string | undefined {
-  const errors = file?.result?.errors ?? [];
-  return errors.length ? graph.describe(errors.map((e) => `${e.name ?? 'Error'}: ${e.message}`).join('\n')) : undefined;
-}
-
-async function run(request: RunRequest): Promise<void> {
-  await ready;
-  const files = new Map(request.files);
-  for (const stage of request.stages) {
-    const graph = new ModuleGraph(files, builtins);
-    const path = `/tests/${stage}.test.ts`;
-    try {
-      // Build the graph up front, so a syntax error names its file and line before any test runs.
-      graph.urlFor(path);
-      const [file] = await startTests([path], runnerFor(graph, stage, request.testTimeoutMs));
-      const tests = file ? allTests(file) : [];
-      // Tests that never ran (a load error) were not posted by onAfterRunTask.
-      const error = fileError(file, graph);
-      post({ kind: 'stage-end', stage, ...(error || !tests.length ? { error: error ?? 'no tests ran' } : {}) });
-    } catch (error) {
-      const message = error instanceof ModuleLoadError ? error.message : graph.describe(String((error as Error).stack ?? error));
-      post({ kind: 'stage-end', stage, error: message });
-    } finally {
-      graph.dispose();
-      outputs.clear();
-    }
-  }
-  post({ kind: 'run-end', unhandled: [] });
-}
-
 addEventListener('message', (event: MessageEvent<RunRequest>) => {
-  if (event.data.type === 'run') void run(event.data);
+  if (event.data.type === 'run') void runStages(event.data, host);
 });
-post({ kind: 'ready' });
+host.post({ kind: 'ready' });

@@ -1,9 +1,10 @@
 /**
- * A tiny module loader for the browser worker: TypeScript files held in
- * memory are transpiled (Sucrase, types stripped, line numbers kept), their
- * import specifiers rewritten to blob URLs, and the course's own modules
- * (vitest, @lab-kit, @netsim, fast-check) served from namespaces the worker
- * bundle already holds.
+ * A tiny module loader for the embedded grader (browser worker and the
+ * WebContainer's Node): TypeScript files held in memory are transpiled
+ * (Sucrase, types stripped, line numbers kept), their import specifiers
+ * rewritten to module URLs (blob: in a browser, data: in Node), and the
+ * course's own modules (vitest, @lab-kit, @netsim, fast-check) served from
+ * namespaces the grader bundle already holds.
  */
 import { init, parse } from 'es-module-lexer/js';
 import { transform } from 'sucrase';
@@ -63,15 +64,25 @@ function builtinSource(name: string, namespace: Record<string, unknown>): string
  * One graph per stage run, so every stage starts from fresh module state, as
  * Vitest isolates test files. Blob URLs are revoked by `dispose()`.
  */
+/** How a host turns module source into an importable URL, and frees it. */
+export interface ModuleHost {
+  toUrl(source: string): string;
+  release?(url: string): void;
+  /** Specifiers the host's own loader resolves (e.g. `node:dgram` in Node); left as they are. */
+  passThrough?(specifier: string): boolean;
+}
+
 export class ModuleGraph {
   private readonly urls = new Map<string, string>();
   private readonly loading = new Set<string>();
   private readonly files: SourceFiles;
   private readonly builtins: Record<string, Record<string, unknown>>;
+  private readonly host: ModuleHost;
 
-  constructor(files: SourceFiles, builtins: Record<string, Record<string, unknown>>) {
+  constructor(files: SourceFiles, builtins: Record<string, Record<string, unknown>>, host: ModuleHost) {
     this.files = files;
     this.builtins = builtins;
+    this.host = host;
     (globalThis as { __journeyModules?: unknown }).__journeyModules = builtins;
   }
 
@@ -85,7 +96,7 @@ export class ModuleGraph {
     this.loading.add(path);
     try {
       const source = this.builtins[path] ? builtinSource(path, this.builtins[path]) : this.linked(path);
-      const url = URL.createObjectURL(new Blob([source], { type: 'text/javascript' }));
+      const url = this.host.toUrl(source);
       this.urls.set(path, url);
       return url;
     } finally {
@@ -93,21 +104,17 @@ export class ModuleGraph {
     }
   }
 
-  /** The virtual path behind a blob URL (for error messages). */
-  pathOf(url: string): string | undefined {
-    for (const [path, u] of this.urls) if (u === url) return path;
-    return undefined;
-  }
-
-  /** Replaces blob URLs in a message or stack with the files they stand for. */
+  /** Replaces module URLs in a message or stack with the files they stand for. */
   describe(text: string): string {
     let out = text;
     for (const [path, url] of this.urls) out = out.split(url).join(path);
+    // data: URLs are long; an error quoting one shows its start.
+    for (const [path, url] of this.urls) out = out.split(url.slice(0, 60)).join(path);
     return out;
   }
 
   dispose(): void {
-    for (const url of this.urls.values()) URL.revokeObjectURL(url);
+    for (const url of this.urls.values()) this.host.release?.(url);
     this.urls.clear();
   }
 
@@ -128,6 +135,7 @@ export class ModuleGraph {
     for (const imp of imports) {
       // Static imports and `export * from`; pure stages have no dynamic imports.
       if (imp.type !== 'static' && imp.type !== 'reexport-star') continue;
+      if (this.host.passThrough?.(imp.specifier)) continue;
       const target = this.resolve(path, imp.specifier);
       if (!this.builtins[target] && !this.files.has(target)) {
         throw new ModuleLoadError(`${path}: cannot find "${imp.specifier}" (looked for ${target})`);

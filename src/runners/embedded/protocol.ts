@@ -1,7 +1,7 @@
-/** Messages between the lab page and its grading worker. */
+/** Messages between a page and its embedded grader (a Web Worker, or Node in a WebContainer). */
 import type { PassEvent } from '../passes.ts';
 
-/** Page → worker: run these stage files against these sources. */
+/** Page → grader: run these stage files against these sources. */
 export interface RunRequest {
   type: 'run';
   /** Virtual path → source text: the learner's files under /impl/, the lab's tests under /tests/. */
@@ -11,7 +11,7 @@ export interface RunRequest {
   testTimeoutMs: number;
 }
 
-/** Worker → page: a test has started (sent before its body runs, so a hang can be named). */
+/** Grader → page: a test has started (sent before its body runs, so a hang can be named). */
 export interface TestStart {
   kind: 'test-start';
   stage: string;

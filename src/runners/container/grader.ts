@@ -1,0 +1,27 @@
+/**
+ * The grader that runs inside a WebContainer (real Node): the embedded
+ * grader, with data: module URLs so no file needs writing and Node's own
+ * `node:` modules for `node` stages. It reads run.json, prints a readable
+ * line per test for the terminal, and an event line (marked) per event for
+ * the page.
+ */
+import { readFileSync } from 'node:fs';
+import { captureConsole, runStages } from '../embedded/grading-core.ts';
+import type { RunRequest, WorkerMessage } from '../embedded/protocol.ts';
+import { EVENT_MARK } from './events.ts';
+
+const write = (line: string) => process.stdout.write(line + '\n');
+const request = JSON.parse(readFileSync(process.argv[2] ?? 'run.json', 'utf8')) as RunRequest;
+
+captureConsole();
+await runStages(request, {
+  post(message: WorkerMessage) {
+    write(EVENT_MARK + JSON.stringify(message));
+    if (message.kind === 'test-end') write(`${message.result.status === 'passed' ? '✓' : '✗'} ${message.stage} › ${message.result.name}`);
+    if (message.kind === 'stage-end' && message.error) write(`✗ ${message.stage}: ${message.error.split('\n')[0]}`);
+  },
+  toUrl: (source) => `data:text/javascript;base64,${Buffer.from(source).toString('base64')}`,
+  passThrough: (specifier) => specifier.startsWith('node:'),
+});
+// Servers a learner forgot to close must not keep the container's process alive.
+process.exit(0);

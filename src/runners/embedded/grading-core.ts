@@ -1,0 +1,136 @@
+/**
+ * The embedded grader: runs a lab's real test files with Vitest's own runner
+ * (@vitest/runner, @vitest/expect) against files held in memory, reporting
+ * each test's start before running it so a host can stop a test that never
+ * returns. The browser worker and the WebContainer's Node both run this.
+ */
+import * as fastCheck from 'fast-check';
+import { startTests, type File, type Suite, type Test, type VitestRunner, type VitestRunnerConfig } from '@vitest/runner';
+import { format } from '@vitest/utils/display';
+import * as labKit from '../../lab-kit/index.ts';
+import * as netsim from '../../netsim/index.ts';
+import { appendOutput, type TestResult } from '../result.ts';
+import { ModuleGraph, ModuleLoadError, ready, type ModuleHost } from './module-graph.ts';
+import type { RunRequest, WorkerMessage } from './protocol.ts';
+import * as vitestShim from './vitest-shim.ts';
+
+/** The modules lab tests may import by name. */
+export const builtins: Record<string, Record<string, unknown>> = {
+  vitest: vitestShim,
+  '@lab-kit': labKit,
+  '@netsim': netsim,
+  'fast-check': fastCheck,
+};
+
+export interface GradingHost extends ModuleHost {
+  post(message: WorkerMessage): void;
+}
+
+/** The test whose body is running, so console output lands on it. */
+let current: string | undefined;
+const outputs = new Map<string, string>();
+
+/** Sends the learner's console output to the test that printed it, instead of the host's console. */
+export function captureConsole(): void {
+  for (const method of ['log', 'info', 'warn', 'error', 'debug'] as const) {
+    console[method] = (...args: unknown[]) => {
+      if (current) outputs.set(current, appendOutput(outputs.get(current), format(...args) + '\n'));
+    };
+  }
+}
+
+/** "describe > it", as Vitest's reporters name a test (the Node runner's TestCase.fullName). */
+function fullName(test: Test): string {
+  return test.fullTestName ?? test.name;
+}
+
+function allTests(suite: Suite): Test[] {
+  return suite.tasks.flatMap((t) => (t.type === 'test' ? [t] : t.type === 'suite' ? allTests(t) : []));
+}
+
+function testResult(test: Test, graph: ModuleGraph): TestResult {
+  const state = test.result?.state;
+  const status = state === 'pass' ? 'passed' : state === 'fail' ? 'failed' : 'skipped';
+  const message = (test.result?.errors ?? [])
+    .map((e) => {
+      const head = e.name && !['AssertionError', 'Error'].includes(e.name) ? `${e.name}: ${e.message}` : e.message;
+      return graph.describe(e.diff ? `${head}\n\n${e.diff}` : head);
+    })
+    .join('\n\n');
+  const output = outputs.get(test.id);
+  return {
+    name: fullName(test),
+    status,
+    ...(status === 'failed' && message ? { message } : {}),
+    ...(output ? { output } : {}),
+    durationMs: Math.round(test.result?.duration ?? 0),
+  };
+}
+
+function runnerFor(graph: ModuleGraph, stage: string, testTimeoutMs: number, host: GradingHost): VitestRunner {
+  const config: VitestRunnerConfig = {
+    root: '/',
+    setupFiles: [],
+    name: undefined,
+    passWithNoTests: true,
+    testNamePattern: undefined,
+    allowOnly: false,
+    sequence: { seed: 0, hooks: 'stack', setupFiles: 'list' },
+    chaiConfig: undefined,
+    maxConcurrency: 1,
+    testTimeout: testTimeoutMs,
+    hookTimeout: testTimeoutMs,
+    retry: 0,
+    includeTaskLocation: false,
+    tags: [],
+    tagsFilter: undefined,
+    strictTags: false,
+  };
+  return {
+    config,
+    importFile: async (filepath) => {
+      await import(/* @vite-ignore */ graph.urlFor(filepath));
+    },
+    onBeforeRunTask(task) {
+      if (task.type !== 'test') return;
+      current = task.id;
+      vitestShim.resetExpectState(fullName(task), task.file.filepath);
+      host.post({ kind: 'test-start', stage, name: fullName(task) });
+    },
+    onAfterRunTask(task) {
+      if (task.type !== 'test') return;
+      current = undefined;
+      host.post({ kind: 'test-end', stage, result: testResult(task, graph) });
+    },
+  };
+}
+
+function fileError(file: File | undefined, graph: ModuleGraph): string | undefined {
+  const errors = file?.result?.errors ?? [];
+  return errors.length ? graph.describe(errors.map((e) => `${e.name ?? 'Error'}: ${e.message}`).join('\n')) : undefined;
+}
+
+/** Runs each requested stage's test file in a fresh module graph, as Vitest isolates files. */
+export async function runStages(request: RunRequest, host: GradingHost): Promise<void> {
+  await ready;
+  const files = new Map(request.files);
+  for (const stage of request.stages) {
+    const graph = new ModuleGraph(files, builtins, host);
+    const path = `/tests/${stage}.test.ts`;
+    try {
+      // Build the graph up front, so a syntax error names its file and line before any test runs.
+      graph.urlFor(path);
+      const [file] = await startTests([path], runnerFor(graph, stage, request.testTimeoutMs, host));
+      const tests = file ? allTests(file) : [];
+      const error = fileError(file, graph);
+      host.post({ kind: 'stage-end', stage, ...(error || !tests.length ? { error: error ?? 'no tests ran' } : {}) });
+    } catch (error) {
+      const message = error instanceof ModuleLoadError ? error.message : graph.describe(String((error as Error).stack ?? error));
+      host.post({ kind: 'stage-end', stage, error: message });
+    } finally {
+      graph.dispose();
+      outputs.clear();
+    }
+  }
+  host.post({ kind: 'run-end', unhandled: [] });
+}

@@ -1,0 +1,73 @@
+/**
+ * The lab page's full-Node runner: decides whether this browser can use it,
+ * boots the WebContainer on demand (a click; never on page load), shows the
+ * grader's output in a terminal (xterm.js, loaded only then), and hands back
+ * the result. Every failure comes back as a message; the worker runner and the
+ * learner's files are untouched by it.
+ */
+import type { LabBundle } from '../course/lab-bundle.ts';
+import { BOOT_TIMEOUT_MS, bootContainer, type BootStep } from '../runners/container/boot.ts';
+import { gradeInContainer } from '../runners/container/container-runner.ts';
+import { webContainerSupport, type Support } from '../runners/container/support.ts';
+import type { GradeResult } from '../runners/result.ts';
+
+/** What this browser allows, from its own reports and the course setting. */
+export function browserSupport(enabled: boolean): Support {
+  return webContainerSupport({
+    enabled,
+    crossOriginIsolated: globalThis.crossOriginIsolated === true,
+    sharedArrayBuffer: typeof SharedArrayBuffer === 'function',
+    online: navigator.onLine,
+    userAgent: navigator.userAgent,
+    ...('deviceMemory' in navigator ? { deviceMemoryGiB: Number((navigator as { deviceMemory?: number }).deviceMemory) } : {}),
+  });
+}
+
+let terminal: Promise<{ write(text: string): void; clear(): void }> | undefined;
+
+/** The terminal panel, created on first use. */
+function openTerminal(host: HTMLElement): Promise<{ write(text: string): void; clear(): void }> {
+  terminal ??= (async () => {
+    const [{ Terminal }, { FitAddon }] = await Promise.all([import('@xterm/xterm'), import('@xterm/addon-fit')]);
+    await import('@xterm/xterm/css/xterm.css');
+    host.hidden = false;
+    const term = new Terminal({ convertEol: true, fontSize: 12, rows: 14, disableStdin: true, screenReaderMode: true });
+    const fit = new FitAddon();
+    term.loadAddon(fit);
+    term.open(host);
+    fit.fit();
+    addEventListener('resize', () => fit.fit());
+    return { write: (text: string) => term.write(text), clear: () => term.clear() };
+  })();
+  return terminal;
+}
+
+let graderSource: Promise<string> | undefined;
+
+/** Grades the learner's files in full Node; throws with a message meant for the learner. */
+export async function gradeInFullNode(options: {
+  bundle: LabBundle;
+  files: Record<string, string>;
+  graderUrl: string;
+  terminalHost: HTMLElement;
+  onStep: (step: BootStep | 'mounting the lab' | 'grading') => void;
+}): Promise<GradeResult> {
+  graderSource ??= fetch(options.graderUrl).then((r) => {
+    if (!r.ok) throw new Error(`could not load the grader (${r.status})`);
+    return r.text();
+  });
+  // A maintainer (or a test) can shorten the boot limit: localStorage['packet-journey:boot-timeout-ms'].
+  const bootLimit = Number(localStorage.getItem('packet-journey:boot-timeout-ms')) || BOOT_TIMEOUT_MS;
+  const [driver, source, term] = await Promise.all([bootContainer(options.onStep, bootLimit), graderSource, openTerminal(options.terminalHost)]);
+  options.onStep('grading');
+  term.write(`\r\n$ node grader.mjs run.json   # ${options.bundle.id}: every stage but 'host'\r\n`);
+  return gradeInContainer(driver, {
+    lab: options.bundle.id,
+    target: 'workspace',
+    manifest: options.bundle.manifest,
+    learnerFiles: options.files,
+    testFiles: options.bundle.tests,
+    graderSource: source,
+    onOutput: (text) => term.write(text),
+  });
+}

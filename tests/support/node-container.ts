@@ -1,0 +1,50 @@
+/**
+ * A ContainerDriver backed by a temp folder and a real Node child process:
+ * what the parity test runs the WebContainer runner's exact plan on.
+ */
+import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { Readable } from 'node:stream';
+import type { ContainerDriver } from '../../src/runners/container/container-runner.ts';
+
+export function nodeContainer(): ContainerDriver & { dir: string; mounted: Record<string, string>; spawned: string[][] } {
+  const dir = mkdtempSync(join(tmpdir(), 'journey-container-'));
+  const mounted: Record<string, string> = {};
+  const spawned: string[][] = [];
+  return {
+    dir,
+    mounted,
+    spawned,
+    async mount(files) {
+      for (const [path, text] of Object.entries(files)) {
+        mkdirSync(dirname(join(dir, path)), { recursive: true });
+        writeFileSync(join(dir, path), text);
+        mounted[path] = text;
+      }
+    },
+    async spawn(command, args) {
+      spawned.push([command, ...args]);
+      // The container's `node` is whatever Node runs this test.
+      const child = spawn(command === 'node' ? process.execPath : command, args, { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
+      child.stderr.setEncoding('utf8');
+      child.stdout.setEncoding('utf8');
+      const merged = new ReadableStream<string>({
+        start(controller) {
+          let open = 2;
+          const end = () => --open === 0 && controller.close();
+          for (const stream of [child.stdout, child.stderr] as Readable[]) {
+            stream.on('data', (chunk: string) => controller.enqueue(chunk));
+            stream.on('end', end);
+          }
+        },
+      });
+      return {
+        output: merged,
+        exit: new Promise<number>((resolve) => child.on('exit', (code) => resolve(code ?? 1))),
+        kill: () => child.kill('SIGKILL'),
+      };
+    },
+  };
+}
