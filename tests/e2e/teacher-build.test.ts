@@ -1,10 +1,14 @@
-// A teacher who hides solutions gets a site with no solution code in it at all.
+// A teacher's build with the other settings: solutions hidden (no solution code
+// anywhere in the site) and cross-origin isolation by service worker, for a
+// host that cannot send headers (GitHub Pages).
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../../src/tooling/chromium.ts';
 import { root } from '../support/cli.ts';
+import { serveStatic } from '../support/static-server.ts';
 
 const outDir = mkdtempSync(join(tmpdir(), 'journey-hidden-'));
 /** Lines only the solution has (without quotes or backslashes, which JSON would escape). */
@@ -22,7 +26,7 @@ function allFiles(dir: string): string[] {
 
 beforeAll(() => {
   const config = join(outDir, 'course.json');
-  writeFileSync(config, JSON.stringify({ showSolutions: false }));
+  writeFileSync(config, JSON.stringify({ showSolutions: false, crossOriginIsolation: 'service-worker' }));
   const build = spawnSync(process.execPath, [join(root, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build', '--outDir', join(outDir, 'dist')], {
     cwd: root,
     encoding: 'utf8',
@@ -48,6 +52,26 @@ describe('showSolutions: false', () => {
     for (const file of allFiles(join(outDir, 'dist'))) {
       const text = readFileSync(file, 'utf8');
       for (const line of solutionOnly) expect(text.includes(line), `${file} contains "${line}"`).toBe(false);
+    }
+  });
+});
+
+describe('crossOriginIsolation: "service-worker"', () => {
+  let server: Awaited<ReturnType<typeof serveStatic>>;
+  afterAll(() => server?.close());
+
+  it('makes lab pages cross-origin isolated on a host that sends no headers', async () => {
+    server = await serveStatic(join(outDir, 'dist'));
+    const browser = await launchChromium();
+    try {
+      const page = await browser.newPage();
+      const first = await page.goto(`${server.url}/labs/dns/`);
+      expect(first?.headers()['cross-origin-embedder-policy']).toBeUndefined();
+      // The service worker installs, reloads the page once, and from then on adds the headers.
+      await page.waitForFunction(() => globalThis.crossOriginIsolated === true, undefined, { timeout: 20_000 });
+      await page.waitForSelector('lab-workspace[data-ready]', { state: 'attached' });
+    } finally {
+      await browser.close();
     }
   });
 });
