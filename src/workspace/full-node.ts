@@ -58,7 +58,10 @@ export async function gradeInFullNode(options: {
   });
   // A maintainer (or a test) can shorten the boot limit: localStorage['packet-journey:boot-timeout-ms'].
   const bootLimit = Number(localStorage.getItem('packet-journey:boot-timeout-ms')) || BOOT_TIMEOUT_MS;
-  const [driver, source, term] = await Promise.all([bootContainer(options.onStep, bootLimit), graderSource, openTerminal(options.terminalHost)]);
+  // One after another, so a failed step is the last thing the learner sees.
+  const source = await graderSource;
+  const driver = await bootContainer(options.onStep, bootLimit);
+  const term = await openTerminal(options.terminalHost);
   options.onStep('grading');
   term.write(`\r\n$ node grader.mjs run.json   # ${options.bundle.id}: every stage but 'host'\r\n`);
   return gradeInContainer(driver, {

@@ -48,7 +48,6 @@ class LabWorkspace extends HTMLElement {
       onChange: (name, text) => {
         this.files[name] = text;
         this.scheduleSave();
-        void runner.warm();
       },
       onRun: () => void this.run(),
     });
@@ -59,7 +58,8 @@ class LabWorkspace extends HTMLElement {
 
     this.part('run').addEventListener('click', () => void this.run());
     this.querySelector('[data-part="run-node"]')?.addEventListener('click', () => void this.runInFullNode());
-    this.part('run').addEventListener('pointerenter', () => void runner.warm(), { once: true });
+    // Load the grading worker once the page is idle: the first run is then quick, and still works if the network drops.
+    (globalThis.requestIdleCallback ?? ((fn: () => void) => setTimeout(fn, 200)))(() => void runner.warm());
     this.part('reset-file').addEventListener('click', () => void this.resetFile());
     this.part('reset-lab').addEventListener('click', () => void this.replaceAll(this.bundle.starter, 'reset the lab'));
     this.part('undo').addEventListener('click', () => void this.undo());
