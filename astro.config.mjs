@@ -20,6 +20,8 @@ export default defineConfig({
         { label: 'The journey', items: pagesIn('./content', 'chapters') },
         { label: 'Labs', link: '/labs/' },
       ],
+      // Chapters live outside src/content/docs; let Starlight's Markdown features (asides, heading links) reach them.
+      markdown: { processedDirs: ['./content'] },
       customCss: ['./src/site/styles/course.css'],
       components: { Sidebar: './src/site/components/overrides/Sidebar.astro' },
     }),

@@ -23,7 +23,7 @@ class LabWorkspace extends HTMLElement {
   private running = false;
   private solutionShown = false;
 
-  private part<T extends HTMLElement>(name: string): T {
+  private byPart<T extends HTMLElement>(name: string): T {
     return this.querySelector<T>(`[data-part="${name}"]`)!;
   }
 
@@ -44,7 +44,7 @@ class LabWorkspace extends HTMLElement {
 
   private setUp(): void {
     this.editor = new TabbedEditor({
-      parent: this.part('editor'),
+      parent: this.byPart('editor'),
       onChange: (name, text) => {
         this.files[name] = text;
         this.scheduleSave();
@@ -56,16 +56,16 @@ class LabWorkspace extends HTMLElement {
     this.renderTabs();
     this.show(this.bundle.manifest.files[0]!);
 
-    this.part('run').addEventListener('click', () => void this.run());
+    this.byPart('run').addEventListener('click', () => void this.run());
     this.querySelector('[data-part="run-node"]')?.addEventListener('click', () => void this.runInFullNode());
     // Load the grading worker once the page is idle: the first run is then quick, and still works if the network drops.
     (globalThis.requestIdleCallback ?? ((fn: () => void) => setTimeout(fn, 200)))(() => void runner.warm());
-    this.part('reset-file').addEventListener('click', () => void this.resetFile());
-    this.part('reset-lab').addEventListener('click', () => void this.replaceAll(this.bundle.starter, 'reset the lab'));
-    this.part('undo').addEventListener('click', () => void this.undo());
-    this.part('export').addEventListener('click', () => this.exportZip());
-    const input = this.part<HTMLInputElement>('import-file');
-    this.part('import').addEventListener('click', () => input.click());
+    this.byPart('reset-file').addEventListener('click', () => void this.resetFile());
+    this.byPart('reset-lab').addEventListener('click', () => void this.replaceAll(this.bundle.starter, 'reset the lab'));
+    this.byPart('undo').addEventListener('click', () => void this.undo());
+    this.byPart('export').addEventListener('click', () => this.exportZip());
+    const input = this.byPart<HTMLInputElement>('import-file');
+    this.byPart('import').addEventListener('click', () => input.click());
     input.addEventListener('change', () => void this.importZip(input));
     // The button exists only when the course shows solutions (and then the bundle has them).
     this.querySelector('[data-part="solution"]')?.addEventListener('click', () => this.showSolution());
@@ -76,7 +76,7 @@ class LabWorkspace extends HTMLElement {
 
   /** Learner files as tabs; tests and (once revealed) the solution as pickers, which stay compact. */
   private renderTabs(): void {
-    const tabs = this.part('tabs');
+    const tabs = this.byPart('tabs');
     tabs.replaceChildren();
     const group = document.createElement('div');
     group.className = 'tab-group';
@@ -117,18 +117,18 @@ class LabWorkspace extends HTMLElement {
 
   private scheduleSave(): void {
     clearTimeout(this.saveTimer);
-    this.part('saved').textContent = 'Saving…';
+    this.byPart('saved').textContent = 'Saving…';
     this.saveTimer = setTimeout(() => void this.flush(), SAVE_DELAY_MS);
   }
 
   private async flush(): Promise<void> {
     clearTimeout(this.saveTimer);
     await saveFiles(this.bundle.id, this.files);
-    this.part('saved').textContent = 'All changes saved in this browser';
+    this.byPart('saved').textContent = 'All changes saved in this browser';
   }
 
   private status(message: string, isError = false): void {
-    const box = this.part('status');
+    const box = this.byPart('status');
     box.textContent = message;
     box.dataset['kind'] = isError ? 'error' : 'info';
   }
@@ -136,7 +136,7 @@ class LabWorkspace extends HTMLElement {
   async run(): Promise<void> {
     if (this.running) return;
     this.running = true;
-    const button = this.part<HTMLButtonElement>('run');
+    const button = this.byPart<HTMLButtonElement>('run');
     button.disabled = true;
     button.textContent = 'Running…';
     this.toggleAttribute('data-running', true);
@@ -169,7 +169,7 @@ class LabWorkspace extends HTMLElement {
     }
     if (support.askFirst && !confirm('Start full Node in this tab? It downloads a runtime and needs a fair amount of memory.')) return;
     this.running = true;
-    const button = this.part<HTMLButtonElement>('run-node');
+    const button = this.byPart<HTMLButtonElement>('run-node');
     button.disabled = true;
     this.toggleAttribute('data-running', true);
     try {
@@ -177,7 +177,7 @@ class LabWorkspace extends HTMLElement {
         bundle: this.bundle,
         files: this.files,
         graderUrl: this.dataset['grader']!,
-        terminalHost: this.part('terminal'),
+        terminalHost: this.byPart('terminal'),
         onStep: (step) => this.status(`Full Node: ${step}…`),
       });
       this.status('Graded in full Node (WebContainer).');
@@ -192,7 +192,7 @@ class LabWorkspace extends HTMLElement {
   }
 
   private showResult(result: GradeResult): void {
-    this.part('results').replaceChildren(renderResults(result));
+    this.byPart('results').replaceChildren(renderResults(result));
     recordProgress(result);
     for (const stage of result.stages) {
       const badge = this.querySelector<HTMLElement>(`[data-stage-badge="${stage.id}"]`);
@@ -231,7 +231,7 @@ class LabWorkspace extends HTMLElement {
 
   private async updateUndo(): Promise<void> {
     const count = await snapshotCount(this.bundle.id);
-    const undo = this.part<HTMLButtonElement>('undo');
+    const undo = this.byPart<HTMLButtonElement>('undo');
     undo.disabled = count === 0;
     undo.textContent = count ? `Undo (${count})` : 'Undo';
   }

@@ -16,7 +16,7 @@ export type SourceFiles = ReadonlyMap<string, string>;
 export const IMPL_DIR = '/impl/';
 
 /** Resolves when the import scanner is ready; await it before building a graph. */
-export const ready: Promise<void> = init;
+export const ready: Promise<void> = init();
 
 /** A problem loading a module: names the file and, for syntax errors, the line. */
 export class ModuleLoadError extends Error {
