@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { ARROWS, arrowGeometry, CACHE, NODES, PART_IDS, REFERRAL_STEPS, VIEW_BOX } from './referral-chain.ts';
+import { checkSteps } from './step-through.ts';
+
+const inside = (x: number, y: number) => x >= 0 && y >= 0 && x <= VIEW_BOX.width && y <= VIEW_BOX.height;
+const overlap = (a: { x: number; y: number; width: number; height: number }, b: typeof a) =>
+  a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+
+describe('the referral chain diagram', () => {
+  it('has unique part ids', () => {
+    expect(new Set(PART_IDS).size).toBe(PART_IDS.length);
+  });
+
+  it('keeps every box inside the view box and apart from the others', () => {
+    for (const node of NODES) {
+      expect(inside(node.x, node.y) && inside(node.x + node.width, node.y + node.height), node.id).toBe(true);
+    }
+    for (const [i, a] of NODES.entries()) for (const b of NODES.slice(i + 1)) expect(overlap(a, b), `${a.id} and ${b.id}`).toBe(false);
+    const resolver = NODES.find((n) => n.id === 'resolver')!;
+    expect(CACHE.x >= resolver.x && CACHE.y >= resolver.y && CACHE.x + CACHE.width <= resolver.x + resolver.width && CACHE.y + CACHE.height <= resolver.y + resolver.height).toBe(true);
+  });
+
+  it('starts and ends every arrow on the edge of a box', () => {
+    const onEdge = (p: { x: number; y: number }) =>
+      NODES.some((n) => {
+        const withinX = p.x >= n.x && p.x <= n.x + n.width;
+        const withinY = p.y >= n.y && p.y <= n.y + n.height;
+        return (withinY && (p.x === n.x || p.x === n.x + n.width)) || (withinX && (p.y === n.y || p.y === n.y + n.height));
+      });
+    for (const arrow of ARROWS) expect(onEdge(arrow.from) && onEdge(arrow.to), arrow.id).toBe(true);
+  });
+
+  it('draws a query and a response between the resolver and each server, and no two lines cross', () => {
+    const side = ARROWS.filter((a) => a.id !== 'ask-resolver' && a.id !== 'answer-phone');
+    expect(side.map((a) => a.id)).toEqual(['ask-root', 'from-root', 'ask-tld', 'from-tld', 'ask-auth', 'from-auth', 'ask-gslb', 'from-gslb']);
+    // Resolver-side ends and server-side ends are in the same top-to-bottom order, so the segments cannot cross.
+    const resolverEnd = side.map((a) => (a.kind === 'query' ? a.from.y : a.to.y));
+    const serverEnd = side.map((a) => (a.kind === 'query' ? a.to.y : a.from.y));
+    expect(resolverEnd).toEqual([...resolverEnd].sort((a, b) => a - b));
+    expect(serverEnd).toEqual([...serverEnd].sort((a, b) => a - b));
+  });
+
+  it('steps only through parts the diagram has, each step lighting an arrow', () => {
+    expect(() => checkSteps(REFERRAL_STEPS, PART_IDS)).not.toThrow();
+    for (const step of REFERRAL_STEPS) expect(step.active.some((id) => ARROWS.some((a) => a.id === id)), step.title).toBe(true);
+  });
+
+  it('sends the phone one query and the resolver five, as the text of the last step says', () => {
+    const arrowsLit = REFERRAL_STEPS.flatMap((s) => s.active.filter((id) => id.startsWith('ask-')));
+    expect(arrowsLit.filter((id) => id === 'ask-resolver')).toHaveLength(1);
+    expect(arrowsLit.filter((id) => id !== 'ask-resolver')).toHaveLength(5);
+    expect(REFERRAL_STEPS.at(-1)!.text).toContain('Five queries for the resolver; one for the phone.');
+  });
+});
+
+describe('arrowGeometry', () => {
+  it('ends the line where the head begins and points the head at the target', () => {
+    const { line, head } = arrowGeometry({ from: { x: 0, y: 0 }, to: { x: 100, y: 0 } });
+    expect(line).toEqual({ x1: 0, y1: 0, x2: 91, y2: 0 });
+    expect(head).toBe('100,0 91,4.5 91,-4.5');
+  });
+
+  it('works for any direction', () => {
+    const { line, head } = arrowGeometry({ from: { x: 50, y: 100 }, to: { x: 50, y: 0 } });
+    expect(line).toEqual({ x1: 50, y1: 100, x2: 50, y2: 9 });
+    expect(head).toBe('50,0 54.5,9 45.5,9');
+  });
+
+  it('refuses an arrow shorter than its head', () => {
+    expect(() => arrowGeometry({ from: { x: 0, y: 0 }, to: { x: 5, y: 0 } })).toThrow(/too short/);
+  });
+});
