@@ -57,6 +57,13 @@ class LabWorkspace extends HTMLElement {
     this.show(this.bundle.manifest.files[0]!);
 
     this.byPart('run').addEventListener('click', () => void this.run());
+    // Ctrl/⌘+Enter runs from anywhere in the workspace, not only inside the editor.
+    this.addEventListener('keydown', (event) => {
+      if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+        event.preventDefault();
+        void this.run();
+      }
+    });
     this.querySelector('[data-part="run-node"]')?.addEventListener('click', () => void this.runInFullNode());
     // Load the grading worker once the page is idle: the first run is then quick, and still works if the network drops.
     (globalThis.requestIdleCallback ?? ((fn: () => void) => setTimeout(fn, 200)))(() => void runner.warm());

@@ -28,9 +28,23 @@ function stageNote(stage: StageResult): string {
   return failed ? `${failed} of ${stage.tests.length} tests failing` : `${stage.tests.length} tests`;
 }
 
+/**
+ * A failure message, with the lab kit's byte diagnostic picked out: the
+ * expected and actual hex rows, and the caret under the first differing byte.
+ */
+function messageBlock(message: string): HTMLElement {
+  const pre = el('pre', { class: 'message' });
+  message.split('\n').forEach((line, i) => {
+    if (i) pre.append('\n');
+    const kind = /^\s*\^\^\s*$/.test(line) ? 'caret' : /\(expected\)$/.test(line) ? 'expected' : /\(actual\)$/.test(line) ? 'actual' : undefined;
+    pre.append(kind ? el('span', { class: `hex-${kind}` }, line) : line);
+  });
+  return pre;
+}
+
 function testItem(test: TestResult): HTMLElement {
   const item = el('li', { class: `test test-${test.status}` }, el('span', { class: 'mark', 'aria-hidden': 'true' }, mark(test.status)), el('span', { class: 'sr-only' }, `${test.status}: `), test.name);
-  if (test.message) item.append(el('pre', { class: 'message' }, test.message));
+  if (test.message) item.append(messageBlock(test.message));
   if (test.output) item.append(el('details', {}, el('summary', {}, 'Your code printed'), el('pre', { class: 'output' }, test.output)));
   return item;
 }

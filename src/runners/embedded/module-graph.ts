@@ -36,7 +36,8 @@ export function transpile(path: string, text: string): string {
     return code;
   } catch (error) {
     const e = error as Error & { loc?: { line: number; column: number } };
-    const where = e.loc ? `${path}:${e.loc.line}:${e.loc.column + 1}` : path;
+    // Sucrase reports 1-based lines and columns.
+    const where = e.loc ? `${path}:${e.loc.line}:${e.loc.column}` : path;
     throw new ModuleLoadError(`${where}: ${e.message.replace(/^Error transforming [^:]+: /, '').replace(/ \(\d+:\d+\)$/, '')}`);
   }
 }
