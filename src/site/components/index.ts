@@ -4,3 +4,8 @@ export { default as HexView } from './HexView.astro';
 export { default as StepThrough } from './StepThrough.astro';
 export { default as ReferralChain } from './ReferralChain.astro';
 export { dnsQueryExample, dnsResponseExample } from './dns-examples.ts';
+export { default as LayerStack } from './LayerStack.astro';
+export { searchFrameExample, ipv4ChecksumWalk } from './layers-frame.ts';
+export { default as CidrCalculator } from './CidrCalculator.astro';
+export { default as HopByHop } from './HopByHop.astro';
+export { ROUTE_N_EXAMPLE, CIDR_EXAMPLE_ADDRESSES, NAT_FIELDS, exampleTableAsIpRoute, natExample } from './routing-examples.ts';

@@ -1,0 +1,159 @@
+/**
+ * An IPv4 router (RFC 1812 §5): for every datagram that arrives on one of its
+ * interfaces it checks the header, decrements the TTL, recomputes the header
+ * checksum, looks up the destination by longest-prefix match and sends the
+ * datagram out of the route's interface to the route's next hop. Only the
+ * Ethernet header changes hop by hop (new MACs); the IP addresses stay.
+ */
+import { buildIcmpError, ICMP_DESTINATION_UNREACHABLE, ICMP_TIME_EXCEEDED, isIcmpError } from './icmp.ts';
+import {
+  buildIpv4Datagram,
+  decodeIpv4Header,
+  headerChecksumOk,
+  PROTOCOL_ICMP,
+  TTL_OFFSET,
+  writeHeaderChecksum,
+  type Ipv4Header,
+} from './ipv4.ts';
+import type { NetworkInterface } from './network-interface.ts';
+import { RoutingTable, type Route } from './routing-table.ts';
+
+/**
+ * Where a router lets other code see and change datagrams, named after Linux
+ * netfilter's hooks: `prerouting` runs before the route lookup (a NAT maps a
+ * reply's destination back there), `postrouting` after it, once the outgoing
+ * interface is known (a NAT rewrites the source there). Each returns the
+ * datagram to go on with, or undefined to drop it.
+ */
+export interface RouterHooks {
+  prerouting?(datagram: Uint8Array, inInterface: string): Uint8Array | undefined;
+  postrouting?(datagram: Uint8Array, outInterface: string): Uint8Array | undefined;
+}
+
+/** TTL of the ICMP messages the router originates (RFC 1700's recommended default, what Linux uses). */
+export const ICMP_TTL = 64;
+/** TOS of the ICMP errors the router originates: precedence 6, Internetwork Control (RFC 1812 §4.3.2.5). */
+export const ICMP_ERROR_TOS = 0xc0;
+
+/**
+ * A router with named interfaces and a routing table.
+ *
+ * For each datagram received (in this order):
+ * 1. Drop it unless the header is sound: version 4, lengths consistent, checksum
+ *    correct (RFC 1812 §5.2.2).
+ * 2. Run `prerouting`; drop if it returns undefined.
+ * 3. A datagram addressed to one of the router's own interfaces is for the router
+ *    itself, which runs no services: drop it (it is not forwarded).
+ * 4. TTL ≤ 1: drop it and send ICMP Time Exceeded, code 0 (RFC 1812 §5.3.1).
+ * 5. No route: drop it and send ICMP Destination Unreachable, code 0 (RFC 1812 §4.3.3.1).
+ * 6. Otherwise decrement the TTL, recompute the checksum, run `postrouting` with the
+ *    route's interface, and send through that interface to the route's next hop, or
+ *    to the destination itself for a directly connected route.
+ *
+ * ICMP errors are never sent about an ICMP error or a non-initial fragment
+ * (RFC 1122 §3.2.2). One goes to the original source, routed like any datagram,
+ * from the address of the interface it leaves by (RFC 1812 §4.3.2.4), with TTL 64,
+ * TOS 0xc0 and identification 0; it skips the hooks.
+ */
+export class Router {
+  readonly #interfaces = new Map<string, NetworkInterface>();
+  readonly #table = new RoutingTable();
+  readonly #hooks: RouterHooks;
+
+  constructor(options: { hooks?: RouterHooks } = {}) {
+    this.#hooks = options.hooks ?? {};
+  }
+
+  /** Adds an interface; routes refer to it by its name. */
+  addInterface(iface: NetworkInterface): void {
+    if (this.#interfaces.has(iface.name)) throw new Error(`router already has an interface named "${iface.name}"`);
+    this.#interfaces.set(iface.name, iface);
+  }
+
+  /** Adds a route (see RoutingTable.addRoute); its interface must have been added. */
+  addRoute(route: Route): void {
+    if (!this.#interfaces.has(route.interface)) throw new Error(`route to ${route.prefix}/${route.prefixLength}: no interface "${route.interface}"`);
+    this.#table.addRoute(route);
+  }
+
+  /** The interface with this name; throws when there is none. */
+  interface(name: string): NetworkInterface {
+    const iface = this.#interfaces.get(name);
+    if (iface === undefined) throw new Error(`router has no interface "${name}" (it has: ${[...this.#interfaces.keys()].join(', ')})`);
+    return iface;
+  }
+
+  /** A frame arrived on the named interface: let the interface handle it, and forward the datagram it yields, if any. */
+  receiveFrame(interfaceName: string, frame: Uint8Array): void {
+    const datagram = this.interface(interfaceName).receiveFrame(frame);
+    if (datagram !== undefined) this.#forward(datagram, interfaceName);
+  }
+
+  /** Lets time pass on every interface. */
+  tick(ms: number): void {
+    for (const iface of this.#interfaces.values()) iface.tick(ms);
+  }
+
+  /** The frames the named interface has sent since the last call. */
+  takeFrames(interfaceName: string): Uint8Array[] {
+    return this.interface(interfaceName).takeFrames();
+  }
+
+  #forward(received: Uint8Array, inInterface: string): void {
+    let header: Ipv4Header;
+    try {
+      header = decodeIpv4Header(received);
+    } catch {
+      return;
+    }
+    if (!headerChecksumOk(received)) return;
+    // Ethernet may pad a short datagram: forward only Total Length bytes.
+    let datagram: Uint8Array | undefined = received.subarray(0, header.totalLength);
+
+    if (this.#hooks.prerouting) {
+      datagram = this.#hooks.prerouting(datagram, inInterface);
+      if (datagram === undefined) return;
+      try {
+        header = decodeIpv4Header(datagram);
+      } catch {
+        return;
+      }
+    }
+    if ([...this.#interfaces.values()].some((iface) => iface.ipv4 === header.destination)) return;
+
+    if (header.ttl <= 1) {
+      this.#sendIcmpError(ICMP_TIME_EXCEEDED, 0, datagram, header);
+      return;
+    }
+    const route = this.#table.lookup(header.destination);
+    if (route === undefined) {
+      this.#sendIcmpError(ICMP_DESTINATION_UNREACHABLE, 0, datagram, header);
+      return;
+    }
+
+    let out: Uint8Array | undefined = datagram.slice();
+    out[TTL_OFFSET] = header.ttl - 1;
+    writeHeaderChecksum(out);
+    if (this.#hooks.postrouting) {
+      out = this.#hooks.postrouting(out, route.interface);
+      if (out === undefined) return;
+    }
+    this.interface(route.interface).sendDatagram(out, route.nextHop ?? header.destination);
+  }
+
+  #sendIcmpError(type: number, code: number, original: Uint8Array, header: Ipv4Header): void {
+    if (isIcmpError(original) || header.fragmentOffset !== 0) return;
+    const route = this.#table.lookup(header.source);
+    if (route === undefined) return;
+    const out = this.interface(route.interface);
+    const message = buildIpv4Datagram({
+      source: out.ipv4,
+      destination: header.source,
+      protocol: PROTOCOL_ICMP,
+      ttl: ICMP_TTL,
+      tos: ICMP_ERROR_TOS,
+      payload: buildIcmpError(type, code, original),
+    });
+    out.sendDatagram(message, route.nextHop ?? header.source);
+  }
+}

@@ -1,0 +1,44 @@
+/**
+ * A routing table with longest-prefix match (RFC 1812 §5.2.4.3): of the
+ * routes whose prefix contains the destination, the longest prefix wins,
+ * so a /32 host route beats a /24, which beats the /0 default route.
+ */
+import { parseCidr, prefixMask } from './cidr.ts';
+import { isIpv4, parseIpv4 } from './ipv4-address.ts';
+
+/** One row of the table, as `ip route` or `route -n` shows it. */
+export interface Route {
+  /** Network address, host bits zero: "10.0.0.0". */
+  prefix: string;
+  /** 0–32. */
+  prefixLength: number;
+  /** The gateway to hand the datagram to; undefined for a directly connected network (send to the destination itself). */
+  nextHop?: string | undefined;
+  /** Name of the interface to send through, e.g. "eth0". */
+  interface: string;
+  /** Preference among routes for the same prefix; lower wins. Default 0. */
+  metric?: number;
+}
+
+/**
+ * Routes, and the lookup a router does for every datagram. Ties: among routes
+ * with the same prefix and length, the lowest metric wins (as in Linux, where two
+ * default routes with metrics 100 and 600 coexist); adding a route with the same
+ * prefix, length and metric as an existing one replaces it, so the later one wins.
+ */
+export class RoutingTable {
+  /** Adds a route; throws RangeError for a malformed prefix (host bits set), length, next hop or metric. */
+  addRoute(route: Route): void {
+    throw new Error('TODO(routing-table): validate the route (parseCidr does most of it), then store it, replacing one with the same prefix, length and metric');
+  }
+
+  /** The route for `destination` by longest-prefix match (lowest metric among equals), or undefined when none matches. */
+  lookup(destination: string): Route | undefined {
+    throw new Error('TODO(routing-table): of the routes whose prefix contains destination, the longest; among equal lengths, the lowest metric');
+  }
+
+  /** Every route, in the order added; a replacement takes the place of the route it replaced. */
+  get routes(): Route[] {
+    throw new Error('TODO(routing-table): a copy of the routes, in the order added');
+  }
+}
