@@ -2,6 +2,7 @@
 import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import { pagesIn } from './src/site/sidebar.ts';
+import { rehypeScrollableTables } from './src/site/rehype-scrollable-tables.ts';
 import { deployOutputs } from './src/site/integrations/deploy.ts';
 import { CROSS_ORIGIN_ISOLATION } from './src/course/deploy-headers.ts';
 
@@ -10,6 +11,7 @@ export default defineConfig({
   site: process.env.SITE_URL ?? 'http://localhost:4321',
   // Lab pages must be cross-origin isolated for the full-Node runner; dev and preview send the same headers as deployments.
   server: { headers: { ...CROSS_ORIGIN_ISOLATION } },
+  markdown: { rehypePlugins: [rehypeScrollableTables] },
   integrations: [
     deployOutputs(),
     starlight({

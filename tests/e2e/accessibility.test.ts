@@ -1,9 +1,13 @@
-// An axe scan of a chapter page and a lab page: no serious or critical violations.
+// An axe scan of every chapter and lab page: no serious or critical violations.
+import { readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
+import { loadLabs } from '../../src/course/labs.ts';
+import { coursePaths } from '../../src/course/paths.ts';
 import { launchChromium } from '../../src/tooling/chromium.ts';
+import { root } from '../support/cli.ts';
 import { servePreview, type RunningSite } from '../../src/tooling/preview-server.ts';
 
 const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
@@ -11,7 +15,7 @@ let site: RunningSite;
 let browser: Browser;
 
 beforeAll(async () => {
-  site = await servePreview(join(import.meta.dirname, '..', '..'));
+  site = await servePreview(root);
   browser = await launchChromium();
 });
 afterAll(async () => {
@@ -26,8 +30,8 @@ interface Violation {
   nodes: { target: string[] }[];
 }
 
-async function seriousViolations(path: string, theme: 'light' | 'dark'): Promise<string[]> {
-  const page = await browser.newPage();
+async function seriousViolations(path: string, theme: 'light' | 'dark', width: number): Promise<string[]> {
+  const page = await browser.newPage({ viewport: { width, height: 900 } });
   await page.addInitScript((t) => localStorage.setItem('starlight-theme', t), theme);
   await page.goto(`${site.url}${path}`);
   if (path.startsWith('/labs/')) await page.waitForSelector('lab-workspace[data-ready]', { state: 'attached' });
@@ -46,13 +50,16 @@ async function seriousViolations(path: string, theme: 'light' | 'dark'): Promise
     .map((v) => `${v.impact} ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join('; ')})`);
 }
 
+const chapters = readdirSync(join(root, 'content', 'chapters')).map((f) => `/chapters/${f.replace(/\.mdx?$/, '')}/`);
+const labPages = loadLabs(coursePaths()).map((lab) => `/labs/${lab.id}/`);
+
+// Every chapter and lab page, on a laptop in light mode and on a phone in dark mode.
 describe('accessibility (axe)', () => {
-  for (const theme of ['light', 'dark'] as const) {
-    it(`the DNS chapter has no serious or critical violations (${theme})`, async () => {
-      expect(await seriousViolations('/chapters/dns/', theme)).toEqual([]);
-    });
-    it(`the DNS lab page has no serious or critical violations (${theme})`, async () => {
-      expect(await seriousViolations('/labs/dns/', theme)).toEqual([]);
-    });
+  for (const path of [...chapters, ...labPages, '/', '/labs/']) {
+    for (const [theme, width] of [['light', 1280], ['dark', 390]] as const) {
+      it(`${path} has no serious or critical violations (${theme}, ${width} px)`, async () => {
+        expect(await seriousViolations(path, theme, width)).toEqual([]);
+      });
+    }
   }
 });
