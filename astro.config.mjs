@@ -2,7 +2,6 @@
 import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import { pagesIn } from './src/site/sidebar.ts';
-import { rehypeScrollableTables } from './src/site/rehype-scrollable-tables.ts';
 import { deployOutputs } from './src/site/integrations/deploy.ts';
 import { CROSS_ORIGIN_ISOLATION } from './src/course/deploy-headers.ts';
 
@@ -11,7 +10,6 @@ export default defineConfig({
   site: process.env.SITE_URL ?? 'http://localhost:4321',
   // Lab pages must be cross-origin isolated for the full-Node runner; dev and preview send the same headers as deployments.
   server: { headers: { ...CROSS_ORIGIN_ISOLATION } },
-  markdown: { rehypePlugins: [rehypeScrollableTables] },
   integrations: [
     deployOutputs(),
     starlight({
@@ -26,6 +24,16 @@ export default defineConfig({
       markdown: { processedDirs: ['./content'] },
       customCss: ['./src/site/styles/course.css'],
       components: { Sidebar: './src/site/components/overrides/Sidebar.astro' },
+      head: [
+        // A table or code block wider than the screen scrolls sideways; make it reachable by keyboard too
+        // (axe: scrollable-region-focusable). Starlight and Expressive Code leave such regions unfocusable.
+        {
+          tag: 'script',
+          attrs: { type: 'module' },
+          content:
+            "const mark = () => document.querySelectorAll('.sl-markdown-content table, .sl-markdown-content pre').forEach((t) => { if (t.scrollWidth > t.clientWidth) t.tabIndex = 0; else t.removeAttribute('tabindex'); }); mark(); addEventListener('resize', mark);",
+        },
+      ],
     }),
   ],
 });

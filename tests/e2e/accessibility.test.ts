@@ -34,7 +34,7 @@ async function seriousViolations(path: string, theme: 'light' | 'dark', width: n
   const page = await browser.newPage({ viewport: { width, height: 900 } });
   await page.addInitScript((t) => localStorage.setItem('starlight-theme', t), theme);
   await page.goto(`${site.url}${path}`);
-  if (path.startsWith('/labs/')) await page.waitForSelector('lab-workspace[data-ready]', { state: 'attached' });
+  if (/^\/labs\/[^/]+\/$/.test(path)) await page.waitForSelector('lab-workspace[data-ready]', { state: 'attached' });
   await page.addScriptTag({ path: axePath });
   const violations = (await page.evaluate(async (search) => {
     const axe = (globalThis as unknown as { axe: { run(context: unknown, options?: unknown): Promise<{ violations: unknown[] }> } }).axe;
