@@ -2,55 +2,36 @@
 // boot here (their runtime loads from StackBlitz), so these tests block or
 // break the boot on purpose and check the learner is told why, keeps the
 // worker runner, and loses nothing.
-import { join } from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium } from '../../src/tooling/chromium.ts';
-import { servePreview, type RunningSite } from '../../src/tooling/preview-server.ts';
+import { describe, expect, it } from 'vitest';
+import { useBuiltSite } from '../support/built-site.ts';
 
-let site: RunningSite;
-let browser: Browser;
-let context: BrowserContext;
-let page: Page;
-
-beforeAll(async () => {
-  site = await servePreview(join(import.meta.dirname, '..', '..'));
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.stop();
-});
-beforeEach(async () => {
-  await context?.close();
-  context = await browser.newContext();
-  page = await context.newPage();
-  // Nothing may reach StackBlitz from a test: the boot is blocked, as an ad blocker or a CSP would.
+// Nothing may reach StackBlitz from a test: the boot is blocked, as an ad blocker or a CSP would.
+const site = useBuiltSite({}, async (context) => {
   await context.route(/stackblitz\.com|staticblitz\.com|webcontainer\.io/, (route) => route.abort());
 });
 
 async function statusAfterFullNode(): Promise<string> {
-  await page.waitForSelector('lab-workspace[data-ready]', { state: 'attached' });
-  await page.click('[data-part="run-node"]');
-  await page.waitForFunction(() => document.querySelector('[data-part="status"]')?.getAttribute('data-kind') === 'error', undefined, { timeout: 30_000 });
-  return (await page.textContent('[data-part="status"]')) ?? '';
+  await site.page.waitForSelector('lab-workspace[data-ready]', { state: 'attached' });
+  await site.page.click('[data-part="run-node"]');
+  await site.page.waitForFunction(() => document.querySelector('[data-part="status"]')?.getAttribute('data-kind') === 'error', undefined, { timeout: 30_000 });
+  return (await site.page.textContent('[data-part="status"]')) ?? '';
 }
 
 async function workerStillGrades(): Promise<void> {
-  await page.click('[data-part="run"]');
-  await page.waitForSelector('.results', { state: 'attached' });
-  expect(await page.textContent('.results .summary')).toContain('run by the browser worker');
+  await site.page.click('[data-part="run"]');
+  await site.page.waitForSelector('.results', { state: 'attached' });
+  expect(await site.page.textContent('.results .summary')).toContain('run by the browser worker');
 }
 
 describe('full Node when it cannot run', () => {
   it('is cross-origin isolated on the lab page (the headers work)', async () => {
-    await page.goto(`${site.url}/labs/dns/`);
-    expect(await page.evaluate(() => globalThis.crossOriginIsolated)).toBe(true);
+    await site.page.goto(`${site.url}/labs/dns/`);
+    expect(await site.page.evaluate(() => globalThis.crossOriginIsolated)).toBe(true);
   });
 
   it('explains a boot that never finishes, and the worker runner still grades', async () => {
-    await page.addInitScript(() => localStorage.setItem('packet-journey:boot-timeout-ms', '3000'));
-    await page.goto(`${site.url}/labs/dns/`);
+    await site.page.addInitScript(() => localStorage.setItem('packet-journey:boot-timeout-ms', '3000'));
+    await site.page.goto(`${site.url}/labs/dns/`);
     const status = await statusAfterFullNode();
     expect(status).toMatch(/Full Node could not run: Node did not start within 3 s\. An ad or script blocker/);
     expect(status).toContain('npx journey grade dns');
@@ -58,25 +39,25 @@ describe('full Node when it cannot run', () => {
   });
 
   it('explains a page that is not cross-origin isolated', async () => {
-    await page.route(`${site.url}/labs/dns/`, async (route) => {
+    await site.page.route(`${site.url}/labs/dns/`, async (route) => {
       const response = await route.fetch();
       const headers = { ...response.headers() };
       delete headers['cross-origin-opener-policy'];
       delete headers['cross-origin-embedder-policy'];
       await route.fulfill({ response, headers });
     });
-    await page.goto(`${site.url}/labs/dns/`);
-    expect(await page.evaluate(() => globalThis.crossOriginIsolated)).toBe(false);
+    await site.page.goto(`${site.url}/labs/dns/`);
+    expect(await site.page.evaluate(() => globalThis.crossOriginIsolated)).toBe(false);
     expect(await statusAfterFullNode()).toMatch(/not cross-origin isolated .*Cross-Origin-Embedder-Policy: require-corp/);
     await workerStillGrades();
   });
 
   it('explains being offline, and the worker (loaded while online) still grades', async () => {
-    await page.goto(`${site.url}/labs/dns/`, { waitUntil: 'networkidle' });
-    await page.waitForSelector('lab-workspace[data-ready]', { state: 'attached' });
-    await context.setOffline(true);
+    await site.page.goto(`${site.url}/labs/dns/`, { waitUntil: 'networkidle' });
+    await site.page.waitForSelector('lab-workspace[data-ready]', { state: 'attached' });
+    await site.context.setOffline(true);
     expect(await statusAfterFullNode()).toContain('You are offline');
     await workerStillGrades();
-    await context.setOffline(false);
+    await site.context.setOffline(false);
   });
 });

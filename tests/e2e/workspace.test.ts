@@ -2,68 +2,46 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { loadLab } from '../../src/course/labs.ts';
 import { coursePaths } from '../../src/course/paths.ts';
 import { workspaceZip } from '../../src/course/workspace-zip.ts';
 import type { GradeResult } from '../../src/runners/result.ts';
-import { launchChromium } from '../../src/tooling/chromium.ts';
-import { servePreview, type RunningSite } from '../../src/tooling/preview-server.ts';
+import { useBuiltSite } from '../support/built-site.ts';
 import { journey, tempWorkspace } from '../support/cli.ts';
 
 const lab = loadLab(coursePaths(), 'dns');
 const solution = Object.fromEntries(lab.manifest.files.map((f) => [f, readFileSync(join(lab.dir, 'solution', f), 'utf8')]));
 const starterHeader = readFileSync(join(lab.dir, 'starter', 'header.ts'), 'utf8');
 
-let site: RunningSite;
-let browser: Browser;
-let context: BrowserContext;
-let page: Page;
-
-beforeAll(async () => {
-  site = await servePreview(join(import.meta.dirname, '..', '..'));
-  browser = await launchChromium();
+const site = useBuiltSite({ acceptDownloads: true, viewport: { width: 1400, height: 900 } }, async (_context, page) => {
+  await site.page.goto(`${site.url}/labs/dns/`);
+  await site.page.waitForSelector('lab-workspace[data-ready]', { state: 'attached' });
 });
-afterAll(async () => {
-  await browser?.close();
-  await site?.stop();
-});
-beforeEach(async () => {
-  await context?.close();
-  context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1400, height: 900 } });
-  page = await context.newPage();
-  await openLab();
-});
-
-async function openLab() {
-  await page.goto(`${site.url}/labs/dns/`);
-  await page.waitForSelector('lab-workspace[data-ready]', { state: 'attached' });
-}
 
 /** Imports learner files through the page's own Import button. */
 async function importFiles(files: Record<string, string>, name = 'work.zip') {
   const dir = mkdtempSync(join(tmpdir(), 'journey-zip-'));
   const path = join(dir, name);
   writeFileSync(path, workspaceZip('dns', files));
-  await page.setInputFiles('[data-part="import-file"]', path);
-  await page.waitForFunction(() => document.querySelector('[data-part="status"]')?.textContent?.includes('import'));
+  await site.page.setInputFiles('[data-part="import-file"]', path);
+  await site.page.waitForFunction(() => document.querySelector('[data-part="status"]')?.textContent?.includes('import'));
 }
 
 async function run(): Promise<string> {
-  await page.click('[data-part="run"]');
-  await page.waitForSelector('.results', { state: 'attached' });
-  await page.waitForSelector('lab-workspace:not([data-running])', { state: 'attached', timeout: 30_000 });
-  return (await page.textContent('.results')) ?? '';
+  await site.page.click('[data-part="run"]');
+  await site.page.waitForSelector('.results', { state: 'attached' });
+  await site.page.waitForSelector('lab-workspace:not([data-running])', { state: 'attached', timeout: 30_000 });
+  return (await site.page.textContent('.results')) ?? '';
 }
 
 function stageSummary(id: string) {
-  return page.locator(`.results [data-stage="${id}"] > summary`).textContent();
+  return site.page.locator(`.results [data-stage="${id}"] > summary`).textContent();
 }
 
 /** The learner's files as the page saved them in IndexedDB (idb-keyval's store). */
 async function savedFiles(): Promise<Record<string, string>> {
-  return page.evaluate(
+  return site.page.evaluate(
     () =>
       new Promise((resolve, reject) => {
         const open = indexedDB.open('packet-journey');
@@ -78,7 +56,7 @@ async function savedFiles(): Promise<Record<string, string>> {
 }
 
 async function editorText(): Promise<string> {
-  return page.evaluate(() => document.querySelector('.cm-content')!.textContent ?? '');
+  return site.page.evaluate(() => document.querySelector('.cm-content')!.textContent ?? '');
 }
 
 describe('the DNS lab in the browser', () => {
@@ -91,16 +69,16 @@ describe('the DNS lab in the browser', () => {
     }
     expect(await stageSummary('wire')).toContain('needs your own machine');
     // The chapter's sidebar entry and the lab list show the progress.
-    await page.goto(`${site.url}/chapters/dns/`);
-    expect(await page.locator('#starlight__sidebar .journey-progress').first().textContent()).toBe('90/100');
-    await page.goto(`${site.url}/labs/`);
-    expect(await page.locator('[data-lab-progress="dns"]').textContent()).toBe('90/100 points');
+    await site.page.goto(`${site.url}/chapters/dns/`);
+    expect(await site.page.locator('#starlight__sidebar .journey-progress').first().textContent()).toBe('90/100');
+    await site.page.goto(`${site.url}/labs/`);
+    expect(await site.page.locator('[data-lab-progress="dns"]').textContent()).toBe('90/100 points');
   });
 
   it('names the failing test and shows its byte diagnostic when one function is broken', async () => {
     await importFiles({ ...solution, 'header.ts': solution['header.ts']!.replace('(Number(header.rd) << 8)', '(Number(header.rd) << 9)') });
     await run();
-    const failing = page.locator('.results .test-failed', { hasText: 'puts RD in bit 8 of the flags word' });
+    const failing = site.page.locator('.results .test-failed', { hasText: 'puts RD in bit 8 of the flags word' });
     await expect(failing.count()).resolves.toBe(1);
     expect(await failing.textContent()).toContain('differ at offset 2 (field header.flags');
     expect(await stageSummary('names')).toContain('20/20');
@@ -110,12 +88,12 @@ describe('the DNS lab in the browser', () => {
     const looping = solution['header.ts']!.replace(/export function encodeHeader\(([^)]*)\)([^{]*)\{/, 'export function encodeHeader($1)$2{ while (true) {}');
     expect(looping).not.toBe(solution['header.ts']);
     await importFiles({ ...solution, 'header.ts': looping });
-    await page.click('[data-part="run"]');
+    await site.page.click('[data-part="run"]');
     // While the worker spins, the page still answers.
-    await page.click('.tab[data-file="name.ts"]');
-    expect(await page.locator('.tab[data-file="name.ts"]').getAttribute('aria-pressed')).toBe('true');
-    await page.waitForSelector('lab-workspace:not([data-running])', { state: 'attached', timeout: 30_000 });
-    const text = (await page.textContent('.results')) ?? '';
+    await site.page.click('.tab[data-file="name.ts"]');
+    expect(await site.page.locator('.tab[data-file="name.ts"]').getAttribute('aria-pressed')).toBe('true');
+    await site.page.waitForSelector('lab-workspace:not([data-running])', { state: 'attached', timeout: 30_000 });
+    const text = (await site.page.textContent('.results')) ?? '';
     expect(text).toMatch(/did not finish within 5 s and was stopped/);
     expect(text).toMatch(/stopped at the test "header > /);
     // The other stages were graded in a fresh worker.
@@ -123,27 +101,27 @@ describe('the DNS lab in the browser', () => {
   });
 
   it('keeps edits across a reload', async () => {
-    await page.click('.cm-content');
-    await page.keyboard.press('Control+Home');
-    await page.keyboard.type('// my note 4217\n');
-    await page.waitForFunction(() => document.querySelector('[data-part="saved"]')?.textContent?.includes('saved'));
-    await page.reload();
-    await page.waitForSelector('lab-workspace[data-ready]', { state: 'attached' });
+    await site.page.click('.cm-content');
+    await site.page.keyboard.press('Control+Home');
+    await site.page.keyboard.type('// my note 4217\n');
+    await site.page.waitForFunction(() => document.querySelector('[data-part="saved"]')?.textContent?.includes('saved'));
+    await site.page.reload();
+    await site.page.waitForSelector('lab-workspace[data-ready]', { state: 'attached' });
     expect(await editorText()).toContain('// my note 4217');
   });
 
   it('resets the lab and undoes the reset', async () => {
     await importFiles({ ...solution });
-    await page.click('[data-part="reset-lab"]');
+    await site.page.click('[data-part="reset-lab"]');
     // The status appears once the files are saved.
-    await page.waitForFunction(() => document.querySelector('[data-part="status"]')?.textContent?.includes('reset the lab'));
+    await site.page.waitForFunction(() => document.querySelector('[data-part="status"]')?.textContent?.includes('reset the lab'));
     expect((await savedFiles())['header.ts']).toBe(starterHeader);
-    await page.click('[data-part="undo"]');
-    await page.waitForFunction(() => document.querySelector('[data-part="status"]')?.textContent?.startsWith('Undone'));
+    await site.page.click('[data-part="undo"]');
+    await site.page.waitForFunction(() => document.querySelector('[data-part="status"]')?.textContent?.startsWith('Undone'));
     expect((await savedFiles())['header.ts']).toBe(solution['header.ts']);
     // The editor shows the restored file, not only the store.
-    await page.reload();
-    await page.waitForSelector('lab-workspace[data-ready]', { state: 'attached' });
+    await site.page.reload();
+    await site.page.waitForSelector('lab-workspace[data-ready]', { state: 'attached' });
     expect((await savedFiles())['header.ts']).toBe(solution['header.ts']);
   });
 
@@ -151,11 +129,11 @@ describe('the DNS lab in the browser', () => {
     const broken = { ...solution, 'name.ts': solution['name.ts']!.replace(/0xc0/gi, '0x80') };
     await importFiles(broken);
     await run();
-    const shown = await page.evaluate(() =>
+    const shown = await site.page.evaluate(() =>
       [...document.querySelectorAll('.results [data-stage]')].map((s) => [s.getAttribute('data-stage'), s.querySelector('.points')?.textContent]),
     );
-    const download = page.waitForEvent('download');
-    await page.click('[data-part="export"]');
+    const download = site.page.waitForEvent('download');
+    await site.page.click('[data-part="export"]');
     const zip = join(mkdtempSync(join(tmpdir(), 'journey-export-')), 'dns.zip');
     await (await download).saveAs(zip);
 
@@ -173,9 +151,9 @@ describe('the DNS lab in the browser', () => {
     const before = await editorText();
     const dir = mkdtempSync(join(tmpdir(), 'journey-zip-'));
     writeFileSync(join(dir, 'broken.zip'), 'PK\u0003\u0004 this is not really a zip');
-    await page.setInputFiles('[data-part="import-file"]', join(dir, 'broken.zip'));
-    await page.waitForFunction(() => document.querySelector('[data-part="status"]')?.getAttribute('data-kind') === 'error');
-    expect(await page.textContent('[data-part="status"]')).toMatch(/Could not import broken.zip: .*Your files are unchanged/);
+    await site.page.setInputFiles('[data-part="import-file"]', join(dir, 'broken.zip'));
+    await site.page.waitForFunction(() => document.querySelector('[data-part="status"]')?.getAttribute('data-kind') === 'error');
+    expect(await site.page.textContent('[data-part="status"]')).toMatch(/Could not import broken.zip: .*Your files are unchanged/);
     expect(await editorText()).toBe(before);
   });
 });
