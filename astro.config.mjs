@@ -10,6 +10,12 @@ export default defineConfig({
   site: process.env.SITE_URL ?? 'http://localhost:4321',
   // Lab pages must be cross-origin isolated for the full-Node runner; dev and preview send the same headers as deployments.
   server: { headers: { ...CROSS_ORIGIN_ISOLATION } },
+  vite: {
+    // The grading worker's dependencies, pre-bundled up front: discovered late, they make the dev server reload the page mid-run.
+    optimizeDeps: {
+      include: ['@vitest/expect', '@vitest/runner', '@vitest/utils/display', 'chai', 'es-module-lexer/js', 'fast-check', 'sucrase', 'fflate', 'idb-keyval'],
+    },
+  },
   integrations: [
     deployOutputs(),
     starlight({
