@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { appendOutput, gradeResult, OUTPUT_LIMIT, stagePoints, stageResult, type TestResult } from './result.ts';
+import { appendOutput, failureText, gradeResult, OUTPUT_LIMIT, stagePoints, stageResult, type TestResult } from './result.ts';
 
 const test = (status: TestResult['status']): TestResult => ({ name: 't', status, durationMs: 0 });
 const stage = { id: 's', title: 'S', summary: 'x', points: 10, runsIn: 'pure' as const, hints: ['h'] };
@@ -34,5 +34,14 @@ describe('captured output', () => {
     for (let i = 0; i < 1000; i++) out = appendOutput(out, 'x'.repeat(100));
     expect(out!.length).toBeLessThanOrEqual(OUTPUT_LIMIT + 40);
     expect(out).toMatch(/… output truncated$/);
+  });
+});
+
+describe('failure text', () => {
+  it('keeps the assertion message, adds the diff, names other errors, and drops colour codes', () => {
+    expect(failureText([{ name: 'AssertionError', message: 'expected 1 to be 2', diff: '\u001b[32m- Expected\u001b[39m\n+ Received' }])).toBe(
+      'expected 1 to be 2\n\n- Expected\n+ Received',
+    );
+    expect(failureText([{ name: 'TypeError', message: 'x is not a function' }])).toBe('TypeError: x is not a function');
   });
 });

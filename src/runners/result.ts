@@ -103,3 +103,25 @@ export function gradeResult(
   const status = error ? 'error' : score === max ? 'pass' : 'fail';
   return { status, ...(error ? { message: error } : {}), ...fields, score, max, stages };
 }
+
+/** What a runner knows of an error thrown in a test (Vitest's serialized TestError). */
+export interface ReportedError {
+  name?: string;
+  message: string;
+  diff?: string;
+}
+
+/**
+ * A failed test's message, the same from every runner: the assertion's own
+ * text (which lab-kit diagnostics fill in), then Vitest's diff. Results travel
+ * as JSON to files, browsers and LMSs, so terminal colour codes are removed.
+ */
+export function failureText(errors: readonly ReportedError[]): string {
+  return errors
+    .map((e) => {
+      const head = e.name && !['AssertionError', 'Error'].includes(e.name) ? `${e.name}: ${e.message}` : e.message;
+      return e.diff ? `${head}\n\n${e.diff}` : head;
+    })
+    .join('\n\n')
+    .replace(/\u001b\[[0-9;]*m/g, '');
+}

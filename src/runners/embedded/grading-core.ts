@@ -9,7 +9,7 @@ import { startTests, type File, type Suite, type Test, type VitestRunner, type V
 import { format } from '@vitest/utils/display';
 import * as labKit from '../../lab-kit/index.ts';
 import * as netsim from '../../netsim/index.ts';
-import { appendOutput, type TestResult } from '../result.ts';
+import { appendOutput, failureText, type TestResult } from '../result.ts';
 import { ModuleGraph, ModuleLoadError, ready, type ModuleHost } from './module-graph.ts';
 import type { RunRequest, WorkerMessage } from './protocol.ts';
 import * as vitestShim from './vitest-shim.ts';
@@ -51,12 +51,7 @@ function allTests(suite: Suite): Test[] {
 function testResult(test: Test, graph: ModuleGraph): TestResult {
   const state = test.result?.state;
   const status = state === 'pass' ? 'passed' : state === 'fail' ? 'failed' : 'skipped';
-  const message = (test.result?.errors ?? [])
-    .map((e) => {
-      const head = e.name && !['AssertionError', 'Error'].includes(e.name) ? `${e.name}: ${e.message}` : e.message;
-      return graph.describe(e.diff ? `${head}\n\n${e.diff}` : head);
-    })
-    .join('\n\n');
+  const message = graph.describe(failureText(test.result?.errors ?? []));
   const output = outputs.get(test.id);
   return {
     name: fullName(test),

@@ -5,13 +5,12 @@
  */
 import { basename, join } from 'node:path';
 import { Writable } from 'node:stream';
-import { stripVTControlCharacters } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import type { TestCase, TestModule } from 'vitest/node';
 import { createVitest, type Reporter } from 'vitest/node';
 import { viteAliases } from '../../course/aliases.ts';
 import type { PassEvent } from '../passes.ts';
-import { appendOutput, type TestResult } from '../result.ts';
+import { appendOutput, failureText, type TestResult } from '../result.ts';
 
 /** Per-test time limit; a test of learner code that takes longer has a bug (or a loop). */
 export const TEST_TIMEOUT_MS = 10_000;
@@ -30,24 +29,11 @@ export function stageOfFile(file: string): string {
   return basename(file).replace(/\.test\.ts$/, '');
 }
 
-/** A failed test's message: the assertion's own text, which lab-kit diagnostics fill in. */
-function failureMessage(test: TestCase): string | undefined {
-  const errors = test.result().errors ?? [];
-  if (!errors.length) return undefined;
-  const text = errors
-    .map((e) => {
-      const head = e.name && !['AssertionError', 'Error'].includes(e.name) ? `${e.name}: ${e.message}` : e.message;
-      return e.diff ? `${head}\n\n${e.diff}` : head;
-    })
-    .join('\n\n');
-  // Results travel as JSON to files, browsers and LMSs: no terminal colour codes.
-  return stripVTControlCharacters(text);
-}
-
 function testResult(test: TestCase, output: Map<string, string>): TestResult {
   const result = test.result();
   const status = result.state === 'passed' ? 'passed' : result.state === 'failed' ? 'failed' : 'skipped';
-  const message = status === 'failed' ? failureMessage(test) : undefined;
+  const errors = result.errors ?? [];
+  const message = status === 'failed' && errors.length ? failureText(errors) : undefined;
   const printed = output.get(test.id);
   return {
     name: test.fullName,
