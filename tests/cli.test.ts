@@ -71,6 +71,13 @@ describe('journey grade', () => {
     expect(run.stderr).toContain('You have not started the adder lab');
     expect(run.stderr).toContain('npx journey start adder');
   });
+
+  it('still prints a JSON result (status error, nothing earned) for tools when nothing was started', () => {
+    const run = journey(['grade', 'adder', '--json'], { workspace: tempWorkspace(), labs });
+    expect(run.code).toBe(1);
+    expect(JSON.parse(run.stdout)).toMatchObject({ status: 'error', score: 0, max: 10, message: expect.stringContaining('nothing to grade') });
+    expect(run.stderr).toContain('npx journey start adder');
+  });
 });
 
 describe('journey start, reset, list, hint', () => {

@@ -83,7 +83,11 @@ export async function grade(
   const lab = requireLab(paths, id);
   const target = parseTarget(flags.target);
   checkStages(lab, flags.stage);
-  if (target === 'workspace' && !existsSync(join(paths.workspace, lab.id))) return notStarted(paths, io, lab);
+  if (target === 'workspace' && !existsSync(join(paths.workspace, lab.id))) {
+    // Tools reading --json get a result they can parse, saying the same thing.
+    if (flags.json) io.out(JSON.stringify(await gradeLab({ paths, lab, target }), null, 2));
+    return notStarted(paths, io, lab);
+  }
   if (!flags.json && io.isTTY) io.err(pc.dim(`Grading ${lab.id} (${target})…`));
   const result = await gradeLab({ paths, lab, target, ...(flags.stage ? { stages: flags.stage } : {}) });
   if (target === 'workspace') recordProgress(paths, lab, result);
