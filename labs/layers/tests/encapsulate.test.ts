@@ -9,7 +9,7 @@ import { decapsulate, encapsulateHttpRequest, ETHERNET_MTU, type HttpRequestFram
 import { parseHttpRequestLine } from '@impl/http-request-line.ts';
 import { makeTcpFlags } from '@impl/tcp.ts';
 import { hostileBytesArb, ipv4Arb, macArb, portArb, u32Arb } from './fixtures/arbitraries.ts';
-import { LOOPBACK_GET, VETH_DNS_QUERY, VETH_GET, VETH_GET_REQUEST, VETH_GET_TCP_OPTIONS } from './fixtures/captures.ts';
+import { LOOPBACK_GET, VETH_DNS_QUERY, VETH_GET, VETH_GET_FRAME, VETH_GET_REQUEST, VETH_GET_TCP_OPTIONS } from './fixtures/captures.ts';
 import { decodesOrRejects, expectFrameError } from './fixtures/expect-errors.ts';
 import { ARP_REQUEST, IGMP_REPORT_WITH_OPTIONS, MIDDLE_FRAGMENT } from './fixtures/handmade.ts';
 import { corrupt, utf8 } from './fixtures/reference.ts';
@@ -42,22 +42,7 @@ const FRAME_FIELDS: ByteField[] = [
 ];
 
 /** Everything that went into the captured request frame, read off the capture. */
-const CAPTURED: HttpRequestFrameOptions = {
-  request: VETH_GET_REQUEST,
-  sourceMac: '02:00:00:00:00:0a',
-  destinationMac: '02:00:00:00:00:50',
-  sourceIp: '192.0.2.10',
-  destinationIp: '192.0.2.80',
-  sourcePort: 54140,
-  destinationPort: 80,
-  sequenceNumber: 1815706348,
-  acknowledgmentNumber: 2732696339,
-  window: 63,
-  ttl: 64,
-  identification: 0xb9ce,
-  dontFragment: true,
-  tcpOptions: VETH_GET_TCP_OPTIONS,
-};
+const CAPTURED: HttpRequestFrameOptions = VETH_GET_FRAME;
 
 /** A plain request from the story, defaults for everything optional. */
 const SHOPPER: HttpRequestFrameOptions = {

@@ -12,34 +12,16 @@
 import { encapsulateHttpRequest } from '../../../labs/layers/solution/encapsulate.ts';
 import { annotateFrame, type FieldAnnotation } from '../../../labs/layers/solution/hexdump.ts';
 import { internetChecksum, onesComplementSum } from '../../../labs/layers/solution/checksum.ts';
+import { VETH_GET_FRAME, VETH_GET_REQUEST } from '../../../labs/layers/tests/fixtures/captures.ts';
 import type { HexField, HexGroup } from './hex-view.ts';
 
 /** The request as curl sent it in the capture: 86 bytes. */
-export const SEARCH_REQUEST = 'GET /search?q=a HTTP/1.1\r\nHost: shop.example\r\nUser-Agent: curl/7.88.1\r\nAccept: */*\r\n\r\n';
 
-/**
- * The values of the captured frame (labs/layers/tests/fixtures/captures.ts,
- * VETH_GET): client 192.0.2.10 port 54140 to server 192.0.2.80 port 80, both
- * on one veth link, after the handshake (sequence number ISN + 1), window 63
- * scaled ×1024, TCP options NOP, NOP, timestamps.
- */
-export const CAPTURED_FRAME_OPTIONS = {
-  request: SEARCH_REQUEST,
-  sourceMac: '02:00:00:00:00:0a',
-  destinationMac: '02:00:00:00:00:50',
-  sourceIp: '192.0.2.10',
-  destinationIp: '192.0.2.80',
-  sourcePort: 54140,
-  destinationPort: 80,
-  sequenceNumber: 1815706348,
-  acknowledgmentNumber: 2732696339,
-  window: 63,
-  ttl: 64,
-  identification: 0xb9ce,
-  dontFragment: true,
-  // NOP, NOP, then Timestamps (kind 8, length 10): TSval 4110642164, TSecr 4270117879.
-  tcpOptions: Uint8Array.of(0x01, 0x01, 0x08, 0x0a, 0xf5, 0x03, 0x6b, 0xf4, 0xfe, 0x84, 0xd3, 0xf7),
-} as const;
+/** The search request, as the layers lab's capture holds it. */
+export const SEARCH_REQUEST = VETH_GET_REQUEST;
+
+/** The values the captured frame was made from (labs/layers/tests/fixtures/captures.ts). */
+export const CAPTURED_FRAME_OPTIONS = VETH_GET_FRAME;
 
 /** The window scale shift the client announced in its SYN (window scale option, RFC 7323 §2). */
 export const WINDOW_SCALE = 10;

@@ -9,25 +9,11 @@ import { decodeIpv4Header } from '../../../labs/routing/solution/ipv4.ts';
 import { parseRouteN } from '../../../labs/routing/solution/route-n.ts';
 import { RoutingTable, type Route } from '../../../labs/routing/solution/routing-table.ts';
 import { encapsulateHttpRequest } from '../../../labs/layers/solution/encapsulate.ts';
+import { REAL_ROUTE_N } from '../../../labs/routing/tests/fixtures/real-bytes.ts';
 import { SEARCH_REQUEST } from './layers-frame.ts';
 
-/**
- * `route -n` as net-tools 2.10 printed it in a Linux network namespace: the
- * routing lab's captured fixture REAL_ROUTE_N (labs/routing/tests/fixtures/
- * real-bytes.ts, made by capture-fixtures.sh there), copied byte for byte;
- * the chapter's test checks that the two stay the same.
- */
-export const ROUTE_N_EXAMPLE = `Kernel IP routing table
-Destination     Gateway         Genmask         Flags Metric Ref    Use Iface
-0.0.0.0         192.0.2.1       0.0.0.0         UG    100    0        0 veth-a
-0.0.0.0         198.51.100.1    0.0.0.0         UG    600    0        0 lan0
-10.0.0.0        192.0.2.20      255.0.0.0       UG    0      0        0 veth-a
-10.20.0.0       198.51.100.30   255.255.0.0     UG    0      0        0 lan0
-10.20.30.0      192.0.2.40      255.255.255.0   UG    0      0        0 veth-a
-192.0.2.0       0.0.0.0         255.255.255.0   U     0      0        0 veth-a
-198.51.100.0    0.0.0.0         255.255.255.0   U     0      0        0 lan0
-203.0.113.7     198.51.100.70   255.255.255.255 UGH   0      0        0 lan0
-`;
+/** `route -n` as net-tools printed it in a Linux network namespace: the routing lab's captured fixture. */
+export const ROUTE_N_EXAMPLE = REAL_ROUTE_N;
 
 /** The example table's routes, read by the lab's parser. */
 export function exampleRoutes(): Route[] {
