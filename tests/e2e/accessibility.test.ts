@@ -2,26 +2,14 @@
 import { readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { loadLabs } from '../../src/course/labs.ts';
 import { coursePaths } from '../../src/course/paths.ts';
-import { launchChromium } from '../../src/tooling/chromium.ts';
+import { useBuiltSite } from '../support/built-site.ts';
 import { root } from '../support/cli.ts';
-import { servePreview, type RunningSite } from '../../src/tooling/preview-server.ts';
 
 const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-let site: RunningSite;
-let browser: Browser;
-
-beforeAll(async () => {
-  site = await servePreview(root);
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.stop();
-});
+const site = useBuiltSite();
 
 interface Violation {
   id: string;
@@ -31,7 +19,7 @@ interface Violation {
 }
 
 async function seriousViolations(path: string, theme: 'light' | 'dark', width: number): Promise<string[]> {
-  const page = await browser.newPage({ viewport: { width, height: 900 } });
+  const page = await site.browser.newPage({ viewport: { width, height: 900 } });
   await page.addInitScript((t) => localStorage.setItem('starlight-theme', t), theme);
   await page.goto(`${site.url}${path}`);
   if (/^\/labs\/[^/]+\/$/.test(path)) await page.waitForSelector('lab-workspace[data-ready]', { state: 'attached' });
