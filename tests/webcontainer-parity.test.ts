@@ -41,6 +41,7 @@ describe.each(loadLabs(paths).map((lab) => [lab.id, lab] as const))('WebContaine
         target,
         manifest: lab.manifest,
         learnerFiles,
+        givenFiles: bundle.given,
         testFiles: bundle.tests,
         graderSource,
         onOutput: (text) => (terminal += text),

@@ -33,7 +33,7 @@ export function list(paths: CoursePaths, io: Io): number {
     const max = labPoints(lab.manifest.stages);
     const started = existsSync(join(paths.workspace, lab.id));
     const status = mine ? `${mine.score}/${max}` : started ? 'started, not graded yet' : 'not started';
-    io.out(`${pc.bold(`${lab.manifest.chapter}. ${lab.manifest.title}`)}  ${pc.dim(`(journey start ${lab.id})`)}  ${status}`);
+    io.out(`${pc.bold(`${lab.chapter}. ${lab.manifest.title}`)}  ${pc.dim(`(journey start ${lab.id})`)}  ${status}`);
     for (const stage of lab.manifest.stages) {
       const s = mine?.stages[stage.id];
       const mark = s?.passed ? pc.green('✓') : s && s.earned > 0 ? pc.yellow('◐') : pc.dim('·');
@@ -119,9 +119,9 @@ export function importZip(paths: CoursePaths, io: Io, zipPath: string | undefine
   if (!zipPath) throw new UsageError('name the zip to import, e.g. `npx journey import ~/Downloads/dns.zip`.');
   if (!existsSync(zipPath)) throw new UsageError(`there is no file ${zipPath}.`);
   const labs = loadLabs(paths);
-  let imported: { lab: string; files: Record<string, string> };
+  let imported: ReturnType<typeof readWorkspaceZip>;
   try {
-    imported = readWorkspaceZip(readFileSync(zipPath), labs.map((l) => ({ id: l.id, files: l.manifest.files })));
+    imported = readWorkspaceZip(readFileSync(zipPath), labs.map((l) => ({ id: l.id, files: l.manifest.files, given: l.manifest.given })));
   } catch (error) {
     if (!(error instanceof WorkspaceZipError)) throw error;
     io.err(`${pc.red('journey:')} cannot import ${zipPath}: ${error.message}. Nothing was changed.`);
@@ -130,6 +130,7 @@ export function importZip(paths: CoursePaths, io: Io, zipPath: string | undefine
   const lab = labs.find((l) => l.id === imported.lab)!;
   const { backup, dir } = importLab(paths, lab, imported.files);
   if (backup) io.out(`Moved your previous files to ${shown(paths, backup)}/.`);
+  if (imported.skipped.length) io.out(`Left out ${imported.skipped.join(', ')}: given files, read from ${shown(paths, join(lab.dir, 'given'))}/.`);
   io.out(`Imported ${Object.keys(imported.files).length} files into ${shown(paths, dir)}/. Grade them: \`npx journey grade ${lab.id}\`.`);
   return 0;
 }

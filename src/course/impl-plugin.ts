@@ -1,10 +1,12 @@
 /**
- * `@impl/…` for Vite (the Node grader, the site build, the project's tests),
- * resolved by the rule in impl-layers.ts. A resolve plugin rather than an
+ * `@impl/…` for Vite (the Node grader, the site build, the project's tests)
+ * and plain Node (the bench), resolved by the rule in impl-layers.ts. A resolve plugin rather than an
  * alias, so a learner file resolves to its real path and errors still name
  * `workspace/<lab>/<file>`.
  */
+import { registerHooks } from 'node:module';
 import { dirname, join, relative, sep } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Plugin } from 'vite';
 import { resolveImpl, type ImplLayout } from './impl-layers.ts';
 import { implLayout, loadLab, type Lab } from './labs.ts';
@@ -38,4 +40,20 @@ export function solutionLayouts(paths: CoursePaths): (importer: string | undefin
     const lab = labs.get(id)!;
     return implLayout(lab, join(lab.dir, 'solution'));
   };
+}
+
+/**
+ * The same for plain Node (the bench runs lab solutions without Vite): an
+ * in-thread resolve hook, registered once per process.
+ */
+export function registerImplHooks(paths: CoursePaths): void {
+  const layoutFor = solutionLayouts(paths);
+  registerHooks({
+    resolve(specifier, context, nextResolve) {
+      const importer = context.parentURL?.startsWith('file:') ? fileURLToPath(context.parentURL) : undefined;
+      const layout = specifier.startsWith('@impl/') ? layoutFor(importer) : undefined;
+      const path = layout && resolveImpl(specifier, layout);
+      return path ? { url: pathToFileURL(path).href, shortCircuit: true } : nextResolve(specifier, context);
+    },
+  });
 }

@@ -80,11 +80,11 @@ export function loadLab(paths: CoursePaths, id: string): Lab {
   });
   problems.push(...checkLabFiles(dir, manifest));
   const page = ['.mdx', '.md'].map((ext) => join(paths.content, manifest.chapterPage + ext)).find((f) => existsSync(f));
-  const chapter = page && chapterOrder(readFileSync(page, 'utf8'));
+  const chapter = page === undefined ? undefined : chapterOrder(readFileSync(page, 'utf8'));
   if (!page) problems.push({ field: 'chapterPage', message: `expected a chapter page content/${manifest.chapterPage}.mdx` });
   else if (chapter === undefined) problems.push({ field: 'chapterPage', message: `${relative(paths.root, page)} states no chapter number: give it \`sidebar: { order: <n> }\` in its front matter` });
-  if (problems.length) throw new ManifestError(shown, problems);
-  return { id, dir, manifest, chapter: chapter! };
+  if (problems.length || chapter === undefined) throw new ManifestError(shown, problems);
+  return { id, dir, manifest, chapter };
 }
 
 /** Every lab, in journey order (chapter number, then id). */

@@ -6,7 +6,7 @@
  * every header field, label, pointer and record part begins and ends.
  */
 import { formatIpv4, formatIpv6 } from '../../../labs/dns/solution/address.ts';
-import { CLASS_IN, rcodeName, typeName } from '../../../labs/dns/solution/codes.ts';
+import { CLASS_IN, rcodeName, typeName } from '../../../labs/dns/given/codes.ts';
 import { createQuery, decodeMessage, encodeMessage, type Message } from '../../../labs/dns/solution/message.ts';
 import { decodeName, formatName } from '../../../labs/dns/solution/name.ts';
 import { questionEncodingLength } from '../../../labs/dns/solution/question.ts';

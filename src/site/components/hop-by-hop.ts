@@ -10,8 +10,8 @@
  */
 import { topology, type DeviceBehaviour, type DeviceContext, type TraceRecord } from '../../netsim/index.ts';
 import { decodeArp, type ArpMessage } from '../../../labs/routing/solution/arp-message.ts';
-import { decodeEthernet, ETHERTYPE_ARP, ETHERTYPE_IPV4 } from '../../../labs/routing/solution/ethernet.ts';
-import { decodeIpv4Header } from '../../../labs/routing/solution/ipv4.ts';
+import { decodeEthernet, ETHERTYPE_ARP, ETHERTYPE_IPV4 } from '../../../labs/routing/given/ethernet.ts';
+import { decodeIpv4Header } from '../../../labs/routing/given/ipv4.ts';
 import { NetworkInterface } from '../../../labs/routing/solution/network-interface.ts';
 import { Router } from '../../../labs/routing/solution/router.ts';
 import { RoutingTable, type Route } from '../../../labs/routing/solution/routing-table.ts';

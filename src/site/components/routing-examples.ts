@@ -5,7 +5,7 @@
  * translation of the search request's datagram.
  */
 import { NatGateway } from '../../../labs/routing/solution/nat.ts';
-import { decodeIpv4Header } from '../../../labs/routing/solution/ipv4.ts';
+import { decodeIpv4Header } from '../../../labs/routing/given/ipv4.ts';
 import { parseRouteN } from '../../../labs/routing/solution/route-n.ts';
 import { RoutingTable, type Route } from '../../../labs/routing/solution/routing-table.ts';
 import { encapsulateHttpRequest } from '../../../labs/layers/solution/encapsulate.ts';

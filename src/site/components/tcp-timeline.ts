@@ -9,8 +9,8 @@
 import { Topology, topology, type DeviceBehaviour, type DeviceContext, type TraceRecord } from '../../netsim/index.ts';
 import { TcpConnection, type StateChange } from '../../../labs/tcp/solution/connection.ts';
 import { findTransition, type TcpEvent, type TcpState } from '../../../labs/tcp/solution/connection-states.ts';
-import { decodeSegment, encodeSegment, type PseudoHeader } from '../../../labs/tcp/solution/segment-codec.ts';
-import { segmentFlags, type Segment } from '../../../labs/tcp/solution/segment.ts';
+import { decodeSegment, encodeSegment, type PseudoHeader } from '../../../labs/tcp/given/segment-codec.ts';
+import { segmentFlags, type Segment } from '../../../labs/tcp/given/segment.ts';
 import { SEQUENCE_SPACE } from '../../../labs/tcp/solution/wrap32.ts';
 
 /** Which end of the connection. */
