@@ -11,6 +11,7 @@ import { firstFailure, renderScoreboard } from './scoreboard.ts';
 import { UsageError } from './usage.ts';
 import { importLab, resetLab, shown, startLab } from './workspace.ts';
 import { readWorkspaceZip, WorkspaceZipError } from '../course/workspace-zip.ts';
+import { scaffoldLab, ScaffoldError } from '../course/scaffold.ts';
 
 export interface Io {
   out: (text: string) => void;
@@ -182,5 +183,22 @@ export async function watch(paths: CoursePaths, io: Io, id: string | undefined):
   });
   watcher.close();
   clearTimeout(debounce);
+  return 0;
+}
+
+/** `journey new <id>`: a chapter page and a lab that pass every lab check, for an author to fill in. */
+export function newLab(paths: CoursePaths, io: Io, id: string | undefined, flags: { title?: string }): number {
+  if (!id) throw new UsageError('name the new lab, e.g. `npx journey new http-cache`.');
+  let written: string[];
+  try {
+    written = scaffoldLab(paths, id, flags);
+  } catch (error) {
+    if (error instanceof ScaffoldError) throw new UsageError(error.message);
+    throw error;
+  }
+  const lab = loadLab(paths, id);
+  io.out(`Created chapter ${lab.chapter}, "${lab.manifest.title}":`);
+  for (const file of written) io.out(`  ${shown(paths, file)}`);
+  io.out(`Check it: \`npx journey grade ${id} --target solution\` (full marks) and \`--target starter\` (fails every stage); labs/README.md walks you through the rest.`);
   return 0;
 }

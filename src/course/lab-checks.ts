@@ -77,10 +77,3 @@ export function checkLabFiles(dir: string, manifest: Manifest): Problem[] {
   });
   return problems;
 }
-
-/** A chapter page's number: its front matter's `sidebar.order`, or undefined when it has none. */
-export function chapterOrder(page: string): number | undefined {
-  const front = /^---\r?\n([\s\S]*?)\r?\n---/.exec(page)?.[1];
-  const order = front && /^sidebar:[ \t]*\r?\n(?:[ \t]+.*\r?\n)*?[ \t]+order:[ \t]*(\d+)[ \t]*$/m.exec(front + '\n');
-  return order ? Number(order[1]) : undefined;
-}

@@ -9,7 +9,8 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { z } from 'zod';
 import type { ImplLayout } from './impl-layers.ts';
-import { chapterOrder, checkLabFiles } from './lab-checks.ts';
+import { chapterOrder } from './chapter-number.ts';
+import { checkLabFiles } from './lab-checks.ts';
 import { manifestSchema, type Manifest } from './manifest.ts';
 import type { CoursePaths } from './paths.ts';
 

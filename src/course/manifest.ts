@@ -23,7 +23,8 @@ export const RUNS_IN_LABEL: Record<RunsIn, { short: string; long: string }> = {
   host: { short: 'your machine', long: 'needs your own machine (UDP sockets or tshark): the local grader only' },
 };
 
-const idPattern = /^[a-z][a-z0-9-]*$/;
+/** A lab or stage id: kebab-case. */
+export const idPattern = /^[a-z][a-z0-9-]*$/;
 const fileName = z.string().regex(/^[a-z0-9-]+\.ts$/, 'a kebab-case .ts file name such as "header.ts"');
 
 export const stageSchema = z.strictObject({
