@@ -1,10 +1,9 @@
 // `journey new <id>` in a temp copy of the course's labs and chapters: the lab
 // it makes passes every lab check at once, with a starter that fails every stage.
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadLab, type Lab } from '../src/course/labs.ts';
 import { coursePaths } from '../src/course/paths.ts';
 import { buildContainerGrader } from '../src/runners/container/build-grader.ts';
@@ -12,7 +11,9 @@ import { journey, root, tempWorkspace } from './support/cli.ts';
 import { expectBothTypecheck, expectContainerAgrees, expectSolutionFullMarks, expectStarterFailsEveryStage } from './support/lab-checks.ts';
 
 const real = coursePaths();
-const dir = mkdtempSync(join(tmpdir(), 'journey-new-'));
+// Inside the checkout (in an ignored folder), so the copy's files find node_modules for the type checks, as a real lab does.
+mkdirSync(join(root, '.journey-cache'), { recursive: true });
+const dir = mkdtempSync(join(root, '.journey-cache', 'new-'));
 const paths = { ...real, labs: join(dir, 'labs'), content: join(dir, 'content') };
 mkdirSync(paths.labs);
 // The copy's labs share the real base config, as labs/<id>/tsconfig.json does in the course.
@@ -26,6 +27,7 @@ beforeAll(() => {
   created = journey(['new', 'demo'], env);
   lab = loadLab(paths, 'demo');
 });
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('journey new demo', () => {
   it('writes a manifest, given/starter/solution/tests and a chapter ending with its lab panel, numbered after the last chapter', () => {
@@ -33,7 +35,7 @@ describe('journey new demo', () => {
     expect(created.code).toBe(0);
     expect(created.stdout).toContain('Created chapter 6, "Demo"');
     for (const file of ['lab.json', 'tsconfig.json', 'given/bytes.ts', 'starter/port.ts', 'solution/port.ts', 'tests/encode.test.ts', 'tests/decode.test.ts']) {
-      expect(created.stdout).toContain(join(paths.labs, 'demo', file));
+      expect(created.stdout).toContain(relative(root, join(paths.labs, 'demo', file)));
     }
     const chapter = readFileSync(join(paths.content, 'chapters', 'demo.mdx'), 'utf8');
     expect(chapter).toMatch(/^---\n[\s\S]*sidebar:\n {2}order: 6\n---\n/);
