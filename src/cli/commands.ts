@@ -49,8 +49,9 @@ export function list(paths: CoursePaths, io: Io): number {
 
 export function start(paths: CoursePaths, io: Io, id: string | undefined): number {
   const lab = requireLab(paths, id);
-  const { dir, copied, kept } = startLab(paths, lab);
+  const { dir, copied, kept, unused } = startLab(paths, lab);
   if (copied.length) io.out(`Copied ${copied.join(', ')} into ${shown(paths, dir)}/`);
+  if (unused.length) io.out(`Your ${unused.join(', ')} ${unused.length === 1 ? 'is' : 'are'} now given: graders read ${shown(paths, join(lab.dir, 'given'))}/, so import ${unused.length === 1 ? 'it' : 'them'} as @impl/<file> (your copies are kept, unused).`);
   if (kept.length) io.out(`Kept your ${kept.join(', ')} as ${kept.length === 1 ? 'it is' : 'they are'} (start never overwrites; \`journey reset ${lab.id}\` starts over with a backup).`);
   io.out(`Next: edit the files, then \`npx journey grade ${lab.id}\` (or \`npx journey watch ${lab.id}\`).`);
   return 0;
