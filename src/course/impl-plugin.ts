@@ -1,8 +1,8 @@
 /**
  * `@impl/…` for Vite (the Node grader, the site build, the project's tests)
- * and plain Node (the bench), resolved by the rule in impl-layers.ts. A resolve plugin rather than an
- * alias, so a learner file resolves to its real path and errors still name
- * `workspace/<lab>/<file>`.
+ * and plain Node (the bench), resolved by the rule in impl-layers.ts. A
+ * resolve plugin rather than an alias, so a learner file resolves to its real
+ * path and errors still name `workspace/<lab>/<file>`.
  */
 import { registerHooks } from 'node:module';
 import { dirname, join, relative, sep } from 'node:path';
@@ -36,6 +36,7 @@ export function solutionLayouts(paths: CoursePaths): (importer: string | undefin
     const inLabs = relative(paths.labs, dirname(importer));
     if (inLabs.startsWith('..')) return undefined;
     const id = inLabs.split(sep)[0]!;
+    if (!id) return undefined;
     if (!labs.has(id)) labs.set(id, loadLab(paths, id));
     const lab = labs.get(id)!;
     return implLayout(lab, join(lab.dir, 'solution'));
