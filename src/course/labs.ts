@@ -83,7 +83,7 @@ export function loadLab(paths: CoursePaths, id: string): Lab {
   const page = ['.mdx', '.md'].map((ext) => join(paths.content, manifest.chapterPage + ext)).find((f) => existsSync(f));
   const chapter = page === undefined ? undefined : chapterOrder(readFileSync(page, 'utf8'));
   if (!page) problems.push({ field: 'chapterPage', message: `expected a chapter page content/${manifest.chapterPage}.mdx` });
-  else if (chapter === undefined) problems.push({ field: 'chapterPage', message: `${relative(paths.root, page)} states no chapter number: give it \`sidebar: { order: <n> }\` in its front matter` });
+  else if (chapter === undefined) problems.push({ field: 'chapterPage', message: `${relative(paths.root, page)} states no chapter number: give its front matter \`sidebar:\` with \`order: <n>\` under it` });
   if (problems.length || chapter === undefined) throw new ManifestError(shown, problems);
   return { id, dir, manifest, chapter };
 }
