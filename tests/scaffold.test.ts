@@ -1,7 +1,7 @@
 // `journey new <id>` in a temp copy of the course's labs and chapters: the lab
 // it makes passes every lab check at once, with a starter that fails every stage.
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadLab, type Lab } from '../src/course/labs.ts';
@@ -69,5 +69,10 @@ describe('journey new demo', () => {
     const bad = journey(['new', 'Demo_2'], env);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('"Demo_2" is not a lab id');
+    const bare = mkdtempSync(join(dir, 'bare-'));
+    const noBase = journey(['new', 'other'], { ...env, labs: bare });
+    expect(noBase.code).toBe(2);
+    expect(noBase.stderr).toMatch(/tsconfig\.base\.json is missing; every lab's tsconfig\.json extends it/);
+    expect(readdirSync(bare)).toEqual([]);
   });
 });

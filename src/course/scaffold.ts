@@ -77,6 +77,8 @@ export function scaffoldFiles(id: string, chapter: number, title = titleOf(id)):
 /** Writes a new lab and its chapter; refuses a bad id or anything already there. Returns the files written. */
 export function scaffoldLab(paths: CoursePaths, id: string, options: { title?: string } = {}): string[] {
   if (!idPattern.test(id)) throw new ScaffoldError(`"${id}" is not a lab id: use kebab-case, such as "http-cache"`);
+  const base = join(paths.labs, 'tsconfig.base.json');
+  if (!existsSync(base)) throw new ScaffoldError(`${relative(paths.root, base)} is missing; every lab's tsconfig.json extends it`);
   const files = scaffoldFiles(id, nextChapterNumber(paths), options.title);
   const targets = [
     ...Object.entries(files.labs).map(([path, text]) => [join(paths.labs, path), text] as const),
