@@ -57,4 +57,14 @@ describe('the receive window, computed by the reference receiver', () => {
     });
     expect(steps.map((s) => s.title)).toContain('Bytes 6–7 arrive out of order');
   });
+
+  it('says what governs a window that reopens after zero: SWS avoidance for when, zero-window probes for the guarantee', () => {
+    const steps = windowSteps(frames, SCENARIO);
+    const reopening = frames.flatMap((frame, i) => (frame.action.kind === 'read' && frames[i - 1]?.window === 0 ? [steps[i]!] : []));
+    expect(reopening.length).toBeGreaterThan(0);
+    for (const step of reopening) {
+      expect(step.text).toMatch(/silly window avoidance \(RFC 9293 §3\.8\.6\.2\.2\)/);
+      expect(step.text).toMatch(/zero-window probe.*\(§3\.8\.6\.1\)|keeps probing \(§3\.8\.6\.1\)/);
+    }
+  });
 });

@@ -52,6 +52,19 @@ export interface WindowFrame {
   kept?: { from: number; to: number };
 }
 
+/**
+ * What happens after a read reopens a zero window. Nothing in RFC 9293 obliges the
+ * receiver to say so at once: the sender's zero-window probes (§3.8.6.1) are what
+ * guarantee it learns. Receiver-side silly window avoidance (§3.8.6.2.2) only limits
+ * *when* a reopened window may be offered: once min(half the buffer, one MSS) is free.
+ */
+function reopened(window: number, capacity: number): string {
+  const enough = window >= capacity / 2;
+  return enough
+    ? ` The window was zero. Now ${window} of ${capacity} bytes are free, at least half the buffer, so silly window avoidance (RFC 9293 §3.8.6.2.2) lets the receiver offer them; Linux sends such an update at once when a read at least doubles the window. If it is lost, the sender’s next zero-window probe (§3.8.6.1) gets the new window back in its ACK.`
+    : ` The window was zero. The lab’s receiver offers the ${window} free bytes at once, though silly window avoidance (RFC 9293 §3.8.6.2.2) would have a real one wait until min(half the buffer, one MSS) is free; meanwhile the sender keeps probing (§3.8.6.1).`;
+}
+
 /** The scenario: a small buffer so that the window visibly fills and slides. */
 export const SCENARIO = {
   /** The receiver's buffer, bytes. Real ones hold hundreds of kilobytes; 8 keeps every byte visible. */
@@ -161,7 +174,7 @@ export function windowSteps(frames: readonly WindowFrame[], scenario = SCENARIO)
       const moved = previous ? rightEdge - (previous.bytesPopped + scenario.capacity) : 0;
       return {
         title: `The application reads ${frame.bytesPopped - (previous?.bytesPopped ?? 0)} bytes`,
-        text: `Reading frees buffer space, so the right edge of the window slides ${moved} bytes to byte ${rightEdge - 1}. Nothing new is acknowledged; only the window grows: ${ack}.${previous?.window === 0 ? ' The window was zero, so the receiver sends this window update at once rather than make the sender wait for its next probe (RFC 9293 §3.8.6.2.2).' : ''}`,
+        text: `Reading frees buffer space, so the right edge of the window slides ${moved} bytes to byte ${rightEdge - 1}. Nothing new is acknowledged; only the window grows: ${ack}.${previous?.window === 0 ? reopened(frame.window, scenario.capacity) : ''}`,
         active,
       };
     }

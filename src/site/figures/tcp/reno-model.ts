@@ -190,7 +190,8 @@ class RenoSender implements DeviceBehaviour {
           this.inRecovery = false;
           this.cwnd = this.ssthresh;
         } else if (this.cwnd < this.ssthresh) {
-          // RFC 5681 §3.1 slow start: at most one SMSS per ACK, so cwnd doubles every round trip.
+          // RFC 5681 §3.1 slow start: at most one SMSS per ACK. This receiver acknowledges every segment,
+          // so cwnd doubles every round trip; with delayed ACKs it would grow about 1.5× (the chapter says which).
           this.cwnd += Math.min(newly, 1);
         } else {
           // Congestion avoidance: SMSS × SMSS / cwnd per ACK, about one SMSS per round trip.
