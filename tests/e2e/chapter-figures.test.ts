@@ -13,7 +13,7 @@ const site = useBuiltSite({ viewport: { width: 390, height: 900 } });
 const chapters = readdirSync(join(root, 'content', 'chapters')).map((f) => f.replace(/\.mdx?$/, ''));
 
 describe('chapter figures on a 390 px phone', () => {
-  it.each(chapters)(`%s: every diagram label renders at ${MIN_LABEL_PX} px or more`, async (chapter) => {
+  it.each(chapters)(`%s: every diagram label renders at ${MIN_LABEL_PX} px or more, inside its picture`, async (chapter) => {
     await site.page.goto(`${site.url}/chapters/${chapter}/`);
     const small = await site.page.evaluate((min) => {
       const found: string[] = [];
@@ -25,7 +25,12 @@ describe('chapter figures on a 390 px phone', () => {
         if (!matrix) continue;
         const scale = Math.hypot(matrix.a, matrix.b);
         const px = parseFloat(getComputedStyle(text).fontSize) * scale;
-        if (px < min) found.push(`${px.toFixed(1)} px: "${label.slice(0, 40)}" in svg.${text.closest('svg')!.getAttribute('class')}`);
+        const where = `"${label.slice(0, 40)}" in svg.${text.closest('svg')!.getAttribute('class')}`;
+        if (px < min) found.push(`${px.toFixed(1)} px: ${where}`);
+        // A label drawn past its picture's edge is cut off.
+        const box = text.getBoundingClientRect();
+        const frame = text.closest('svg')!.getBoundingClientRect();
+        if (box.width > 0 && (box.left < frame.left - 1 || box.right > frame.right + 1)) found.push(`cut off at the picture's edge: ${where}`);
       }
       return found;
     }, MIN_LABEL_PX);

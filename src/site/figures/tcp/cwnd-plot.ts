@@ -22,7 +22,8 @@ export interface CwndPlot {
 
 /** Lays out a run as a line plot: seconds across, segments up. */
 export function plotCwnd(run: CwndRun, size = { width: 380, height: 230 }): CwndPlot {
-  const area = { x: 34, y: 12, width: size.width - 44, height: size.height - 42 };
+  // Room for the y labels on the left and for half of the last x label ("20 s") on the right.
+  const area = { x: 34, y: 12, width: size.width - 52, height: size.height - 42 };
   const { options } = run;
   const seconds = options.durationMs / 1000;
   const bdp = (options.bandwidthBps / 8) * ((2 * options.delayMs) / 1000) / options.segmentBytes;

@@ -12,6 +12,9 @@ import { arrowGeometry, type Point } from '../../components/svg.ts';
 /** The diagram's coordinate system. */
 export const MACHINE_VIEW_BOX = { width: 420, height: 462 };
 
+/** Room drawn on either side of the view box for edge labels that hang past the outer boxes. */
+export const MACHINE_LABEL_MARGIN = 30;
+
 /** Half the size of a state's box. */
 const BOX = { halfWidth: 48, halfHeight: 14 };
 
