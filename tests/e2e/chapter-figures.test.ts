@@ -84,4 +84,15 @@ describe('chapter code and lab panel', () => {
     const background = await pre.evaluate((element) => getComputedStyle(element).backgroundAttachment);
     expect(background.split(', ').slice(0, 4)).toEqual(['local', 'local', 'scroll', 'scroll']);
   });
+
+  it('keeps the state machine at full size on a phone, in a region that scrolls and shows it', async () => {
+    await site.page.goto(`${site.url}/chapters/tcp/`);
+    const region = site.page.locator('.fig-scroll', { has: site.page.locator('svg.tt-machine') }).first();
+    const shape = await region.evaluate((element) => ({
+      overflows: element.scrollWidth > element.clientWidth,
+      attachments: getComputedStyle(element).backgroundAttachment.split(', '),
+      focusable: element.tabIndex === 0 && element.getAttribute('role') === 'region',
+    }));
+    expect(shape).toEqual({ overflows: true, attachments: ['local', 'local', 'scroll', 'scroll'], focusable: true });
+  });
 });
