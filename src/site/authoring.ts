@@ -16,3 +16,4 @@ export { default as CwndPlot } from './figures/tcp/CwndPlot.astro';
 export { chapterTimeline as tcpTimeline } from './figures/tcp/tcp-timeline.ts';
 export { DEFAULT_CWND_OPTIONS as CWND_RUN } from './figures/tcp/reno-model.ts';
 export { udpDatagramExample } from './figures/layers/udp-datagram.ts';
+export { default as NagleDelay } from './figures/tcp/NagleDelay.astro';
