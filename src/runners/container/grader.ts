@@ -6,14 +6,20 @@
  * the page.
  */
 import { readFileSync } from 'node:fs';
-import { captureConsole, runStages } from '../embedded/grading-core.ts';
+import { captureConsole, reportUnhandled, runStages } from '../embedded/grading-core.ts';
 import type { RunRequest, WorkerMessage } from '../embedded/protocol.ts';
 import { EVENT_MARK } from './events.ts';
 
 const write = (line: string) => process.stdout.write(line + '\n');
 const request = JSON.parse(readFileSync(process.argv[2] ?? 'run.json', 'utf8')) as RunRequest;
+const exit = process.exit.bind(process);
 
 captureConsole();
+// As under Vitest: learner code that exits throws instead, and a rejection nobody handles is reported, not fatal.
+process.exit = ((code?: number | string | null) => {
+  throw new Error(`process.exit unexpectedly called with "${code ?? process.exitCode ?? 0}"`);
+}) as typeof process.exit;
+process.on('unhandledRejection', reportUnhandled);
 await runStages(request, {
   post(message: WorkerMessage) {
     write(EVENT_MARK + JSON.stringify(message));
@@ -24,4 +30,4 @@ await runStages(request, {
   passThrough: (specifier) => specifier.startsWith('node:'),
 });
 // Servers a learner forgot to close must not keep the container's process alive.
-process.exit(0);
+exit(0);

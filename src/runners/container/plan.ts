@@ -3,7 +3,6 @@
  * browser mounts it, and the parity test writes it to a folder and runs it
  * with real Node. One function for both is what makes the test honest.
  */
-import type { Manifest } from '../../course/manifest.ts';
 import type { RunRequest } from '../embedded/protocol.ts';
 
 export interface ContainerPlan {
@@ -13,31 +12,12 @@ export interface ContainerPlan {
   args: string[];
 }
 
-/** Stages the WebContainer can run: everything but `host` (no UDP, no tshark there). */
-export function containerStages(manifest: Manifest, only?: readonly string[]): string[] {
-  return manifest.stages.filter((s) => s.runsIn !== 'host' && (!only || only.includes(s.id))).map((s) => s.id);
-}
-
-export function containerPlan(options: {
-  graderSource: string;
-  learnerFiles: Record<string, string>;
-  testFiles: Record<string, string>;
-  stages: string[];
-  testTimeoutMs: number;
-}): ContainerPlan {
-  const run: RunRequest = {
-    type: 'run',
-    files: [
-      ...Object.entries(options.learnerFiles).map(([name, text]): [string, string] => [`/impl/${name}`, text]),
-      ...Object.entries(options.testFiles).map(([path, text]): [string, string] => [`/${path}`, text]),
-    ],
-    stages: options.stages,
-    testTimeoutMs: options.testTimeoutMs,
-  };
+/** The files and command that run `run` with the bundled grader. */
+export function containerPlan(graderSource: string, run: RunRequest): ContainerPlan {
   return {
     files: {
       'package.json': JSON.stringify({ name: 'journey-grader', private: true, type: 'module' }, null, 2),
-      'grader.mjs': options.graderSource,
+      'grader.mjs': graderSource,
       'run.json': JSON.stringify(run),
     },
     command: 'node',
