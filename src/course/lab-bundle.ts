@@ -6,6 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Lab } from './labs.ts';
 import type { Manifest } from './manifest.ts';
+import type { Scoring } from '../runners/result.ts';
 
 export interface LabBundle {
   id: string;
@@ -16,6 +17,8 @@ export interface LabBundle {
   solution?: Record<string, string>;
   /** Test files and fixtures by path relative to the lab (`tests/names.test.ts`). */
   tests: Record<string, string>;
+  /** How the course scores a stage (course.json `scoring`). */
+  scoring?: Scoring;
 }
 
 function learnerFiles(lab: Lab, copy: 'starter' | 'solution'): Record<string, string> {
@@ -23,7 +26,7 @@ function learnerFiles(lab: Lab, copy: 'starter' | 'solution'): Record<string, st
 }
 
 /** The bundle for one lab. */
-export function labBundle(lab: Lab, options: { showSolutions: boolean }): LabBundle {
+export function labBundle(lab: Lab, options: { showSolutions: boolean; scoring?: Scoring }): LabBundle {
   const testsDir = join(lab.dir, 'tests');
   const tests = Object.fromEntries(
     readdirSync(testsDir, { recursive: true, encoding: 'utf8' })
@@ -37,5 +40,6 @@ export function labBundle(lab: Lab, options: { showSolutions: boolean }): LabBun
     starter: learnerFiles(lab, 'starter'),
     ...(options.showSolutions ? { solution: learnerFiles(lab, 'solution') } : {}),
     tests,
+    ...(options.scoring ? { scoring: options.scoring } : {}),
   };
 }

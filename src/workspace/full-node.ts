@@ -71,6 +71,7 @@ export async function gradeInFullNode(options: {
     learnerFiles: options.files,
     testFiles: options.bundle.tests,
     graderSource: source,
+    ...(options.bundle.scoring ? { scoring: options.bundle.scoring } : {}),
     onOutput: (text) => term.write(text),
   });
 }

@@ -154,6 +154,7 @@ class LabWorkspace extends HTMLElement {
         manifest: this.bundle.manifest,
         learnerFiles: this.files,
         testFiles: this.bundle.tests,
+        ...(this.bundle.scoring ? { scoring: this.bundle.scoring } : {}),
       });
       this.showResult(result);
     } catch (error) {

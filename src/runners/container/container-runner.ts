@@ -62,12 +62,11 @@ export function gradeInContainer(driver: ContainerDriver, request: ContainerGrad
       let ended = false;
       const splitter = new EventLineSplitter();
       const reader = process.output.getReader();
-      // Stopping the process closes its output, which ends this loop.
-      const cancel = () => void reader.cancel();
-      signal.addEventListener('abort', cancel, { once: true });
+      // A stopped process may never close its output: stop reading at once.
+      const aborted = new Promise<{ done: true; value?: undefined }>((resolve) => signal.addEventListener('abort', () => resolve({ done: true }), { once: true }));
       try {
         for (;;) {
-          const { value, done } = await reader.read();
+          const { value, done } = await Promise.race([reader.read(), aborted]);
           if (done || signal.aborted) break;
           const { text, events } = splitter.push(value);
           if (text) request.onOutput?.(text);
@@ -80,7 +79,7 @@ export function gradeInContainer(driver: ContainerDriver, request: ContainerGrad
         }
       } finally {
         signal.removeEventListener('abort', stop);
-        signal.removeEventListener('abort', cancel);
+        reader.releaseLock();
       }
       if (signal.aborted) return { kind: 'stopped' } satisfies PassOutcome;
       const code = await process.exit;

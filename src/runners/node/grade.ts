@@ -96,7 +96,6 @@ class ProgressRelay {
   }
 
   progress(entry: ProgressEntry): void {
-    if (process.env['JDEBUG']) console.error(Date.now() % 100000, 'progress', entry.event, stageOfFile(entry.file), 'name' in entry ? entry.name : '');
     const stage = stageOfFile(entry.file);
     if (entry.event === 'load') this.watch.loading(stage);
     if (entry.event === 'tests') this.onEvent({ kind: 'stage-tests', stage, names: entry.names });
@@ -113,7 +112,6 @@ class ProgressRelay {
 
   /** A result from Vitest, which has the output and wins over the progress line. */
   result(event: GraderEvent): void {
-    if (process.env['JDEBUG']) console.error(Date.now() % 100000, 'ipc', event.kind, 'stage' in event ? event.stage : '');
     // A stage's end comes only from Vitest (a file that fails to load runs no hooks).
     if (event.kind === 'stage-end') this.watch.ended(event.stage);
     if (event.kind === 'test-end') {
@@ -139,14 +137,16 @@ function runChild(
   watch: WatchFeed,
   signal: AbortSignal,
 ): Promise<PassOutcome> {
-  const dir = mkdtempSync(join(tmpdir(), 'journey-progress-'));
-  const channel = { file: join(dir, 'tests.jsonl'), key: progressKey() };
+  // The child's own temp folder too: Vitest keeps files in one it leaves behind when killed.
+  const dir = mkdtempSync(join(tmpdir(), 'journey-grade-'));
+  const channel = { file: join(dir, 'progress.jsonl'), key: progressKey() };
   writeFileSync(channel.file, '');
   const reader = new ProgressReader(channel);
   const relay = new ProgressRelay(onEvent, watch);
   const child = spawn(process.execPath, [childEntry], {
     stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
     detached: true, // its own process group, so the kill reaches Vitest's forks too
+    env: { ...process.env, TMPDIR: dir, TMP: dir, TEMP: dir },
   });
   const release = child.pid === undefined ? () => {} : track(child.pid, dir);
   return new Promise<PassOutcome>((resolve) => {

@@ -8,7 +8,7 @@
  * Learner code runs in the same process as the writer, so the reader trusts
  * nothing: a line counts only when it is whole, parses, carries a MAC made
  * with this run's key (which the setup takes out of reach before learner code
- * loads) and a sequence number above the last one. Anything else is ignored.
+ * loads) and a sequence number above the last one from the same fork. Anything else is ignored.
  */
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { appendFileSync, closeSync, openSync, readSync } from 'node:fs';
@@ -39,7 +39,7 @@ function mac(key: string, body: string): string {
 export function progressWriter(channel: ProgressChannel): (entry: ProgressEntry) => void {
   let seq = 0;
   return (entry) => {
-    const body = JSON.stringify({ seq: ++seq, ...entry });
+    const body = JSON.stringify({ pid: process.pid, seq: ++seq, ...entry });
     appendFileSync(channel.file, JSON.stringify({ body, mac: mac(channel.key, body) }) + '\n');
   };
 }
@@ -48,7 +48,8 @@ export function progressWriter(channel: ProgressChannel): (entry: ProgressEntry)
 export class ProgressReader {
   private offset = 0;
   private partial: Buffer = Buffer.alloc(0);
-  private lastSeq = 0;
+  /** The last sequence number seen from each fork (each numbers its own lines). */
+  private readonly lastSeq = new Map<number, number>();
   private readonly channel: ProgressChannel;
 
   constructor(channel: ProgressChannel) {
@@ -99,10 +100,10 @@ export class ProgressReader {
       const expected = Buffer.from(mac(this.channel.key, body));
       const actual = Buffer.from(given);
       if (expected.length !== actual.length || !timingSafeEqual(expected, actual)) return undefined;
-      const { seq, ...entry } = JSON.parse(body) as ProgressEntry & { seq: number };
-      if (!(seq > this.lastSeq)) return undefined;
-      this.lastSeq = seq;
-      return entry;
+      const { pid, seq, ...entry } = JSON.parse(body) as ProgressEntry & { pid: number; seq: number };
+      if (!(seq > (this.lastSeq.get(pid) ?? 0))) return undefined;
+      this.lastSeq.set(pid, seq);
+      return entry as ProgressEntry;
     } catch {
       return undefined;
     }
