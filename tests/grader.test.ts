@@ -71,7 +71,7 @@ describe('the Node runner treats learner code as untrusted', () => {
       import { appendFileSync, existsSync, readdirSync } from 'node:fs';
       import { join } from 'node:path';
       import { tmpdir } from 'node:os';
-      const forged = JSON.stringify({ event: 'start', at: 0, name: 'forged', file: '/x/small.test.ts' }) + '\n{"event":"sta';
+      const forged = JSON.stringify({ event: 'start', at: 0, name: 'forged', file: '/x/small.test.ts' }) + '\\n{"event":"sta';
       const near = (dir) => [dir, ...readdirSync(dir).filter((d) => d.startsWith('journey-')).map((d) => join(dir, d))];
       const files = [...near(tmpdir()), ...near(join(tmpdir(), '..'))].flatMap((dir) => ['tests.jsonl', 'progress.jsonl'].map((f) => join(dir, f)));
       if (process.env.JOURNEY_PROGRESS_FILE) files.push(process.env.JOURNEY_PROGRESS_FILE);
@@ -79,6 +79,7 @@ describe('the Node runner treats learner code as untrusted', () => {
       ${readFileSync(join(adder.dir, 'solution', 'add.ts'), 'utf8')}
     `);
     const result = await gradeLab({ paths, lab: adder, target: 'workspace', implDir, limits: SHORT_LIMITS });
+    expect(result.stages.flatMap((s) => [s.error, ...s.tests.map((t) => t.message)]).filter(Boolean)).toEqual([]);
     expect(result).toMatchObject({ status: 'pass', score: 10 });
   });
 

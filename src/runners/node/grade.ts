@@ -87,6 +87,8 @@ class ProgressRelay {
   /** Tests whose end the progress channel saw, per stage, not yet reported by Vitest. */
   private readonly ended = new Map<string, Extract<GraderEvent, { kind: 'test-end' }>>();
   private readonly reported = new Set<string>();
+  /** Errors outside any test, as the forks saw them. */
+  private readonly unhandled: string[] = [];
   private readonly onEvent: (event: GraderEvent) => void;
   private readonly watch: WatchFeed;
 
@@ -99,6 +101,7 @@ class ProgressRelay {
     const stage = stageOfFile(entry.file);
     if (entry.event === 'load') this.watch.loading(stage);
     if (entry.event === 'tests') this.onEvent({ kind: 'stage-tests', stage, names: entry.names });
+    if (entry.event === 'unhandled' && !this.unhandled.includes(entry.message)) this.unhandled.push(entry.message);
     if (entry.event === 'start') this.watch.started(stage, entry.name);
     if (entry.event === 'end') {
       this.watch.ended(stage);
@@ -119,6 +122,7 @@ class ProgressRelay {
       this.reported.add(key);
       this.ended.delete(key);
     }
+    if (event.kind === 'run-end') return this.onEvent({ kind: 'run-end', unhandled: [...new Set([...this.unhandled, ...event.unhandled])] });
     this.onEvent(event);
   }
 
@@ -126,6 +130,7 @@ class ProgressRelay {
   flush(): void {
     for (const event of this.ended.values()) this.onEvent(event);
     this.ended.clear();
+    if (this.unhandled.length) this.onEvent({ kind: 'run-end', unhandled: this.unhandled });
   }
 }
 

@@ -34,6 +34,12 @@ const started = new Map<string, number>();
 
 write({ event: 'load', file });
 
+// Vitest reports these only when the whole run ends, which a later hang would prevent.
+process.on('unhandledRejection', (reason) => {
+  const e = reason as { name?: string; message?: string } | undefined;
+  write({ event: 'unhandled', file, message: e && typeof e === 'object' && 'message' in e ? `${e.name ?? 'Error'}: ${e.message}` : `Error: ${String(reason)}` });
+});
+
 type Task = { type: string; name: string; fullTestName?: string; tasks?: Task[] };
 
 /** Every test under a suite, in the order they run. */

@@ -18,7 +18,8 @@ export type ProgressEntry =
   | { event: 'load'; file: string }
   | { event: 'tests'; file: string; names: string[] }
   | { event: 'start'; file: string; name: string }
-  | { event: 'end'; file: string; name: string; passed: boolean; message?: string; durationMs: number };
+  | { event: 'end'; file: string; name: string; passed: boolean; message?: string; durationMs: number }
+  | { event: 'unhandled'; file: string; message: string };
 
 /** Where the lines go and the key that signs them; handed to the fork through Vitest's `provide`. */
 export interface ProgressChannel {
