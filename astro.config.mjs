@@ -11,6 +11,8 @@ export default defineConfig({
   // Lab pages must be cross-origin isolated for the full-Node runner; dev and preview send the same headers as deployments.
   server: { headers: { ...CROSS_ORIGIN_ISOLATION } },
   vite: {
+    // Module workers, so the grading worker can load fast-check only for the labs whose tests use it.
+    worker: { format: 'es' },
     // The grading worker's dependencies, pre-bundled up front: discovered late, they make the dev server reload the page mid-run.
     optimizeDeps: {
       include: ['@vitest/expect', '@vitest/runner', '@vitest/utils/display', 'chai', 'es-module-lexer/js', 'fast-check', 'sucrase', 'fflate', 'idb-keyval'],

@@ -4,7 +4,6 @@
  * each test's start before running it so a host can stop a test that never
  * returns. The browser worker and the WebContainer's Node both run this.
  */
-import * as fastCheck from 'fast-check';
 import { startTests, type File, type Suite, type Test, type VitestRunner, type VitestRunnerConfig } from '@vitest/runner';
 import { format } from '@vitest/utils/display';
 import * as labKit from '../../lab-kit/index.ts';
@@ -20,8 +19,19 @@ export const builtins: Record<string, Record<string, unknown>> = {
   vitest: vitestShim,
   '@lab-kit': labKit,
   '@netsim': netsim,
-  'fast-check': fastCheck,
 };
+
+/** fast-check is as large as the rest of the runner and only some labs use it: loaded by the first run that imports it. */
+let fastCheck: Promise<Record<string, unknown> & typeof import('fast-check')> | undefined;
+
+/** The built-in modules for a run: fast-check joins them when a file imports it, with the run's seed. */
+async function builtinsFor(files: ReadonlyMap<string, string>, seed: number): Promise<Record<string, Record<string, unknown>>> {
+  if (![...files.values()].some((text) => /\bfrom\s*['"]fast-check['"]/.test(text))) return builtins;
+  fastCheck ??= import('fast-check');
+  const fc = await fastCheck;
+  useSeed(fc, seed);
+  return { ...builtins, 'fast-check': fc };
+}
 
 export interface GradingHost extends ModuleHost {
   post(message: WorkerMessage): void;
@@ -124,9 +134,9 @@ export async function runStages(request: RunRequest, host: GradingHost): Promise
   const files = new Map(request.files);
   outputLimit = request.limits.outputChars;
   unhandled.length = 0;
+  const modules = await builtinsFor(files, request.seed);
   for (const stage of request.stages) {
-    useSeed(fastCheck, request.seed);
-    const graph = new ModuleGraph(files, builtins, host);
+    const graph = new ModuleGraph(files, modules, host);
     const path = `/tests/${stage}.test.ts`;
     host.post({ kind: 'stage-start', stage });
     try {
