@@ -7,7 +7,7 @@ import { loadLab } from '../src/course/labs.ts';
 import { coursePaths } from '../src/course/paths.ts';
 import { gradeLab } from '../src/runners/node/grade.ts';
 import { fixtureLabs, root } from './support/cli.ts';
-import { expectedGolden, golden, SHORT_LIMITS } from './support/golden.ts';
+import { expectGolden, SHORT_LIMITS } from './support/golden.ts';
 
 const paths = { ...coursePaths(), labs: fixtureLabs };
 const adder = loadLab(paths, 'adder');
@@ -93,16 +93,12 @@ describe('the Node runner treats learner code as untrusted', () => {
 describe('the golden failure scenarios on the Node runner', () => {
   it('turns every way learner code goes wrong into the checked-in result', async () => {
     const result = await gradeLab({ paths, lab: hostile, target: 'starter', limits: SHORT_LIMITS });
-    expect(golden(result)).toEqual(expectedGolden());
+    expectGolden(result);
     const stage = (id: string) => result.stages.find((s) => s.id === id)!;
     expect(stage('syntax').error).toMatch(/syntax\.ts:2:14/);
     expect(stage('import-loop').error).toContain('did not finish loading within 3 s');
     expect(stage('output').tests[0]!.output).toMatch(/^line 0: x+\n[\s\S]*… output truncated$/);
     expect(stage('exit').tests[0]!.message).toBe('process.exit unexpectedly called with "3"');
-    // A failed property: its cause first, then the counterexample, then the seed to replay.
-    const property = stage('property').tests[0]!.message!;
-    expect(property).toMatch(/^TODO\(property\): double numbers of any size\n\nCounterexample: \[-?\d+\]/);
-    expect(property).toContain('with seed 20240917');
   }, 300_000);
 
   it('gives the solution full marks', async () => {

@@ -7,10 +7,11 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { expect } from 'vitest';
 import type { GradeResult } from '../../src/runners/result.ts';
 import { fixtureLabs } from './cli.ts';
 
-export interface GoldenResult {
+interface GoldenResult {
   status: GradeResult['status'];
   score: number;
   max: number;
@@ -20,7 +21,7 @@ export interface GoldenResult {
 }
 
 /** The parts of a result every runner must agree on. */
-export function golden(result: GradeResult): GoldenResult {
+function golden(result: GradeResult): GoldenResult {
   return {
     status: result.status,
     score: result.score,
@@ -31,8 +32,19 @@ export function golden(result: GradeResult): GoldenResult {
 }
 
 /** The checked-in expectation for grading the hostile lab's starter. */
-export function expectedGolden(): GoldenResult {
+function expectedGolden(): GoldenResult {
   return JSON.parse(readFileSync(join(fixtureLabs, 'hostile', 'expected', 'starter.json'), 'utf8')) as GoldenResult;
+}
+
+/**
+ * Checks a runner's grade of the hostile starter: the checked-in result, and
+ * the failed property's message (cause first, counterexample, the seed).
+ */
+export function expectGolden(result: GradeResult): void {
+  expect(golden(result)).toEqual(expectedGolden());
+  const property = result.stages.find((s) => s.id === 'property')!.tests[0]!.message!;
+  expect(property).toMatch(/^TODO\(property\): double numbers of any size\n\nCounterexample: \[-?\d+\]/);
+  expect(property).toContain('with seed 20240917');
 }
 
 /** Limits short enough for tests: each scenario that hangs costs testMs + graceMs. */
