@@ -144,7 +144,7 @@ describe.skipIf(process.platform !== 'linux')('Ctrl+C during journey grade', () 
       for (let i = 0; i < 600 && !progress(); i++) await sleep(100);
       expect(progress()).toBeDefined();
       const running = descendants(cli.pid!);
-      expect(running.length).toBeGreaterThanOrEqual(2); // the grading child and its fork
+      expect(running.length).toBeGreaterThanOrEqual(1); // the grading child (its test threads die with it)
       cli.kill(signal);
       await exited;
       for (let i = 0; i < 50 && running.some(alive); i++) await sleep(100);

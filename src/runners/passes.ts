@@ -65,6 +65,15 @@ function recordOverrun(progress: Progress, overrun: Overrun): void {
   progress.done = true;
 }
 
+/** Tests in the order their file declares them (results can arrive in another), so equal runs give equal results. */
+function inFileOrder(tests: TestResult[], names: readonly string[]): TestResult[] {
+  const at = (t: TestResult) => {
+    const i = names.indexOf(t.name);
+    return i === -1 ? names.length : i;
+  };
+  return tests.map((t, i) => [t, i] as const).sort(([a, i], [b, j]) => at(a) - at(b) || i - j).map(([t]) => t);
+}
+
 /** Runs passes until every stage is graded (or the run's time is up) and assembles the result. */
 export async function gradeInPasses(options: PassOptions): Promise<GradeResult> {
   const started = performance.now();
@@ -111,7 +120,7 @@ export async function gradeInPasses(options: PassOptions): Promise<GradeResult> 
     const notRun = skipped.get(s.id);
     if (notRun) return notRun;
     const p = progress.get(s.id)!;
-    return stageResult(s, p.tests, p.error ?? (p.done ? undefined : 'not graded'), options.scoring);
+    return stageResult(s, inFileOrder(p.tests, p.names), p.error ?? (p.done ? undefined : 'not graded'), options.scoring);
   });
   const error = failure ?? (unhandled.length ? `errors outside any test:\n${unhandled.join('\n')}` : undefined);
   return gradeResult(

@@ -12,6 +12,7 @@
  */
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { appendFileSync, closeSync, openSync, readSync } from 'node:fs';
+import { threadId } from 'node:worker_threads';
 
 /** One line of progress: a stage file loads, declares its tests, a test starts or ends. */
 export type ProgressEntry =
@@ -40,7 +41,7 @@ function mac(key: string, body: string): string {
 export function progressWriter(channel: ProgressChannel): (entry: ProgressEntry) => void {
   let seq = 0;
   return (entry) => {
-    const body = JSON.stringify({ pid: process.pid, seq: ++seq, ...entry });
+    const body = JSON.stringify({ writer: `${process.pid}:${threadId}`, seq: ++seq, ...entry });
     appendFileSync(channel.file, JSON.stringify({ body, mac: mac(channel.key, body) }) + '\n');
   };
 }
@@ -49,8 +50,8 @@ export function progressWriter(channel: ProgressChannel): (entry: ProgressEntry)
 export class ProgressReader {
   private offset = 0;
   private partial: Buffer = Buffer.alloc(0);
-  /** The last sequence number seen from each fork (each numbers its own lines). */
-  private readonly lastSeq = new Map<number, number>();
+  /** The last sequence number seen from each writer (each process or thread numbers its own lines). */
+  private readonly lastSeq = new Map<string, number>();
   private readonly channel: ProgressChannel;
 
   constructor(channel: ProgressChannel) {
@@ -101,9 +102,9 @@ export class ProgressReader {
       const expected = Buffer.from(mac(this.channel.key, body));
       const actual = Buffer.from(given);
       if (expected.length !== actual.length || !timingSafeEqual(expected, actual)) return undefined;
-      const { pid, seq, ...entry } = JSON.parse(body) as ProgressEntry & { pid: number; seq: number };
-      if (!(seq > (this.lastSeq.get(pid) ?? 0))) return undefined;
-      this.lastSeq.set(pid, seq);
+      const { writer, seq, ...entry } = JSON.parse(body) as ProgressEntry & { writer: string; seq: number };
+      if (!(seq > (this.lastSeq.get(writer) ?? 0))) return undefined;
+      this.lastSeq.set(writer, seq);
       return entry as ProgressEntry;
     } catch {
       return undefined;

@@ -87,7 +87,7 @@ export async function runSession(options: SessionOptions, emit: (event: SessionE
       testTimeout: options.limits.testMs,
       hookTimeout: options.limits.testMs,
       teardownTimeout: 2_000,
-      pool: 'forks',
+      pool: 'threads',
       // One stage file at a time: the learner's code gets a core to itself, and a hang has one suspect.
       fileParallelism: false,
       passWithNoTests: true,
