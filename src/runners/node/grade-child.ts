@@ -2,7 +2,7 @@
  * Child-process entry of the Node runner: takes its session over IPC (so
  * nothing about it shows in the environment or the command line), runs one
  * Vitest session and sends its events back. It leads its own process group,
- * so the parent can kill it, forks and all; and if the parent dies first, it
+ * so the parent can kill it with all its test workers; and if the parent dies first, it
  * takes its group down itself rather than spin on as an orphan.
  */
 import { runSession, type SessionOptions } from './vitest-session.ts';

@@ -87,7 +87,7 @@ class ProgressRelay {
   /** Tests whose end the progress channel saw, per stage, not yet reported by Vitest. */
   private readonly ended = new Map<string, Extract<GraderEvent, { kind: 'test-end' }>>();
   private readonly reported = new Set<string>();
-  /** Errors outside any test, as the forks saw them. */
+  /** Errors outside any test, as the test workers saw them. */
   private readonly unhandled: string[] = [];
   private readonly onEvent: (event: GraderEvent) => void;
   private readonly watch: WatchFeed;
@@ -150,7 +150,7 @@ function runChild(
   const relay = new ProgressRelay(onEvent, watch);
   const child = spawn(process.execPath, [childEntry], {
     stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
-    detached: true, // its own process group, so the kill reaches Vitest's forks too
+    detached: true, // its own process group, so one kill ends it and anything it started
     env: { ...process.env, TMPDIR: dir, TMP: dir, TEMP: dir },
   });
   const release = child.pid === undefined ? () => {} : track(child.pid, dir);

@@ -1,5 +1,5 @@
 /**
- * Loaded into every grading fork before a stage's test file: fixes
+ * Loaded into every test worker (a thread of the grading child) before a stage's test file: fixes
  * fast-check's seed, and writes the progress channel's lines (see
  * progress-channel.ts) as the stage loads and each test starts and ends.
  * What Vitest provides for this is taken out of reach first, so learner code,
@@ -11,7 +11,7 @@ import { failureText, type ReportedError } from '../result.ts';
 import { useSeed } from '../seed.ts';
 import { progressWriter, type ProgressChannel } from './progress-channel.ts';
 
-/** What the grading child provides to each fork. */
+/** What the grading child provides to each test worker. */
 export interface GraderContext {
   seed: number;
   progress: ProgressChannel;

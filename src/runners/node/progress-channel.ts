@@ -1,14 +1,14 @@
 /**
- * The Node runner's progress channel: lines the grading fork appends,
+ * The Node runner's progress channel: lines each test worker appends,
  * synchronously, as each stage loads and each test starts and ends. Vitest
- * batches its own task updates, and a fork stuck in a synchronous loop never
+ * batches its own task updates, and a worker stuck in a synchronous loop never
  * sends them; these lines are already on disk, so the runner can name the
  * test that hung and keep the results before it.
  *
  * Learner code runs in the same process as the writer, so the reader trusts
  * nothing: a line counts only when it is whole, parses, carries a MAC made
  * with this run's key (which the setup takes out of reach before learner code
- * loads) and a sequence number above the last one from the same fork. Anything else is ignored.
+ * loads) and a sequence number above the last one from the same writer. Anything else is ignored.
  */
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { appendFileSync, closeSync, openSync, readSync } from 'node:fs';
@@ -22,7 +22,7 @@ export type ProgressEntry =
   | { event: 'end'; file: string; name: string; passed: boolean; message?: string; durationMs: number }
   | { event: 'unhandled'; file: string; message: string };
 
-/** Where the lines go and the key that signs them; handed to the fork through Vitest's `provide`. */
+/** Where the lines go and the key that signs them; handed to the test workers through Vitest's `provide`. */
 export interface ProgressChannel {
   file: string;
   key: string;
@@ -37,7 +37,7 @@ function mac(key: string, body: string): string {
   return createHmac('sha256', key).update(body).digest('base64');
 }
 
-/** The fork's side: appends signed, numbered lines. */
+/** The test worker's side: appends signed, numbered lines. */
 export function progressWriter(channel: ProgressChannel): (entry: ProgressEntry) => void {
   let seq = 0;
   return (entry) => {

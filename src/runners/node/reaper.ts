@@ -1,6 +1,6 @@
 /**
  * Leaves nothing behind: every grading child runs in its own process group
- * (so a kill reaches Vitest's forks) with a temp folder; both are registered
+ * (so one kill reaches everything it started) with a temp folder; both are registered
  * here while they live. When the CLI is interrupted (Ctrl+C, SIGTERM) or
  * exits, every live group is killed and every folder removed, then the signal
  * takes its usual course.

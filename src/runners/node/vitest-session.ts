@@ -21,7 +21,7 @@ export interface SessionOptions {
   /** Absolute paths of the stage test files to run (`tests/<stage>.test.ts`). */
   files: string[];
   limits: Limits;
-  /** The seed and progress channel every fork gets (see grader-setup.ts). */
+  /** The seed and progress channel every test worker gets (see grader-setup.ts). */
   context: GraderContext;
 }
 
@@ -87,6 +87,8 @@ export async function runSession(options: SessionOptions, emit: (event: SessionE
       testTimeout: options.limits.testMs,
       hookTimeout: options.limits.testMs,
       teardownTimeout: 2_000,
+      // Threads start faster than forked processes, and isolate each stage file as well; a thread stuck in
+      // a loop is stopped with the grading child, which the runner kills as a whole (see grade.ts).
       pool: 'threads',
       // One stage file at a time: the learner's code gets a core to itself, and a hang has one suspect.
       fileParallelism: false,
