@@ -15,6 +15,8 @@ export default defineConfig({
   vite: {
     // Chapter figures run the labs' solutions at build time; their `@impl/…` imports resolve as the grader's do.
     plugins: [implPlugin(solutionLayouts(coursePaths()))],
+    // Module workers, so the grading worker can load fast-check only for the labs whose tests use it.
+    worker: { format: 'es' },
     // The grading worker's dependencies, pre-bundled up front: discovered late, they make the dev server reload the page mid-run.
     optimizeDeps: {
       include: ['@vitest/expect', '@vitest/runner', '@vitest/utils/display', 'chai', 'es-module-lexer/js', 'fast-check', 'sucrase', 'fflate', 'idb-keyval'],

@@ -135,9 +135,9 @@ describe('journey start, reset, list, hint', () => {
     expect(existsSync(join(ws, '.journey', 'progress.json'))).toBe(true);
 
     const list = journey(['list'], { workspace: ws, labs });
-    // small passes (4/4); wrap passes 1 of its 2 tests, so 3 of its 6 points.
-    expect(list.stdout).toMatch(/Adder .*7\/10/);
-    expect(list.stdout).toMatch(/◐ wrap .* 3\/6/);
+    // small passes (4/4); wrap passes 1 of its 2 tests, so none of its 6 points (all-or-nothing scoring).
+    expect(list.stdout).toMatch(/Adder .*4\/10/);
+    expect(list.stdout).toMatch(/· wrap .* 0\/6/);
     expect(list.stdout).toMatch(/✓ small/);
 
     const hint = journey(['hint', 'adder'], { workspace: ws, labs });

@@ -1,6 +1,6 @@
 /** Renders a grade result for a terminal: colour when it is a TTY, plain text in CI logs. */
 import pc from 'picocolors';
-import type { GradeResult, StageResult, TestResult } from '../runners/result.ts';
+import { testSummary, unfinished, type GradeResult, type StageResult, type TestResult } from '../runners/result.ts';
 
 const MESSAGE_LINES = 14;
 
@@ -26,8 +26,7 @@ function stageMark(stage: StageResult): string {
 function stageNote(stage: StageResult): string {
   if (stage.status === 'not-run') return pc.dim('not run here');
   if (stage.error && stage.tests.length === 0) return pc.red('did not run: see below');
-  const failed = stage.tests.filter((t) => t.status === 'failed').length;
-  return failed ? pc.dim(`${failed} of ${stage.tests.length} tests failing`) : pc.dim(`${stage.tests.length} tests`);
+  return pc.dim(testSummary(stage.tests));
 }
 
 /** A failing test: its name, then its whole message, or only the message's first line when `brief`. */
@@ -59,7 +58,7 @@ export function renderScoreboard(result: GradeResult, title: string, where: stri
   for (const stage of result.stages) {
     if (stage.error) failures.push(`  ${pc.red('✗')} ${pc.bold(stage.id)}\n${indent(clip(stage.error), '      ')}`);
     stage.tests
-      .filter((t) => t.status === 'failed')
+      .filter((t) => unfinished(t) && t.message)
       .forEach((test, i) => failures.push(failureBlock(stage, test, i > 0)));
   }
   if (failures.length) out.push('', pc.bold('Failing:'), '', failures.join('\n\n'));
@@ -71,7 +70,7 @@ export function renderScoreboard(result: GradeResult, title: string, where: stri
 export function firstFailure(result: GradeResult): string | undefined {
   for (const stage of result.stages) {
     if (stage.error && stage.tests.length === 0) return `  ${pc.red('✗')} ${pc.bold(stage.id)}\n${indent(clip(stage.error), '      ')}`;
-    const test = stage.tests.find((t) => t.status === 'failed');
+    const test = stage.tests.find((t) => unfinished(t) && t.message);
     if (test) return failureBlock(stage, test);
   }
   return result.message;

@@ -7,6 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Lab } from './labs.ts';
 import type { Manifest } from './manifest.ts';
+import type { Scoring } from '../runners/result.ts';
 
 export interface LabBundle {
   id: string;
@@ -19,6 +20,8 @@ export interface LabBundle {
   solution?: Record<string, string>;
   /** Test files and fixtures by path relative to the lab (`tests/names.test.ts`). */
   tests: Record<string, string>;
+  /** How the course scores a stage (course.json `scoring`). */
+  scoring?: Scoring;
 }
 
 function filesOf(lab: Lab, copy: 'starter' | 'solution' | 'given'): Record<string, string> {
@@ -27,7 +30,7 @@ function filesOf(lab: Lab, copy: 'starter' | 'solution' | 'given'): Record<strin
 }
 
 /** The bundle for one lab. */
-export function labBundle(lab: Lab, options: { showSolutions: boolean }): LabBundle {
+export function labBundle(lab: Lab, options: { showSolutions: boolean; scoring?: Scoring }): LabBundle {
   const testsDir = join(lab.dir, 'tests');
   const tests = Object.fromEntries(
     readdirSync(testsDir, { recursive: true, encoding: 'utf8' })
@@ -42,5 +45,6 @@ export function labBundle(lab: Lab, options: { showSolutions: boolean }): LabBun
     given: filesOf(lab, 'given'),
     ...(options.showSolutions ? { solution: filesOf(lab, 'solution') } : {}),
     tests,
+    ...(options.scoring ? { scoring: options.scoring } : {}),
   };
 }

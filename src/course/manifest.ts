@@ -4,24 +4,18 @@
  * manifest with the same words.
  */
 import { z } from 'zod';
+import { RUNS_IN } from './runs-in.ts';
 
 /** Where a stage's tests can run. */
 export const runsInSchema = z
-  .enum(['pure', 'node', 'host'])
+  .enum(RUNS_IN)
   .describe(
     "'pure': sans-I/O code, any runner including the browser worker; " +
       "'node': needs real Node (the WebContainer or the local grader); " +
       "'host': needs the learner's own machine (UDP sockets, tshark), so only the local grader",
   );
 
-export type RunsIn = z.infer<typeof runsInSchema>;
-
-/** How each kind of stage is named to learners: a short badge and the full reason. */
-export const RUNS_IN_LABEL: Record<RunsIn, { short: string; long: string }> = {
-  pure: { short: 'runs anywhere', long: 'pure code: runs in the browser, in a WebContainer and locally' },
-  node: { short: 'needs Node', long: 'needs real Node: the full-Node runner in the browser, or the local grader' },
-  host: { short: 'your machine', long: 'needs your own machine (UDP sockets or tshark): the local grader only' },
-};
+export { labPoints, RUNS_IN_LABEL, type RunsIn } from './runs-in.ts';
 
 /** A lab or stage id: kebab-case. */
 export const idPattern = /^[a-z][a-z0-9-]*$/;
@@ -34,7 +28,7 @@ export const stageSchema = z.strictObject({
   title: z.string().min(1),
   /** One sentence on what the learner builds in this stage. */
   summary: z.string().min(1),
-  /** Points for passing every test of the stage; partial credit is proportional. */
+  /** Points for the stage: all of them when every test passes (see course.json `scoring`). */
   points: z.number().int().positive(),
   runsIn: runsInSchema,
   /** Hints in the order a stuck learner should read them: nudge first, recipe last. */
@@ -73,8 +67,3 @@ export const manifestSchema = z.strictObject({
 });
 
 export type Manifest = z.infer<typeof manifestSchema>;
-
-/** Total points of a lab's stages. */
-export function labPoints(stages: readonly Pick<Stage, 'points'>[]): number {
-  return stages.reduce((sum, s) => sum + s.points, 0);
-}

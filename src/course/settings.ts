@@ -5,6 +5,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { z } from 'zod';
+import { DEFAULT_SCORING, SCORINGS } from '../runners/result.ts';
 import { describeIssues, ManifestError } from './labs.ts';
 import type { CoursePaths } from './paths.ts';
 
@@ -29,6 +30,12 @@ export const settingsSchema = z.strictObject({
    * that cannot set headers (GitHub Pages): a service worker adds them.
    */
   crossOriginIsolation: z.enum(['headers', 'service-worker']).default('headers'),
+  /**
+   * How a stage's points are earned: `all-or-nothing` — all of them when every
+   * test of the stage passes, none otherwise; `proportional` — the share of
+   * its tests passed. Results list every test either way.
+   */
+  scoring: z.enum(SCORINGS).default(DEFAULT_SCORING),
 });
 
 export type CourseSettings = z.infer<typeof settingsSchema>;

@@ -1,42 +1,80 @@
 /**
- * Grading in passes, shared by the Node and worker runners. A pass runs the
- * stages not yet finished; when a test never returns, the runner kills its
- * process or worker and reports the test as hung, the stage is closed with
- * that test failed, and the next pass runs the rest. Each pass closes at least
- * one stage, so there are at most as many passes as stages.
+ * Grading in passes, shared by every runner. A pass runs the stages not yet
+ * finished under the one watchdog (watchdog.ts); when it fires, the runner
+ * stops its process or worker, the overrun is recorded (a hung test keeps the
+ * results its stage already had; a stage that never finished loading gets an
+ * error) and the next pass runs the rest. Each pass closes at least one
+ * stage, so there are at most as many passes as stages, and the whole run has
+ * a time limit besides.
  */
 import type { Stage } from '../course/manifest.ts';
-import { gradeResult, stageResult, type GradeResult, type RunnerName, type StageResult, type TestResult } from './result.ts';
+import type { GraderEvent } from './embedded/protocol.ts';
+import { gradeResult, stageResult, type GradeResult, type RunnerName, type Scoring, type StageResult, type TestResult } from './result.ts';
+import type { Limits } from './rules.ts';
+import { Watchdog, type Overrun, type WatchFeed } from './watchdog.ts';
 
-/** What a runner reports while a pass runs. */
-export type PassEvent =
-  | { kind: 'test-end'; stage: string; result: TestResult }
-  | { kind: 'stage-end'; stage: string; error?: string }
-  | { kind: 'run-end'; unhandled: string[] };
-
-/** How a pass ended. */
-export type PassOutcome =
-  | { kind: 'done' }
-  | { kind: 'hung'; stage: string; name: string; limitMs: number }
-  | { kind: 'crash'; message: string };
+/** How a pass ended: it finished, the watchdog stopped it, or the grader itself failed. */
+export type PassOutcome = { kind: 'done' } | { kind: 'stopped' } | { kind: 'crash'; message: string };
 
 export interface PassOptions {
   lab: string;
   target: string;
   runner: RunnerName;
+  scoring: Scoring;
+  limits: Limits;
   /** The stages this runner grades, in manifest order. */
   stages: readonly Stage[];
   /** Stages listed in the result but not run here (e.g. `host` stages in a browser). */
   notRun?: (stage: Stage) => StageResult | undefined;
-  runPass(stages: readonly Stage[], onEvent: (event: PassEvent) => void): Promise<PassOutcome>;
+  /**
+   * Runs one pass: reports results through `onEvent`, progress through
+   * `watch`, and stops its process or worker as soon as `signal` aborts.
+   */
+  runPass(stages: readonly Stage[], onEvent: (event: GraderEvent) => void, watch: WatchFeed, signal: AbortSignal): Promise<PassOutcome>;
 }
 
 /** The message a hung test gets. */
 export function hungMessage(limitMs: number): string {
-  return `did not finish within ${limitMs / 1000} s and was stopped: look for a loop that never ends, or a promise that never settles`;
+  return `did not finish within ${limitMs / 1000} s and was stopped: look for a loop that never ends, or a promise that never settles; the stage's later tests were not run`;
 }
 
-/** Runs passes until every stage is graded and assembles the result. */
+/** The error of a stage whose files never finished loading. */
+export function loadOverrunMessage(limitMs: number): string {
+  return `its files did not finish loading within ${limitMs / 1000} s and grading was stopped: look for a loop (or an await that never settles) at the top level of your files, outside any function`;
+}
+
+interface Progress {
+  tests: TestResult[];
+  /** Every test of the stage, as collected before any ran. */
+  names: string[];
+  error: string | undefined;
+  done: boolean;
+}
+
+/** Records what the watchdog stopped. */
+function recordOverrun(progress: Progress, overrun: Overrun): void {
+  if (overrun.scope === 'load') {
+    progress.error = loadOverrunMessage(overrun.limitMs);
+  } else if (overrun.scope === 'test') {
+    const reported = new Set(progress.tests.map((t) => t.name));
+    progress.tests.push({ name: overrun.name, status: 'hung', message: hungMessage(overrun.limitMs), durationMs: overrun.limitMs });
+    for (const name of progress.names) {
+      if (!reported.has(name) && name !== overrun.name) progress.tests.push({ name, status: 'not-run', durationMs: 0 });
+    }
+  }
+  progress.done = true;
+}
+
+/** Tests in the order their file declares them (results can arrive in another), so equal runs give equal results. */
+function inFileOrder(tests: TestResult[], names: readonly string[]): TestResult[] {
+  const at = (t: TestResult) => {
+    const i = names.indexOf(t.name);
+    return i === -1 ? names.length : i;
+  };
+  return tests.map((t, i) => [t, i] as const).sort(([a, i], [b, j]) => at(a) - at(b) || i - j).map(([t]) => t);
+}
+
+/** Runs passes until every stage is graded (or the run's time is up) and assembles the result. */
 export async function gradeInPasses(options: PassOptions): Promise<GradeResult> {
   const started = performance.now();
   const skipped = new Map(options.stages.flatMap((s) => {
@@ -44,41 +82,49 @@ export async function gradeInPasses(options: PassOptions): Promise<GradeResult> 
     return r ? [[s.id, r] as const] : [];
   }));
   const runnable = options.stages.filter((s) => !skipped.has(s.id));
-  const progress = new Map(runnable.map((s) => [s.id, { tests: [] as TestResult[], error: undefined as string | undefined, done: false }]));
+  const progress = new Map<string, Progress>(runnable.map((s) => [s.id, { tests: [], names: [], error: undefined, done: false }]));
   const unhandled: string[] = [];
   let failure: string | undefined;
 
-  for (let pass = 0; pass <= runnable.length; pass++) {
+  const onEvent = (event: GraderEvent) => {
+    const p = 'stage' in event ? progress.get(event.stage) : undefined;
+    if (event.kind === 'stage-tests' && p) p.names = event.names;
+    if (event.kind === 'test-end' && p) p.tests.push(event.result);
+    if (event.kind === 'stage-end' && p) Object.assign(p, { done: true, error: event.error });
+    if (event.kind === 'run-end') unhandled.push(...event.unhandled);
+  };
+
+  for (let pass = 0; pass <= runnable.length && !failure; pass++) {
     const remaining = runnable.filter((s) => !progress.get(s.id)!.done);
     if (!remaining.length) break;
-    const outcome = await options.runPass(remaining, (event) => {
-      if (event.kind === 'test-end') progress.get(event.stage)?.tests.push(event.result);
-      if (event.kind === 'stage-end') {
-        const p = progress.get(event.stage);
-        if (p) Object.assign(p, { done: true, error: event.error });
-      }
-      if (event.kind === 'run-end') unhandled.push(...event.unhandled);
+    const controller = new AbortController();
+    let overrun: Overrun | undefined;
+    const watchdog = new Watchdog(options.limits, options.limits.runMs - (performance.now() - started), (o) => {
+      overrun = o;
+      controller.abort();
     });
-    if (outcome.kind === 'crash') {
-      failure = `the grader crashed: ${outcome.message}`;
-      break;
+    let outcome: PassOutcome;
+    try {
+      outcome = await options.runPass(remaining, onEvent, watchdog, controller.signal);
+    } catch (error) {
+      outcome = { kind: 'crash', message: (error as Error).message ?? String(error) };
+    } finally {
+      watchdog.stop();
     }
-    if (outcome.kind === 'hung') {
-      const p = progress.get(outcome.stage)!;
-      p.tests.push({ name: outcome.name, status: 'failed', message: hungMessage(outcome.limitMs), durationMs: outcome.limitMs });
-      p.error = `stopped at the test "${outcome.name}", which never finished; the stage's later tests were not run`;
-      p.done = true;
-    }
+    const stopped = overrun as Overrun | undefined;
+    if (stopped?.scope === 'run') failure = `the whole run took longer than ${stopped.limitMs / 1000} s and was stopped`;
+    else if (stopped) recordOverrun(progress.get(stopped.stage)!, stopped);
+    else if (outcome.kind === 'crash') failure = `the grader crashed: ${outcome.message}`;
   }
   const stages = options.stages.map((s) => {
     const notRun = skipped.get(s.id);
     if (notRun) return notRun;
     const p = progress.get(s.id)!;
-    return stageResult(s, p.tests, p.error ?? (p.done ? undefined : 'not graded'));
+    return stageResult(s, inFileOrder(p.tests, p.names), p.error ?? (p.done ? undefined : 'not graded'), options.scoring);
   });
   const error = failure ?? (unhandled.length ? `errors outside any test:\n${unhandled.join('\n')}` : undefined);
   return gradeResult(
-    { lab: options.lab, target: options.target, runner: options.runner, durationMs: Math.round(performance.now() - started) },
+    { lab: options.lab, target: options.target, runner: options.runner, scoring: options.scoring, durationMs: Math.round(performance.now() - started) },
     stages,
     error,
   );

@@ -1,38 +1,48 @@
 import { describe, expect, it } from 'vitest';
-import { appendOutput, failureText, gradeResult, OUTPUT_LIMIT, stagePoints, stageResult, type TestResult } from './result.ts';
+import { appendOutput, failureText, gradeResult, stagePoints, stageResult, testSummary, type TestResult } from './result.ts';
 
 const test = (status: TestResult['status']): TestResult => ({ name: 't', status, durationMs: 0 });
 const stage = { id: 's', title: 'S', summary: 'x', points: 10, runsIn: 'pure' as const, hints: ['h'] };
 
 describe('scoring', () => {
-  it('gives points in proportion to the tests passed, rounded down', () => {
-    expect(stagePoints(10, [test('passed'), test('failed'), test('failed')])).toBe(3);
-    expect(stagePoints(10, [test('passed'), test('passed')])).toBe(10);
+  it('all-or-nothing by default: a stage earns its points only when every test passes', () => {
+    expect(stagePoints(10, [test('passed'), test('passed'), test('failed')], undefined, 'all-or-nothing')).toBe(0);
+    expect(stagePoints(10, [test('passed'), test('passed')], undefined, 'all-or-nothing')).toBe(10);
+  });
+
+  it('proportional: points in proportion to the tests passed, rounded down', () => {
+    expect(stagePoints(10, [test('passed'), test('failed'), test('failed')], undefined, 'proportional')).toBe(3);
+    expect(stagePoints(10, [test('passed'), test('passed'), test('hung'), test('not-run')], undefined, 'proportional')).toBe(5);
   });
 
   it('gives nothing for a stage with no tests or a load error', () => {
-    expect(stagePoints(10, [])).toBe(0);
-    expect(stagePoints(10, [test('passed')], 'SyntaxError')).toBe(0);
+    expect(stagePoints(10, [], undefined, 'proportional')).toBe(0);
+    expect(stagePoints(10, [test('passed')], 'SyntaxError', 'proportional')).toBe(0);
   });
 
   it('passes a stage only when every test passes; skipped tests count as not passed', () => {
-    expect(stageResult(stage, [test('passed'), test('skipped')]).status).toBe('failed');
-    expect(stageResult(stage, [test('passed')]).status).toBe('passed');
+    expect(stageResult(stage, [test('passed'), test('skipped')], undefined, 'proportional').status).toBe('failed');
+    expect(stageResult(stage, [test('passed')], undefined, 'all-or-nothing').status).toBe('passed');
   });
 
   it('reports pass only at full marks, and error when grading failed', () => {
-    const fields = { lab: 'l', target: 'solution', runner: 'node' as const, durationMs: 1 };
-    expect(gradeResult(fields, [stageResult(stage, [test('passed')])]).status).toBe('pass');
-    expect(gradeResult(fields, [stageResult(stage, [test('failed')])]).status).toBe('fail');
-    expect(gradeResult(fields, [], 'crashed')).toMatchObject({ status: 'error', message: 'crashed' });
+    const fields = { lab: 'l', target: 'solution', runner: 'node' as const, scoring: 'all-or-nothing' as const, durationMs: 1 };
+    expect(gradeResult(fields, [stageResult(stage, [test('passed')], undefined, 'all-or-nothing')]).status).toBe('pass');
+    expect(gradeResult(fields, [stageResult(stage, [test('failed')], undefined, 'all-or-nothing')]).status).toBe('fail');
+    expect(gradeResult(fields, [], 'crashed')).toMatchObject({ status: 'error', message: 'crashed', scoring: 'all-or-nothing' });
+  });
+
+  it('counts a stage\'s tests by outcome', () => {
+    const tests = [...Array(22).fill(test('passed')), test('hung'), test('not-run')];
+    expect(testSummary(tests)).toBe('22 passed, 1 hung, 1 not run');
   });
 });
 
 describe('captured output', () => {
   it('is capped with a visible marker, and stays capped', () => {
     let out: string | undefined;
-    for (let i = 0; i < 1000; i++) out = appendOutput(out, 'x'.repeat(100));
-    expect(out!.length).toBeLessThanOrEqual(OUTPUT_LIMIT + 40);
+    for (let i = 0; i < 1000; i++) out = appendOutput(out, 'x'.repeat(100), 4096);
+    expect(out!.length).toBeLessThanOrEqual(4096 + 40);
     expect(out).toMatch(/… output truncated$/);
   });
 });
@@ -43,5 +53,18 @@ describe('failure text', () => {
       'expected 1 to be 2\n\n- Expected\n+ Received',
     );
     expect(failureText([{ name: 'TypeError', message: 'x is not a function' }])).toBe('TypeError: x is not a function');
+  });
+
+  it('shows a failed property\'s cause first, then the counterexample, then the seed to replay', () => {
+    const message =
+      'Property failed after 3 tests\n{ seed: 42, path: "2:0", endOnFailure: true }\nCounterexample: [7]\nShrunk 1 time(s)\n\n' +
+      'Hint: Enable verbose mode in order to have the list of all failing values encountered during the run';
+    const text = failureText([{ name: 'Error', message, cause: { name: 'Error', message: 'TODO(names): encode a name' } }]);
+    expect(text.split('\n\n')).toEqual([
+      'TODO(names): encode a name',
+      'Counterexample: [7]\nShrunk 1 time(s)',
+      'Found after 3 runs with seed 42 (path "2:0"); every grade uses this seed, and JOURNEY_SEED=<number> tries another.',
+    ]);
+    expect(text).not.toContain('verbose');
   });
 });

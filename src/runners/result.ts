@@ -4,14 +4,28 @@
  * Exercism's test-runner results.json (top-level `status`; per-test `name`,
  * `status`, `message`, `output`) so autograders and LMS exports can read it.
  */
-import { labPoints, type Manifest, type RunsIn } from '../course/manifest.ts';
+import type { Manifest } from '../course/manifest.ts';
+import { labPoints, type RunsIn } from '../course/runs-in.ts';
+import type { RunnerName } from './rules.ts';
 
-export type RunnerName = 'node' | 'worker' | 'webcontainer';
+export type { RunnerName } from './rules.ts';
+
+/**
+ * How a stage's points are earned (course.json `scoring`): all of them when
+ * every test passes, or a share proportional to the tests passed.
+ */
+export const SCORINGS = ['all-or-nothing', 'proportional'] as const;
+export type Scoring = (typeof SCORINGS)[number];
+export const DEFAULT_SCORING: Scoring = 'all-or-nothing';
 
 export interface TestResult {
   /** The test's full name: its describe blocks and title, joined by " > ". */
   name: string;
-  status: 'passed' | 'failed' | 'skipped';
+  /**
+   * `hung`: overran its time limit and was stopped; `not-run`: a later test
+   * of a stage that was stopped at a hung one.
+   */
+  status: 'passed' | 'failed' | 'skipped' | 'hung' | 'not-run';
   /** Why it failed: the assertion message (with the lab kit's hex or transcript diagnostic). */
   message?: string;
   /** What the learner's code printed while this test ran (capped). */
@@ -27,7 +41,7 @@ export interface StageResult {
   earned: number;
   /** `not-run`: this runner cannot run the stage (e.g. a `host` stage in the browser). */
   status: 'passed' | 'failed' | 'not-run';
-  /** A failure outside any test: the stage's file did not compile or threw on import. */
+  /** A failure outside any test: the stage's file did not compile, threw or hung on import. */
   error?: string;
   tests: TestResult[];
 }
@@ -39,31 +53,30 @@ export interface GradeResult {
   lab: string;
   target: string;
   runner: RunnerName;
+  scoring: Scoring;
   score: number;
   max: number;
   stages: StageResult[];
   durationMs: number;
 }
 
-/** Most output kept per test, so a chatty loop cannot flood the scoreboard or a JSON export. */
-export const OUTPUT_LIMIT = 4096;
-
-/** Appends to captured output, stopping at OUTPUT_LIMIT with a visible marker. */
-export function appendOutput(previous: string | undefined, chunk: string): string {
+/** Appends to captured output, stopping at `limit` characters with a visible marker. */
+export function appendOutput(previous: string | undefined, chunk: string, limit: number): string {
   const text = (previous ?? '') + chunk;
-  if (text.length <= OUTPUT_LIMIT) return text;
+  if (text.length <= limit) return text;
   const marker = '\n… output truncated';
-  return previous?.endsWith(marker) ? previous : text.slice(0, OUTPUT_LIMIT) + marker;
+  return previous?.endsWith(marker) ? previous : text.slice(0, limit) + marker;
 }
 
 /**
- * Points earned for a stage: proportional to the tests passed, rounded down,
- * so the stage's full points need every test. A stage with no tests or an
- * import error earns nothing.
+ * Points earned for a stage. All-or-nothing: every point when every test
+ * passes, none otherwise. Proportional: the share of tests passed, rounded
+ * down. A stage with no tests or a stage-level error earns nothing either way.
  */
-export function stagePoints(points: number, tests: readonly TestResult[], error?: string): number {
+export function stagePoints(points: number, tests: readonly TestResult[], error: string | undefined, scoring: Scoring): number {
   if (error || tests.length === 0) return 0;
   const passed = tests.filter((t) => t.status === 'passed').length;
+  if (scoring === 'all-or-nothing') return passed === tests.length ? points : 0;
   return Math.floor((points * passed) / tests.length);
 }
 
@@ -71,9 +84,10 @@ export function stagePoints(points: number, tests: readonly TestResult[], error?
 export function stageResult(
   stage: Manifest['stages'][number],
   tests: TestResult[],
-  error?: string,
+  error: string | undefined,
+  scoring: Scoring,
 ): StageResult {
-  const earned = stagePoints(stage.points, tests, error);
+  const earned = stagePoints(stage.points, tests, error, scoring);
   const passed = !error && tests.length > 0 && tests.every((t) => t.status === 'passed');
   return {
     id: stage.id,
@@ -94,14 +108,29 @@ export function notRunStage(stage: Manifest['stages'][number]): StageResult {
 
 /** Totals the stages into the final result. */
 export function gradeResult(
-  fields: { lab: string; target: string; runner: RunnerName; durationMs: number },
+  fields: { lab: string; target: string; runner: RunnerName; scoring: Scoring; durationMs: number },
   stages: StageResult[],
   error?: string,
 ): GradeResult {
   const score = stages.reduce((sum, s) => sum + s.earned, 0);
   const max = labPoints(stages);
   const status = error ? 'error' : score === max ? 'pass' : 'fail';
-  return { status, ...(error ? { message: error } : {}), ...fields, score, max, stages };
+  const { durationMs, ...rest } = fields;
+  return { status, ...(error ? { message: error } : {}), ...rest, score, max, stages, durationMs };
+}
+
+/** A test that did not pass: failed, hung, or never reached. */
+export function unfinished(test: TestResult): boolean {
+  return test.status === 'failed' || test.status === 'hung' || test.status === 'not-run';
+}
+
+/** A stage's tests counted by outcome, e.g. "22 passed, 1 hung, 1 not run". */
+export function testSummary(tests: readonly TestResult[]): string {
+  const words: Record<TestResult['status'], string> = { passed: 'passed', failed: 'failing', hung: 'hung', 'not-run': 'not run', skipped: 'skipped' };
+  const counts = (Object.keys(words) as TestResult['status'][])
+    .map((status) => [words[status], tests.filter((t) => t.status === status).length] as const)
+    .filter(([, n]) => n > 0);
+  return counts.map(([word, n]) => `${n} ${word}`).join(', ') || 'no tests';
 }
 
 /** What a runner knows of an error thrown in a test (Vitest's serialized TestError). */
@@ -109,6 +138,30 @@ export interface ReportedError {
   name?: string;
   message: string;
   diff?: string;
+  cause?: unknown;
+}
+
+/** fast-check's report of a failed property, whose own message says little: the real error is its cause. */
+const PROPERTY_FAILED = /^Property failed after (\d+) tests?\n\{ seed: (-?\d+), path: "([^"]*)"[^\n]*\}\n/;
+
+/**
+ * A failed property, cause first: the assertion or TODO that failed, then the
+ * counterexample fast-check found, then the seed that finds it again.
+ */
+function propertyText(error: ReportedError, match: RegExpExecArray): string {
+  const rest = error.message.slice(match[0].length);
+  const counterexample = /^Counterexample: .*$/m.exec(rest)?.[0] ?? '';
+  const shrunk = /^Shrunk \d+ time\(s\)$/m.exec(rest)?.[0];
+  const cause = error.cause && typeof error.cause === 'object' && 'message' in error.cause ? errorText(error.cause as ReportedError) : undefined;
+  const seed = `Found after ${match[1]} ${match[1] === '1' ? 'run' : 'runs'} with seed ${match[2]} (path "${match[3]}"); every grade uses this seed, and JOURNEY_SEED=<number> tries another.`;
+  return [cause ?? rest.split('\n\n')[0], [counterexample, shrunk].filter(Boolean).join('\n'), seed].filter(Boolean).join('\n\n');
+}
+
+function errorText(e: ReportedError): string {
+  const property = PROPERTY_FAILED.exec(e.message);
+  if (property) return propertyText(e, property);
+  const head = e.name && !['AssertionError', 'Error'].includes(e.name) ? `${e.name}: ${e.message}` : e.message;
+  return e.diff ? `${head}\n\n${e.diff}` : head;
 }
 
 /**
@@ -118,10 +171,7 @@ export interface ReportedError {
  */
 export function failureText(errors: readonly ReportedError[]): string {
   return errors
-    .map((e) => {
-      const head = e.name && !['AssertionError', 'Error'].includes(e.name) ? `${e.name}: ${e.message}` : e.message;
-      return e.diff ? `${head}\n\n${e.diff}` : head;
-    })
+    .map(errorText)
     .join('\n\n')
     .replace(/\u001b\[[0-9;]*m/g, '');
 }

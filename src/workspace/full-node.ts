@@ -72,6 +72,7 @@ export async function gradeInFullNode(options: {
     givenFiles: options.bundle.given,
     testFiles: options.bundle.tests,
     graderSource: source,
+    ...(options.bundle.scoring ? { scoring: options.bundle.scoring } : {}),
     onOutput: (text) => term.write(text),
   });
 }

@@ -160,6 +160,7 @@ class LabWorkspace extends HTMLElement {
         learnerFiles: this.files,
         givenFiles: this.bundle.given,
         testFiles: this.bundle.tests,
+        ...(this.bundle.scoring ? { scoring: this.bundle.scoring } : {}),
       });
       this.showResult(result);
     } catch (error) {

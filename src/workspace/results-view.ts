@@ -3,7 +3,7 @@
  * points, each test in file order, failure messages with the lab kit's hex
  * rows, what the learner's code printed, and load errors with file and line.
  */
-import type { GradeResult, StageResult, TestResult } from '../runners/result.ts';
+import { testSummary, type GradeResult, type StageResult, type TestResult } from '../runners/result.ts';
 
 const RUNNER_NAME = { node: 'local Node grader', worker: 'browser worker', webcontainer: 'WebContainer (full Node)' } as const;
 
@@ -15,7 +15,7 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string,
 }
 
 function mark(status: TestResult['status'] | StageResult['status']): string {
-  return { passed: '✓', failed: '✗', skipped: '–', 'not-run': '·' }[status];
+  return { passed: '✓', failed: '✗', hung: '⏱', skipped: '–', 'not-run': '·' }[status];
 }
 
 function stageNote(stage: StageResult): string {
@@ -24,8 +24,7 @@ function stageNote(stage: StageResult): string {
       ? 'needs your own machine (UDP or tshark): run `npx journey grade` locally'
       : 'needs full Node: run it in the full-Node runner or with `npx journey grade` locally';
   }
-  const failed = stage.tests.filter((t) => t.status === 'failed').length;
-  return failed ? `${failed} of ${stage.tests.length} tests failing` : `${stage.tests.length} tests`;
+  return testSummary(stage.tests);
 }
 
 /**

@@ -95,7 +95,8 @@ describe('the DNS lab in the browser', () => {
     await site.page.waitForSelector('lab-workspace:not([data-running])', { state: 'attached', timeout: 30_000 });
     const text = (await site.page.textContent('.results')) ?? '';
     expect(text).toMatch(/did not finish within 5 s and was stopped/);
-    expect(text).toMatch(/stopped at the test "header > /);
+    // The hung test is named, and the stage's later tests are listed as not run.
+    expect(text).toMatch(/1 hung, 23 not run/);
     // The other stages were graded in a fresh worker.
     expect(await stageSummary('names')).toContain('20/20');
   });

@@ -10,9 +10,10 @@ import { labBundle } from '../../src/course/lab-bundle.ts';
 import type { Lab } from '../../src/course/labs.ts';
 import type { CoursePaths } from '../../src/course/paths.ts';
 import { typecheckLab } from '../../src/course/typecheck.ts';
-import { gradeInContainer } from '../../src/runners/container/container-runner.ts';
+import { gradeInContainer, type ContainerGradeRequest } from '../../src/runners/container/container-runner.ts';
 import { gradeLab } from '../../src/runners/node/grade.ts';
 import type { GradeResult } from '../../src/runners/result.ts';
+import { reaches } from '../../src/runners/rules.ts';
 import { nodeContainer } from './node-container.ts';
 
 function failuresOf(result: GradeResult): string {
@@ -53,31 +54,42 @@ function comparable(result: GradeResult, stageIds: string[]) {
     .map((s) => ({ id: s.id, earned: s.earned, points: s.points, tests: s.tests.map((t) => `${t.status} ${t.name}`) }));
 }
 
-/** The WebContainer runner's exact plan, run on real Node, grades `target` as `journey grade` does. */
-export async function expectContainerAgrees(paths: CoursePaths, lab: Lab, target: 'solution' | 'starter', graderSource: string): Promise<void> {
-  const containerStageIds = lab.manifest.stages.filter((s) => s.runsIn !== 'host').map((s) => s.id);
+/** Grades a lab's target through the WebContainer runner's exact plan on a temp folder and real Node; the folder is removed afterwards. */
+export async function gradeInNodeContainer(lab: Lab, target: 'solution' | 'starter', graderSource: string, extra: Partial<ContainerGradeRequest> = {}) {
   const bundle = labBundle(lab, { showSolutions: true });
-  const learnerFiles = target === 'solution' ? bundle.solution! : bundle.starter;
   const driver = nodeContainer();
   let terminal = '';
-  const inContainer = await gradeInContainer(driver, {
-    lab: lab.id,
-    target,
-    manifest: lab.manifest,
-    learnerFiles,
-    givenFiles: bundle.given,
-    testFiles: bundle.tests,
-    graderSource,
-    onOutput: (text) => (terminal += text),
-  });
+  try {
+    const result = await gradeInContainer(driver, {
+      lab: lab.id,
+      target,
+      manifest: lab.manifest,
+      learnerFiles: target === 'solution' ? bundle.solution! : bundle.starter,
+      givenFiles: bundle.given,
+      testFiles: bundle.tests,
+      graderSource,
+      onOutput: (text) => (terminal += text),
+      ...extra,
+    });
+    const run = JSON.parse(readFileSync(join(driver.dir, 'run.json'), 'utf8')) as { stages: string[] };
+    return { result, terminal, spawned: driver.spawned, mounted: driver.mounted, run };
+  } finally {
+    driver.remove();
+  }
+}
+
+/** The WebContainer runner's exact plan, run on real Node, grades `target` as `journey grade` does. */
+export async function expectContainerAgrees(paths: CoursePaths, lab: Lab, target: 'solution' | 'starter', graderSource: string): Promise<void> {
+  const containerStageIds = lab.manifest.stages.filter((s) => reaches('webcontainer', s.runsIn)).map((s) => s.id);
+  const { result: inContainer, terminal, spawned, mounted, run } = await gradeInNodeContainer(lab, target, graderSource);
   const local = await gradeLab({ paths, lab, target });
 
-  expect(driver.spawned[0]).toEqual(['node', 'grader.mjs', 'run.json']);
-  expect(Object.keys(driver.mounted).sort()).toEqual(['grader.mjs', 'package.json', 'run.json']);
-  expect(JSON.parse(readFileSync(join(driver.dir, 'run.json'), 'utf8')).stages).toEqual(containerStageIds);
+  expect(spawned[0]).toEqual(['node', 'grader.mjs', 'run.json']);
+  expect(Object.keys(mounted).sort()).toEqual(['grader.mjs', 'package.json', 'run.json']);
+  expect(run.stages).toEqual(containerStageIds);
   expect(inContainer.runner).toBe('webcontainer');
   expect(comparable(inContainer, containerStageIds)).toEqual(comparable(local, containerStageIds));
-  for (const stage of inContainer.stages.filter((s) => s.runsIn === 'host')) expect(stage.status).toBe('not-run');
+  for (const stage of inContainer.stages.filter((s) => !reaches('webcontainer', s.runsIn))) expect(stage.status).toBe('not-run');
   // The terminal shows one readable line per test, and no event lines.
   expect(terminal).toMatch(target === 'solution' ? /✓ / : /✗ /);
   expect(terminal).not.toContain('\u0001');

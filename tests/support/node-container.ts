@@ -1,22 +1,28 @@
 /**
  * A ContainerDriver backed by a temp folder and a real Node child process:
  * what the parity test runs the WebContainer runner's exact plan on.
+ * `remove()` kills what is still running and deletes the folder.
  */
-import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { Readable } from 'node:stream';
 import type { ContainerDriver } from '../../src/runners/container/container-runner.ts';
 
-export function nodeContainer(): ContainerDriver & { dir: string; mounted: Record<string, string>; spawned: string[][] } {
+export function nodeContainer(): ContainerDriver & { dir: string; mounted: Record<string, string>; spawned: string[][]; remove(): void } {
   const dir = mkdtempSync(join(tmpdir(), 'journey-container-'));
   const mounted: Record<string, string> = {};
   const spawned: string[][] = [];
+  const children: ChildProcess[] = [];
   return {
     dir,
     mounted,
     spawned,
+    remove() {
+      for (const child of children) child.kill('SIGKILL');
+      rmSync(dir, { recursive: true, force: true });
+    },
     async mount(files) {
       for (const [path, text] of Object.entries(files)) {
         mkdirSync(dirname(join(dir, path)), { recursive: true });
@@ -28,6 +34,7 @@ export function nodeContainer(): ContainerDriver & { dir: string; mounted: Recor
       spawned.push([command, ...args]);
       // The container's `node` is whatever Node runs this test.
       const child = spawn(command === 'node' ? process.execPath : command, args, { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
+      children.push(child);
       child.stderr.setEncoding('utf8');
       child.stdout.setEncoding('utf8');
       const merged = new ReadableStream<string>({

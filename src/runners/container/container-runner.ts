@@ -6,11 +6,14 @@
  * process in the parity test.
  */
 import type { Manifest } from '../../course/manifest.ts';
-import type { WorkerMessage } from '../embedded/protocol.ts';
-import { gradeInPasses, type PassEvent, type PassOutcome } from '../passes.ts';
-import { notRunStage, type GradeResult } from '../result.ts';
+import { feedWatch, runRequest } from '../embedded/protocol.ts';
+import { gradeInPasses, type PassOutcome } from '../passes.ts';
+import { DEFAULT_SCORING, notRunStage, type GradeResult, type Scoring } from '../result.ts';
+import { LIMITS, reaches, type Limits } from '../rules.ts';
+import { DEFAULT_SEED } from '../seed.ts';
 import { EventLineSplitter } from './events.ts';
 import { containerPlan } from './plan.ts';
+import { runFiles } from '../embedded/run-files.ts';
 
 export interface ContainerProcess {
   output: ReadableStream<string>;
@@ -24,10 +27,6 @@ export interface ContainerDriver {
   spawn(command: string, args: string[]): Promise<ContainerProcess>;
 }
 
-/** Per-test limit in the container: `node` stages start real servers, so a little more than the worker. */
-export const CONTAINER_TEST_TIMEOUT_MS = 10_000;
-const GRACE_MS = 2_000;
-
 export interface ContainerGradeRequest {
   lab: string;
   target: string;
@@ -36,78 +35,57 @@ export interface ContainerGradeRequest {
   givenFiles: Record<string, string>;
   testFiles: Record<string, string>;
   graderSource: string;
-  testTimeoutMs?: number;
+  /** The course's scoring (course.json); all-or-nothing by default. */
+  scoring?: Scoring;
+  /** Overrides of the runner's limits (tests use short ones). */
+  limits?: Partial<Limits>;
+  seed?: number;
   /** Terminal text (CRLF line ends), as the grader prints it. */
   onOutput?: (text: string) => void;
 }
 
-/** Grades every `pure` and `node` stage in the container; `host` stages are listed as not run here. */
+/** Grades every stage the WebContainer reaches; the others are listed as not run here. */
 export function gradeInContainer(driver: ContainerDriver, request: ContainerGradeRequest): Promise<GradeResult> {
-  const limitMs = request.testTimeoutMs ?? CONTAINER_TEST_TIMEOUT_MS;
+  const limits = { ...LIMITS.webcontainer, ...request.limits };
   return gradeInPasses({
     lab: request.lab,
     target: request.target,
     runner: 'webcontainer',
+    scoring: request.scoring ?? DEFAULT_SCORING,
+    limits,
     stages: request.manifest.stages,
-    notRun: (stage) => (stage.runsIn === 'host' ? notRunStage(stage) : undefined),
-    runPass: async (stages, onEvent) => {
-      const plan = containerPlan({
-        graderSource: request.graderSource,
-        manifest: request.manifest,
-        learnerFiles: request.learnerFiles,
-        givenFiles: request.givenFiles,
-        testFiles: request.testFiles,
-        stages: stages.map((s) => s.id),
-        testTimeoutMs: limitMs,
-      });
+    notRun: (stage) => (reaches('webcontainer', stage.runsIn) ? undefined : notRunStage(stage)),
+    runPass: async (stages, onEvent, watch, signal) => {
+      const plan = containerPlan(request.graderSource, runRequest(runFiles({ learnerFiles: request.manifest.files, learner: request.learnerFiles, given: request.givenFiles, tests: request.testFiles }), stages, limits, request.seed ?? DEFAULT_SEED));
       await driver.mount(plan.files);
       const process = await driver.spawn(plan.command, plan.args);
-      return watch(process, limitMs, onEvent, request.onOutput);
+      const stop = () => process.kill();
+      signal.addEventListener('abort', stop, { once: true });
+      let ended = false;
+      const splitter = new EventLineSplitter();
+      const reader = process.output.getReader();
+      // A stopped process may never close its output: stop reading at once.
+      const aborted = new Promise<{ done: true; value?: undefined }>((resolve) => signal.addEventListener('abort', () => resolve({ done: true }), { once: true }));
+      try {
+        for (;;) {
+          const { value, done } = await Promise.race([reader.read(), aborted]);
+          if (done || signal.aborted) break;
+          const { text, events } = splitter.push(value);
+          if (text) request.onOutput?.(text);
+          for (const event of events) {
+            if (event.kind === 'ready') continue;
+            feedWatch(event, watch);
+            onEvent(event);
+            if (event.kind === 'run-end') ended = true;
+          }
+        }
+      } finally {
+        signal.removeEventListener('abort', stop);
+        reader.releaseLock();
+      }
+      if (signal.aborted) return { kind: 'stopped' } satisfies PassOutcome;
+      const code = await process.exit;
+      return ended ? { kind: 'done' } : { kind: 'crash', message: `the grader exited with code ${code} before it finished` };
     },
   });
-}
-
-/** Reads the grader's output until it exits, killing it when a test overruns. */
-async function watch(
-  process: ContainerProcess,
-  limitMs: number,
-  onEvent: (event: PassEvent) => void,
-  onOutput?: (text: string) => void,
-): Promise<PassOutcome> {
-  const splitter = new EventLineSplitter();
-  let running: { stage: string; name: string } | undefined;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  let hung: PassOutcome | undefined;
-  let ended = false;
-  const handle = (event: WorkerMessage) => {
-    if (event.kind === 'ready') return;
-    if (event.kind === 'test-start') {
-      running = event;
-      clearTimeout(timer);
-      timer = setTimeout(() => {
-        hung = { kind: 'hung', stage: running!.stage, name: running!.name, limitMs };
-        process.kill();
-      }, limitMs + GRACE_MS);
-      return;
-    }
-    if (event.kind === 'test-end') clearTimeout(timer);
-    if (event.kind === 'run-end') ended = true;
-    onEvent(event);
-  };
-  const reader = process.output.getReader();
-  try {
-    for (;;) {
-      const { value, done } = await reader.read();
-      if (done || hung) break;
-      const { text, events } = splitter.push(value);
-      if (text) onOutput?.(text);
-      events.forEach(handle);
-    }
-  } finally {
-    clearTimeout(timer);
-    reader.releaseLock();
-  }
-  if (hung) return hung;
-  const code = await process.exit;
-  return ended ? { kind: 'done' } : { kind: 'crash', message: `the grader exited with code ${code} before it finished` };
 }

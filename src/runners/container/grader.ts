@@ -6,22 +6,31 @@
  * the page.
  */
 import { readFileSync } from 'node:fs';
-import { captureConsole, runStages } from '../embedded/grading-core.ts';
+import { captureConsole, reportUnhandled, runStages } from '../embedded/grading-core.ts';
 import type { RunRequest, WorkerMessage } from '../embedded/protocol.ts';
 import { EVENT_MARK } from './events.ts';
 
 const write = (line: string) => process.stdout.write(line + '\n');
 const request = JSON.parse(readFileSync(process.argv[2] ?? 'run.json', 'utf8')) as RunRequest;
+const exit = process.exit.bind(process);
+let modules = 0;
 
 captureConsole();
+// As under Vitest: learner code that exits throws instead, and a rejection nobody handles is reported, not fatal.
+process.exit = ((code?: number | string | null) => {
+  throw new Error(`process.exit unexpectedly called with "${code ?? process.exitCode ?? 0}"`);
+}) as typeof process.exit;
+process.on('unhandledRejection', reportUnhandled);
 await runStages(request, {
   post(message: WorkerMessage) {
     write(EVENT_MARK + JSON.stringify(message));
     if (message.kind === 'test-end') write(`${message.result.status === 'passed' ? '✓' : '✗'} ${message.stage} › ${message.result.name}`);
     if (message.kind === 'stage-end' && message.error) write(`✗ ${message.stage}: ${message.error.split('\n')[0]}`);
   },
-  toUrl: (source) => `data:text/javascript;base64,${Buffer.from(source).toString('base64')}`,
+  // Node caches modules by URL: a trailing comment keeps two files with the same text (after their
+  // imports are rewritten) from being one module, so each stage gets fresh module state, as in a browser.
+  toUrl: (source) => `data:text/javascript;base64,${Buffer.from(`${source}\n// ${++modules}`).toString('base64')}`,
   passThrough: (specifier) => specifier.startsWith('node:'),
 });
 // Servers a learner forgot to close must not keep the container's process alive.
-process.exit(0);
+exit(0);

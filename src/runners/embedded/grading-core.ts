@@ -4,12 +4,12 @@
  * each test's start before running it so a host can stop a test that never
  * returns. The browser worker and the WebContainer's Node both run this.
  */
-import * as fastCheck from 'fast-check';
 import { startTests, type File, type Suite, type Test, type VitestRunner, type VitestRunnerConfig } from '@vitest/runner';
 import { format } from '@vitest/utils/display';
 import * as labKit from '../../lab-kit/index.ts';
 import * as netsim from '../../netsim/index.ts';
 import { appendOutput, failureText, type TestResult } from '../result.ts';
+import { useSeed } from '../seed.ts';
 import { ModuleGraph, ModuleLoadError, ready, type ModuleHost } from './module-graph.ts';
 import type { RunRequest, WorkerMessage } from './protocol.ts';
 import * as vitestShim from './vitest-shim.ts';
@@ -19,8 +19,19 @@ export const builtins: Record<string, Record<string, unknown>> = {
   vitest: vitestShim,
   '@lab-kit': labKit,
   '@netsim': netsim,
-  'fast-check': fastCheck,
 };
+
+/** fast-check is as large as the rest of the runner and only some labs use it: loaded by the first run that imports it. */
+let fastCheck: Promise<Record<string, unknown> & typeof import('fast-check')> | undefined;
+
+/** The built-in modules for a run: fast-check joins them when a file imports it, with the run's seed. */
+async function builtinsFor(files: ReadonlyMap<string, string>, seed: number): Promise<Record<string, Record<string, unknown>>> {
+  if (![...files.values()].some((text) => /\bfrom\s*['"]fast-check['"]/.test(text))) return builtins;
+  fastCheck ??= import('fast-check');
+  const fc = await fastCheck;
+  useSeed(fc, seed);
+  return { ...builtins, 'fast-check': fc };
+}
 
 export interface GradingHost extends ModuleHost {
   post(message: WorkerMessage): void;
@@ -29,14 +40,23 @@ export interface GradingHost extends ModuleHost {
 /** The test whose body is running, so console output lands on it. */
 let current: string | undefined;
 const outputs = new Map<string, string>();
+let outputLimit = 4096;
+/** Errors no test caught (an unhandled rejection), reported at the end of the run as Vitest does. */
+const unhandled: string[] = [];
 
 /** Sends the learner's console output to the test that printed it, instead of the host's console. */
 export function captureConsole(): void {
   for (const method of ['log', 'info', 'warn', 'error', 'debug'] as const) {
     console[method] = (...args: unknown[]) => {
-      if (current) outputs.set(current, appendOutput(outputs.get(current), format(...args) + '\n'));
+      if (current) outputs.set(current, appendOutput(outputs.get(current), format(...args) + '\n', outputLimit));
     };
   }
+}
+
+/** Records an error outside any test; hosts call it from their unhandled-rejection listener. */
+export function reportUnhandled(error: unknown): void {
+  const e = error as { name?: string; message?: string } | undefined;
+  unhandled.push(e && typeof e === 'object' && 'message' in e ? `${e.name ?? 'Error'}: ${e.message}` : `Error: ${String(error)}`);
 }
 
 /** "describe > it", as Vitest's reporters name a test (the Node runner's TestCase.fullName). */
@@ -83,6 +103,9 @@ function runnerFor(graph: ModuleGraph, stage: string, testTimeoutMs: number, hos
   };
   return {
     config,
+    onCollected(files) {
+      host.post({ kind: 'stage-tests', stage, names: files.flatMap(allTests).map(fullName) });
+    },
     importFile: async (filepath) => {
       await import(/* @vite-ignore */ graph.urlFor(filepath));
     },
@@ -109,13 +132,17 @@ function fileError(file: File | undefined, graph: ModuleGraph): string | undefin
 export async function runStages(request: RunRequest, host: GradingHost): Promise<void> {
   await ready;
   const files = new Map(request.files);
+  outputLimit = request.limits.outputChars;
+  unhandled.length = 0;
+  const modules = await builtinsFor(files, request.seed);
   for (const stage of request.stages) {
-    const graph = new ModuleGraph(files, builtins, host);
+    const graph = new ModuleGraph(files, modules, host);
     const path = `/tests/${stage}.test.ts`;
+    host.post({ kind: 'stage-start', stage });
     try {
       // Build the graph up front, so a syntax error names its file and line before any test runs.
       graph.urlFor(path);
-      const [file] = await startTests([path], runnerFor(graph, stage, request.testTimeoutMs, host));
+      const [file] = await startTests([path], runnerFor(graph, stage, request.limits.testMs, host));
       const tests = file ? allTests(file) : [];
       const error = fileError(file, graph);
       host.post({ kind: 'stage-end', stage, ...(error || !tests.length ? { error: error ?? 'no tests ran' } : {}) });
@@ -127,5 +154,7 @@ export async function runStages(request: RunRequest, host: GradingHost): Promise
       outputs.clear();
     }
   }
-  host.post({ kind: 'run-end', unhandled: [] });
+  // Rejections nobody handled are reported after a macrotask; let the last stage's arrive.
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  host.post({ kind: 'run-end', unhandled: [...unhandled] });
 }

@@ -1,6 +1,6 @@
 /**
  * Runs a lab's graders with Vitest's Node API against one folder of learner
- * files and reports each test as it starts and ends. `@impl/…`, resolved by
+ * files and reports each test's result as it ends. `@impl/…`, resolved by
  * the course's rule (learner files from the target, the rest from given/), is
  * what makes one set of tests grade the solution, the starter or a workspace.
  */
@@ -11,12 +11,10 @@ import type { TestCase, TestModule } from 'vitest/node';
 import { createVitest, type Reporter } from 'vitest/node';
 import type { ImplLayout } from '../../course/impl-layers.ts';
 import { implPlugin } from '../../course/impl-plugin.ts';
-import type { PassEvent } from '../passes.ts';
+import type { GraderEvent } from '../embedded/protocol.ts';
 import { appendOutput, failureText, type TestResult } from '../result.ts';
-
-/** Per-test time limit; a test of learner code that takes longer has a bug (or a loop). */
-export const TEST_TIMEOUT_MS = 10_000;
-
+import type { Limits } from '../rules.ts';
+import type { GraderContext } from './grader-setup.ts';
 
 export interface SessionOptions {
   root: string;
@@ -26,12 +24,18 @@ export interface SessionOptions {
   impl: ImplLayout;
   /** Absolute paths of the stage test files to run (`tests/<stage>.test.ts`). */
   files: string[];
+  limits: Limits;
+  /** The seed and progress channel every test worker gets (see grader-setup.ts). */
+  context: GraderContext;
 }
 
 /** The stage id of a test file: its name without `.test.ts`. */
 export function stageOfFile(file: string): string {
   return basename(file).replace(/\.test\.ts$/, '');
 }
+
+/** Results are reported as tests end; Vitest's own batching would lose the last ones before a hang (see progress-channel.ts). */
+type SessionEvent = Extract<GraderEvent, { kind: 'test-end' | 'stage-end' | 'run-end' }>;
 
 function testResult(test: TestCase, output: Map<string, string>): TestResult {
   const result = test.result();
@@ -51,14 +55,14 @@ function testResult(test: TestCase, output: Map<string, string>): TestResult {
 /** An error that stopped a test file outside its tests (a syntax error, a throw on import). */
 function moduleError(module: TestModule): string | undefined {
   const errors = module.errors();
-  return errors.length ? errors.map((e) => `${e.name ?? 'Error'}: ${e.message}`).join('\n') : undefined;
+  return errors.length ? failureText(errors.map((e) => ({ ...e, name: e.name ?? 'Error' }))) : undefined;
 }
 
-function reporter(emit: (event: PassEvent) => void): Reporter {
+function reporter(emit: (event: SessionEvent) => void, outputChars: number): Reporter {
   const output = new Map<string, string>();
   return {
     onUserConsoleLog(log) {
-      if (log.taskId) output.set(log.taskId, appendOutput(output.get(log.taskId), log.content));
+      if (log.taskId) output.set(log.taskId, appendOutput(output.get(log.taskId), log.content, outputChars));
     },
     onTestCaseResult(test) {
       emit({ kind: 'test-end', stage: stageOfFile(test.module.moduleId), result: testResult(test, output) });
@@ -74,7 +78,7 @@ function reporter(emit: (event: PassEvent) => void): Reporter {
 }
 
 /** Runs the files once, reporting through `emit`; resolves when the run has ended. */
-export async function runSession(options: SessionOptions, emit: (event: PassEvent) => void): Promise<void> {
+export async function runSession(options: SessionOptions, emit: (event: SessionEvent) => void): Promise<void> {
   const quiet = new Writable({ write: (_chunk, _encoding, done) => done() });
   const vitest = await createVitest(
     'test',
@@ -83,15 +87,18 @@ export async function runSession(options: SessionOptions, emit: (event: PassEven
       config: false,
       include: options.files,
       watch: false,
-      reporters: [reporter(emit)],
-      testTimeout: TEST_TIMEOUT_MS,
-      hookTimeout: TEST_TIMEOUT_MS,
+      reporters: [reporter(emit, options.limits.outputChars)],
+      testTimeout: options.limits.testMs,
+      hookTimeout: options.limits.testMs,
       teardownTimeout: 2_000,
-      pool: 'forks',
+      // Threads start faster than forked processes, and isolate each stage file as well; a thread stuck in
+      // a loop is stopped with the grading child, which the runner kills as a whole (see grade.ts).
+      pool: 'threads',
       // One stage file at a time: the learner's code gets a core to itself, and a hang has one suspect.
       fileParallelism: false,
       passWithNoTests: true,
-      setupFiles: [fileURLToPath(new URL('./progress-setup.ts', import.meta.url))],
+      setupFiles: [fileURLToPath(new URL('./grader-setup.ts', import.meta.url))],
+      provide: { journey: options.context },
     },
     {
       resolve: { alias: options.aliases },

@@ -1,17 +1,17 @@
 /**
- * The page side of the worker runner: keeps one warm grading worker, watches
- * each test, and replaces the worker when a test never returns, so the page
- * stays responsive whatever the learner's code does.
+ * The page side of the worker runner: keeps one warm grading worker, feeds
+ * its events to the shared watchdog, and replaces the worker when the
+ * watchdog stops it, so the page stays responsive whatever the learner's
+ * code does.
  */
 import type { Manifest } from '../../course/manifest.ts';
-import { gradeInPasses, type PassEvent, type PassOutcome } from '../passes.ts';
-import { notRunStage, type GradeResult } from '../result.ts';
+import { feedWatch, runRequest, type GraderEvent, type RunRequest, type WorkerMessage } from '../embedded/protocol.ts';
+import { gradeInPasses, type PassOutcome } from '../passes.ts';
+import { DEFAULT_SCORING, notRunStage, type GradeResult, type Scoring } from '../result.ts';
+import { LIMITS, reaches, type Limits } from '../rules.ts';
+import { DEFAULT_SEED } from '../seed.ts';
 import { runFiles } from '../embedded/run-files.ts';
-import type { RunRequest, WorkerMessage } from '../embedded/protocol.ts';
-
-/** Per-test limit in the browser: pure stages are fast; anything slower is stuck. */
-export const WORKER_TEST_TIMEOUT_MS = 5_000;
-const GRACE_MS = 1_000;
+import type { WatchFeed } from '../watchdog.ts';
 
 export interface WorkerGradeRequest {
   lab: string;
@@ -23,8 +23,12 @@ export interface WorkerGradeRequest {
   givenFiles: Record<string, string>;
   /** The lab's test files and fixtures by path under tests/ (tests/names.test.ts → text). */
   testFiles: Record<string, string>;
-  testTimeoutMs?: number;
-  onEvent?: (event: PassEvent) => void;
+  /** The course's scoring (course.json); all-or-nothing by default. */
+  scoring?: Scoring;
+  /** Overrides of the runner's limits (tests use short ones). */
+  limits?: Partial<Limits>;
+  seed?: number;
+  onEvent?: (event: GraderEvent) => void;
 }
 
 export class WorkerRunner {
@@ -41,7 +45,7 @@ export class WorkerRunner {
     if (!this.ready) {
       const worker = this.createWorker();
       this.worker = worker;
-      this.ready = new Promise((resolve, reject) => {
+      this.ready = new Promise<void>((resolve, reject) => {
         const onMessage = (event: MessageEvent<WorkerMessage>) => {
           if (event.data.kind !== 'ready') return;
           worker.removeEventListener('message', onMessage);
@@ -49,64 +53,61 @@ export class WorkerRunner {
         };
         worker.addEventListener('message', onMessage);
         worker.addEventListener('error', (e) => reject(new Error(`the grading worker failed to start: ${e.message}`)), { once: true });
+      }).catch((error: unknown) => {
+        this.replace();
+        throw error;
       });
     }
     return this.ready;
   }
 
-  /** Throws the worker away (a hung test); the next run starts a new one. */
+  /** Throws the worker away (a hung test, a crash); the next run starts a new one. */
   private replace(): void {
     this.worker?.terminate();
     this.worker = undefined;
     this.ready = undefined;
   }
 
-  /** Grades the pure stages in the worker; other stages are listed as not run here. */
+  /** Grades the stages the worker reaches; the others are listed as not run here. */
   grade(request: WorkerGradeRequest): Promise<GradeResult> {
-    const limitMs = request.testTimeoutMs ?? WORKER_TEST_TIMEOUT_MS;
+    const limits = { ...LIMITS.worker, ...request.limits };
     const files = runFiles({ learnerFiles: request.manifest.files, learner: request.learnerFiles, given: request.givenFiles, tests: request.testFiles });
     return gradeInPasses({
       lab: request.lab,
       target: request.target,
       runner: 'worker',
+      scoring: request.scoring ?? DEFAULT_SCORING,
+      limits,
       stages: request.manifest.stages,
-      notRun: (stage) => (stage.runsIn === 'pure' ? undefined : notRunStage(stage)),
-      runPass: async (stages, onEvent) => {
+      notRun: (stage) => (reaches('worker', stage.runsIn) ? undefined : notRunStage(stage)),
+      runPass: async (stages, onEvent, watch, signal) => {
         await this.warm();
-        return this.runPass(
-          { type: 'run', files, stages: stages.map((s) => s.id), testTimeoutMs: limitMs },
-          limitMs,
-          (event) => {
-            onEvent(event);
-            request.onEvent?.(event);
-          },
-        );
+        const run = runRequest(files, stages, limits, request.seed ?? DEFAULT_SEED);
+        return this.runPass(run, watch, signal, (event) => {
+          onEvent(event);
+          request.onEvent?.(event);
+        });
       },
     });
   }
 
-  private runPass(run: RunRequest, limitMs: number, onEvent: (event: PassEvent) => void): Promise<PassOutcome> {
+  private runPass(run: RunRequest, watch: WatchFeed, signal: AbortSignal, onEvent: (event: GraderEvent) => void): Promise<PassOutcome> {
     const worker = this.worker!;
     return new Promise((resolve) => {
-      let watchdog: ReturnType<typeof setTimeout> | undefined;
       const finish = (outcome: PassOutcome) => {
-        clearTimeout(watchdog);
         worker.removeEventListener('message', onMessage);
         worker.removeEventListener('error', onError);
+        signal.removeEventListener('abort', onAbort);
         resolve(outcome);
+      };
+      const onAbort = () => {
+        this.replace();
+        finish({ kind: 'stopped' });
       };
       const onMessage = (event: MessageEvent<WorkerMessage>) => {
         const message = event.data;
-        if (message.kind === 'test-start') {
-          clearTimeout(watchdog);
-          watchdog = setTimeout(() => {
-            this.replace();
-            finish({ kind: 'hung', stage: message.stage, name: message.name, limitMs });
-          }, limitMs + GRACE_MS);
-          return;
-        }
         if (message.kind === 'ready') return;
-        if (message.kind === 'test-end') clearTimeout(watchdog);
+        feedWatch(message, watch);
         onEvent(message);
         if (message.kind === 'run-end') finish({ kind: 'done' });
       };
@@ -116,6 +117,7 @@ export class WorkerRunner {
       };
       worker.addEventListener('message', onMessage);
       worker.addEventListener('error', onError);
+      signal.addEventListener('abort', onAbort, { once: true });
       worker.postMessage(run);
     });
   }

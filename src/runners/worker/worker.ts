@@ -1,5 +1,5 @@
 /** The grading Web Worker: the embedded grader, with blob: module URLs and postMessage. */
-import { captureConsole, runStages } from '../embedded/grading-core.ts';
+import { captureConsole, reportUnhandled, runStages } from '../embedded/grading-core.ts';
 import type { RunRequest, WorkerMessage } from '../embedded/protocol.ts';
 
 captureConsole();
@@ -9,6 +9,10 @@ const host = {
   release: (url: string) => URL.revokeObjectURL(url),
 };
 
+addEventListener('unhandledrejection', (event: PromiseRejectionEvent) => {
+  event.preventDefault();
+  reportUnhandled(event.reason);
+});
 addEventListener('message', (event: MessageEvent<RunRequest>) => {
   if (event.data.type === 'run') void runStages(event.data, host);
 });

@@ -9,6 +9,7 @@ export const getStaticPaths = (() => labIds(coursePaths()).map((lab) => ({ param
 
 export const GET: APIRoute = ({ params }) => {
   const paths = coursePaths();
-  const bundle = labBundle(loadLab(paths, params.lab!), { showSolutions: courseSettings(paths).showSolutions });
+  const { showSolutions, scoring } = courseSettings(paths);
+  const bundle = labBundle(loadLab(paths, params.lab!), { showSolutions, scoring });
   return new Response(JSON.stringify(bundle), { headers: { 'Content-Type': 'application/json' } });
 };
