@@ -22,6 +22,11 @@ export const builtins: Record<string, Record<string, unknown>> = {
 };
 
 /** fast-check is as large as the rest of the runner and only some labs use it: loaded by the first run that imports it. */
+const LAZY_BUILTINS = ['fast-check'] as const;
+
+/** Every name lab files may import from the embedded grader, eager and lazy. */
+export const builtinNames: readonly string[] = [...Object.keys(builtins), ...LAZY_BUILTINS];
+
 let fastCheck: Promise<Record<string, unknown> & typeof import('fast-check')> | undefined;
 
 /** The built-in modules for a run: fast-check joins them when a file imports it, with the run's seed. */
