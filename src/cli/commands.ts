@@ -10,6 +10,8 @@ import { readProgress, recordProgress } from './progress.ts';
 import { firstFailure, renderScoreboard } from './scoreboard.ts';
 import { UsageError } from './usage.ts';
 import { importLab, resetLab, shown, startLab } from './workspace.ts';
+import { realProbe, renderChecks, runChecks } from './doctor.ts';
+import { findTool, PLATFORM_LABEL, type Platform, type ToolId } from '../tooling/host-tools.ts';
 import { readWorkspaceZip, WorkspaceZipError } from '../course/workspace-zip.ts';
 
 export interface Io {
@@ -182,4 +184,22 @@ export async function watch(paths: CoursePaths, io: Io, id: string | undefined):
   watcher.close();
   clearTimeout(debounce);
   return 0;
+}
+
+/** "lab › stage" of every stage whose manifest says it needs this tool. */
+function stagesNeeding(paths: CoursePaths, tool: ToolId): string[] {
+  return loadLabs(paths).flatMap((lab) => lab.manifest.stages.filter((s) => s.needs?.some((needed) => needed === tool)).map((s) => `${lab.id} › ${s.id}`));
+}
+
+/** `journey doctor`: exit 0 when everything is there, 1 when something is missing. */
+export async function doctor(paths: CoursePaths, io: Io, flags: { platform?: string }): Promise<number> {
+  const platforms = Object.keys(PLATFORM_LABEL);
+  if (flags.platform !== undefined && !platforms.includes(flags.platform)) {
+    throw new UsageError(`--platform must be one of ${platforms.join(', ')}; got "${flags.platform}".`);
+  }
+  const probe = realProbe((tool) => stagesNeeding(paths, tool));
+  if (flags.platform) probe.platform = flags.platform as Platform;
+  const checks = await runChecks(probe);
+  io.out(renderChecks(checks, probe.platform));
+  return checks.every((c) => c.ok) ? 0 : 1;
 }

@@ -45,6 +45,8 @@ export async function main(argv: string[], io: commands.Io): Promise<number> {
         return commands.importZip(paths, io, first);
       case 'reset':
         return commands.reset(paths, io, first);
+      case 'doctor':
+        return await commands.doctor(paths, io, values as { platform?: string });
       default:
         io.out(helpText());
         return 0;

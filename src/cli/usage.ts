@@ -28,6 +28,12 @@ export const COMMANDS: readonly CommandSpec[] = [
   { name: 'hint', args: '<lab> [stage]', summary: 'hints for a stage (default: your first unfinished one)', flags: {} },
   { name: 'import', args: '<zip>', summary: 'bring a lab exported from the browser into workspace/<lab>/ (your files there are backed up first)', flags: {} },
   { name: 'reset', args: '<lab>', summary: 'start a lab over from its starter, keeping a backup of your files', flags: {} },
+  {
+    name: 'doctor',
+    args: '',
+    summary: 'check what this machine has for the course (Node, Chromium, tshark, PostgreSQL, a sandbox, a free port)',
+    flags: { platform: { type: 'string', hint: 'debian | fedora | macos | windows: whose install commands to print (default: this machine\'s)' } },
+  },
   { name: 'help', args: '', summary: 'this list', flags: {} },
 ];
 
