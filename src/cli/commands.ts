@@ -3,15 +3,16 @@ import { existsSync, readFileSync, watch as watchFolder } from 'node:fs';
 import { join } from 'node:path';
 import pc from 'picocolors';
 import { loadLab, loadLabs, labIds, TARGETS, type Lab, type Target } from '../course/labs.ts';
-import { labPoints, RUNS_IN_LABEL } from '../course/manifest.ts';
+import { labPoints, RUNS_IN_LABEL, type Stage } from '../course/manifest.ts';
 import type { CoursePaths } from '../course/paths.ts';
 import { gradeLab } from '../runners/node/grade.ts';
+import type { GradeResult } from '../runners/result.ts';
 import { readProgress, recordProgress } from './progress.ts';
 import { firstFailure, renderScoreboard } from './scoreboard.ts';
 import { UsageError } from './usage.ts';
 import { importLab, resetLab, shown, startLab } from './workspace.ts';
 import { realProbe, renderChecks, runChecks } from './doctor.ts';
-import { findTool, PLATFORM_LABEL, type Platform, type ToolId } from '../tooling/host-tools.ts';
+import { findTool, PLATFORM_LABEL, TOOLS, type Platform, type ToolId } from '../tooling/host-tools.ts';
 import { readWorkspaceZip, WorkspaceZipError } from '../course/workspace-zip.ts';
 
 export interface Io {
@@ -28,6 +29,11 @@ export function requireLab(paths: CoursePaths, id: string | undefined): Lab {
   return loadLab(paths, id);
 }
 
+/** The programs this stage needs that this machine lacks. */
+function missingTools(stage: Stage): string[] {
+  return (stage.needs ?? []).filter((tool) => !findTool(tool)).map((tool) => TOOLS[tool].name);
+}
+
 export function list(paths: CoursePaths, io: Io): number {
   const progress = readProgress(paths);
   for (const lab of loadLabs(paths)) {
@@ -40,7 +46,9 @@ export function list(paths: CoursePaths, io: Io): number {
       const s = mine?.stages[stage.id];
       const mark = s?.passed ? pc.green('✓') : s && s.earned > 0 ? pc.yellow('◐') : pc.dim('·');
       const earned = s ? `${s.earned}/${stage.points}` : `${stage.points} pts`;
-      io.out(`   ${mark} ${stage.id.padEnd(18)} ${stage.title.padEnd(34)} ${earned.padStart(7)}  ${pc.dim(stage.runsIn)}`);
+      const absent = missingTools(stage);
+      const needs = absent.length ? `  ${pc.yellow(`needs ${absent.join(', ')}: not installed, see \`npx journey doctor\``)}` : '';
+      io.out(`   ${mark} ${stage.id.padEnd(18)} ${stage.title.padEnd(34)} ${earned.padStart(7)}  ${pc.dim(stage.runsIn)}${needs}`);
     }
     io.out('');
   }
@@ -80,7 +88,7 @@ export async function grade(
   paths: CoursePaths,
   io: Io,
   id: string | undefined,
-  flags: { target?: string; stage?: string[]; json?: boolean },
+  flags: { target?: string; stage?: string[]; json?: boolean; all?: boolean },
 ): Promise<number> {
   const lab = requireLab(paths, id);
   const target = parseTarget(flags.target);
@@ -95,11 +103,25 @@ export async function grade(
   if (target === 'workspace') recordProgress(paths, lab, result);
   if (flags.json) io.out(JSON.stringify(result, null, 2));
   else {
-    io.out(renderScoreboard(result, lab.manifest.title, target === 'workspace' ? shown(paths, join(paths.workspace, lab.id)) : `${target}`));
-    const next = result.stages.find((s) => s.status === 'failed');
-    if (next) io.out(`\n${pc.dim(`Stuck? \`npx journey hint ${lab.id} ${next.id}\`.`)}`);
+    const where = target === 'workspace' ? shown(paths, join(paths.workspace, lab.id)) : target;
+    io.out(renderScoreboard(result, lab.manifest.title, where, flags.all));
+    io.out(nextSteps(lab, result, flags.all ?? false));
   }
   return result.status === 'pass' ? 0 : 1;
+}
+
+/** What to do after a grade: the hint for the first unfinished stage, the other stages' failures, a missing tool. */
+function nextSteps(lab: Lab, result: GradeResult, all: boolean): string {
+  const unfinished = result.stages.filter((s) => s.status === 'failed');
+  const lines: string[] = [];
+  const others = unfinished.length - 1;
+  if (!all && others > 0) lines.push(`The other ${others} unfinished stage${others === 1 ? '' : 's'}' failures: \`npx journey grade ${lab.id} --all\`.`);
+  for (const stage of lab.manifest.stages.filter((s) => unfinished.some((u) => u.id === s.id))) {
+    const absent = missingTools(stage);
+    if (absent.length) lines.push(pc.yellow(`Stage ${stage.id} needs ${absent.join(', ')}, which this machine lacks: see \`npx journey doctor\`.`));
+  }
+  if (unfinished[0]) lines.push(`Stuck? \`npx journey hint ${lab.id} ${unfinished[0].id}\`.`);
+  return lines.length ? `\n${lines.map((l) => pc.dim(l)).join('\n')}` : '';
 }
 
 export function hint(paths: CoursePaths, io: Io, id: string | undefined, stageId: string | undefined): number {

@@ -36,7 +36,7 @@ export async function main(argv: string[], io: commands.Io): Promise<number> {
       case 'start':
         return commands.start(paths, io, first);
       case 'grade':
-        return await commands.grade(paths, io, first, values as { target?: string; stage?: string[]; json?: boolean });
+        return await commands.grade(paths, io, first, values as { target?: string; stage?: string[]; json?: boolean; all?: boolean });
       case 'watch':
         return await commands.watch(paths, io, first);
       case 'hint':
