@@ -7,7 +7,7 @@ import { labPoints, RUNS_IN_LABEL, type Stage } from '../course/manifest.ts';
 import type { CoursePaths } from '../course/paths.ts';
 import { gradeLab } from '../runners/node/grade.ts';
 import type { GradeResult } from '../runners/result.ts';
-import { readProgress, recordProgress } from './progress.ts';
+import { hintsShown, readProgress, recordProgress, revealHint } from './progress.ts';
 import { firstFailure, renderScoreboard } from './scoreboard.ts';
 import { UsageError } from './usage.ts';
 import { importLab, resetLab, shown, startLab } from './workspace.ts';
@@ -40,10 +40,11 @@ export function list(paths: CoursePaths, io: Io): number {
     const mine = progress[lab.id];
     const max = labPoints(lab.manifest.stages);
     const started = existsSync(join(paths.workspace, lab.id));
-    const status = mine ? `${mine.score}/${max}` : started ? 'started, not graded yet' : 'not started';
+    const latestNote = mine && mine.latest.score !== mine.best.score ? pc.dim(` (latest run ${mine.latest.score}/${max})`) : '';
+    const status = mine ? `${mine.best.score}/${max} best${latestNote}` : started ? 'started, not graded yet' : 'not started';
     io.out(`${pc.bold(`${lab.manifest.chapter}. ${lab.manifest.title}`)}  ${pc.dim(`(journey start ${lab.id})`)}  ${status}`);
     for (const stage of lab.manifest.stages) {
-      const s = mine?.stages[stage.id];
+      const s = mine?.latest.stages[stage.id];
       const mark = s?.passed ? pc.green('✓') : s && s.earned > 0 ? pc.yellow('◐') : pc.dim('·');
       const earned = s ? `${s.earned}/${stage.points}` : `${stage.points} pts`;
       const absent = missingTools(stage);
@@ -124,17 +125,31 @@ function nextSteps(lab: Lab, result: GradeResult, all: boolean): string {
   return lines.length ? `\n${lines.map((l) => pc.dim(l)).join('\n')}` : '';
 }
 
-export function hint(paths: CoursePaths, io: Io, id: string | undefined, stageId: string | undefined): number {
+/**
+ * `journey hint <lab> [stage]`: reveals the stage's next hint, one per call
+ * (the count is kept), or with `seen` shows again the ones already revealed.
+ */
+export function hint(paths: CoursePaths, io: Io, id: string | undefined, stageId: string | undefined, flags: { seen?: boolean } = {}): number {
   const lab = requireLab(paths, id);
   if (stageId) checkStages(lab, [stageId]);
-  const done = readProgress(paths)[lab.id]?.stages ?? {};
+  const done = readProgress(paths)[lab.id]?.latest.stages ?? {};
   const stage = stageId
     ? lab.manifest.stages.find((s) => s.id === stageId)!
     : (lab.manifest.stages.find((s) => !done[s.id]?.passed) ?? lab.manifest.stages.at(-1)!);
+  const total = stage.hints.length;
+  const before = hintsShown(paths, lab.id, stage.id);
+  const shown = flags.seen ? before : revealHint(paths, lab.id, stage.id, total);
   io.out(`${pc.bold(`${lab.id} › ${stage.id}: ${stage.title}`)} ${pc.dim(`(${stage.points} points, runs in: ${stage.runsIn})`)}`);
-  io.out(stage.summary, );
+  io.out(stage.summary);
   io.out('');
-  stage.hints.forEach((h, i) => io.out(`  ${pc.cyan(`Hint ${i + 1}.`)} ${h}`));
+  // A new hint is shown alone; --seen, or asking once they are all out, shows every one revealed.
+  const from = flags.seen || before === total ? 0 : shown - 1;
+  stage.hints.slice(from, shown).forEach((h, i) => io.out(`  ${pc.cyan(`Hint ${from + i + 1} of ${total}.`)} ${h}`));
+  if (shown === 0) io.out(`  No hints seen yet: \`npx journey hint ${lab.id} ${stage.id}\` shows the first.`);
+  io.out('');
+  const again = `npx journey hint ${lab.id} ${stage.id}`;
+  if (shown < total) io.out(pc.dim(`Still stuck? \`${again}\` reveals hint ${shown + 1} of ${total}.${shown > 1 && !flags.seen ? ` Earlier hints: \`${again} --seen\`.` : ''}`));
+  else io.out(pc.dim('That is every hint for this stage. The chapter and the failing test\'s message say the rest.'));
   return 0;
 }
 

@@ -40,7 +40,7 @@ export async function main(argv: string[], io: commands.Io): Promise<number> {
       case 'watch':
         return await commands.watch(paths, io, first);
       case 'hint':
-        return commands.hint(paths, io, first, second);
+        return commands.hint(paths, io, first, second, values as { seen?: boolean });
       case 'import':
         return commands.importZip(paths, io, first);
       case 'reset':

@@ -26,7 +26,12 @@ export const COMMANDS: readonly CommandSpec[] = [
     },
   },
   { name: 'watch', args: '<lab>', summary: 're-grade on every save and show the first failing test', flags: {} },
-  { name: 'hint', args: '<lab> [stage]', summary: 'hints for a stage (default: your first unfinished one)', flags: {} },
+  {
+    name: 'hint',
+    args: '<lab> [stage]',
+    summary: 'the next hint for a stage, one per call (default stage: your first unfinished one)',
+    flags: { seen: { type: 'boolean', hint: 'show again the hints already revealed, without a new one' } },
+  },
   { name: 'import', args: '<zip>', summary: 'bring a lab exported from the browser into workspace/<lab>/ (your files there are backed up first)', flags: {} },
   { name: 'reset', args: '<lab>', summary: 'start a lab over from its starter, keeping a backup of your files', flags: {} },
   {
