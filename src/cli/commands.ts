@@ -116,7 +116,8 @@ function nextSteps(lab: Lab, result: GradeResult, all: boolean): string {
   const unfinished = result.stages.filter((s) => s.status === 'failed');
   const lines: string[] = [];
   const others = unfinished.length - 1;
-  if (!all && others > 0) lines.push(`The other ${others} unfinished stage${others === 1 ? '' : 's'}' failures: \`npx journey grade ${lab.id} --all\`.`);
+  const theOthers = others === 1 ? 'The other unfinished stage\'s' : `The other ${others} unfinished stages'`;
+  if (!all && others > 0) lines.push(`${theOthers} failures: \`npx journey grade ${lab.id} --all\`.`);
   for (const stage of lab.manifest.stages.filter((s) => unfinished.some((u) => u.id === s.id))) {
     const absent = missingTools(stage);
     if (absent.length) lines.push(pc.yellow(`Stage ${stage.id} needs ${absent.join(', ')}, which this machine lacks: see \`npx journey doctor\`.`));
