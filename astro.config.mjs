@@ -3,11 +3,14 @@ import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import { pagesIn } from './src/site/sidebar.ts';
 import { deployOutputs } from './src/site/integrations/deploy.ts';
+import { nextStep } from './src/site/integrations/next-step.ts';
+import { siteUrl, siteUrlCheck } from './src/site/integrations/site-url.ts';
 import { CROSS_ORIGIN_ISOLATION } from './src/course/deploy-headers.ts';
 
 export default defineConfig({
   srcDir: './src/site',
-  site: process.env.SITE_URL ?? 'http://localhost:4321',
+  // Where the course will be served (README, "For teachers"); unset, canonical links, og:url and the sitemap are left out.
+  site: siteUrl(),
   // Lab pages must be cross-origin isolated for the full-Node runner; dev and preview send the same headers as deployments.
   server: { headers: { ...CROSS_ORIGIN_ISOLATION } },
   vite: {
@@ -18,6 +21,8 @@ export default defineConfig({
   },
   integrations: [
     deployOutputs(),
+    nextStep('./content'),
+    siteUrlCheck(),
     starlight({
       title: 'Packet Journey',
       description: 'Follow one request across the internet, and build each piece of it in TypeScript.',
