@@ -13,7 +13,22 @@ export default defineConfig({
   site: siteUrl(),
   // Lab pages must be cross-origin isolated for the full-Node runner; dev and preview send the same headers as deployments.
   server: { headers: { ...CROSS_ORIGIN_ISOLATION } },
+  // The dev toolbar floats over the lab page's editor and results; the course has no use for it.
+  devToolbar: { enabled: false },
   vite: {
+    build: {
+      // The lab page's editor and the grading worker are over Vite's 500 kB (minified) warning; `npm run bench`
+      // holds them to the course's gzip budgets instead, so this warning would only repeat itself on every build.
+      chunkSizeWarningLimit: 1000,
+      rolldownOptions: {
+        onwarn(warning, warn) {
+          // Astro marks MDX modules with "use astro:head-inject" and reads the mark itself before bundling; the
+          // bundler's notice that it drops the directive is harmless (withastro/astro#18087).
+          if (warning.code === 'MODULE_LEVEL_DIRECTIVE' && warning.message.includes('astro:head-inject')) return;
+          warn(warning);
+        },
+      },
+    },
     // The grading worker's dependencies, pre-bundled up front: discovered late, they make the dev server reload the page mid-run.
     optimizeDeps: {
       include: ['@vitest/expect', '@vitest/runner', '@vitest/utils/display', 'chai', 'es-module-lexer/js', 'fast-check', 'sucrase', 'fflate', 'idb-keyval'],
@@ -25,6 +40,8 @@ export default defineConfig({
     siteUrlCheck(),
     starlight({
       title: 'Packet Journey',
+      // The course's own 404 page is src/site/pages/404.astro (see there why).
+      disable404Route: true,
       description: 'Follow one request across the internet, and build each piece of it in TypeScript.',
       sidebar: [
         { label: 'Start here', items: pagesIn('./content', 'guides') },
