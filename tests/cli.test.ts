@@ -62,7 +62,7 @@ describe('journey grade', () => {
     }
   });
 
-  it('exits 1 below full marks, details the first unfinished stage, and shows every stage with --all', () => {
+  it('exits 1 below full marks, details the first unfinished stage, and shows every stage with --all', async () => {
     const ws = tempWorkspace();
     const run = journey(['grade', 'adder', '--target', 'starter'], { workspace: ws, labs });
     expect(run.code).toBe(1);
@@ -75,7 +75,7 @@ describe('journey grade', () => {
     expect(run.stdout).not.toContain('TODO(wrap)');
     expect(run.stdout).toContain('The other unfinished stage\'s failures: `npx journey grade adder --all`');
 
-    const all = journey(['grade', 'adder', '--target', 'starter', '--all'], { workspace: ws, labs });
+    const all = await journeyHere(['grade', 'adder', '--target', 'starter', '--all'], { workspace: ws, labs });
     expect(all.stdout).toContain('expected -1 to be 5');
     expect(all.stdout).toContain('TODO(wrap)');
     expect(all.stdout).not.toContain('--all`');
@@ -171,7 +171,7 @@ describe('journey start, reset, list, hint', () => {
     expect(run.stdout).toContain('Moved your files to');
   });
 
-  it('grading the workspace records progress that list and hint use', () => {
+  it('grading the workspace records progress that list and hint use', async () => {
     const ws = tempWorkspace();
     journey(['start', 'adder'], { workspace: ws, labs });
     const solved = readFileSync(join(labs, 'adder', 'solution', 'add.ts'), 'utf8').replace(/export function add32[\s\S]*$/, '');
@@ -180,13 +180,13 @@ describe('journey start, reset, list, hint', () => {
     expect(graded.code).toBe(1);
     expect(existsSync(join(ws, '.journey', 'progress.json'))).toBe(true);
 
-    const list = journey(['list'], { workspace: ws, labs });
+    const list = await journeyHere(['list'], { workspace: ws, labs });
     // small passes (4/4); wrap passes 1 of its 2 tests, so 3 of its 6 points.
     expect(list.stdout).toMatch(/Adder .*7\/10 best/);
     expect(list.stdout).toMatch(/◐ wrap .* 3\/6/);
     expect(list.stdout).toMatch(/✓ small/);
 
-    const hint = journey(['hint', 'adder'], { workspace: ws, labs });
+    const hint = await journeyHere(['hint', 'adder'], { workspace: ws, labs });
     expect(hint.stdout).toContain('adder › wrap');
     expect(hint.stdout).toContain('Hint 1 of 1. Use >>> 0.');
   });
