@@ -34,6 +34,7 @@ function missingTools(stage: Stage): string[] {
   return (stage.needs ?? []).filter((tool) => !findTool(tool)).map((tool) => TOOLS[tool].name);
 }
 
+/** `journey list`: every lab and stage with the learner's best and latest grade, and any tool a stage lacks. */
 export function list(paths: CoursePaths, io: Io): number {
   const progress = readProgress(paths);
   for (const lab of loadLabs(paths)) {

@@ -23,6 +23,7 @@ export interface Probe {
   stagesNeeding: (tool: ToolId) => string[];
 }
 
+/** One line of the report. */
 export interface Check {
   ok: boolean;
   name: string;

@@ -13,6 +13,7 @@ export type ToolId = 'chromium' | 'tshark' | 'postgresql' | 'sandbox';
 /** The platforms `journey doctor` gives install commands for. */
 export type Platform = 'debian' | 'fedora' | 'macos' | 'windows';
 
+/** How each platform is named in `journey doctor`'s output. */
 export const PLATFORM_LABEL: Record<Platform, string> = {
   debian: 'Debian/Ubuntu',
   fedora: 'Fedora',
@@ -28,6 +29,7 @@ export interface HostEnv {
   list: (dir: string) => string[];
 }
 
+/** This machine. */
 export const realHost: HostEnv = {
   env: process.env,
   platform: process.platform,
@@ -41,6 +43,7 @@ export const realHost: HostEnv = {
   },
 };
 
+/** One tool: what it is for, how to find it, how to install it. */
 export interface ToolSpec {
   id: ToolId;
   /** As named in messages: "tshark", "PostgreSQL". */
@@ -92,6 +95,7 @@ function debianPostgres(host: HostEnv): string | undefined {
   return bin;
 }
 
+/** Every tool a check may need. */
 export const TOOLS: Record<ToolId, ToolSpec> = {
   chromium: {
     id: 'chromium',

@@ -18,6 +18,7 @@ export function nextStepLines(url: string, contentDir: string): string[] {
   ];
 }
 
+/** Prints the next step once `astro dev` is ready. */
 export function nextStep(contentDir: string): AstroIntegration {
   return {
     name: 'packet-journey:next-step',
