@@ -6,6 +6,8 @@ import { deployOutputs } from './src/site/integrations/deploy.ts';
 import { nextStep } from './src/site/integrations/next-step.ts';
 import { siteUrl, siteUrlCheck } from './src/site/integrations/site-url.ts';
 import { CROSS_ORIGIN_ISOLATION } from './src/course/deploy-headers.ts';
+import { implPlugin, solutionLayouts } from './src/course/impl-plugin.ts';
+import { coursePaths } from './src/course/paths.ts';
 
 export default defineConfig({
   srcDir: './src/site',
@@ -29,6 +31,8 @@ export default defineConfig({
         },
       },
     },
+    // Chapter figures run the labs' solutions at build time; their `@impl/…` imports resolve as the grader's do.
+    plugins: [implPlugin(solutionLayouts(coursePaths()))],
     // The grading worker's dependencies, pre-bundled up front: discovered late, they make the dev server reload the page mid-run.
     optimizeDeps: {
       include: ['@vitest/expect', '@vitest/runner', '@vitest/utils/display', 'chai', 'es-module-lexer/js', 'fast-check', 'sucrase', 'fflate', 'idb-keyval'],

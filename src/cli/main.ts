@@ -47,6 +47,8 @@ export async function main(argv: string[], io: commands.Io): Promise<number> {
         return commands.reset(paths, io, first);
       case 'doctor':
         return await commands.doctor(paths, io, values as { platform?: string });
+      case 'new':
+        return commands.newLab(paths, io, first, values as { title?: string });
       default:
         io.out(helpText());
         return 0;

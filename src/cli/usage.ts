@@ -40,6 +40,12 @@ export const COMMANDS: readonly CommandSpec[] = [
     summary: 'check what this machine has for the course (Node, Chromium, tshark, PostgreSQL, a sandbox, a free port)',
     flags: { platform: { type: 'string', hint: 'debian | fedora | macos | windows: whose install commands to print (default: this machine\'s)' } },
   },
+  {
+    name: 'new',
+    args: '<id>',
+    summary: 'for course authors: scaffold a chapter and a lab that pass every lab check (see labs/README.md)',
+    flags: { title: { type: 'string', hint: 'the lab\'s and chapter\'s title (default: from the id)' } },
+  },
   { name: 'help', args: '', summary: 'this list', flags: {} },
 ];
 

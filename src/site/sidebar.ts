@@ -5,6 +5,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { chapterOrder } from '../course/chapter-number.ts';
 
 export interface PageInfo {
   /** `chapters/dns`: the page's id and its path on the site. */
@@ -26,8 +27,8 @@ export function pagesWithInfo(contentDir: string, folder: string): PageInfo[] {
     .filter((f) => /\.mdx?$/.test(f))
     .map((f) => {
       const text = readFileSync(join(contentDir, folder, f), 'utf8');
-      const frontmatter = /^---\n([\s\S]*?)\n---/.exec(text)?.[1] ?? '';
-      const order = Number(/^\s+order:\s*(-?\d+)\s*$/m.exec(frontmatter)?.[1] ?? Infinity);
+      const frontmatter = /^---\r?\n([\s\S]*?)\r?\n---/.exec(text)?.[1] ?? '';
+      const order = chapterOrder(text) ?? Infinity;
       return { slug: `${folder}/${f.replace(/\.mdx?$/, '')}`, title: field(frontmatter, 'title'), description: field(frontmatter, 'description'), order };
     })
     .sort((a, b) => a.order - b.order || a.slug.localeCompare(b.slug));

@@ -52,6 +52,7 @@ class LabWorkspace extends HTMLElement {
       onRun: () => void this.run(),
     });
     for (const [name, text] of Object.entries(this.files)) this.editor.setDocument(name, text);
+    for (const [name, text] of Object.entries(this.bundle.given)) this.editor.setDocument(`given/${name}`, text, true);
     for (const [path, text] of Object.entries(this.bundle.tests)) this.editor.setDocument(path, text, true);
     this.renderTabs();
     this.show(this.bundle.manifest.files[0]!);
@@ -81,7 +82,7 @@ class LabWorkspace extends HTMLElement {
     void this.updateUndo();
   }
 
-  /** Learner files as tabs; tests and (once revealed) the solution as pickers, which stay compact. */
+  /** Learner files as tabs; given files, tests and (once revealed) the solution as pickers, which stay compact. */
   private renderTabs(): void {
     const tabs = this.byPart('tabs');
     tabs.replaceChildren();
@@ -98,7 +99,11 @@ class LabWorkspace extends HTMLElement {
       button.addEventListener('click', () => this.show(name));
       group.append(button);
     }
-    tabs.append(group, this.picker('Tests (read only)', Object.keys(this.bundle.tests), (p) => p.replace(/^tests\//, '')));
+    tabs.append(group);
+    if (this.bundle.manifest.given.length) {
+      tabs.append(this.picker('Given (read only)', this.bundle.manifest.given.map((f) => `given/${f}`), (p) => p.replace(/^given\//, '')));
+    }
+    tabs.append(this.picker('Tests (read only)', Object.keys(this.bundle.tests), (p) => p.replace(/^tests\//, '')));
     if (this.solutionShown) {
       const names = Object.keys(this.bundle.solution ?? {}).map((f) => `solution/${f}`);
       tabs.append(this.picker('Solution (read only)', names, (p) => p.replace(/^solution\//, '')));
@@ -153,6 +158,7 @@ class LabWorkspace extends HTMLElement {
         target: 'workspace',
         manifest: this.bundle.manifest,
         learnerFiles: this.files,
+        givenFiles: this.bundle.given,
         testFiles: this.bundle.tests,
       });
       this.showResult(result);
@@ -259,7 +265,7 @@ class LabWorkspace extends HTMLElement {
     input.value = '';
     if (!file) return;
     try {
-      const { files } = readWorkspaceZip(new Uint8Array(await file.arrayBuffer()), [{ id: this.bundle.id, files: this.bundle.manifest.files }]);
+      const { files } = readWorkspaceZip(new Uint8Array(await file.arrayBuffer()), [{ id: this.bundle.id, files: this.bundle.manifest.files, given: this.bundle.manifest.given }]);
       await this.replaceAll(files, `import ${file.name}`);
     } catch (error) {
       const reason = error instanceof WorkspaceZipError ? error.message : String(error);

@@ -23,8 +23,8 @@ export function tempWorkspace(): string {
   return dir;
 }
 
-/** Runs `journey …args` with the given workspace (and labs folder, and other variables), without colour. */
-export function journey(args: string[], env: { workspace: string; labs?: string; more?: NodeJS.ProcessEnv }): CliRun {
+/** Runs `journey …args` with the given workspace (and labs and content folders, and other variables), without colour. */
+export function journey(args: string[], env: { workspace: string; labs?: string; content?: string; more?: NodeJS.ProcessEnv }): CliRun {
   const result = spawnSync(process.execPath, [bin, ...args], {
     cwd: root,
     encoding: 'utf8',
@@ -35,6 +35,7 @@ export function journey(args: string[], env: { workspace: string; labs?: string;
       FORCE_COLOR: '0',
       JOURNEY_WORKSPACE: env.workspace,
       ...(env.labs ? { JOURNEY_LABS: env.labs } : {}),
+      ...(env.content ? { JOURNEY_CONTENT: env.content } : {}),
       ...env.more,
     },
   });

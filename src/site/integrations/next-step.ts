@@ -10,7 +10,7 @@ import { pagesIn } from '../sidebar.ts';
 /** The lines printed once the dev server listens at `url`. */
 export function nextStepLines(url: string, contentDir: string): string[] {
   const firstChapter = pagesIn(contentDir, 'chapters')[0];
-  const firstLab = loadLabs(coursePaths()).sort((a, b) => a.manifest.chapter - b.manifest.chapter)[0];
+  const firstLab = loadLabs(coursePaths()).sort((a, b) => a.chapter - b.chapter)[0];
   return [
     `The course is at ${url}`,
     ...(firstChapter ? [`Next: read the first chapter, ${url}${firstChapter.slug}/ (its lab runs in the browser),`] : []),
