@@ -14,7 +14,7 @@ export const END = '<!-- chapters: end -->';
 
 /** The table: one row per written chapter with its lab, then one row for the chapters still to come. */
 export function chapterTable(paths: CoursePaths): string {
-  const chapters = chapterList(paths, join(paths.root, 'content'));
+  const chapters = chapterList(paths);
   const rows = chapters
     .filter((c) => c.page)
     .map((c) => `| ${c.number}. ${c.title} | ${c.lab ? `\`${c.lab.id}\`: ${c.lab.summary}` : ''} | ${c.lab ? 'ready' : 'chapter only'} |`);

@@ -34,8 +34,8 @@ export interface ChapterEntry {
 }
 
 /** Every chapter of the journey in order: the written ones with their page and lab, the rest by their planned title. */
-export function chapterList(paths: CoursePaths, contentDir: string): ChapterEntry[] {
-  const pages = pagesWithInfo(contentDir, 'chapters');
+export function chapterList(paths: CoursePaths): ChapterEntry[] {
+  const pages = pagesWithInfo(paths.content, 'chapters');
   const labs = loadLabs(paths);
   return Object.entries(PLANNED).map(([n, planned]) => {
     const number = Number(n);
