@@ -3,16 +3,34 @@ import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import { pagesIn } from './src/site/sidebar.ts';
 import { deployOutputs } from './src/site/integrations/deploy.ts';
+import { nextStep } from './src/site/integrations/next-step.ts';
+import { siteUrl, siteUrlCheck } from './src/site/integrations/site-url.ts';
 import { CROSS_ORIGIN_ISOLATION } from './src/course/deploy-headers.ts';
 import { implPlugin, solutionLayouts } from './src/course/impl-plugin.ts';
 import { coursePaths } from './src/course/paths.ts';
 
 export default defineConfig({
   srcDir: './src/site',
-  site: process.env.SITE_URL ?? 'http://localhost:4321',
+  // Where the course will be served (README, "For teachers"); unset, canonical links, og:url and the sitemap are left out.
+  site: siteUrl(),
   // Lab pages must be cross-origin isolated for the full-Node runner; dev and preview send the same headers as deployments.
   server: { headers: { ...CROSS_ORIGIN_ISOLATION } },
+  // The dev toolbar floats over the lab page's editor and results; the course has no use for it.
+  devToolbar: { enabled: false },
   vite: {
+    build: {
+      // The lab page's editor and the grading worker are over Vite's 500 kB (minified) warning; `npm run bench`
+      // holds them to the course's gzip budgets instead, so this warning would only repeat itself on every build.
+      chunkSizeWarningLimit: 1000,
+      rolldownOptions: {
+        onwarn(warning, warn) {
+          // Astro marks MDX modules with "use astro:head-inject" and reads the mark itself before bundling; the
+          // bundler's notice that it drops the directive is harmless (withastro/astro#18087).
+          if (warning.code === 'MODULE_LEVEL_DIRECTIVE' && warning.message.includes('astro:head-inject')) return;
+          warn(warning);
+        },
+      },
+    },
     // Chapter figures run the labs' solutions at build time; their `@impl/…` imports resolve as the grader's do.
     plugins: [implPlugin(solutionLayouts(coursePaths()))],
     // Module workers, so the grading worker can load fast-check only for the labs whose tests use it.
@@ -24,8 +42,12 @@ export default defineConfig({
   },
   integrations: [
     deployOutputs(),
+    nextStep('./content'),
+    siteUrlCheck(),
     starlight({
       title: 'Packet Journey',
+      // The course's own 404 page is src/site/pages/404.astro (see there why).
+      disable404Route: true,
       description: 'Follow one request across the internet, and build each piece of it in TypeScript.',
       sidebar: [
         { label: 'Start here', items: pagesIn('./content', 'guides') },

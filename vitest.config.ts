@@ -16,5 +16,7 @@ export default defineConfig({
     include: ['src/**/*.test.ts', 'tests/**/*.test.ts'],
     exclude: ['tests/e2e/**', 'tests/fixtures/**', 'node_modules/**'],
     testTimeout: 30_000,
+    // After Vitest's summary, one line per missing tool (Chromium, tshark, PostgreSQL) whose checks were skipped.
+    reporters: ['default', './src/tooling/missing-tools-reporter.ts'],
   },
 });

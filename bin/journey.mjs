@@ -10,9 +10,5 @@ if (major < 22 || (major === 22 && minor < 12)) {
   process.exit(2);
 }
 const { main } = await import('../src/cli/main.ts');
-const io = {
-  out: (text) => process.stdout.write(text + '\n'),
-  err: (text) => process.stderr.write(text + '\n'),
-  isTTY: Boolean(process.stdout.isTTY),
-};
-process.exitCode = await main(process.argv.slice(2), io);
+const { processIo } = await import('../src/cli/process-io.ts');
+process.exitCode = await main(process.argv.slice(2), processIo());

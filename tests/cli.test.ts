@@ -1,11 +1,21 @@
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished, vi } from 'vitest';
 import { workspaceZip } from '../src/course/workspace-zip.ts';
 import type { GradeResult } from '../src/runners/result.ts';
-import { fixtureLabs, journey, tempWorkspace } from './support/cli.ts';
+import { loadLab } from '../src/course/labs.ts';
+import { coursePaths } from '../src/course/paths.ts';
+import { readProgress, recordProgress } from '../src/cli/progress.ts';
+import { notRunStage, type StageResult, type TestResult } from '../src/runners/result.ts';
+import { renderScoreboard } from '../src/cli/scoreboard.ts';
+import { fixtureLabs, journey, journeyHere, root, tempWorkspace } from './support/cli.ts';
 
 const labs = fixtureLabs;
+// Each test spawns the CLI, and grading spawns Vitest: on a machine shared with other work that takes
+// well over the suite's 30 s default. A limit, not a measurement (speed belongs in bench/).
+vi.setConfig({ testTimeout: 120_000 });
 
 describe('journey: usage errors name what is valid', () => {
   it('an unknown command exits 2 and lists the commands', () => {
@@ -56,13 +66,38 @@ describe('journey grade', () => {
     }
   });
 
-  it('exits 1 below full marks and shows each failing test with its message', () => {
-    const run = journey(['grade', 'adder', '--target', 'starter'], { workspace: tempWorkspace(), labs });
+  it('exits 1 below full marks, details the first unfinished stage, and shows every stage with --all', async () => {
+    const ws = tempWorkspace();
+    const run = journey(['grade', 'adder', '--target', 'starter'], { workspace: ws, labs });
     expect(run.code).toBe(1);
     expect(run.stdout).toMatch(/Score 0\/10/);
+    expect(run.stdout).toMatch(/small +Small numbers +0\/4 +0\/2 tests/);
+    expect(run.stdout).toMatch(/wrap +32-bit wrap +0\/6 +0\/2 tests/);
+    expect(run.stdout).toContain('Failing in small, your first unfinished stage');
     expect(run.stdout).toContain('small › add > adds 2 and 3');
     expect(run.stdout).toContain('expected -1 to be 5');
-    expect(run.stdout).toContain('TODO(wrap)');
+    expect(run.stdout).not.toContain('TODO(wrap)');
+    expect(run.stdout).toContain('The other unfinished stage\'s failures: `npx journey grade adder --all`');
+
+    const all = await journeyHere(['grade', 'adder', '--target', 'starter', '--all'], { workspace: ws, labs });
+    expect(all.stdout).toContain('expected -1 to be 5');
+    expect(all.stdout).toContain('TODO(wrap)');
+    expect(all.stdout).not.toContain('--all`');
+  });
+
+  it('exits quietly when the reader closes the pipe (`journey grade … | head -3`)', async () => {
+    const child = spawn(process.execPath, [join(root, 'bin', 'journey.mjs'), 'grade', 'adder', '--target', 'starter'], {
+      cwd: root,
+      env: { ...process.env, JOURNEY_LABS: labs, JOURNEY_WORKSPACE: tempWorkspace() },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    // Closed before the scoreboard is written, so every write of it meets EPIPE.
+    child.stdout.destroy();
+    let stderr = '';
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    const code = await new Promise((resolve) => child.on('close', resolve));
+    expect(stderr).toBe('');
+    expect(code).toBe(1);
   });
 
   it('explains how to start when the learner has no workspace copy yet', () => {
@@ -77,6 +112,39 @@ describe('journey grade', () => {
     expect(run.code).toBe(1);
     expect(JSON.parse(run.stdout)).toMatchObject({ status: 'error', score: 0, max: 10, message: expect.stringContaining('nothing to grade') });
     expect(run.stderr).toContain('npx journey start adder');
+  });
+});
+
+describe('the scoreboard', () => {
+  const failing = (name: string, message: string): TestResult => ({ name, status: 'failed', message, durationMs: 1 });
+  const stage = (id: string, tests: TestResult[]): StageResult => ({ id, title: id.toUpperCase(), runsIn: 'pure', points: 10, earned: 0, status: 'failed', tests });
+  const result: GradeResult = {
+    status: 'fail', lab: 'x', target: 'starter', runner: 'node', score: 0, max: 20, durationMs: 1,
+    stages: [
+      stage('first', [
+        failing('t0', 'TODO(first): write it'),
+        ...Array.from({ length: 23 }, (_, i) => failing(`same ${i + 1}`, 'TODO(first): the same thing')),
+        { name: 'passes', status: 'passed', durationMs: 1 },
+      ]),
+      stage('second', [failing('s1', 'TODO(second): later')]),
+    ],
+  };
+
+  it('folds identical failure messages into one, saying how many more tests failed the same way', () => {
+    const board = renderScoreboard(result, 'X', 'starter');
+    expect(board.match(/TODO\(first\): the same thing/g)).toHaveLength(1);
+    expect(board).toContain('same 1\n      TODO(first): the same thing\n      the same error in 22 more tests');
+    expect(board).toMatch(/first +FIRST +0\/10 +1\/25 tests/);
+    expect(board).toMatch(/second +SECOND +0\/10 +0\/1 tests/);
+    expect(board).not.toContain('TODO(second)');
+    expect(board.split('\n').length).toBeLessThan(20);
+  });
+
+  it('with --all shows every stage and names the tests that failed the same way', () => {
+    const board = renderScoreboard(result, 'X', 'starter', true);
+    expect(board).toContain('TODO(second): later');
+    expect(board).toContain('the same error in 22 more tests:\n        same 2\n');
+    expect(board).toContain('        same 23');
   });
 });
 
@@ -125,7 +193,7 @@ describe('journey start, reset, list, hint', () => {
     expect(run.stdout).toContain('Moved your files to');
   });
 
-  it('grading the workspace records progress that list and hint use', () => {
+  it('grading the workspace records progress that list and hint use', async () => {
     const ws = tempWorkspace();
     journey(['start', 'adder'], { workspace: ws, labs });
     const solved = readFileSync(join(labs, 'adder', 'solution', 'add.ts'), 'utf8').replace(/export function add32[\s\S]*$/, '');
@@ -134,15 +202,78 @@ describe('journey start, reset, list, hint', () => {
     expect(graded.code).toBe(1);
     expect(existsSync(join(ws, '.journey', 'progress.json'))).toBe(true);
 
-    const list = journey(['list'], { workspace: ws, labs });
+    const list = await journeyHere(['list'], { workspace: ws, labs });
     // small passes (4/4); wrap passes 1 of its 2 tests, so none of its 6 points (all-or-nothing scoring).
-    expect(list.stdout).toMatch(/Adder .*4\/10/);
-    expect(list.stdout).toMatch(/· wrap .* 0\/6/);
+    expect(list.stdout).toMatch(/Adder .*4\/10 best/);
+    expect(list.stdout).toMatch(/ wrap .* 0\/6/);
     expect(list.stdout).toMatch(/✓ small/);
 
-    const hint = journey(['hint', 'adder'], { workspace: ws, labs });
+    const hint = await journeyHere(['hint', 'adder'], { workspace: ws, labs });
     expect(hint.stdout).toContain('adder › wrap');
-    expect(hint.stdout).toContain('Hint 1. Use >>> 0.');
+    expect(hint.stdout).toContain('Hint 1 of 1. Use >>> 0.');
+  });
+
+  it('a worse run (a hang, a slip) is the latest grade but never replaces the best', async () => {
+    const ws = tempWorkspace();
+    const lab = loadLab(coursePaths(), 'dns');
+    const paths = { ...coursePaths(), workspace: ws };
+    const graded = (earned: number): GradeResult => ({
+      status: 'fail', lab: 'dns', target: 'workspace', runner: 'node', score: earned, max: 100, durationMs: 1,
+      stages: lab.manifest.stages.map((s, i) => ({ ...notRunStage(s), status: 'failed', earned: i === 0 ? earned : 0 })),
+    });
+    recordProgress(paths, lab, graded(10));
+    recordProgress(paths, lab, graded(0)); // say, an infinite loop stopped by the grader
+    const list = await journeyHere(['list'], { workspace: ws });
+    expect(list.stdout).toMatch(/DNS.*10\/100 best \(latest run 0\/100\)/);
+    // The stage lines show where the code is now.
+    expect(list.stdout).toMatch(/· header-question .* 0\/15/);
+    recordProgress(paths, lab, graded(12));
+    expect(readProgress(paths)['dns']).toMatchObject({ best: { score: 12 }, latest: { score: 12 } });
+  });
+
+  it('hint reveals one more hint per call, remembers it, and shows the revealed ones again with --seen', async () => {
+    const ws = tempWorkspace();
+    const dns = JSON.parse(readFileSync(join(root, 'labs', 'dns', 'lab.json'), 'utf8')) as { stages: { id: string; hints: string[] }[] };
+    const hints = dns.stages[0]!.hints;
+    const stage = dns.stages[0]!.id;
+    expect(hints.length).toBeGreaterThan(1);
+    const hint = async (...more: string[]) => (await journeyHere(['hint', 'dns', ...more], { workspace: ws })).stdout;
+
+    const first = await hint();
+    expect(first).toContain(`Hint 1 of ${hints.length}. ${hints[0]}`);
+    expect(first).not.toContain(hints[1]!);
+    expect(first).toContain(`\`npx journey hint dns ${stage}\` reveals hint 2`);
+
+    const second = await hint(stage);
+    expect(second).toContain(`Hint 2 of ${hints.length}. ${hints[1]}`);
+    expect(second).not.toContain(hints[0]!);
+
+    const seen = await hint(stage, '--seen');
+    expect(seen).toContain(hints[0]!);
+    expect(seen).toContain(hints[1]!);
+    expect(seen).not.toContain(hints[2] ?? 'no third hint');
+
+    for (let i = 2; i < hints.length; i++) await hint();
+    const after = await hint();
+    for (const h of hints) expect(after).toContain(h);
+    expect(after).toContain('That is every hint for this stage');
+  });
+
+  it('list points to journey doctor for a stage that needs a tool this machine lacks', async () => {
+    // The adder lab, with its wrap stage needing PostgreSQL: present through DATABASE_URL, or pretended missing.
+    const withNeeds = mkdtempSync(join(tmpdir(), 'journey-labs-'));
+    onTestFinished(() => rmSync(withNeeds, { recursive: true, force: true }));
+    cpSync(join(labs, 'adder'), join(withNeeds, 'adder'), { recursive: true });
+    const manifest = JSON.parse(readFileSync(join(withNeeds, 'adder', 'lab.json'), 'utf8'));
+    manifest.stages[1].needs = ['postgresql'];
+    writeFileSync(join(withNeeds, 'adder', 'lab.json'), JSON.stringify(manifest));
+
+    const missing = await journeyHere(['list'], { workspace: tempWorkspace(), labs: withNeeds, more: { JOURNEY_PRETEND_MISSING: 'postgresql' } });
+    expect(missing.stdout).toMatch(/wrap +32-bit wrap .*needs PostgreSQL: not installed, see `npx journey doctor`/);
+    expect(missing.stdout).not.toMatch(/small .*journey doctor/);
+    const present = await journeyHere(['list'], { workspace: tempWorkspace(), labs: withNeeds, more: { JOURNEY_PRETEND_MISSING: '', DATABASE_URL: 'postgres://127.0.0.1/shop' } });
+    expect(present.stdout).toMatch(/wrap +32-bit wrap/);
+    expect(present.stdout).not.toContain('journey doctor');
   });
 });
 

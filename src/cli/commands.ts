@@ -3,13 +3,16 @@ import { existsSync, readFileSync, watch as watchFolder } from 'node:fs';
 import { join } from 'node:path';
 import pc from 'picocolors';
 import { loadLab, loadLabs, labIds, TARGETS, type Lab, type Target } from '../course/labs.ts';
-import { labPoints, RUNS_IN_LABEL } from '../course/manifest.ts';
+import { labPoints, RUNS_IN_LABEL, type Stage } from '../course/manifest.ts';
 import type { CoursePaths } from '../course/paths.ts';
 import { gradeLab } from '../runners/node/grade.ts';
-import { readProgress, recordProgress } from './progress.ts';
+import type { GradeResult } from '../runners/result.ts';
+import { hintsShown, readProgress, recordProgress, revealHint } from './progress.ts';
 import { firstFailure, renderScoreboard } from './scoreboard.ts';
 import { UsageError } from './usage.ts';
 import { importLab, resetLab, shown, startLab } from './workspace.ts';
+import { realProbe, renderChecks, runChecks } from './doctor.ts';
+import { findTool, PLATFORM_LABEL, TOOLS, type Platform, type ToolId } from '../tooling/host-tools.ts';
 import { readWorkspaceZip, WorkspaceZipError } from '../course/workspace-zip.ts';
 import { scaffoldLab, ScaffoldError } from '../course/scaffold.ts';
 
@@ -27,19 +30,28 @@ export function requireLab(paths: CoursePaths, id: string | undefined): Lab {
   return loadLab(paths, id);
 }
 
+/** The programs this stage needs that this machine lacks. */
+function missingTools(stage: Stage): string[] {
+  return (stage.needs ?? []).filter((tool) => !findTool(tool)).map((tool) => TOOLS[tool].name);
+}
+
+/** `journey list`: every lab and stage with the learner's best and latest grade, and any tool a stage lacks. */
 export function list(paths: CoursePaths, io: Io): number {
   const progress = readProgress(paths);
   for (const lab of loadLabs(paths)) {
     const mine = progress[lab.id];
     const max = labPoints(lab.manifest.stages);
     const started = existsSync(join(paths.workspace, lab.id));
-    const status = mine ? `${mine.score}/${max}` : started ? 'started, not graded yet' : 'not started';
+    const latestNote = mine && mine.latest.score !== mine.best.score ? pc.dim(` (latest run ${mine.latest.score}/${max})`) : '';
+    const status = mine ? `${mine.best.score}/${max} best${latestNote}` : started ? 'started, not graded yet' : 'not started';
     io.out(`${pc.bold(`${lab.chapter}. ${lab.manifest.title}`)}  ${pc.dim(`(journey start ${lab.id})`)}  ${status}`);
     for (const stage of lab.manifest.stages) {
-      const s = mine?.stages[stage.id];
+      const s = mine?.latest.stages[stage.id];
       const mark = s?.passed ? pc.green('✓') : s && s.earned > 0 ? pc.yellow('◐') : pc.dim('·');
       const earned = s ? `${s.earned}/${stage.points}` : `${stage.points} pts`;
-      io.out(`   ${mark} ${stage.id.padEnd(18)} ${stage.title.padEnd(34)} ${earned.padStart(7)}  ${pc.dim(stage.runsIn)}`);
+      const absent = missingTools(stage);
+      const needs = absent.length ? `  ${pc.yellow(`needs ${absent.join(', ')}: not installed, see \`npx journey doctor\``)}` : '';
+      io.out(`   ${mark} ${stage.id.padEnd(18)} ${stage.title.padEnd(34)} ${earned.padStart(7)}  ${pc.dim(stage.runsIn)}${needs}`);
     }
     io.out('');
   }
@@ -80,7 +92,7 @@ export async function grade(
   paths: CoursePaths,
   io: Io,
   id: string | undefined,
-  flags: { target?: string; stage?: string[]; json?: boolean },
+  flags: { target?: string; stage?: string[]; json?: boolean; all?: boolean },
 ): Promise<number> {
   const lab = requireLab(paths, id);
   const target = parseTarget(flags.target);
@@ -95,24 +107,53 @@ export async function grade(
   if (target === 'workspace') recordProgress(paths, lab, result);
   if (flags.json) io.out(JSON.stringify(result, null, 2));
   else {
-    io.out(renderScoreboard(result, lab.manifest.title, target === 'workspace' ? shown(paths, join(paths.workspace, lab.id)) : `${target}`));
-    const next = result.stages.find((s) => s.status === 'failed');
-    if (next) io.out(`\n${pc.dim(`Stuck? \`npx journey hint ${lab.id} ${next.id}\`.`)}`);
+    const where = target === 'workspace' ? shown(paths, join(paths.workspace, lab.id)) : target;
+    io.out(renderScoreboard(result, lab.manifest.title, where, flags.all));
+    io.out(nextSteps(lab, result, flags.all ?? false));
   }
   return result.status === 'pass' ? 0 : 1;
 }
 
-export function hint(paths: CoursePaths, io: Io, id: string | undefined, stageId: string | undefined): number {
+/** What to do after a grade: the hint for the first unfinished stage, the other stages' failures, a missing tool. */
+function nextSteps(lab: Lab, result: GradeResult, all: boolean): string {
+  const unfinished = result.stages.filter((s) => s.status === 'failed');
+  const lines: string[] = [];
+  const others = unfinished.length - 1;
+  const theOthers = others === 1 ? 'The other unfinished stage\'s' : `The other ${others} unfinished stages'`;
+  if (!all && others > 0) lines.push(`${theOthers} failures: \`npx journey grade ${lab.id} --all\`.`);
+  for (const stage of lab.manifest.stages.filter((s) => unfinished.some((u) => u.id === s.id))) {
+    const absent = missingTools(stage);
+    if (absent.length) lines.push(pc.yellow(`Stage ${stage.id} needs ${absent.join(', ')}, which this machine lacks: see \`npx journey doctor\`.`));
+  }
+  if (unfinished[0]) lines.push(`Stuck? \`npx journey hint ${lab.id} ${unfinished[0].id}\`.`);
+  return lines.length ? `\n${lines.map((l) => pc.dim(l)).join('\n')}` : '';
+}
+
+/**
+ * `journey hint <lab> [stage]`: reveals the stage's next hint, one per call
+ * (the count is kept), or with `seen` shows again the ones already revealed.
+ */
+export function hint(paths: CoursePaths, io: Io, id: string | undefined, stageId: string | undefined, flags: { seen?: boolean } = {}): number {
   const lab = requireLab(paths, id);
   if (stageId) checkStages(lab, [stageId]);
-  const done = readProgress(paths)[lab.id]?.stages ?? {};
+  const done = readProgress(paths)[lab.id]?.latest.stages ?? {};
   const stage = stageId
     ? lab.manifest.stages.find((s) => s.id === stageId)!
     : (lab.manifest.stages.find((s) => !done[s.id]?.passed) ?? lab.manifest.stages.at(-1)!);
+  const total = stage.hints.length;
+  const before = hintsShown(paths, lab.id, stage.id);
+  const shown = flags.seen ? before : revealHint(paths, lab.id, stage.id, total);
   io.out(`${pc.bold(`${lab.id} › ${stage.id}: ${stage.title}`)} ${pc.dim(`(${stage.points} points, runs in: ${stage.runsIn})`)}`);
-  io.out(stage.summary, );
+  io.out(stage.summary);
   io.out('');
-  stage.hints.forEach((h, i) => io.out(`  ${pc.cyan(`Hint ${i + 1}.`)} ${h}`));
+  // A new hint is shown alone; --seen, or asking once they are all out, shows every one revealed.
+  const from = flags.seen || before === total ? 0 : shown - 1;
+  stage.hints.slice(from, shown).forEach((h, i) => io.out(`  ${pc.cyan(`Hint ${from + i + 1} of ${total}.`)} ${h}`));
+  if (shown === 0) io.out(`  No hints seen yet: \`npx journey hint ${lab.id} ${stage.id}\` shows the first.`);
+  io.out('');
+  const again = `npx journey hint ${lab.id} ${stage.id}`;
+  if (shown < total) io.out(pc.dim(`Still stuck? \`${again}\` reveals hint ${shown + 1} of ${total}.${shown > 1 && !flags.seen ? ` Earlier hints: \`${again} --seen\`.` : ''}`));
+  else io.out(pc.dim('That is every hint for this stage. The chapter and the failing test\'s message say the rest.'));
   return 0;
 }
 
@@ -185,6 +226,24 @@ export async function watch(paths: CoursePaths, io: Io, id: string | undefined):
   watcher.close();
   clearTimeout(debounce);
   return 0;
+}
+
+/** "lab › stage" of every stage whose manifest says it needs this tool. */
+function stagesNeeding(paths: CoursePaths, tool: ToolId): string[] {
+  return loadLabs(paths).flatMap((lab) => lab.manifest.stages.filter((s) => s.needs?.some((needed) => needed === tool)).map((s) => `${lab.id} › ${s.id}`));
+}
+
+/** `journey doctor`: exit 0 when everything is there, 1 when something is missing. */
+export async function doctor(paths: CoursePaths, io: Io, flags: { platform?: string }): Promise<number> {
+  const platforms = Object.keys(PLATFORM_LABEL);
+  if (flags.platform !== undefined && !platforms.includes(flags.platform)) {
+    throw new UsageError(`--platform must be one of ${platforms.join(', ')}; got "${flags.platform}".`);
+  }
+  const probe = realProbe((tool) => stagesNeeding(paths, tool));
+  if (flags.platform) probe.platform = flags.platform as Platform;
+  const checks = await runChecks(probe);
+  io.out(renderChecks(checks, probe.platform));
+  return checks.every((c) => c.ok) ? 0 : 1;
 }
 
 /** `journey new <id>`: a chapter page and a lab that pass every lab check, for an author to fill in. */

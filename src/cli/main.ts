@@ -36,15 +36,17 @@ export async function main(argv: string[], io: commands.Io): Promise<number> {
       case 'start':
         return commands.start(paths, io, first);
       case 'grade':
-        return await commands.grade(paths, io, first, values as { target?: string; stage?: string[]; json?: boolean });
+        return await commands.grade(paths, io, first, values as { target?: string; stage?: string[]; json?: boolean; all?: boolean });
       case 'watch':
         return await commands.watch(paths, io, first);
       case 'hint':
-        return commands.hint(paths, io, first, second);
+        return commands.hint(paths, io, first, second, values as { seen?: boolean });
       case 'import':
         return commands.importZip(paths, io, first);
       case 'reset':
         return commands.reset(paths, io, first);
+      case 'doctor':
+        return await commands.doctor(paths, io, values as { platform?: string });
       case 'new':
         return commands.newLab(paths, io, first, values as { title?: string });
       default:

@@ -25,8 +25,11 @@ function stageMark(stage: StageResult): string {
 
 function stageNote(stage: StageResult): string {
   if (stage.status === 'not-run') return pc.dim('not run here');
-  if (stage.error && stage.tests.length === 0) return pc.red('did not run: see below');
-  return pc.dim(testSummary(stage.tests));
+  if (stage.error && stage.tests.length === 0) return pc.red('did not run: its test file failed to load');
+  const passed = stage.tests.filter((t) => t.status === 'passed').length;
+  // After a hang, say how many tests never ran rather than counting them as failures.
+  const stopped = stage.tests.some((t) => t.status === 'hung' || t.status === 'not-run');
+  return pc.dim(`${passed}/${stage.tests.length} tests${stopped ? ` (${testSummary(stage.tests)})` : ''}`);
 }
 
 /** A failing test: its name, then its whole message, or only the message's first line when `brief`. */
@@ -38,11 +41,46 @@ function failureBlock(stage: StageResult, test: TestResult, brief = false): stri
   return lines.join('\n');
 }
 
+/** Failing tests grouped by identical message, in file order of each group's first test. */
+export function groupFailures(tests: readonly TestResult[]): TestResult[][] {
+  const groups = new Map<string, TestResult[]>();
+  for (const test of tests.filter((t) => unfinished(t) && t.message)) {
+    const key = test.message ?? '';
+    groups.set(key, [...(groups.get(key) ?? []), test]);
+  }
+  return [...groups.values()];
+}
+
 /**
- * The full scoreboard: one line per stage, then every failing test with its
- * message: in full for the first failure of each stage, its first line for the rest.
+ * A stage's failures: the load error if any, then one block per distinct
+ * message (the first in full, the others by their first line), each saying
+ * how many more tests failed the same way, and naming them when `names`.
  */
-export function renderScoreboard(result: GradeResult, title: string, where: string): string {
+function stageFailures(stage: StageResult, names: boolean): string[] {
+  const blocks: string[] = [];
+  if (stage.error) blocks.push(`  ${pc.red('✗')} ${pc.bold(stage.id)}\n${indent(clip(stage.error), '      ')}`);
+  groupFailures(stage.tests).forEach(([first, ...same], i) => {
+    const lines = [failureBlock(stage, first!, i > 0)];
+    if (same.length) {
+      lines.push(pc.dim(`      the same error in ${same.length} more test${same.length === 1 ? '' : 's'}${names ? ':' : ''}`));
+      if (names) lines.push(...same.map((t) => pc.dim(`        ${t.name}`)));
+    }
+    blocks.push(lines.join('\n'));
+  });
+  return blocks;
+}
+
+/** The first stage that is not done yet (the one a learner should work on). */
+export function firstUnfinished(result: GradeResult): StageResult | undefined {
+  return result.stages.find((s) => s.status === 'failed');
+}
+
+/**
+ * The scoreboard: one line per stage with its points and tests passed, the
+ * score, then the failures of the first unfinished stage — or, with `all`,
+ * of every stage, naming each test that failed the same way.
+ */
+export function renderScoreboard(result: GradeResult, title: string, where: string, all = false): string {
   const out: string[] = [];
   out.push(`${pc.bold(title)} ${pc.dim(`— ${where}, ${result.runner} runner, ${(result.durationMs / 1000).toFixed(1)} s`)}`, '');
   const idWidth = Math.max(...result.stages.map((s) => s.id.length));
@@ -54,24 +92,18 @@ export function renderScoreboard(result: GradeResult, title: string, where: stri
   const full = result.score === result.max;
   out.push('', `  ${pc.bold('Score')} ${(full ? pc.green : pc.yellow)(`${result.score}/${result.max}`)}`);
 
-  const failures: string[] = [];
-  for (const stage of result.stages) {
-    if (stage.error) failures.push(`  ${pc.red('✗')} ${pc.bold(stage.id)}\n${indent(clip(stage.error), '      ')}`);
-    stage.tests
-      .filter((t) => unfinished(t) && t.message)
-      .forEach((test, i) => failures.push(failureBlock(stage, test, i > 0)));
+  const shownStages = all ? result.stages : [firstUnfinished(result)].filter((s) => s !== undefined);
+  const failures = shownStages.flatMap((stage) => stageFailures(stage, all));
+  if (failures.length) {
+    const heading = all ? 'Failing:' : `Failing in ${shownStages[0]!.id}, your first unfinished stage:`;
+    out.push('', pc.bold(heading), '', failures.join('\n\n'));
   }
-  if (failures.length) out.push('', pc.bold('Failing:'), '', failures.join('\n\n'));
   if (result.message && result.status === 'error') out.push('', pc.red(result.message));
   return out.join('\n');
 }
 
-/** The first failing test (or stage error), for watch mode's short view. */
+/** The first failure of the first unfinished stage, for watch mode's short view. */
 export function firstFailure(result: GradeResult): string | undefined {
-  for (const stage of result.stages) {
-    if (stage.error && stage.tests.length === 0) return `  ${pc.red('✗')} ${pc.bold(stage.id)}\n${indent(clip(stage.error), '      ')}`;
-    const test = stage.tests.find((t) => unfinished(t) && t.message);
-    if (test) return failureBlock(stage, test);
-  }
-  return result.message;
+  const stage = firstUnfinished(result);
+  return stage ? stageFailures(stage, false)[0] : result.message;
 }

@@ -31,8 +31,10 @@ export const stageSchema = z.strictObject({
   /** Points for the stage: all of them when every test passes (see course.json `scoring`). */
   points: z.number().int().positive(),
   runsIn: runsInSchema,
-  /** Hints in the order a stuck learner should read them: nudge first, recipe last. */
+  /** Hints in the order a stuck learner should read them, each a little more concrete; the last is still a nudge, never the answer. */
   hints: z.array(z.string().min(1)).min(1),
+  /** Programs on the learner's machine that the stage's tests run (`host` stages): `journey doctor` checks them. */
+  needs: z.array(z.enum(['tshark', 'postgresql'])).optional(),
 });
 
 export type Stage = z.infer<typeof stageSchema>;

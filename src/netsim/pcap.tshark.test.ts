@@ -1,13 +1,12 @@
 // Node only: a real peer (Wireshark's tshark) decodes the pcap files netsim writes.
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { needsTool } from '../../tests/support/host-tools.ts';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { writePcap } from './pcap.ts';
 import { topology } from './topology.ts';
-
-const hasTshark = spawnSync('tshark', ['--version'], { stdio: 'ignore' }).status === 0;
 
 /** Runs tshark on a file and returns its rows of tab-separated fields. */
 function tshark(file: string, fields: readonly string[]): string[][] {
@@ -25,7 +24,8 @@ function ethernet(dst: number[], src: number[], etherType: number, length: numbe
   return frame;
 }
 
-describe.skipIf(!hasTshark)('pcap files open in tshark (skipped: tshark is not installed; apt-get install tshark)', () => {
+describe('pcap files open in tshark', () => {
+  needsTool('tshark');
   let dir = '';
   beforeAll(() => {
     dir = mkdtempSync(join(tmpdir(), 'netsim-pcap-'));

@@ -2,11 +2,15 @@
 // both are validated here at build time, manifests with the grader's own schema.
 import { defineCollection, reference } from 'astro:content';
 import { glob } from 'astro/loaders';
-import { docsSchema } from '@astrojs/starlight/schema';
+import { i18nLoader } from '@astrojs/starlight/loaders';
+import { docsSchema, i18nSchema } from '@astrojs/starlight/schema';
 import { manifestSchema } from '../course/manifest.ts';
 import { coursePaths } from '../course/paths.ts';
 
 export const collections = {
+  // Starlight reads this collection on every build and Astro warns when it is missing; the course overrides no UI
+  // string, so it holds one empty entry (src/site/content/i18n/en.json): an empty folder warns as well.
+  i18n: defineCollection({ loader: i18nLoader(), schema: i18nSchema() }),
   docs: defineCollection({
     loader: glob({ base: './content', pattern: '**/*.{md,mdx}' }),
     schema: docsSchema(),

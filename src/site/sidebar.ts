@@ -7,15 +7,34 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chapterOrder } from '../course/chapter-number.ts';
 
-/** `{ slug }` items for the .md/.mdx pages of `content/<folder>/`; Starlight takes each label from the page title. */
-export function pagesIn(contentDir: string, folder: string): { slug: string }[] {
+export interface PageInfo {
+  /** `chapters/dns`: the page's id and its path on the site. */
+  slug: string;
+  title: string;
+  description: string;
+  order: number;
+}
+
+/** A frontmatter value on one line, without YAML's quotes. */
+function field(frontmatter: string, name: string): string {
+  const raw = new RegExp(`^${name}:\\s*(.*)$`, 'm').exec(frontmatter)?.[1]?.trim() ?? '';
+  return /^(['"]).*\1$/.test(raw) ? raw.slice(1, -1) : raw;
+}
+
+/** The .md/.mdx pages of `content/<folder>/` with their title, description and order, in sidebar order. */
+export function pagesWithInfo(contentDir: string, folder: string): PageInfo[] {
   return readdirSync(join(contentDir, folder))
     .filter((f) => /\.mdx?$/.test(f))
     .map((f) => {
       const text = readFileSync(join(contentDir, folder, f), 'utf8');
+      const frontmatter = /^---\r?\n([\s\S]*?)\r?\n---/.exec(text)?.[1] ?? '';
       const order = chapterOrder(text) ?? Infinity;
-      return { slug: `${folder}/${f.replace(/\.mdx?$/, '')}`, order };
+      return { slug: `${folder}/${f.replace(/\.mdx?$/, '')}`, title: field(frontmatter, 'title'), description: field(frontmatter, 'description'), order };
     })
-    .sort((a, b) => a.order - b.order || a.slug.localeCompare(b.slug))
-    .map(({ slug }) => ({ slug }));
+    .sort((a, b) => a.order - b.order || a.slug.localeCompare(b.slug));
+}
+
+/** `{ slug }` items for the .md/.mdx pages of `content/<folder>/`; Starlight takes each label from the page title. */
+export function pagesIn(contentDir: string, folder: string): { slug: string }[] {
+  return pagesWithInfo(contentDir, folder).map(({ slug }) => ({ slug }));
 }

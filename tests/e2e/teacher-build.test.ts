@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../../src/tooling/chromium.ts';
 import { root } from '../support/cli.ts';
+import { needsTool } from '../support/host-tools.ts';
 import { serveStatic } from '../support/static-server.ts';
 
 const outDir = mkdtempSync(join(tmpdir(), 'journey-hidden-'));
@@ -57,6 +58,7 @@ describe('showSolutions: false', () => {
 });
 
 describe('crossOriginIsolation: "service-worker"', () => {
+  needsTool('chromium');
   let server: Awaited<ReturnType<typeof serveStatic>>;
   afterAll(() => server?.close());
 

@@ -7,5 +7,6 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     fileParallelism: false,
+    reporters: ['default', './src/tooling/missing-tools-reporter.ts'],
   },
 });

@@ -1,9 +1,10 @@
 /** Runs the real `journey` binary for tests, against a throwaway workspace. */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { onTestFinished } from 'vitest';
 
 export const root = fileURLToPath(new URL('../..', import.meta.url));
 export const fixtureLabs = join(root, 'tests', 'fixtures', 'labs');
@@ -15,13 +16,15 @@ export interface CliRun {
   stderr: string;
 }
 
-/** A fresh, empty workspace folder. */
+/** A fresh, empty workspace folder, removed when the test that asked for it ends. */
 export function tempWorkspace(): string {
-  return mkdtempSync(join(tmpdir(), 'journey-ws-'));
+  const dir = mkdtempSync(join(tmpdir(), 'journey-ws-'));
+  onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
+  return dir;
 }
 
-/** Runs `journey …args` with the given workspace (and labs and content folders), without colour. */
-export function journey(args: string[], env: { workspace: string; labs?: string; content?: string }): CliRun {
+/** Runs `journey …args` with the given workspace (and labs and content folders, and other variables), without colour. */
+export function journey(args: string[], env: { workspace: string; labs?: string; content?: string; more?: NodeJS.ProcessEnv }): CliRun {
   const result = spawnSync(process.execPath, [bin, ...args], {
     cwd: root,
     encoding: 'utf8',
@@ -33,7 +36,30 @@ export function journey(args: string[], env: { workspace: string; labs?: string;
       JOURNEY_WORKSPACE: env.workspace,
       ...(env.labs ? { JOURNEY_LABS: env.labs } : {}),
       ...(env.content ? { JOURNEY_CONTENT: env.content } : {}),
+      ...env.more,
     },
   });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/**
+ * Runs `journey …args` in this process (no grading child is spared: use it for
+ * commands that only read and write files, where a spawn would be most of the time).
+ */
+export async function journeyHere(args: string[], env: { workspace: string; labs?: string; more?: Record<string, string> }): Promise<CliRun> {
+  const { main } = await import('../../src/cli/main.ts');
+  const vars: Record<string, string> = { JOURNEY_WORKSPACE: env.workspace, ...(env.labs ? { JOURNEY_LABS: env.labs } : {}), ...env.more };
+  const saved = Object.fromEntries(Object.keys(vars).map((k) => [k, process.env[k]]));
+  Object.assign(process.env, vars);
+  let stdout = '';
+  let stderr = '';
+  try {
+    const code = await main(args, { out: (t) => (stdout += t + '\n'), err: (t) => (stderr += t + '\n'), isTTY: false });
+    return { code, stdout, stderr };
+  } finally {
+    for (const [k, v] of Object.entries(saved)) {
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
+    }
+  }
 }

@@ -1,0 +1,69 @@
+/**
+ * The journey's chapters, written and planned, with their labs: read from the
+ * chapter pages' frontmatter and the lab manifests, so the home page's cards
+ * and the README's table never need keeping by hand.
+ */
+import { loadLabs } from '../../course/labs.ts';
+import type { CoursePaths } from '../../course/paths.ts';
+import { pagesWithInfo } from '../sidebar.ts';
+
+/**
+ * The chapters of the journey not written yet (COURSE.md numbers them). Once a
+ * chapter page with that `sidebar.order` exists, the page is listed instead.
+ */
+const PLANNED: Record<number, string> = {
+  1: 'Layers and encapsulation',
+  2: 'DNS',
+  3: 'CDN',
+  4: 'Routing and ARP',
+  5: 'TCP',
+  6: 'HTTPS',
+  7: 'Load balancing',
+  8: 'WebSocket',
+  9: 'RPC',
+  10: 'CAS inventory',
+  11: 'The whole journey',
+};
+
+export interface ChapterEntry {
+  number: number;
+  title: string;
+  /** Set once the chapter is written. */
+  page?: { slug: string; description: string };
+  lab?: { id: string; title: string; summary: string };
+}
+
+/** Every chapter of the journey in order: the written ones with their page and lab, the rest by their planned title. */
+export function chapterList(paths: CoursePaths): ChapterEntry[] {
+  const pages = pagesWithInfo(paths.content, 'chapters');
+  const labs = loadLabs(paths);
+  return Object.entries(PLANNED).map(([n, planned]) => {
+    const number = Number(n);
+    const page = pages.find((p) => p.order === number);
+    if (!page) return { number, title: planned };
+    const lab = labs.find((l) => l.manifest.chapterPage === page.slug);
+    return {
+      number,
+      title: page.title,
+      page: { slug: page.slug, description: page.description },
+      ...(lab ? { lab: { id: lab.id, title: lab.manifest.title, summary: lab.manifest.summary } } : {}),
+    };
+  });
+}
+
+/** Consecutive chapters not written yet, run together ("6–11"), between the written ones. */
+export function groupPlanned(chapters: readonly ChapterEntry[]): (ChapterEntry | ChapterEntry[])[] {
+  const out: (ChapterEntry | ChapterEntry[])[] = [];
+  for (const chapter of chapters) {
+    const last = out.at(-1);
+    if (chapter.page) out.push(chapter);
+    else if (Array.isArray(last)) last.push(chapter);
+    else out.push([chapter]);
+  }
+  return out;
+}
+
+/** "6–11" for a run of chapters, "3" for one. */
+export function numbers(run: readonly ChapterEntry[]): string {
+  return run.length === 1 ? `${run[0]!.number}` : `${run[0]!.number}–${run.at(-1)!.number}`;
+}
