@@ -11,7 +11,7 @@ import { makeTcpFlags } from '@impl/tcp.ts';
 import { hostileBytesArb, ipv4Arb, macArb, portArb, u32Arb } from './fixtures/arbitraries.ts';
 import { LOOPBACK_GET, VETH_DNS_QUERY, VETH_GET, VETH_GET_FRAME, VETH_GET_REQUEST, VETH_GET_TCP_OPTIONS } from './fixtures/captures.ts';
 import { decodesOrRejects, expectFrameError } from './fixtures/expect-errors.ts';
-import { ARP_REQUEST, IGMP_REPORT_WITH_OPTIONS, MIDDLE_FRAGMENT } from './fixtures/handmade.ts';
+import { ARP_REQUEST, FIRST_FRAGMENT, IGMP_REPORT_WITH_OPTIONS, LAST_FRAGMENT, MIDDLE_FRAGMENT } from './fixtures/handmade.ts';
 import { corrupt, utf8 } from './fixtures/reference.ts';
 
 const FRAME_FIELDS: ByteField[] = [
@@ -161,6 +161,11 @@ describe('decapsulate', () => {
     expectFrameError(() => decapsulate(ARP_REQUEST), 'unsupported-ethertype', 'EtherType 0x0806 is ARP, not IPv4');
     expectFrameError(() => decapsulate(MIDDLE_FRAGMENT), 'fragment', 'MF set, offset 185: the UDP header is in the first fragment (RFC 791 §2.3)');
     expectFrameError(() => decapsulate(IGMP_REPORT_WITH_OPTIONS), 'unsupported-protocol', 'protocol 2 is IGMP');
+  });
+
+  it("refuses the first fragment (MF set, offset 0) and the last (MF clear, offset 6) alike with 'fragment'", () => {
+    expectFrameError(() => decapsulate(FIRST_FRAGMENT), 'fragment', 'MF set, offset 0: the UDP header is here, but its Length and checksum cover all 72 bytes of the datagram');
+    expectFrameError(() => decapsulate(LAST_FRAGMENT), 'fragment', 'MF clear, offset 6: the last fragment; its data merely looks like a UDP header (RFC 791 §3.2: a fragment has MF set or a non-zero offset)');
   });
 
   it('passes the layers\' own errors up: a cut-short capture, a frame too short for Ethernet', () => {

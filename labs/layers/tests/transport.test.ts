@@ -242,6 +242,15 @@ describe('UDP', () => {
     expectBytes(value.payload, fromHex('61'), { what: 'payload "a"' });
   });
 
+  it('verifies the checksum over the Length field\'s bytes only: padding after them need not be zeros', () => {
+    // Ethernet padding is unspecified; some network cards have sent leftover memory in it (CVE-2003-0001, "Etherleak").
+    const leaky = PADDED_UDP.slice();
+    leaky.fill(0xa5, 43);
+    const { value, bytesRead } = decodeUdpDatagram(leaky.subarray(34), VETH);
+    expect([value.length, bytesRead, value.checksum], 'Length 9 and checksum 0x4b6f, with 17 bytes of 0xa5 after the datagram').toEqual([9, 9, 0x4b6f]);
+    expectBytes(value.payload, fromHex('61'), { what: 'payload "a"' });
+  });
+
   it("rejects fewer than 8 bytes with 'truncated' and a bad Length with 'bad-udp-length'", () => {
     expectFrameError(() => decodeUdpDatagram(DNS_DATAGRAM.subarray(0, 7), VETH), 'truncated', 'the header is 8 bytes');
     const tooShort = DNS_DATAGRAM.slice();
