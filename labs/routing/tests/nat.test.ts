@@ -142,6 +142,32 @@ describe('NatGateway: translation', () => {
     h.t.expect('UDP checksum of a datagram whose checksum computes to 0', [result?.[26], result?.[27]], [0xff, 0xff], 'RFC 768: "If the computed checksum is zero, it is transmitted as all ones"');
   });
 
+  it('adjusts the TCP/UDP checksum for the rewrite only, so a datagram damaged before the gateway still fails its checksum', () => {
+    const h = new NatHarness('NAT, damaged before the gateway');
+    const SEE_ADJUST = 'RFC 3022 §4.2 and RFC 1624: adjust the checksum by the words that changed; recomputing it would bless the damage';
+    const damaged = out(PHONE, 5000, 'query');
+    damaged[30] = damaged[30]! ^ 0x20; // one bit of the data flipped on the inside link: "query" became "qUery"
+    h.outbound(damaged, `${PUBLIC}:49152 → ${SERVER}:443 (BAD checksum: ip ok, udp wrong)`, SEE_ADJUST);
+    const reply = back(49152, 'answer');
+    reply[29] = reply[29]! ^ 0x01;
+    h.inbound(reply, `${SERVER}:443 → ${PHONE}:5000 (BAD checksum: ip ok, udp wrong)`, SEE_ADJUST);
+    const syn = tcpDatagram({ source: PHONE, destination: SERVER, sourcePort: 6000, destinationPort: 443, data: Uint8Array.of(1, 2, 3, 4) });
+    syn[41] = syn[41]! ^ 0x80;
+    h.outbound(syn, `${PUBLIC}:49152 → ${SERVER}:443 (BAD checksum: ip ok, tcp wrong)`, SEE_ADJUST);
+  });
+
+  it('drops a datagram whose IPv4 header checksum is wrong, in either direction', () => {
+    const h = new NatHarness('NAT, damaged header');
+    h.outbound(out(PHONE, 5000), `${PUBLIC}:49152 → ${SERVER}:443 (checksums ok)`);
+    const badOut = out(PHONE, 5001);
+    badOut[11] = badOut[11]! ^ 0x01;
+    h.outbound(badOut, 'dropped', `${SEE_NAT}: a header that fails its checksum may carry any address; RFC 1812 §5.2.2`);
+    const badIn = back(49152);
+    badIn[10] = badIn[10]! ^ 0x40;
+    h.inbound(badIn, 'dropped', 'the same on the way in');
+    h.t.expect('mappings', h.nat.mappings.length, 1, 'the damaged datagram made no mapping');
+  });
+
   it('returns a translated copy and leaves its argument alone', () => {
     const h = new NatHarness('NAT, copies');
     const original = out(PHONE, 5000);
