@@ -231,6 +231,29 @@ describe('NatGateway: translation', () => {
 });
 
 describe('NatGateway: time and ports', () => {
+  it('refuses a port range outside 1–65535 or upside down, and time running backwards', () => {
+    const make = (firstPort: number, lastPort: number) => () => new NatGateway({ publicIp: PUBLIC, firstPort, lastPort });
+    for (const [first, last, why] of [[0, 10, 'port 0 is not a port'], [10, 9, 'firstPort after lastPort'], [60000, 65536, 'ports are 16 bits'], [1.5, 10, 'ports are whole numbers'], [10, 20.5, 'ports are whole numbers']] as const) {
+      let error: unknown;
+      try {
+        make(first, last)();
+      } catch (e) {
+        error = e;
+      }
+      if (!(error instanceof RangeError)) throw new LabAssertionError(`new NatGateway({ firstPort: ${first}, lastPort: ${last} }) should throw a RangeError: ${why}`, String(error), 'RangeError');
+    }
+    const h = new NatHarness('NAT, the smallest ranges', { publicIp: PUBLIC, firstPort: 1, lastPort: 1 });
+    h.outbound(out(PHONE, 5000), `${PUBLIC}:1 → ${SERVER}:443 (checksums ok)`, 'a range of one port, port 1, is allowed');
+    h.tick(0);
+    let error: unknown;
+    try {
+      h.nat.tick(-1);
+    } catch (e) {
+      error = e;
+    }
+    h.t.expect('tick(-1) throws a RangeError', error instanceof RangeError, true, 'time does not run backwards');
+  });
+
   it('forgets a UDP mapping idle for 120 s', () => {
     const h = new NatHarness('NAT, UDP idle timeout');
     h.outbound(out(PHONE, 5000), `${PUBLIC}:49152 → ${SERVER}:443 (checksums ok)`);

@@ -49,7 +49,14 @@ export function checkMistakes(lab: Lab, limitMs: number): Promise<Map<string, Mi
       const lines = buffered.split('\n');
       buffered = lines.pop()!;
       for (const line of lines) {
-        const event = JSON.parse(line) as MistakeLine;
+        let event: MistakeLine;
+        try {
+          event = JSON.parse(line) as MistakeLine;
+        } catch {
+          // Something wrote to stdout besides the child's own lines (a mistaken solution can): say so, not a SyntaxError.
+          proc.kill('SIGKILL');
+          return reject(new Error(`labs/${lab.id}/mistakes.json: unexpected output while grading${running ? ` mistake "${running}"` : ''}: ${line.slice(0, 200)}`));
+        }
         if (event.kind === 'start') running = event.id;
         else {
           running = undefined;
