@@ -9,7 +9,7 @@ import { expectBytes, LabAssertionError, toHex } from '@lab-kit';
 import { decodeArp, encodeArp, type ArpMessage } from '@impl/arp-message.ts';
 import { PacketFormatError, type PacketFormatErrorCode } from '@impl/errors.ts';
 import { ARP_CACHE_TTL_MS, ARP_REQUEST_TIMEOUT_MS, NetworkInterface } from '@impl/network-interface.ts';
-import { InterfaceHarness, same } from './fixtures/harness.ts';
+import { errorOf, InterfaceHarness, same } from './fixtures/harness.ts';
 import { ARP_FRAME_FIELDS, arpFields, UDP_FRAME_FIELDS } from './fixtures/layouts.ts';
 import { arpFrame, arpPayload, ethernetFrame, udpDatagram } from './fixtures/packets.ts';
 import { HOST_A, HOST_B, REAL_ARP_REPLY, REAL_ARP_REQUEST, REAL_UDP_DATAGRAM, REAL_UDP_FRAME } from './fixtures/real-bytes.ts';
@@ -331,13 +331,7 @@ describe('NetworkInterface', () => {
     h.expectFrames('after an IPv6 frame', [], 'EtherType 0x86dd is IPv6: its bytes are not ARP, whatever they look like');
     h.expectCached(HOST_A.ipv4, undefined, 'nothing learned');
     h.tick(0);
-    let error: unknown;
-    try {
-      h.iface.tick(-1);
-    } catch (e) {
-      error = e;
-    }
-    h.t.expect('tick(-1) throws a RangeError', error instanceof RangeError, true, 'time does not run backwards');
+    h.t.expect('tick(-1) throws a RangeError', errorOf(() => h.iface.tick(-1)) instanceof RangeError, true, 'time does not run backwards');
   });
 
   it('answers a request padded to the 60-byte minimum frame, and ignores ARP it cannot read', () => {

@@ -7,7 +7,7 @@ import { describe, it } from 'vitest';
 import fc from 'fast-check';
 import { expectBytes, LabAssertionError, toHex, Transcript } from '@lab-kit';
 import { NatGateway, TCP_TIMEOUT_MS, UDP_TIMEOUT_MS, type NatOptions } from '@impl/nat.ts';
-import { attempt, same } from './fixtures/harness.ts';
+import { attempt, errorOf, same } from './fixtures/harness.ts';
 import { ipv4Fields, udpFields } from './fixtures/layouts.ts';
 import { ipv4Datagram, sum16, tcpDatagram, udpDatagram, viewDatagram, type DatagramView } from './fixtures/packets.ts';
 import { REAL_UDP_DATAGRAM } from './fixtures/real-bytes.ts';
@@ -234,24 +234,13 @@ describe('NatGateway: time and ports', () => {
   it('refuses a port range outside 1–65535 or upside down, and time running backwards', () => {
     const make = (firstPort: number, lastPort: number) => () => new NatGateway({ publicIp: PUBLIC, firstPort, lastPort });
     for (const [first, last, why] of [[0, 10, 'port 0 is not a port'], [10, 9, 'firstPort after lastPort'], [60000, 65536, 'ports are 16 bits'], [1.5, 10, 'ports are whole numbers'], [10, 20.5, 'ports are whole numbers']] as const) {
-      let error: unknown;
-      try {
-        make(first, last)();
-      } catch (e) {
-        error = e;
-      }
+      const error = errorOf(make(first, last));
       if (!(error instanceof RangeError)) throw new LabAssertionError(`new NatGateway({ firstPort: ${first}, lastPort: ${last} }) should throw a RangeError: ${why}`, String(error), 'RangeError');
     }
     const h = new NatHarness('NAT, the smallest ranges', { publicIp: PUBLIC, firstPort: 1, lastPort: 1 });
     h.outbound(out(PHONE, 5000), `${PUBLIC}:1 → ${SERVER}:443 (checksums ok)`, 'a range of one port, port 1, is allowed');
     h.tick(0);
-    let error: unknown;
-    try {
-      h.nat.tick(-1);
-    } catch (e) {
-      error = e;
-    }
-    h.t.expect('tick(-1) throws a RangeError', error instanceof RangeError, true, 'time does not run backwards');
+    h.t.expect('tick(-1) throws a RangeError', errorOf(() => h.nat.tick(-1)) instanceof RangeError, true, 'time does not run backwards');
   });
 
   it('forgets a UDP mapping idle for 120 s', () => {
