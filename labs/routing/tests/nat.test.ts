@@ -168,6 +168,18 @@ describe('NatGateway: translation', () => {
     h.t.expect('mappings', h.nat.mappings.length, 1, 'the damaged datagram made no mapping');
   });
 
+  it('adjusts a TCP checksum that happens to be 0: unlike UDP, 0 is an ordinary TCP checksum', () => {
+    const h = new NatHarness('NAT, TCP checksum 0');
+    // Two data bytes chosen so the segment's checksum computes to 0x0000 (the sum is 0xffff).
+    const blank = tcpDatagram({ source: PHONE, destination: SERVER, sourcePort: 6000, destinationPort: 443, data: Uint8Array.of(0, 0) }).subarray(20);
+    blank.set([0, 0], 16);
+    const partial = sum16(blank, sum16([...PHONE.split('.').map(Number), ...SERVER.split('.').map(Number), 0, 6, 0, blank.length]));
+    const word = 0xffff - partial;
+    const zero = tcpDatagram({ source: PHONE, destination: SERVER, sourcePort: 6000, destinationPort: 443, data: Uint8Array.of(word >> 8, word & 0xff) });
+    h.t.expect('the TCP checksum sent', [zero[36], zero[37]], [0, 0], 'the test\'s own precondition');
+    h.outbound(zero, `${PUBLIC}:49152 → ${SERVER}:443 (checksums ok)`, 'RFC 9293 §3.1: TCP has no "no checksum" value; only UDP reserves 0 (RFC 768)');
+  });
+
   it('returns a translated copy and leaves its argument alone', () => {
     const h = new NatHarness('NAT, copies');
     const original = out(PHONE, 5000);
@@ -179,6 +191,7 @@ describe('NatGateway: translation', () => {
   it('drops what it cannot translate: ICMP, fragments, truncated and damaged datagrams', () => {
     const h = new NatHarness('NAT, untranslatable');
     h.outbound(ipv4Datagram({ source: PHONE, destination: SERVER, protocol: 1, payload: Uint8Array.of(8, 0, 0xf7, 0xff, 0, 0, 0, 0) }), 'dropped', `${SEE_NAT}: ICMP has no ports; translating it is RFC 5508's business`);
+    h.outbound(ipv4Datagram({ source: PHONE, destination: SERVER, protocol: 1, payload: new Uint8Array(40) }), 'dropped', 'an ICMP message as long as a TCP header is still not TCP');
     h.outbound(ipv4Datagram({ source: PHONE, destination: SERVER, flagsAndOffset: 0x2000, payload: out(PHONE, 5000).subarray(20) }), 'dropped', 'a first fragment (more fragments set)');
     h.outbound(ipv4Datagram({ source: PHONE, destination: SERVER, flagsAndOffset: 0x0004, payload: new Uint8Array(16) }), 'dropped', 'a later fragment has no UDP header at all');
     h.outbound(ipv4Datagram({ source: PHONE, destination: SERVER, payload: Uint8Array.of(0x13, 0x88, 0x01) }), 'dropped', 'three bytes of UDP header are not enough');

@@ -4,10 +4,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { inPrefix, maskToPrefixLength, parseCidr, prefixMask } from '@impl/cidr.ts';
+import { formatCidr, inPrefix, maskToPrefixLength, parseCidr, prefixMask } from '@impl/cidr.ts';
 import { parseRouteN } from '@impl/route-n.ts';
 import { RoutingTable, type Route } from '@impl/routing-table.ts';
-import { same } from './fixtures/harness.ts';
+import { errorOf, same } from './fixtures/harness.ts';
 import { REAL_ROUTE_N, TYPICAL_ROUTE_N } from './fixtures/real-bytes.ts';
 
 const SEE_LPM = 'RFC 1812 §5.2.4.3 (longest match)';
@@ -78,6 +78,19 @@ describe('CIDR prefixes', () => {
     expectRangeError(() => parseCidr('0.0.0.0/33'), '0.0.0.0 has no host bits to set, so only the length check refuses /33');
     expectRangeError(() => parseCidr('x10.0.0.0/8'), 'the whole text must be address/length, with nothing before it');
     expectRangeError(() => parseCidr('10.0.0.0/8x'), 'nothing after the length either');
+  });
+
+  it('formats a prefix as address/length, and says in each error what was wrong', () => {
+    expect([formatCidr({ prefix: '10.0.0.0', prefixLength: 8 }), formatCidr({ prefix: '0.0.0.0', prefixLength: 0 })], SEE_CIDR).toEqual(['10.0.0.0/8', '0.0.0.0/0']);
+    const message = (fn: () => unknown) => String((errorOf(fn) as Error | undefined)?.message);
+    expect(message(() => parseCidr('10.0.0.1/8')), 'a host-bits error names the network meant').toMatch(/10\.0\.0\.0\/8/);
+    expect(message(() => parseCidr('10.0.0.0')), 'a syntax error quotes the text').toMatch(/"10\.0\.0\.0"/);
+    expect(message(() => prefixMask(40)), 'a length error gives the length').toMatch(/40/);
+    expect(message(() => maskToPrefixLength('255.0.255.0')), 'a netmask error quotes the netmask').toMatch(/255\.0\.255\.0/);
+    const route = { prefix: '10.0.0.0', prefixLength: 8, interface: 'eth0' };
+    expect(message(() => new RoutingTable().addRoute({ ...route, nextHop: 'gw' })), 'the bad next hop').toMatch(/"gw"/);
+    expect(message(() => new RoutingTable().addRoute({ ...route, metric: -3 })), 'the bad metric').toMatch(/-3/);
+    expect(message(() => new RoutingTable().addRoute({ ...route, interface: '' })), 'the missing interface').toMatch(/interface/);
   });
 
   it('turns only a whole number from 0 to 32 into a mask', () => {

@@ -16,7 +16,7 @@ import { mutantKey, readEquivalentMutants } from './equivalent.ts';
 /** The share of non-equivalent mutants a lab's tests must catch. */
 export const TARGET_SCORE = 0.9;
 
-/** Where reports, the incremental file and Stryker's sandboxes go (ignored by git). */
+/** Where reports, the incremental file and Stryker's sandboxes go, a folder per lab (ignored by git). */
 export function mutantsDir(paths: CoursePaths): string {
   return join(paths.root, '.mutants');
 }
@@ -77,11 +77,13 @@ export async function auditLab(paths: CoursePaths, id: string, options: AuditOpt
   const stages = lab.manifest.stages.filter((s) => options.hostStages || s.runsIn !== 'host').map((s) => s.id);
   const solution = targetDir(paths, lab, 'solution');
   const out = join(mutantsDir(paths), id);
-  const tempDirName = relative(paths.root, join(mutantsDir(paths), 'tmp'));
+  // One temp folder per lab: Stryker deletes its whole temp folder when done, so two labs audited at once must not share one.
+  const tempDirName = relative(paths.root, join(out, 'tmp'));
   process.env.JOURNEY_MUTANTS_LAB = id;
   process.env.JOURNEY_MUTANTS_STAGES = stages.join(',');
+  const mutate = learnerWrittenFiles(lab).map((f) => relative(paths.root, join(solution, f)));
   const strykerOptions: PartialStrykerOptions = {
-    mutate: learnerWrittenFiles(lab).map((f) => relative(paths.root, join(solution, f))),
+    mutate,
     testRunner: 'vitest',
     vitest: { configFile: relative(paths.root, configFile), related: false },
     coverageAnalysis: 'perTest',
@@ -108,7 +110,9 @@ export async function auditLab(paths: CoursePaths, id: string, options: AuditOpt
     process.chdir(cwd);
     rmSync(join(paths.root, tempDirName), { recursive: true, force: true });
   }
-  return score(paths, id, stages, results);
+  // An incremental run may carry results for files no longer mutated; only this run's files count.
+  const mutated = new Set(mutate.map((f) => resolve(paths.root, f)));
+  return score(paths, id, stages, results.filter((r) => mutated.has(resolve(paths.root, r.fileName))));
 }
 
 /** Stryker types log levels as a const enum, which type-stripped TypeScript cannot import; its values are these strings. */
