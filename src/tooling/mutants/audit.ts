@@ -128,6 +128,7 @@ export function score(paths: CoursePaths, id: string, stages: string[], results:
   const survivors: Survivor[] = [];
   let detected = 0;
   let errors = 0;
+  let equivalent = 0;
   for (const r of results) {
     if (r.status === 'Killed' || r.status === 'Timeout') detected++;
     else if (r.status === 'Survived' || r.status === 'NoCoverage') {
@@ -139,8 +140,10 @@ export function score(paths: CoursePaths, id: string, stages: string[], results:
         status: r.status,
       };
       const key = mutantKey(survivor);
-      if (listedKeys.has(key)) matched.add(key);
-      else survivors.push(survivor);
+      if (listedKeys.has(key)) {
+        matched.add(key);
+        equivalent++;
+      } else survivors.push(survivor);
     } else if (r.status !== 'Ignored') errors++;
   }
   const counted = detected + survivors.length;
@@ -149,7 +152,7 @@ export function score(paths: CoursePaths, id: string, stages: string[], results:
     total: results.length,
     detected,
     survivors,
-    equivalent: matched.size,
+    equivalent,
     staleRows: [...listedKeys.keys()].filter((k) => !matched.has(k)),
     errors,
     score: counted ? detected / counted : 1,
