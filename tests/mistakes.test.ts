@@ -14,8 +14,8 @@ describe.each(labs.map((lab) => [lab.id, lab] as const))('mistakes of lab %s', (
   const mistakes = loadMistakes(paths, lab);
   let outcomes: Map<string, MistakeOutcome>;
   beforeAll(async () => {
-    outcomes = await checkMistakes(lab, 100_000);
-  }, 110_000);
+    outcomes = await checkMistakes(lab, 240_000);
+  }, 250_000);
 
   it.each(mistakes.map((m) => [m.id, m] as const))('%s loses its stage\'s points', (_mid, mistake) => {
     const outcome = outcomes.get(mistake.id);
