@@ -234,6 +234,12 @@ describe('parseHttpRequestLine', () => {
     expect(parseHttpRequestLine(utf8('OPTIONS * HTTP/1.1\r\n')), 'the asterisk form (RFC 9112 §3.2.4)').toEqual({ method: 'OPTIONS', target: '*', version: 'HTTP/1.1' });
   });
 
+  it('finds no request line until its LF has arrived, and matches the whole line only', () => {
+    expect(parseHttpRequestLine(utf8('GET / HTTP/1.1\r')), 'the CR came, the LF is in the next segment: the line is not complete').toBeUndefined();
+    expect(parseHttpRequestLine(utf8(' GET / HTTP/1.1\r\n')), 'a leading space: no method starts the line (RFC 9112 §3)').toBeUndefined();
+    expect(parseHttpRequestLine(utf8('GET / HTTP/1.10\r\n')), 'HTTP-version is one digit, a dot, one digit').toBeUndefined();
+  });
+
   it('accepts a bare LF as the line end (RFC 9112 §2.2)', () => {
     expect(parseHttpRequestLine(utf8('GET / HTTP/1.0\nHost: x\n\n')), 'LF only').toEqual({ method: 'GET', target: '/', version: 'HTTP/1.0' });
   });

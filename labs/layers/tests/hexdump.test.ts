@@ -192,6 +192,14 @@ describe('annotateFrame', () => {
     ]);
   });
 
+  it('labels a frame of exactly 14 bytes as an Ethernet header with nothing after it', () => {
+    expect(rows(annotateFrame(VETH_GET.subarray(0, 14))), 'the header is all there; the IPv4 packet is not').toEqual([
+      ['ethernet', 'ethernet.destination', 0, 6, '02:00:00:00:00:50'],
+      ['ethernet', 'ethernet.source', 6, 6, '02:00:00:00:00:0a'],
+      ['ethernet', 'ethernet.type', 12, 2, '0x0800 (IPv4)'],
+    ]);
+  });
+
   it('makes a frame shorter than an Ethernet header one payload annotation, and an empty frame none', () => {
     expect(rows(annotateFrame(VETH_GET.subarray(0, 5))), 'five bytes').toEqual([['payload', 'payload', 0, 5, '5 bytes']]);
     expect(annotateFrame(new Uint8Array(0)), 'no bytes, no annotations').toEqual([]);

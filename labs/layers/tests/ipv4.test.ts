@@ -89,6 +89,16 @@ describe('IPv4 addresses', () => {
   });
 });
 
+describe('formatIpv4Address at an offset', () => {
+  it("refuses an offset that leaves fewer than 4 bytes, or is negative or fractional, with 'truncated'", () => {
+    const bytes = fromHex('c0 00 02 0a 50');
+    expect(formatIpv4Address(bytes, 1), 'four bytes from offset 1').toBe('0.2.10.80');
+    expectFrameError(() => formatIpv4Address(bytes, 2), 'truncated', 'from offset 2 only three bytes are left');
+    expectFrameError(() => formatIpv4Address(bytes, -1), 'truncated', 'there is nothing before offset 0');
+    expectFrameError(() => formatIpv4Address(bytes, 0.5), 'truncated', 'an offset counts whole bytes');
+  });
+});
+
 describe('encoding the IPv4 header', () => {
   it('encodes the captured request\'s header byte for byte, checksum 0xfc44 included', () => {
     expectBytes(encodeIpv4Header(GET_HEADER, 118), GET_PACKET.subarray(0, 20), {
@@ -158,6 +168,25 @@ describe('encoding the IPv4 header', () => {
         expect(referenceSum(bytes).toString(16), 'a header with its checksum sums to 0xffff (RFC 1071 §1 (3))').toBe('ffff');
       }),
     );
+  });
+});
+
+describe('errors that name the field', () => {
+  it('says which header field is out of range', () => {
+    const message = (h: Partial<Ipv4Header>) => {
+      try {
+        encodeIpv4Header({ ...GET_HEADER, ...h }, 0);
+      } catch (error) {
+        return (error as Error).message;
+      }
+      return 'no error';
+    };
+    expect(message({ dscp: 64 }), 'DSCP is 6 bits').toMatch(/DSCP/);
+    expect(message({ ecn: 4 }), 'ECN is 2 bits').toMatch(/ECN/);
+    expect(message({ identification: 0x10000 }), 'identification is 16 bits').toMatch(/identification/);
+    expect(message({ fragmentOffset: 0x2000 }), 'the fragment offset is 13 bits').toMatch(/fragment offset/);
+    expect(message({ ttl: 256 }), 'TTL is 8 bits').toMatch(/TTL/);
+    expect(message({ protocol: 256 }), 'protocol is 8 bits').toMatch(/protocol/);
   });
 });
 

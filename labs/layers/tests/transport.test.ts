@@ -204,6 +204,29 @@ describe('TCP', () => {
   });
 });
 
+describe('errors that name the field', () => {
+  it('says which TCP or UDP field is out of range', () => {
+    const message = (run: () => unknown) => {
+      try {
+        run();
+      } catch (error) {
+        return (error as Error).message;
+      }
+      return 'no error';
+    };
+    const tcp = (h: Partial<TcpHeader>) => message(() => encodeTcpSegment({ ...GET_TCP, ...h }, new Uint8Array(0), VETH));
+    expect(tcp({ sourcePort: 0x10000 }), 'ports are 16 bits').toMatch(/source port/);
+    expect(tcp({ destinationPort: 0x10000 }), 'ports are 16 bits').toMatch(/destination port/);
+    expect(tcp({ sequenceNumber: 2 ** 32 }), 'sequence numbers are 32 bits').toMatch(/sequence number/);
+    expect(tcp({ acknowledgmentNumber: -1 }), 'no negative numbers').toMatch(/acknowledgment number/);
+    expect(tcp({ window: 0x10000 }), 'the window field is 16 bits').toMatch(/window/);
+    expect(tcp({ urgentPointer: 0x10000 }), 'the urgent pointer is 16 bits').toMatch(/urgent pointer/);
+    const udp = (sourcePort: number, destinationPort: number) => message(() => encodeUdpDatagram({ sourcePort, destinationPort }, new Uint8Array(0), VETH));
+    expect(udp(0x10000, 53), 'ports are 16 bits').toMatch(/source port/);
+    expect(udp(53, 0x10000), 'ports are 16 bits').toMatch(/destination port/);
+  });
+});
+
 describe('UDP', () => {
   it('encodes the captured DNS query byte for byte: ports 53000 → 53, length 38, checksum 0x179f', () => {
     expectBytes(encodeUdpDatagram({ sourcePort: 53000, destinationPort: 53 }, DNS_QUERY, VETH), DNS_DATAGRAM, { what: 'encodeUdpDatagram(DNS query)', fields: UDP_FIELDS, see: SEE_UDP });
