@@ -10,7 +10,7 @@ import { formatIpv4Address, parseIpv4Address } from '@impl/ipv4-address.ts';
 import { decodeIpv4Packet, encodeIpv4Header, encodeIpv4Packet, IpProtocol, type Ipv4Header } from '@impl/ipv4.ts';
 import { hostileBytesArb, ipv4HeaderArb, payloadArb } from './fixtures/arbitraries.ts';
 import { LOOPBACK_GET, VETH_GET } from './fixtures/captures.ts';
-import { decodesOrRejects, expectFrameError } from './fixtures/expect-errors.ts';
+import { decodesOrRejects, errorMessage, expectFrameError } from './fixtures/expect-errors.ts';
 import { IGMP_REPORT_WITH_OPTIONS, MIDDLE_FRAGMENT, PADDED_UDP } from './fixtures/handmade.ts';
 import { at, corrupt, referenceSum } from './fixtures/reference.ts';
 
@@ -173,14 +173,7 @@ describe('encoding the IPv4 header', () => {
 
 describe('errors that name the field', () => {
   it('says which header field is out of range', () => {
-    const message = (h: Partial<Ipv4Header>) => {
-      try {
-        encodeIpv4Header({ ...GET_HEADER, ...h }, 0);
-      } catch (error) {
-        return (error as Error).message;
-      }
-      return 'no error';
-    };
+    const message = (h: Partial<Ipv4Header>) => errorMessage(() => encodeIpv4Header({ ...GET_HEADER, ...h }, 0));
     expect(message({ dscp: 64 }), 'DSCP is 6 bits').toMatch(/DSCP/);
     expect(message({ ecn: 4 }), 'ECN is 2 bits').toMatch(/ECN/);
     expect(message({ identification: 0x10000 }), 'identification is 16 bits').toMatch(/identification/);

@@ -11,7 +11,7 @@ import { decodeTcpSegment, encodeTcpSegment, makeTcpFlags, type TcpFlags, type T
 import { decodeUdpDatagram, encodeUdpDatagram } from '@impl/udp.ts';
 import { addressPairArb, hostileBytesArb, payloadArb, tcpHeaderArb, udpHeaderArb } from './fixtures/arbitraries.ts';
 import { LOOPBACK_GET, VETH_DNS_QUERY, VETH_GET, VETH_GET_REQUEST, VETH_GET_TCP_OPTIONS, VETH_SYN } from './fixtures/captures.ts';
-import { decodesOrRejects, expectFrameError } from './fixtures/expect-errors.ts';
+import { decodesOrRejects, errorMessage, expectFrameError } from './fixtures/expect-errors.ts';
 import { PADDED_UDP } from './fixtures/handmade.ts';
 import { corrupt, referencePseudoHeader, referenceSum, utf8 } from './fixtures/reference.ts';
 
@@ -206,22 +206,14 @@ describe('TCP', () => {
 
 describe('errors that name the field', () => {
   it('says which TCP or UDP field is out of range', () => {
-    const message = (run: () => unknown) => {
-      try {
-        run();
-      } catch (error) {
-        return (error as Error).message;
-      }
-      return 'no error';
-    };
-    const tcp = (h: Partial<TcpHeader>) => message(() => encodeTcpSegment({ ...GET_TCP, ...h }, new Uint8Array(0), VETH));
+    const tcp = (h: Partial<TcpHeader>) => errorMessage(() => encodeTcpSegment({ ...GET_TCP, ...h }, new Uint8Array(0), VETH));
     expect(tcp({ sourcePort: 0x10000 }), 'ports are 16 bits').toMatch(/source port/);
     expect(tcp({ destinationPort: 0x10000 }), 'ports are 16 bits').toMatch(/destination port/);
     expect(tcp({ sequenceNumber: 2 ** 32 }), 'sequence numbers are 32 bits').toMatch(/sequence number/);
     expect(tcp({ acknowledgmentNumber: -1 }), 'no negative numbers').toMatch(/acknowledgment number/);
     expect(tcp({ window: 0x10000 }), 'the window field is 16 bits').toMatch(/window/);
     expect(tcp({ urgentPointer: 0x10000 }), 'the urgent pointer is 16 bits').toMatch(/urgent pointer/);
-    const udp = (sourcePort: number, destinationPort: number) => message(() => encodeUdpDatagram({ sourcePort, destinationPort }, new Uint8Array(0), VETH));
+    const udp = (sourcePort: number, destinationPort: number) => errorMessage(() => encodeUdpDatagram({ sourcePort, destinationPort }, new Uint8Array(0), VETH));
     expect(udp(0x10000, 53), 'ports are 16 bits').toMatch(/source port/);
     expect(udp(53, 0x10000), 'ports are 16 bits').toMatch(/destination port/);
   });
