@@ -10,7 +10,7 @@ import { parseHttpRequestLine } from '@impl/http-request-line.ts';
 import { makeTcpFlags } from '@impl/tcp.ts';
 import { hostileBytesArb, ipv4Arb, macArb, portArb, u32Arb } from './fixtures/arbitraries.ts';
 import { LOOPBACK_GET, VETH_DNS_QUERY, VETH_GET, VETH_GET_FRAME, VETH_GET_REQUEST, VETH_GET_TCP_OPTIONS } from './fixtures/captures.ts';
-import { decodesOrRejects, expectFrameError } from './fixtures/expect-errors.ts';
+import { decodesOrRejects, errorMessage, expectFrameError } from './fixtures/expect-errors.ts';
 import { ARP_REQUEST, FIRST_FRAGMENT, IGMP_REPORT_WITH_OPTIONS, LAST_FRAGMENT, MIDDLE_FRAGMENT } from './fixtures/handmade.ts';
 import { corrupt, utf8 } from './fixtures/reference.ts';
 
@@ -92,6 +92,7 @@ describe('encapsulateHttpRequest', () => {
     expect(ETHERNET_MTU, 'Ethernet\'s MTU (RFC 894)').toBe(1500);
     expect(encapsulateHttpRequest({ ...SHOPPER, request: 'x'.repeat(1460) }).length, '14 + 1500').toBe(1514);
     expectFrameError(() => encapsulateHttpRequest({ ...SHOPPER, request: 'x'.repeat(1461) }), 'exceeds-mtu', 'a 1501-byte IPv4 packet does not fit a 1500-byte MTU: TCP would have sent two segments');
+    expect(errorMessage(() => encapsulateHttpRequest({ ...SHOPPER, request: 'x'.repeat(1461) })), 'the error says how much would fit').toMatch(/1501.*1500.*1460/);
   });
 
   it('counts TCP options against the MTU, and honours a smaller MTU', () => {

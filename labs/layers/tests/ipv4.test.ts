@@ -7,6 +7,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { expectBytes, fromHex, type ByteField } from '@lab-kit';
 import { formatIpv4Address, parseIpv4Address } from '@impl/ipv4-address.ts';
+import { FrameError } from '@impl/errors.ts';
 import { decodeIpv4Packet, encodeIpv4Header, encodeIpv4Packet, IpProtocol, type Ipv4Header } from '@impl/ipv4.ts';
 import { hostileBytesArb, ipv4HeaderArb, payloadArb } from './fixtures/arbitraries.ts';
 import { LOOPBACK_GET, VETH_GET } from './fixtures/captures.ts';
@@ -168,6 +169,26 @@ describe('encoding the IPv4 header', () => {
         expect(referenceSum(bytes).toString(16), 'a header with its checksum sums to 0xffff (RFC 1071 §1 (3))').toBe('ffff');
       }),
     );
+  });
+});
+
+describe('errors that point at the byte', () => {
+  it('gives each decoding error the offset of its field, counted from the start of the buffer', () => {
+    const offsetOf = (run: () => unknown) => {
+      try {
+        run();
+      } catch (error) {
+        return error instanceof FrameError ? error.offset : String(error);
+      }
+      return 'no error';
+    };
+    const packet = VETH_GET.slice(14);
+    const framed = (bytes: Uint8Array) => at(14, bytes);
+    const short = packet.slice();
+    short[3] = 19; // Total Length 19: less than the header
+    expect(offsetOf(() => decodeIpv4Packet(framed(short), 14)), 'bad-total-length: the Total Length field, 2 bytes into the header').toBe(16);
+    expect(offsetOf(() => decodeIpv4Packet(framed(packet.subarray(0, 100)), 14)), 'total-length-beyond-buffer: the Total Length field').toBe(16);
+    expect(offsetOf(() => decodeIpv4Packet(framed(corrupt(packet, 8, 0x01)), 14)), 'bad-checksum: the checksum field, 10 bytes into the header').toBe(24);
   });
 });
 
