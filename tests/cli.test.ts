@@ -119,7 +119,7 @@ describe('the scoreboard', () => {
   const failing = (name: string, message: string): TestResult => ({ name, status: 'failed', message, durationMs: 1 });
   const stage = (id: string, tests: TestResult[]): StageResult => ({ id, title: id.toUpperCase(), runsIn: 'pure', points: 10, earned: 0, status: 'failed', tests });
   const result: GradeResult = {
-    status: 'fail', lab: 'x', target: 'starter', runner: 'node', score: 0, max: 20, durationMs: 1,
+    status: 'fail', lab: 'x', target: 'starter', runner: 'node', scoring: 'all-or-nothing', score: 0, max: 20, durationMs: 1,
     stages: [
       stage('first', [
         failing('t0', 'TODO(first): write it'),
@@ -218,7 +218,7 @@ describe('journey start, reset, list, hint', () => {
     const lab = loadLab(coursePaths(), 'dns');
     const paths = { ...coursePaths(), workspace: ws };
     const graded = (earned: number): GradeResult => ({
-      status: 'fail', lab: 'dns', target: 'workspace', runner: 'node', score: earned, max: 100, durationMs: 1,
+      status: 'fail', lab: 'dns', target: 'workspace', runner: 'node', scoring: 'all-or-nothing', score: earned, max: 100, durationMs: 1,
       stages: lab.manifest.stages.map((s, i) => ({ ...notRunStage(s), status: 'failed', earned: i === 0 ? earned : 0 })),
     });
     recordProgress(paths, lab, graded(10));

@@ -10,8 +10,8 @@ import { parseHttpRequestLine } from '@impl/http-request-line.ts';
 import { makeTcpFlags } from '@impl/tcp.ts';
 import { hostileBytesArb, ipv4Arb, macArb, portArb, u32Arb } from './fixtures/arbitraries.ts';
 import { LOOPBACK_GET, VETH_DNS_QUERY, VETH_GET, VETH_GET_FRAME, VETH_GET_REQUEST, VETH_GET_TCP_OPTIONS } from './fixtures/captures.ts';
-import { decodesOrRejects, expectFrameError } from './fixtures/expect-errors.ts';
-import { ARP_REQUEST, IGMP_REPORT_WITH_OPTIONS, MIDDLE_FRAGMENT } from './fixtures/handmade.ts';
+import { decodesOrRejects, errorMessage, expectFrameError } from './fixtures/expect-errors.ts';
+import { ARP_REQUEST, FIRST_FRAGMENT, IGMP_REPORT_WITH_OPTIONS, LAST_FRAGMENT, MIDDLE_FRAGMENT } from './fixtures/handmade.ts';
 import { corrupt, utf8 } from './fixtures/reference.ts';
 
 const FRAME_FIELDS: ByteField[] = [
@@ -92,6 +92,7 @@ describe('encapsulateHttpRequest', () => {
     expect(ETHERNET_MTU, 'Ethernet\'s MTU (RFC 894)').toBe(1500);
     expect(encapsulateHttpRequest({ ...SHOPPER, request: 'x'.repeat(1460) }).length, '14 + 1500').toBe(1514);
     expectFrameError(() => encapsulateHttpRequest({ ...SHOPPER, request: 'x'.repeat(1461) }), 'exceeds-mtu', 'a 1501-byte IPv4 packet does not fit a 1500-byte MTU: TCP would have sent two segments');
+    expect(errorMessage(() => encapsulateHttpRequest({ ...SHOPPER, request: 'x'.repeat(1461) })), 'the error says how much would fit').toMatch(/1501.*1500.*1460/);
   });
 
   it('counts TCP options against the MTU, and honours a smaller MTU', () => {
@@ -163,6 +164,11 @@ describe('decapsulate', () => {
     expectFrameError(() => decapsulate(IGMP_REPORT_WITH_OPTIONS), 'unsupported-protocol', 'protocol 2 is IGMP');
   });
 
+  it("refuses the first fragment (MF set, offset 0) and the last (MF clear, offset 6) alike with 'fragment'", () => {
+    expectFrameError(() => decapsulate(FIRST_FRAGMENT), 'fragment', 'MF set, offset 0: the UDP header is here, but its Length and checksum cover all 72 bytes of the datagram');
+    expectFrameError(() => decapsulate(LAST_FRAGMENT), 'fragment', 'MF clear, offset 6: the last fragment; its data merely looks like a UDP header (RFC 791 §3.2: a fragment has MF set or a non-zero offset)');
+  });
+
   it('passes the layers\' own errors up: a cut-short capture, a frame too short for Ethernet', () => {
     expectFrameError(() => decapsulate(VETH_GET.subarray(0, 100)), 'total-length-beyond-buffer', 'Total Length 138, only 86 bytes after the Ethernet header');
     expectFrameError(() => decapsulate(VETH_GET.subarray(0, 10)), 'truncated', 'not even an Ethernet header');
@@ -227,6 +233,12 @@ describe('parseHttpRequestLine', () => {
   it('reads method, target and version from the first line', () => {
     expect(parseHttpRequestLine(utf8('POST /orders HTTP/1.1\r\nHost: shop.example\r\n\r\n')), 'RFC 9112 §3').toEqual({ method: 'POST', target: '/orders', version: 'HTTP/1.1' });
     expect(parseHttpRequestLine(utf8('OPTIONS * HTTP/1.1\r\n')), 'the asterisk form (RFC 9112 §3.2.4)').toEqual({ method: 'OPTIONS', target: '*', version: 'HTTP/1.1' });
+  });
+
+  it('finds no request line until its LF has arrived, and matches the whole line only', () => {
+    expect(parseHttpRequestLine(utf8('GET / HTTP/1.1\r')), 'the CR came, the LF is in the next segment: the line is not complete').toBeUndefined();
+    expect(parseHttpRequestLine(utf8(' GET / HTTP/1.1\r\n')), 'a leading space: no method starts the line (RFC 9112 §3)').toBeUndefined();
+    expect(parseHttpRequestLine(utf8('GET / HTTP/1.10\r\n')), 'HTTP-version is one digit, a dot, one digit').toBeUndefined();
   });
 
   it('accepts a bare LF as the line end (RFC 9112 §2.2)', () => {

@@ -62,6 +62,16 @@ describe('MAC addresses', () => {
   });
 });
 
+describe('formatMac at an offset', () => {
+  it("refuses an offset that leaves fewer than 6 bytes, or is negative or fractional, with 'truncated'", () => {
+    const bytes = fromHex('02 00 00 00 00 0a 0b');
+    expect(formatMac(bytes, 1), 'six bytes from offset 1').toBe('00:00:00:00:0a:0b');
+    expectFrameError(() => formatMac(bytes, 2), 'truncated', 'from offset 2 only five bytes are left');
+    expectFrameError(() => formatMac(bytes, -1), 'truncated', 'there is nothing before offset 0');
+    expectFrameError(() => formatMac(bytes, 0.5), 'truncated', 'an offset counts whole bytes');
+  });
+});
+
 describe('Ethernet II header', () => {
   it('has the EtherTypes of IPv4, ARP and IPv6 and a 14-byte header, 60-byte minimum frame', () => {
     expect(EtherType, 'EtherType constants (IEEE registry, listed in RFC 9542)').toEqual({ IPV4: 0x0800, ARP: 0x0806, IPV6: 0x86dd });

@@ -9,7 +9,7 @@ import { LabAssertionError } from '@lab-kit';
 import { annotateFrame, formatHexDump, type FieldAnnotation } from '@impl/hexdump.ts';
 import { hostileBytesArb } from './fixtures/arbitraries.ts';
 import { VETH_DNS_QUERY, VETH_GET, VETH_GET_TSHARK_X, VETH_SYN } from './fixtures/captures.ts';
-import { ARP_REQUEST, IGMP_REPORT_WITH_OPTIONS, MIDDLE_FRAGMENT, PADDED_UDP } from './fixtures/handmade.ts';
+import { ARP_REQUEST, FIRST_FRAGMENT, IGMP_REPORT_WITH_OPTIONS, LAST_FRAGMENT, MIDDLE_FRAGMENT, PADDED_UDP } from './fixtures/handmade.ts';
 
 const SEE = 'the field list in annotateFrame\'s doc comment (hexdump.ts)';
 
@@ -123,6 +123,15 @@ describe('annotateFrame', () => {
     ]);
   });
 
+  it('leaves a UDP header whose Length runs past the packet undecoded: the rest is payload', () => {
+    const overlong = VETH_DNS_QUERY.slice();
+    overlong[39] = 39; // UDP Length 39 in a 38-byte datagram
+    expect(rows(annotateFrame(overlong)).slice(-2), 'RFC 768: Length counts the header and data that are there; 39 > 38 cannot be decoded').toEqual([
+      ['ipv4', 'ipv4.destination', 30, 4, '192.0.2.80'],
+      ['payload', 'payload', 34, 38, '38 bytes'],
+    ]);
+  });
+
   it('labels bytes after the IPv4 Total Length as ethernet.padding', () => {
     expect(rows(annotateFrame(PADDED_UDP)).slice(-2), 'the padded one-byte datagram').toEqual([
       ['payload', 'payload', 42, 1, '1 byte'],
@@ -149,13 +158,29 @@ describe('annotateFrame', () => {
     ]);
   });
 
-  it('does not decode a fragment\'s data as UDP', () => {
+  it('does not decode a fragment\'s data as UDP, whether MF is set or only the offset says so', () => {
     const tail = rows(annotateFrame(MIDDLE_FRAGMENT)).slice(-2);
     expect(tail, 'the last two annotations: the fragment offset stays an IPv4 field; the rest is payload').toEqual([
       ['ipv4', 'ipv4.destination', 30, 4, '192.0.2.80'],
       ['payload', 'payload', 34, 32, '32 bytes'],
     ]);
     expect(annotateFrame(MIDDLE_FRAGMENT).find((a) => a.name === 'ipv4.flags-fragment-offset')?.value, 'MF, offset in 8-byte units').toBe('MF, offset 185');
+    expect(
+      rows(annotateFrame(LAST_FRAGMENT)).slice(-3),
+      'the last fragment (MF clear, offset 6): its first data bytes read as a plausible UDP header, but only the first fragment holds one',
+    ).toEqual([
+      ['ipv4', 'ipv4.destination', 30, 4, '192.0.2.80'],
+      ['payload', 'payload', 34, 24, '24 bytes'],
+      ['ethernet', 'ethernet.padding', 58, 2, '2 bytes'],
+    ]);
+    expect(annotateFrame(LAST_FRAGMENT).find((a) => a.name === 'ipv4.flags-fragment-offset')?.value, 'no flags: the offset alone makes it a fragment').toBe('offset 6');
+    expect(rows(annotateFrame(FIRST_FRAGMENT)).at(-1), 'the first fragment (MF, offset 0) is not decoded either: its UDP header describes all 72 bytes').toEqual([
+      'payload',
+      'payload',
+      34,
+      48,
+      '48 bytes',
+    ]);
   });
 
   it('labels an ARP frame\'s Ethernet header and leaves the rest as payload', () => {
@@ -164,6 +189,14 @@ describe('annotateFrame', () => {
       ['ethernet', 'ethernet.source', 6, 6, '02:00:00:00:00:0a'],
       ['ethernet', 'ethernet.type', 12, 2, '0x0806 (ARP)'],
       ['payload', 'payload', 14, 46, '46 bytes'],
+    ]);
+  });
+
+  it('labels a frame of exactly 14 bytes as an Ethernet header with nothing after it', () => {
+    expect(rows(annotateFrame(VETH_GET.subarray(0, 14))), 'the header is all there; the IPv4 packet is not').toEqual([
+      ['ethernet', 'ethernet.destination', 0, 6, '02:00:00:00:00:50'],
+      ['ethernet', 'ethernet.source', 6, 6, '02:00:00:00:00:0a'],
+      ['ethernet', 'ethernet.type', 12, 2, '0x0800 (IPv4)'],
     ]);
   });
 

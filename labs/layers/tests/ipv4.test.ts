@@ -7,10 +7,11 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { expectBytes, fromHex, type ByteField } from '@lab-kit';
 import { formatIpv4Address, parseIpv4Address } from '@impl/ipv4-address.ts';
+import { FrameError } from '@impl/errors.ts';
 import { decodeIpv4Packet, encodeIpv4Header, encodeIpv4Packet, IpProtocol, type Ipv4Header } from '@impl/ipv4.ts';
 import { hostileBytesArb, ipv4HeaderArb, payloadArb } from './fixtures/arbitraries.ts';
 import { LOOPBACK_GET, VETH_GET } from './fixtures/captures.ts';
-import { decodesOrRejects, expectFrameError } from './fixtures/expect-errors.ts';
+import { decodesOrRejects, errorMessage, expectFrameError } from './fixtures/expect-errors.ts';
 import { IGMP_REPORT_WITH_OPTIONS, MIDDLE_FRAGMENT, PADDED_UDP } from './fixtures/handmade.ts';
 import { at, corrupt, referenceSum } from './fixtures/reference.ts';
 
@@ -89,6 +90,16 @@ describe('IPv4 addresses', () => {
   });
 });
 
+describe('formatIpv4Address at an offset', () => {
+  it("refuses an offset that leaves fewer than 4 bytes, or is negative or fractional, with 'truncated'", () => {
+    const bytes = fromHex('c0 00 02 0a 50');
+    expect(formatIpv4Address(bytes, 1), 'four bytes from offset 1').toBe('0.2.10.80');
+    expectFrameError(() => formatIpv4Address(bytes, 2), 'truncated', 'from offset 2 only three bytes are left');
+    expectFrameError(() => formatIpv4Address(bytes, -1), 'truncated', 'there is nothing before offset 0');
+    expectFrameError(() => formatIpv4Address(bytes, 0.5), 'truncated', 'an offset counts whole bytes');
+  });
+});
+
 describe('encoding the IPv4 header', () => {
   it('encodes the captured request\'s header byte for byte, checksum 0xfc44 included', () => {
     expectBytes(encodeIpv4Header(GET_HEADER, 118), GET_PACKET.subarray(0, 20), {
@@ -158,6 +169,38 @@ describe('encoding the IPv4 header', () => {
         expect(referenceSum(bytes).toString(16), 'a header with its checksum sums to 0xffff (RFC 1071 §1 (3))').toBe('ffff');
       }),
     );
+  });
+});
+
+describe('errors that point at the byte', () => {
+  it('gives each decoding error the offset of its field, counted from the start of the buffer', () => {
+    const offsetOf = (run: () => unknown) => {
+      try {
+        run();
+      } catch (error) {
+        return error instanceof FrameError ? error.offset : String(error);
+      }
+      return 'no error';
+    };
+    const packet = VETH_GET.slice(14);
+    const framed = (bytes: Uint8Array) => at(14, bytes);
+    const short = packet.slice();
+    short[3] = 19; // Total Length 19: less than the header
+    expect(offsetOf(() => decodeIpv4Packet(framed(short), 14)), 'bad-total-length: the Total Length field, 2 bytes into the header').toBe(16);
+    expect(offsetOf(() => decodeIpv4Packet(framed(packet.subarray(0, 100)), 14)), 'total-length-beyond-buffer: the Total Length field').toBe(16);
+    expect(offsetOf(() => decodeIpv4Packet(framed(corrupt(packet, 8, 0x01)), 14)), 'bad-checksum: the checksum field, 10 bytes into the header').toBe(24);
+  });
+});
+
+describe('errors that name the field', () => {
+  it('says which header field is out of range', () => {
+    const message = (h: Partial<Ipv4Header>) => errorMessage(() => encodeIpv4Header({ ...GET_HEADER, ...h }, 0));
+    expect(message({ dscp: 64 }), 'DSCP is 6 bits').toMatch(/DSCP/);
+    expect(message({ ecn: 4 }), 'ECN is 2 bits').toMatch(/ECN/);
+    expect(message({ identification: 0x10000 }), 'identification is 16 bits').toMatch(/identification/);
+    expect(message({ fragmentOffset: 0x2000 }), 'the fragment offset is 13 bits').toMatch(/fragment offset/);
+    expect(message({ ttl: 256 }), 'TTL is 8 bits').toMatch(/TTL/);
+    expect(message({ protocol: 256 }), 'protocol is 8 bits').toMatch(/protocol/);
   });
 });
 

@@ -11,7 +11,7 @@ import { decodeTcpSegment, encodeTcpSegment, makeTcpFlags, type TcpFlags, type T
 import { decodeUdpDatagram, encodeUdpDatagram } from '@impl/udp.ts';
 import { addressPairArb, hostileBytesArb, payloadArb, tcpHeaderArb, udpHeaderArb } from './fixtures/arbitraries.ts';
 import { LOOPBACK_GET, VETH_DNS_QUERY, VETH_GET, VETH_GET_REQUEST, VETH_GET_TCP_OPTIONS, VETH_SYN } from './fixtures/captures.ts';
-import { decodesOrRejects, expectFrameError } from './fixtures/expect-errors.ts';
+import { decodesOrRejects, errorMessage, expectFrameError } from './fixtures/expect-errors.ts';
 import { PADDED_UDP } from './fixtures/handmade.ts';
 import { corrupt, referencePseudoHeader, referenceSum, utf8 } from './fixtures/reference.ts';
 
@@ -204,6 +204,21 @@ describe('TCP', () => {
   });
 });
 
+describe('errors that name the field', () => {
+  it('says which TCP or UDP field is out of range', () => {
+    const tcp = (h: Partial<TcpHeader>) => errorMessage(() => encodeTcpSegment({ ...GET_TCP, ...h }, new Uint8Array(0), VETH));
+    expect(tcp({ sourcePort: 0x10000 }), 'ports are 16 bits').toMatch(/source port/);
+    expect(tcp({ destinationPort: 0x10000 }), 'ports are 16 bits').toMatch(/destination port/);
+    expect(tcp({ sequenceNumber: 2 ** 32 }), 'sequence numbers are 32 bits').toMatch(/sequence number/);
+    expect(tcp({ acknowledgmentNumber: -1 }), 'no negative numbers').toMatch(/acknowledgment number/);
+    expect(tcp({ window: 0x10000 }), 'the window field is 16 bits').toMatch(/window/);
+    expect(tcp({ urgentPointer: 0x10000 }), 'the urgent pointer is 16 bits').toMatch(/urgent pointer/);
+    const udp = (sourcePort: number, destinationPort: number) => errorMessage(() => encodeUdpDatagram({ sourcePort, destinationPort }, new Uint8Array(0), VETH));
+    expect(udp(0x10000, 53), 'ports are 16 bits').toMatch(/source port/);
+    expect(udp(53, 0x10000), 'ports are 16 bits').toMatch(/destination port/);
+  });
+});
+
 describe('UDP', () => {
   it('encodes the captured DNS query byte for byte: ports 53000 → 53, length 38, checksum 0x179f', () => {
     expectBytes(encodeUdpDatagram({ sourcePort: 53000, destinationPort: 53 }, DNS_QUERY, VETH), DNS_DATAGRAM, { what: 'encodeUdpDatagram(DNS query)', fields: UDP_FIELDS, see: SEE_UDP });
@@ -239,6 +254,15 @@ describe('UDP', () => {
   it('uses the Length field, not the buffer: bytes after it are not payload', () => {
     const { value, bytesRead } = decodeUdpDatagram(PADDED_UDP.subarray(34), VETH);
     expect([value.length, bytesRead], 'Length 9, though 26 bytes were passed in (17 of them Ethernet padding)').toEqual([9, 9]);
+    expectBytes(value.payload, fromHex('61'), { what: 'payload "a"' });
+  });
+
+  it('verifies the checksum over the Length field\'s bytes only: padding after them need not be zeros', () => {
+    // Ethernet padding is unspecified; some network cards have sent leftover memory in it (CVE-2003-0001, "Etherleak").
+    const leaky = PADDED_UDP.slice();
+    leaky.fill(0xa5, 43);
+    const { value, bytesRead } = decodeUdpDatagram(leaky.subarray(34), VETH);
+    expect([value.length, bytesRead, value.checksum], 'Length 9 and checksum 0x4b6f, with 17 bytes of 0xa5 after the datagram').toEqual([9, 9, 0x4b6f]);
     expectBytes(value.payload, fromHex('61'), { what: 'payload "a"' });
   });
 

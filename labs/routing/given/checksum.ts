@@ -2,10 +2,10 @@
  * The Internet checksum (RFC 1071): the 16-bit one's complement of the one's
  * complement sum of the data taken as big-endian 16-bit words. IPv4 covers its
  * header with it (RFC 791 §3.1); ICMP its message (RFC 792); UDP and TCP their
- * segment plus a pseudo-header of addresses (RFC 768, RFC 9293 §3.1). Taught in
- * the layers lab; complete here.
+ * segment plus a pseudo-header of addresses (RFC 768, RFC 9293 §3.1), which is
+ * why a NAT that rewrites an address must fix both. Taught in the layers lab;
+ * complete here.
  */
-import { parseIpv4 } from './ipv4-address.ts';
 
 /** Adds `bytes` as big-endian 16-bit words to `sum`, folding carries; an odd last byte is padded with a zero. */
 export function onesComplementSum(bytes: Uint8Array, sum = 0): number {
@@ -23,15 +23,16 @@ export function internetChecksum(bytes: Uint8Array): number {
 }
 
 /**
- * The UDP or TCP checksum of `segment` (its checksum field zeroed) between two
- * addresses: the sum covers a pseudo-header of source, destination, zero,
- * protocol and segment length, then the segment (RFC 768; RFC 9293 §3.1).
- * A UDP caller writes 0xffff when this returns 0, since 0 means "no checksum".
+ * A checksum adjusted for changed 16-bit words, without summing the data again
+ * (RFC 1624 eqn. 3, HC' = ~(~HC + ~m + m') for each word m that became m'): what
+ * a NAT does to a TCP or UDP checksum when it rewrites an address or a port
+ * (RFC 3022 §4.2). It moves by exactly the change, so a segment damaged before
+ * the rewrite still fails its checksum afterwards.
  */
-export function transportChecksum(source: string, destination: string, protocol: number, segment: Uint8Array): number {
-  const src = parseIpv4(source);
-  const dst = parseIpv4(destination);
-  let sum = (src >>> 16) + (src & 0xffff) + (dst >>> 16) + (dst & 0xffff) + protocol + segment.length;
-  sum = onesComplementSum(segment, sum);
+export function adjustChecksum(checksum: number, before: readonly number[], after: readonly number[]): number {
+  let sum = ~checksum & 0xffff;
+  for (const word of before) sum += ~word & 0xffff;
+  for (const word of after) sum += word;
+  while (sum > 0xffff) sum = (sum & 0xffff) + (sum >>> 16);
   return ~sum & 0xffff;
 }

@@ -3,12 +3,17 @@
  * is what prefix arithmetic needs. Taught in the layers lab; complete here.
  */
 
-/** Parses a dotted quad into an unsigned 32-bit number; throws RangeError on anything else. */
+/**
+ * Parses a dotted quad into an unsigned 32-bit number: four numbers 0–255
+ * without leading zeros, the layers lab's rule too. "010.0.0.1" is refused
+ * rather than guessed at: inet_aton reads a leading zero as octal (8.0.0.1).
+ * Throws RangeError on anything else.
+ */
 export function parseIpv4(text: string): number {
-  const match = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(text);
+  const match = /^(0|[1-9]\d{0,2})\.(0|[1-9]\d{0,2})\.(0|[1-9]\d{0,2})\.(0|[1-9]\d{0,2})$/.exec(text);
   const octets = match?.slice(1, 5).map(Number);
   if (octets === undefined || octets.some((octet) => octet > 255)) {
-    throw new RangeError(`"${text}" is not an IPv4 address like 192.0.2.10`);
+    throw new RangeError(`"${text}" is not an IPv4 address: expected four numbers 0–255 without leading zeros, like 192.0.2.10`);
   }
   // Multiply rather than `<< 24`, which would turn addresses from 128.0.0.0 up negative.
   return octets[0]! * 0x1000000 + ((octets[1]! << 16) | (octets[2]! << 8) | octets[3]!);

@@ -5,9 +5,9 @@
  * the inside host and port. One mapping per inside address and port, whatever
  * the remote end ("endpoint-independent mapping", RFC 4787 §4.1 REQ-1).
  */
-import { transportChecksum } from '@impl/checksum.ts';
+import { adjustChecksum } from '@impl/checksum.ts';
 import { formatIpv4, parseIpv4, writeIpv4 } from '@impl/ipv4-address.ts';
-import { DESTINATION_OFFSET, decodeIpv4Header, PROTOCOL_TCP, PROTOCOL_UDP, SOURCE_OFFSET, writeHeaderChecksum } from '@impl/ipv4.ts';
+import { DESTINATION_OFFSET, decodeIpv4Header, headerChecksumOk, PROTOCOL_TCP, PROTOCOL_UDP, SOURCE_OFFSET, writeHeaderChecksum } from '@impl/ipv4.ts';
 
 /** First and last port of the dynamic range (RFC 6335 §6), the default public ports. */
 export const DYNAMIC_PORTS_FIRST = 49152;
@@ -66,10 +66,13 @@ const MINIMUM_LENGTH = { udp: 8, tcp: 20 } as const;
  *   public IP and a mapped port of its protocol, it is dropped; otherwise the
  *   destination address and port become the inside host's.
  * - Both return a translated copy, never changing their argument, with the IP header
- *   checksum and the TCP or UDP checksum (which covers the addresses through its
- *   pseudo-header) recomputed; a UDP checksum of 0 ("none", RFC 768) stays 0. Both
- *   return undefined, dropping the datagram, for anything that is not an unfragmented
- *   TCP or UDP datagram with a sound header (ICMP is not translated here: RFC 5508).
+ *   checksum recomputed and the TCP or UDP checksum (which covers the addresses through
+ *   its pseudo-header) adjusted for the changed address and port only (RFC 3022 §4.2,
+ *   RFC 1624 eqn. 3), never recomputed: a segment damaged before the gateway must still
+ *   fail its checksum at the receiver. A UDP checksum of 0 ("none", RFC 768) stays 0.
+ *   Both return undefined, dropping the datagram, for anything that is not an
+ *   unfragmented TCP or UDP datagram with a sound header, header checksum included
+ *   (ICMP is not translated here: RFC 5508).
  * - Ports: each protocol has its own ports, from `firstPort` to `lastPort`. A new
  *   mapping takes the first free port at or after the one after the last port handed
  *   out, wrapping round, so a port just freed is not reused at once; with every port
@@ -167,6 +170,8 @@ function readFlow(datagram: Uint8Array): Flow | undefined {
   } catch {
     return undefined;
   }
+  // RFC 1812 §5.2.2: a header that fails its checksum may have any field wrong, the addresses included.
+  if (!headerChecksumOk(datagram)) return undefined;
   const protocol = header.protocol === PROTOCOL_UDP ? 'udp' : header.protocol === PROTOCOL_TCP ? 'tcp' : undefined;
   // Only the first fragment carries the ports; reassembly is beyond this gateway.
   if (protocol === undefined || header.moreFragments || header.fragmentOffset !== 0) return undefined;
@@ -184,27 +189,33 @@ function readFlow(datagram: Uint8Array): Flow | undefined {
 
 /**
  * A copy of `datagram` with the address at `addressOffset` and the port at
- * `portOffset` (within the segment) replaced, and both checksums recomputed.
+ * `portOffset` (within the segment) replaced, the header checksum recomputed
+ * and the transport checksum adjusted for exactly those words.
  */
 function rewrite(datagram: Uint8Array, flow: Flow, addressOffset: number, address: string, portOffset: number, port: number): Uint8Array {
   const total = (datagram[2]! << 8) | datagram[3]!;
   const out = datagram.slice(0, total);
+  const segment = out.subarray(flow.headerLength);
+  // The words that change: the address's two halves (in the pseudo-header) and the port.
+  const before = [word(out, addressOffset), word(out, addressOffset + 2), word(segment, portOffset)];
   writeIpv4(out, addressOffset, address);
   writeHeaderChecksum(out);
-  const segment = out.subarray(flow.headerLength);
   segment[portOffset] = port >>> 8;
   segment[portOffset + 1] = port & 0xff;
+  const after = [word(out, addressOffset), word(out, addressOffset + 2), word(segment, portOffset)];
   const at = CHECKSUM_OFFSET[flow.protocol];
+  const checksum = word(segment, at);
   // RFC 768: UDP checksum 0 means the sender computed none; keep it that way.
-  if (flow.protocol === 'udp' && segment[at] === 0 && segment[at + 1] === 0) return out;
-  segment[at] = 0;
-  segment[at + 1] = 0;
-  const source = addressOffset === SOURCE_OFFSET ? address : flow.source;
-  const destination = addressOffset === DESTINATION_OFFSET ? address : flow.destination;
-  let checksum = transportChecksum(source, destination, flow.protocol === 'udp' ? PROTOCOL_UDP : PROTOCOL_TCP, segment);
-  // RFC 768: a computed 0 is sent as all ones, since 0 would mean "no checksum".
-  if (checksum === 0 && flow.protocol === 'udp') checksum = 0xffff;
-  segment[at] = checksum >>> 8;
-  segment[at + 1] = checksum & 0xff;
+  if (flow.protocol === 'udp' && checksum === 0) return out;
+  let adjusted = adjustChecksum(checksum, before, after);
+  // RFC 768: a checksum of 0 is sent as all ones, since 0 would mean "no checksum".
+  if (adjusted === 0 && flow.protocol === 'udp') adjusted = 0xffff;
+  segment[at] = adjusted >>> 8;
+  segment[at + 1] = adjusted & 0xff;
   return out;
+}
+
+/** The big-endian 16-bit word at `offset`. */
+function word(bytes: Uint8Array, offset: number): number {
+  return (bytes[offset]! << 8) | bytes[offset + 1]!;
 }

@@ -5,9 +5,9 @@
  * the inside host and port. One mapping per inside address and port, whatever
  * the remote end ("endpoint-independent mapping", RFC 4787 §4.1 REQ-1).
  */
-import { transportChecksum } from '@impl/checksum.ts';
+import { adjustChecksum } from '@impl/checksum.ts';
 import { formatIpv4, parseIpv4, writeIpv4 } from '@impl/ipv4-address.ts';
-import { DESTINATION_OFFSET, decodeIpv4Header, PROTOCOL_TCP, PROTOCOL_UDP, SOURCE_OFFSET, writeHeaderChecksum } from '@impl/ipv4.ts';
+import { DESTINATION_OFFSET, decodeIpv4Header, headerChecksumOk, PROTOCOL_TCP, PROTOCOL_UDP, SOURCE_OFFSET, writeHeaderChecksum } from '@impl/ipv4.ts';
 
 /** First and last port of the dynamic range (RFC 6335 §6), the default public ports. */
 export const DYNAMIC_PORTS_FIRST = 49152;
@@ -51,10 +51,13 @@ const MINIMUM_LENGTH = { udp: 8, tcp: 20 } as const;
  *   public IP and a mapped port of its protocol, it is dropped; otherwise the
  *   destination address and port become the inside host's.
  * - Both return a translated copy, never changing their argument, with the IP header
- *   checksum and the TCP or UDP checksum (which covers the addresses through its
- *   pseudo-header) recomputed; a UDP checksum of 0 ("none", RFC 768) stays 0. Both
- *   return undefined, dropping the datagram, for anything that is not an unfragmented
- *   TCP or UDP datagram with a sound header (ICMP is not translated here: RFC 5508).
+ *   checksum recomputed and the TCP or UDP checksum (which covers the addresses through
+ *   its pseudo-header) adjusted for the changed address and port only (RFC 3022 §4.2,
+ *   RFC 1624 eqn. 3), never recomputed: a segment damaged before the gateway must still
+ *   fail its checksum at the receiver. A UDP checksum of 0 ("none", RFC 768) stays 0.
+ *   Both return undefined, dropping the datagram, for anything that is not an
+ *   unfragmented TCP or UDP datagram with a sound header, header checksum included
+ *   (ICMP is not translated here: RFC 5508).
  * - Ports: each protocol has its own ports, from `firstPort` to `lastPort`. A new
  *   mapping takes the first free port at or after the one after the last port handed
  *   out, wrapping round, so a port just freed is not reused at once; with every port
@@ -81,12 +84,12 @@ export class NatGateway {
 
   /** Translates a datagram leaving the inside network, or returns undefined to drop it. */
   outbound(datagram: Uint8Array): Uint8Array | undefined {
-    throw new Error('TODO(nat): read protocol and ports (decodeIpv4Header), find or make the mapping, and return a copy with the new source address and port and both checksums fixed');
+    throw new Error('TODO(nat): read protocol and ports (decodeIpv4Header), find or make the mapping, and return a copy with the new source address and port, the header checksum recomputed and the TCP/UDP checksum adjusted (adjustChecksum)');
   }
 
   /** Translates a datagram arriving from the outside, or returns undefined to drop it. */
   inbound(datagram: Uint8Array): Uint8Array | undefined {
-    throw new Error('TODO(nat): only to the public IP and a mapped port of its protocol; return a copy with the inside destination address and port and both checksums fixed');
+    throw new Error('TODO(nat): only to the public IP and a mapped port of its protocol; return a copy with the inside destination address and port, the header checksum recomputed and the TCP/UDP checksum adjusted (adjustChecksum)');
   }
 
   /** Lets `ms` milliseconds pass; mappings idle for their protocol's timeout or longer are removed. */

@@ -9,7 +9,7 @@ import { expectBytes, LabAssertionError, toHex } from '@lab-kit';
 import { decodeArp, encodeArp, type ArpMessage } from '@impl/arp-message.ts';
 import { PacketFormatError, type PacketFormatErrorCode } from '@impl/errors.ts';
 import { ARP_CACHE_TTL_MS, ARP_REQUEST_TIMEOUT_MS, NetworkInterface } from '@impl/network-interface.ts';
-import { InterfaceHarness, same } from './fixtures/harness.ts';
+import { errorOf, InterfaceHarness, same } from './fixtures/harness.ts';
 import { ARP_FRAME_FIELDS, arpFields, UDP_FRAME_FIELDS } from './fixtures/layouts.ts';
 import { arpFrame, arpPayload, ethernetFrame, udpDatagram } from './fixtures/packets.ts';
 import { HOST_A, HOST_B, REAL_ARP_REPLY, REAL_ARP_REQUEST, REAL_UDP_DATAGRAM, REAL_UDP_FRAME } from './fixtures/real-bytes.ts';
@@ -119,6 +119,23 @@ describe('ARP messages', () => {
     expectFormatError(() => decodeArp(patched(2, 0x86, 0xdd)), 'unsupported-protocol', 'PTYPE 0x86dd is IPv6, which uses NDP, not ARP');
     expectFormatError(() => decodeArp(patched(5, 16)), 'unsupported-protocol', 'PLEN 16 is not a 4-byte IPv4 address');
     expectFormatError(() => decodeArp(patched(6, 0, 3)), 'bad-operation', 'OPER 3 is a RARP request (RFC 903), not ARP');
+    expectFormatError(() => decodeArp(good, -1), 'truncated', 'a negative offset has no message before it');
+  });
+
+  it('say in the error which field was wrong and how many bytes there were', () => {
+    const good = REAL_ARP_REQUEST.slice(14);
+    const message = (bytes: Uint8Array, offset = 0) => {
+      try {
+        decodeArp(bytes, offset);
+      } catch (error) {
+        return (error as Error).message;
+      }
+      return 'no error';
+    };
+    expect(message(new Uint8Array(40), 15), 'from offset 15 of 40 bytes: 25 are left').toMatch(/28 bytes.*got 25/);
+    expect(message(Uint8Array.from([0, 6, ...good.subarray(2)])), 'the hardware type').toMatch(/HTYPE 6/);
+    expect(message(Uint8Array.from([...good.subarray(0, 2), 0x86, 0xdd, ...good.subarray(4)])), 'the protocol type, in hex').toMatch(/PTYPE 0x86dd/);
+    expect(message(Uint8Array.from([...good.subarray(0, 6), 0, 9, ...good.subarray(8)])), 'the operation').toMatch(/OPER 9/);
   });
 
   it('never crash on random bytes: a message or PacketFormatError', () => {
@@ -278,6 +295,43 @@ describe('NetworkInterface', () => {
     h.receive(ethernetFrame(HOST_C.mac, HOST_B.mac, 0x0806, arpPayload(1, HOST_B.mac, HOST_B.ipv4, '00:00:00:00:00:00', HOST_A.ipv4)));
     h.expectFrames('an ARP request for A inside a frame for C', [], 'the frame is not for this MAC, so its contents do not matter');
     h.expectCached(HOST_B.ipv4, undefined, 'nothing learned from a frame that was not for this MAC');
+  });
+
+  it('holds a copy of a waiting datagram and hands up a copy of a received one: the caller may reuse its buffer', () => {
+    const h = new InterfaceHarness('interface A, buffers reused', A_OPTIONS);
+    const first = REAL_UDP_DATAGRAM.slice();
+    const second = REAL_UDP_DATAGRAM.slice();
+    h.send('the captured datagram', first, HOST_B.ipv4);
+    h.send('the captured datagram again', second, HOST_B.ipv4);
+    first.fill(0);
+    second.fill(0);
+    h.expectFrames('after the sends', [requestLine(HOST_B.ipv4)]);
+    h.receive(REAL_ARP_REPLY);
+    const frames = h.expectFrames('after the reply', [1, 2].map(() => `IPv4 id 15313 ${HOST_A.ipv4} → ${HOST_B.ipv4} proto 17 ttl 64 ports 48819→9 (${HOST_A.mac} → ${HOST_B.mac})`), 'the datagrams as they were when sent, though their buffers were zeroed since');
+    h.t.expect('the second frame', toHex(frames[1] ?? new Uint8Array(0)), toHex(REAL_UDP_FRAME), 'a held datagram is a copy');
+    const frame = ethernetFrame(HOST_A.mac, HOST_B.mac, 0x0800, REAL_UDP_DATAGRAM);
+    const received = h.receive(frame);
+    frame.fill(0xff);
+    h.t.expect('the received datagram after the frame buffer was overwritten', received === undefined ? undefined : toHex(received), toHex(REAL_UDP_DATAGRAM), 'receiveFrame returns a copy of the payload');
+  });
+
+  it('releases what waited only once, even when the reply comes twice', () => {
+    const h = new InterfaceHarness('interface A, duplicate reply', A_OPTIONS);
+    h.send('the captured datagram', REAL_UDP_DATAGRAM, HOST_B.ipv4);
+    h.expectFrames('after the send', [requestLine(HOST_B.ipv4)]);
+    h.receive(REAL_ARP_REPLY);
+    h.expectFrames('after the reply', [`IPv4 id 15313 ${HOST_A.ipv4} → ${HOST_B.ipv4} proto 17 ttl 64 ports 48819→9 (${HOST_A.mac} → ${HOST_B.mac})`]);
+    h.receive(REAL_ARP_REPLY, 'the same reply again (a retransmitted or gratuitous ARP)');
+    h.expectFrames('after the second reply', [], 'the datagram already went: the request in flight was over when the first reply came');
+  });
+
+  it('reads ARP only in frames whose EtherType is 0x0806, and refuses negative time', () => {
+    const h = new InterfaceHarness('interface B, EtherTypes', { name: 'eth0', ...HOST_B });
+    h.receive(ethernetFrame(BROADCAST, HOST_A.mac, 0x86dd, arpPayload(1, HOST_A.mac, HOST_A.ipv4, '00:00:00:00:00:00', HOST_B.ipv4)), 'an ARP request for B inside an IPv6 frame');
+    h.expectFrames('after an IPv6 frame', [], 'EtherType 0x86dd is IPv6: its bytes are not ARP, whatever they look like');
+    h.expectCached(HOST_A.ipv4, undefined, 'nothing learned');
+    h.tick(0);
+    h.t.expect('tick(-1) throws a RangeError', errorOf(() => h.iface.tick(-1)) instanceof RangeError, true, 'time does not run backwards');
   });
 
   it('answers a request padded to the 60-byte minimum frame, and ignores ARP it cannot read', () => {

@@ -7,7 +7,7 @@ import { describe, it } from 'vitest';
 import fc from 'fast-check';
 import { expectBytes, LabAssertionError, toHex, Transcript } from '@lab-kit';
 import { NatGateway, TCP_TIMEOUT_MS, UDP_TIMEOUT_MS, type NatOptions } from '@impl/nat.ts';
-import { attempt, same } from './fixtures/harness.ts';
+import { attempt, errorOf, same } from './fixtures/harness.ts';
 import { ipv4Fields, udpFields } from './fixtures/layouts.ts';
 import { ipv4Datagram, sum16, tcpDatagram, udpDatagram, viewDatagram, type DatagramView } from './fixtures/packets.ts';
 import { REAL_UDP_DATAGRAM } from './fixtures/real-bytes.ts';
@@ -142,6 +142,44 @@ describe('NatGateway: translation', () => {
     h.t.expect('UDP checksum of a datagram whose checksum computes to 0', [result?.[26], result?.[27]], [0xff, 0xff], 'RFC 768: "If the computed checksum is zero, it is transmitted as all ones"');
   });
 
+  it('adjusts the TCP/UDP checksum for the rewrite only, so a datagram damaged before the gateway still fails its checksum', () => {
+    const h = new NatHarness('NAT, damaged before the gateway');
+    const SEE_ADJUST = 'RFC 3022 §4.2 and RFC 1624: adjust the checksum by the words that changed; recomputing it would bless the damage';
+    const damaged = out(PHONE, 5000, 'query');
+    damaged[30] = damaged[30]! ^ 0x20; // one bit of the data flipped on the inside link: "query" became "qUery"
+    h.outbound(damaged, `${PUBLIC}:49152 → ${SERVER}:443 (BAD checksum: ip ok, udp wrong)`, SEE_ADJUST);
+    const reply = back(49152, 'answer');
+    reply[29] = reply[29]! ^ 0x01;
+    h.inbound(reply, `${SERVER}:443 → ${PHONE}:5000 (BAD checksum: ip ok, udp wrong)`, SEE_ADJUST);
+    const syn = tcpDatagram({ source: PHONE, destination: SERVER, sourcePort: 6000, destinationPort: 443, data: Uint8Array.of(1, 2, 3, 4) });
+    syn[41] = syn[41]! ^ 0x80;
+    h.outbound(syn, `${PUBLIC}:49152 → ${SERVER}:443 (BAD checksum: ip ok, tcp wrong)`, SEE_ADJUST);
+  });
+
+  it('drops a datagram whose IPv4 header checksum is wrong, in either direction', () => {
+    const h = new NatHarness('NAT, damaged header');
+    h.outbound(out(PHONE, 5000), `${PUBLIC}:49152 → ${SERVER}:443 (checksums ok)`);
+    const badOut = out(PHONE, 5001);
+    badOut[11] = badOut[11]! ^ 0x01;
+    h.outbound(badOut, 'dropped', `${SEE_NAT}: a header that fails its checksum may carry any address; RFC 1812 §5.2.2`);
+    const badIn = back(49152);
+    badIn[10] = badIn[10]! ^ 0x40;
+    h.inbound(badIn, 'dropped', 'the same on the way in');
+    h.t.expect('mappings', h.nat.mappings.length, 1, 'the damaged datagram made no mapping');
+  });
+
+  it('adjusts a TCP checksum that happens to be 0: unlike UDP, 0 is an ordinary TCP checksum', () => {
+    const h = new NatHarness('NAT, TCP checksum 0');
+    // Two data bytes chosen so the segment's checksum computes to 0x0000 (the sum is 0xffff).
+    const blank = tcpDatagram({ source: PHONE, destination: SERVER, sourcePort: 6000, destinationPort: 443, data: Uint8Array.of(0, 0) }).subarray(20);
+    blank.set([0, 0], 16);
+    const partial = sum16(blank, sum16([...PHONE.split('.').map(Number), ...SERVER.split('.').map(Number), 0, 6, 0, blank.length]));
+    const word = 0xffff - partial;
+    const zero = tcpDatagram({ source: PHONE, destination: SERVER, sourcePort: 6000, destinationPort: 443, data: Uint8Array.of(word >> 8, word & 0xff) });
+    h.t.expect('the TCP checksum sent', [zero[36], zero[37]], [0, 0], 'the test\'s own precondition');
+    h.outbound(zero, `${PUBLIC}:49152 → ${SERVER}:443 (checksums ok)`, 'RFC 9293 §3.1: TCP has no "no checksum" value; only UDP reserves 0 (RFC 768)');
+  });
+
   it('returns a translated copy and leaves its argument alone', () => {
     const h = new NatHarness('NAT, copies');
     const original = out(PHONE, 5000);
@@ -153,6 +191,7 @@ describe('NatGateway: translation', () => {
   it('drops what it cannot translate: ICMP, fragments, truncated and damaged datagrams', () => {
     const h = new NatHarness('NAT, untranslatable');
     h.outbound(ipv4Datagram({ source: PHONE, destination: SERVER, protocol: 1, payload: Uint8Array.of(8, 0, 0xf7, 0xff, 0, 0, 0, 0) }), 'dropped', `${SEE_NAT}: ICMP has no ports; translating it is RFC 5508's business`);
+    h.outbound(ipv4Datagram({ source: PHONE, destination: SERVER, protocol: 1, payload: new Uint8Array(40) }), 'dropped', 'an ICMP message as long as a TCP header is still not TCP');
     h.outbound(ipv4Datagram({ source: PHONE, destination: SERVER, flagsAndOffset: 0x2000, payload: out(PHONE, 5000).subarray(20) }), 'dropped', 'a first fragment (more fragments set)');
     h.outbound(ipv4Datagram({ source: PHONE, destination: SERVER, flagsAndOffset: 0x0004, payload: new Uint8Array(16) }), 'dropped', 'a later fragment has no UDP header at all');
     h.outbound(ipv4Datagram({ source: PHONE, destination: SERVER, payload: Uint8Array.of(0x13, 0x88, 0x01) }), 'dropped', 'three bytes of UDP header are not enough');
@@ -205,6 +244,18 @@ describe('NatGateway: translation', () => {
 });
 
 describe('NatGateway: time and ports', () => {
+  it('refuses a port range outside 1–65535 or upside down, and time running backwards', () => {
+    const make = (firstPort: number, lastPort: number) => () => new NatGateway({ publicIp: PUBLIC, firstPort, lastPort });
+    for (const [first, last, why] of [[0, 10, 'port 0 is not a port'], [10, 9, 'firstPort after lastPort'], [60000, 65536, 'ports are 16 bits'], [1.5, 10, 'ports are whole numbers'], [10, 20.5, 'ports are whole numbers']] as const) {
+      const error = errorOf(make(first, last));
+      if (!(error instanceof RangeError)) throw new LabAssertionError(`new NatGateway({ firstPort: ${first}, lastPort: ${last} }) should throw a RangeError: ${why}`, String(error), 'RangeError');
+    }
+    const h = new NatHarness('NAT, the smallest ranges', { publicIp: PUBLIC, firstPort: 1, lastPort: 1 });
+    h.outbound(out(PHONE, 5000), `${PUBLIC}:1 → ${SERVER}:443 (checksums ok)`, 'a range of one port, port 1, is allowed');
+    h.tick(0);
+    h.t.expect('tick(-1) throws a RangeError', errorOf(() => h.nat.tick(-1)) instanceof RangeError, true, 'time does not run backwards');
+  });
+
   it('forgets a UDP mapping idle for 120 s', () => {
     const h = new NatHarness('NAT, UDP idle timeout');
     h.outbound(out(PHONE, 5000), `${PUBLIC}:49152 → ${SERVER}:443 (checksums ok)`);

@@ -115,6 +115,9 @@ describe('ICMP error messages', () => {
       'echo reply (0)': false,
       'a UDP datagram': false,
     });
+    const fromPort2816 = udpDatagram({ source: A.ipv4, destination: S.ipv4, sourcePort: 0x0b00, destinationPort: 443, data: 'x' });
+    expect(isIcmpError(fromPort2816), 'a UDP datagram from port 2816: its first payload byte is 11, but it is not ICMP (protocol 17)').toBe(false);
+    expect(isIcmpError(ipv4Datagram({ source: A.ipv4, destination: S.ipv4, protocol: 1, payload: new Uint8Array(0) })), 'protocol 1 with no ICMP bytes after the header: no type, so no error').toBe(false);
   });
 });
 
@@ -250,6 +253,65 @@ describe('Router', () => {
     h.receive('eth0', toRouter('eth0', A, lying), 'a datagram whose Total Length is longer than the frame');
     h.receive('eth0', toRouter('eth0', A, good.subarray(0, 12)), 'the first 12 bytes of a datagram');
     for (const iface of ['eth0', 'eth1'] as const) h.expectFrames(iface, [], 'RFC 1812 §5.2.2: a router MUST verify the header and silently discard a bad one (a damaged source address could not be trusted for an ICMP reply)');
+  });
+
+  it('drops a datagram whose header checksum is right but whose version or lengths are not', () => {
+    const h = new RouterHarness('r1, well-summed nonsense', makeRouter());
+    teach(h, 'eth1', R2);
+    const resum = (d: Uint8Array) => {
+      d.set([0, 0], 10);
+      const sum = checksum(d.subarray(0, (d[0]! & 0x0f) * 4));
+      d.set([sum >> 8, sum & 0xff], 10);
+      return d;
+    };
+    const version6 = fromA(16, '203.0.113.80').slice();
+    version6[0] = 0x65;
+    const tooLong = fromA(17, '203.0.113.80').slice();
+    tooLong[3] = 0xff;
+    h.receive('eth0', toRouter('eth0', A, resum(version6)), 'version 6, checksum recomputed to match');
+    h.receive('eth0', toRouter('eth0', A, resum(tooLong)), 'Total Length past the frame, checksum recomputed to match');
+    h.expectFrames('eth1', [], 'RFC 1812 §5.2.2: the checksum is one of several checks; each failing one drops the datagram');
+  });
+
+  it('forwards a datagram whose checksum is 0xff00 or more: the TTL decrement carries out of the top byte and back in', () => {
+    const h = new RouterHarness('r1, checksum carry', makeRouter());
+    teach(h, 'eth1', R2);
+    const d = udpDatagram({ source: A.ipv4, destination: '203.0.113.80', sourcePort: 40000, destinationPort: 443, identification: 62318, data: 'carry-out' });
+    h.t.expect('the header checksum of the datagram sent', ((d[10]! << 8) | d[11]!).toString(16), 'fffe', 'the test\'s own precondition: TTL − 1 adds 0x0100 to this checksum, past 0xffff');
+    h.receive('eth0', toRouter('eth0', A, d));
+    const [frame] = h.expectFrames('eth1', [line(forwarded(d), R.eth1.mac, R2.mac)]);
+    h.t.expect('the forwarded checksum', frame === undefined ? undefined : ((frame[24]! << 8) | frame[25]!).toString(16), 'ff', 'RFC 1624: 0xfffe + 0x0100 = 0x100fe, and the carry is added back in: 0x00fe + 1 = 0x00ff (RFC 1071 end-around carry)');
+  });
+
+  it('sends no ICMP error about a later fragment, nor towards a source it has no route to', () => {
+    const h = new RouterHarness('r1, errors it must not send', makeRouter({ withDefault: false }));
+    teach(h, 'eth0', A);
+    const laterFragment = ipv4Datagram({ source: A.ipv4, destination: S.ipv4, ttl: 1, flagsAndOffset: 0x0004, payload: new Uint8Array(16) });
+    h.receive('eth0', toRouter('eth0', A, laterFragment), 'the fragment at offset 4 (32 bytes), TTL 1');
+    h.expectFrames('eth0', [], 'RFC 1122 §3.2.2: no ICMP error about a fragment other than the first');
+    const stranger = udpDatagram({ source: '203.0.113.9', destination: '198.51.100.99', sourcePort: 53, destinationPort: 40000, ttl: 1, data: 'x' });
+    h.receive('eth0', toRouter('eth0', A, stranger), 'TTL 1 from 203.0.113.9, which no route leads back to');
+    for (const iface of ['eth0', 'eth1', 'eth2'] as const) h.expectFrames(iface, [], 'with no route back to the source, the error has nowhere to go: drop it too');
+  });
+
+  it('drops what a hook returns when it is not a datagram, and what postrouting drops', () => {
+    const h = new RouterHarness('r1, hooks that drop', makeRouter({
+      hooks: {
+        prerouting: (datagram) => (datagram[5] === 20 ? new Uint8Array(10) : datagram),
+        postrouting: (datagram) => (datagram[5] === 21 ? undefined : datagram),
+      },
+    }));
+    teach(h, 'eth1', R2);
+    h.receive('eth0', toRouter('eth0', A, fromA(20, '203.0.113.80')), 'a datagram prerouting turns into 10 bytes');
+    h.receive('eth0', toRouter('eth0', A, fromA(21, '203.0.113.80')), 'a datagram postrouting drops');
+    h.expectFrames('eth1', [], `${SEE_ROUTER}: a hook's result is checked like any received datagram, and undefined means drop`);
+  });
+
+  it('refuses a second interface of the same name, a route through an interface it does not have, and names the interfaces it has', () => {
+    const router = makeRouter();
+    expect(() => router.addInterface(new NetworkInterface(R.eth0)), 'two interfaces named eth0').toThrow(/eth0/);
+    expect(() => router.addRoute({ prefix: '10.9.0.0', prefixLength: 16, interface: 'wlan0' }), 'no interface wlan0').toThrow(/wlan0/);
+    expect(() => router.interface('wlan0'), 'the error lists the interfaces there are').toThrow(/eth0, eth1, eth2/);
   });
 
   it('does not forward a datagram addressed to the router itself', () => {

@@ -4,10 +4,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { inPrefix, maskToPrefixLength, parseCidr, prefixMask } from '@impl/cidr.ts';
+import { formatCidr, inPrefix, maskToPrefixLength, parseCidr, prefixMask } from '@impl/cidr.ts';
 import { parseRouteN } from '@impl/route-n.ts';
 import { RoutingTable, type Route } from '@impl/routing-table.ts';
-import { same } from './fixtures/harness.ts';
+import { errorOf, same } from './fixtures/harness.ts';
 import { REAL_ROUTE_N, TYPICAL_ROUTE_N } from './fixtures/real-bytes.ts';
 
 const SEE_LPM = 'RFC 1812 §5.2.4.3 (longest match)';
@@ -75,6 +75,33 @@ describe('CIDR prefixes', () => {
     expectRangeError(() => parseCidr('10.0.0.0'), 'there is no /length');
     expectRangeError(() => parseCidr('10.0.0/8'), '10.0.0 is not a dotted quad');
     expectRangeError(() => parseCidr('256.0.0.0/8'), '256 is not an octet');
+    expectRangeError(() => parseCidr('0.0.0.0/33'), '0.0.0.0 has no host bits to set, so only the length check refuses /33');
+    expectRangeError(() => parseCidr('x10.0.0.0/8'), 'the whole text must be address/length, with nothing before it');
+    expectRangeError(() => parseCidr('10.0.0.0/8x'), 'nothing after the length either');
+  });
+
+  it('formats a prefix as address/length, and says in each error what was wrong', () => {
+    expect([formatCidr({ prefix: '10.0.0.0', prefixLength: 8 }), formatCidr({ prefix: '0.0.0.0', prefixLength: 0 })], SEE_CIDR).toEqual(['10.0.0.0/8', '0.0.0.0/0']);
+    const message = (fn: () => unknown) => String((errorOf(fn) as Error | undefined)?.message);
+    expect(message(() => parseCidr('10.0.0.1/8')), 'a host-bits error names the network meant').toMatch(/10\.0\.0\.0\/8/);
+    expect(message(() => parseCidr('10.0.0.0')), 'a syntax error quotes the text').toMatch(/"10\.0\.0\.0"/);
+    expect(message(() => prefixMask(40)), 'a length error gives the length').toMatch(/40/);
+    expect(message(() => maskToPrefixLength('255.0.255.0')), 'a netmask error quotes the netmask').toMatch(/255\.0\.255\.0/);
+    const route = { prefix: '10.0.0.0', prefixLength: 8, interface: 'eth0' };
+    expect(message(() => new RoutingTable().addRoute({ ...route, nextHop: 'gw' })), 'the bad next hop').toMatch(/"gw"/);
+    expect(message(() => new RoutingTable().addRoute({ ...route, metric: -3 })), 'the bad metric').toMatch(/-3/);
+    expect(message(() => new RoutingTable().addRoute({ ...route, interface: '' })), 'the missing interface').toMatch(/interface/);
+  });
+
+  it('turns only a whole number from 0 to 32 into a mask', () => {
+    for (const length of [33, -1, 8.5, 64]) expectRangeError(() => prefixMask(length), `prefixMask(${length}): JavaScript would shift by ${length} mod 32 and return a mask for a length that does not exist`);
+  });
+
+  it('refuses an address with a leading zero, 010.0.0.1, as the layers lab does: inet_aton would read it as octal 8.0.0.1', () => {
+    expectRangeError(() => parseCidr('010.0.0.0/8'), 'ipv4-address.ts: no leading zeros');
+    expectRangeError(() => new RoutingTable().lookup('10.0.0.01'), 'a destination with a leading zero is refused, not routed as 10.0.0.1');
+    const row = 'Destination     Gateway         Genmask         Flags Metric Ref    Use Iface\n010.0.0.0       0.0.0.0         255.0.0.0       U     0      0        0 eth0\n';
+    expect((thrown(() => parseRouteN(row), '010.0.0.0 is not an address') as Error).message, 'route -n: the error names line 2').toMatch(/line 2/);
   });
 
   it('tells whether an address is in a prefix by comparing its first prefixLength bits', () => {
@@ -196,6 +223,17 @@ describe('RoutingTable: longest-prefix match', () => {
     expectRangeError(() => new RoutingTable().addRoute({ prefix: '10.0.0.0', prefixLength: 33, interface: 'eth0' }), 'a prefix length is at most 32');
   });
 
+  it('refuses a route whose next hop is not an address, whose metric is not a whole number ≥ 0, or that names no interface', () => {
+    const base = { prefix: '10.0.0.0', prefixLength: 8, interface: 'eth0' };
+    expectRangeError(() => new RoutingTable().addRoute({ ...base, nextHop: 'gateway' }), 'next hop "gateway" is not an IPv4 address');
+    expectRangeError(() => new RoutingTable().addRoute({ ...base, metric: -1 }), 'a metric is never negative');
+    expectRangeError(() => new RoutingTable().addRoute({ ...base, metric: 1.5 }), 'a metric is a whole number');
+    expectRangeError(() => new RoutingTable().addRoute({ ...base, interface: '' }), 'a route leaves by some interface');
+    const t = new RoutingTable();
+    t.addRoute({ ...base, nextHop: '192.0.2.20', metric: 0 });
+    expect(t.routes.length, 'a route with a real next hop and metric 0 is accepted').toBe(1);
+  });
+
   it('agrees with a brute-force search over random tables with overlapping prefixes', () => {
     const octet = fc.constantFrom(0, 1, 10, 20, 128, 192, 255);
     const address = fc.tuple(octet, octet, octet, octet).map((o) => o.join('.'));
@@ -265,6 +303,30 @@ describe('route -n', () => {
       '192.168.1.50: 192.168.1.0/24 direct dev eth0 metric 100',
       '1.1.1.1: 0.0.0.0/0 via 192.168.1.1 dev eth0 metric 100',
     ]);
+  });
+
+  it('reads a table pasted with indentation, as it appears in documents', () => {
+    const indented = REAL_ROUTE_N.split('\n').map((line) => (line ? `    ${line}` : line)).join('\n');
+    expect(parseRouteN(indented).map(show), 'leading spaces on every line change nothing').toEqual(parseRouteN(REAL_ROUTE_N).map(show));
+  });
+
+  it('refuses rows whose Destination, Gateway or Genmask is not an address, or whose Metric is not a number', () => {
+    const header = 'Destination     Gateway         Genmask         Flags Metric Ref    Use Iface\n';
+    const rows = [
+      ['10.0.0.x', '0.0.0.0', '255.0.0.0', '0'],
+      ['10.0.0.0', 'router', '255.0.0.0', '0'],
+      ['10.0.0.0', '0.0.0.0', '255.0.0', '0'],
+      ['10.0.0.0', '0.0.0.0', '255.0.0.0', 'x0'],
+      ['10.0.0.0', '0.0.0.0', '255.0.0.0', '0x'],
+    ];
+    for (const [destination, gateway, genmask, metric] of rows) {
+      const text = `${header}${destination}  ${gateway}  ${genmask}  U  ${metric}  0  0 eth0\n`;
+      const error = thrown(() => parseRouteN(text), `${destination} ${gateway} ${genmask} metric ${metric}`);
+      expect(error, `a RangeError for the row ${destination} ${gateway} ${genmask} metric ${metric}`).toBeInstanceOf(RangeError);
+      expect((error as Error).message, 'naming line 2').toMatch(/line 2/);
+    }
+    const long = `${header}10.0.0.0  0.0.0.0  255.0.0.0  U  0  0  0 eth0 extra\n`;
+    expect((thrown(() => parseRouteN(long), 'nine columns') as Error).message, 'a row with a ninth column is refused too').toMatch(/line 2/);
   });
 
   it('names the line of a row it cannot read', () => {
