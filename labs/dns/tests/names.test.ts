@@ -153,6 +153,7 @@ describe('reading compressed names', () => {
 
   it("rejects a pointer past the end of the message with DnsFormatError code 'pointer-out-of-bounds'", () => {
     expectFormatError(() => decodeName(message('03 77 77 77 c0 ff'), 12), 'pointer-out-of-bounds', 'offset 0xff is beyond the 18-byte message (RFC 9267 §2)');
+    expectFormatError(() => decodeName(message('03 77 77 77 c0 12'), 12), 'pointer-out-of-bounds', 'offset 18 is one past the last byte of the 18-byte message');
   });
 
   it("rejects a pointer to itself or to a later offset with code 'pointer-forward'", () => {
@@ -245,6 +246,8 @@ describe('comparing names', () => {
       ['a\\.b', 'a.b', false],
       ['\\065', 'a', true],
       ['\\200', '\\232', false],
+      ['a[b', 'a{b', false],
+      ['a_b', 'a\\127b', false],
     ];
     for (const [a, b, equal] of cases) expect(namesEqual(a, b), `namesEqual(${JSON.stringify(a)}, ${JSON.stringify(b)})`).toBe(equal);
   });
