@@ -87,6 +87,17 @@ describe('TcpReceiver', () => {
       .expectRead('ab');
   });
 
+  it('keeps the ISN of the first SYN when a second SYN arrives with another seqno', () => {
+    new ReceiverHarness('a second SYN, elsewhere in the sequence space')
+      .segment({ SYN: true, seq: 0 })
+      .segment({ seq: 1, data: 'ab' })
+      .segment({ SYN: true, seq: 5000 })
+      .expectAckno(3, 'RFC 9293 §3.10.7.4: once synchronized, a SYN never sets a new ISN (RFC 5961 §4 answers it with an ACK)')
+      .segment({ seq: 3, data: 'cd' })
+      .expectAckno(5, 'bytes keep their places relative to the first ISN')
+      .expectRead('abcd');
+  });
+
   it('treats a segment without SYN at the ISN itself as invalid', () => {
     new ReceiverHarness('data claiming the SYN\'s sequence number')
       .segment({ SYN: true, seq: 0 })
