@@ -4,9 +4,9 @@
  * frames, across a link that loses, duplicates and reorders frames
  * (tests/fixtures/lossy-transfer.ts). The client's segments go through your codec and
  * the server's through the fixture's own (tests/fixtures/reference-codec.ts), so a codec
- * that only agrees with itself cannot pass. The bytes must
- * arrive intact, both connections must close cleanly, and the retransmissions, counted
- * on the wire, must stay close to what the losses make necessary. The seed is fixed
+ * that only agrees with itself cannot pass. The bytes must arrive intact, both
+ * connections must close cleanly, and the retransmissions, counted on the wire, must
+ * stay close to what the losses make necessary. The seed is fixed
  * and printed; change SEED below to replay the transfer over another network.
  */
 import { describe, expect, it } from 'vitest';
@@ -106,8 +106,9 @@ const KNOWN_SEGMENTS: [what: string, segment: Segment, hex: string][] = [
 ];
 
 describe('segment-codec.ts against bytes tshark agrees with', () => {
-  for (const [what, segment, hex] of KNOWN_SEGMENTS) {
-    it(`encodes ${what} byte for byte, and decodes it back`, () => {
+  // One test: the codec comes complete, so this only catches a copy that was changed.
+  it('encodes a SYN, data, a FIN near 2^32 and an RST byte for byte, decodes them back, and rejects bad checksums', () => {
+    for (const [what, segment, hex] of KNOWN_SEGMENTS) {
       const wire = fromHex(hex);
       expectBytes(encodeSegment(segment, PORTS, ADDRESSES), wire, {
         what: `encodeSegment(${what})`,
@@ -115,10 +116,7 @@ describe('segment-codec.ts against bytes tshark agrees with', () => {
         see: 'RFC 9293 §3.1: big-endian fields, FIN 0x01 SYN 0x02 RST 0x04 PSH 0x08 ACK 0x10, checksum over the pseudo-header',
       });
       expect(decodeSegment(wire, ADDRESSES).value, `decodeSegment(${what})`).toEqual({ segment, ports: PORTS });
-    });
-  }
-
-  it("rejects a segment with a damaged byte, or sent to another address, with TcpFormatError 'bad-checksum'", () => {
+    }
     const wire = fromHex(KNOWN_SEGMENTS[1]![2]);
     const damaged = wire.slice();
     damaged[22]! ^= 0x01;
