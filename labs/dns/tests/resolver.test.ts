@@ -145,6 +145,17 @@ describe('DnsCache', () => {
     expect(cache.get('new.example', 'A'), 'new data about a name supersedes "no such name"').toEqual({ kind: 'records', records: [a('new.example', '192.0.2.7', 60)] });
   });
 
+  it('lets a cached NXDOMAIN replace the records of the name, and an NXDOMAIN with TTL 0 change nothing', () => {
+    const clock = manualClock();
+    const cache = new DnsCache(clock);
+    cache.putRecords([a('old.example', '192.0.2.8', 300)]);
+    cache.putNxdomain('old.example', 0);
+    expect(cache.get('old.example', 'A'), 'TTL 0: not cached, so the records stay').toEqual({ kind: 'records', records: [a('old.example', '192.0.2.8', 300)] });
+    cache.putNxdomain('old.example', 60);
+    clock.advance(60);
+    expect(cache.get('old.example', 'A'), 'the name was said not to exist: its older records do not come back when the NXDOMAIN expires').toBeUndefined();
+  });
+
   it('caches NODATA for one type only (RFC 2308 §5)', () => {
     const cache = new DnsCache(manualClock());
     cache.putNodata('api.example', 'AAAA', 60);
@@ -162,6 +173,8 @@ describe('DnsCache', () => {
     clock.advance(10);
     expect(cache.findDelegation('www.shop.example')?.servers, 'after 10 s, shop.example has expired').toEqual([{ name: 'ns1.example', addresses: ['192.0.2.53'] }]);
     expect(cache.findDelegation('www.other'), 'nothing cached above other.').toBeUndefined();
+    cache.putDelegation('', [{ name: 'a.root-servers.net', addresses: ['198.41.0.4'] }], 100);
+    expect(cache.findDelegation('www.other')?.zone, 'the root, zone "", is above every name').toBe('');
   });
 });
 
