@@ -59,7 +59,7 @@ describe('respond', () => {
       answers: ['api.shop.example 600 A 192.0.2.81', 'api.shop.example 600 A 192.0.2.82'],
       authority: [],
     });
-    expect(response.ra, 'an authoritative-only server does not offer recursion').toBe(false);
+    expect([response.ra, response.tc, response.z], 'no recursion offered, nothing truncated, Z zero').toEqual([false, false, 0]);
   });
 
   it('answers AAAA queries (RFC 3596)', () => {
@@ -86,9 +86,10 @@ describe('respond', () => {
 
   it('returns a CNAME whose target is outside the zone as the whole answer', () => {
     const response = summary(ask('www.shop.example', 'A'));
-    expect([response.rcode, response.aa, response.answers, response.authority], 'the server is no authority for gslb.example, so it neither follows the CNAME nor says NXDOMAIN; the resolver follows it').toEqual([
+    expect([response.rcode, response.aa, response.questions, response.answers, response.authority], 'the server is no authority for gslb.example, so it neither follows the CNAME nor says NXDOMAIN; the resolver follows it').toEqual([
       0,
       true,
+      ['www.shop.example A'],
       ['www.shop.example 300 CNAME shop.gslb.example'],
       [],
     ]);
@@ -135,7 +136,7 @@ describe('respond', () => {
 
   it('answers REFUSED, without AA, for a name outside the zone', () => {
     const response = summary(ask('www.other.example', 'A'));
-    expect([response.rcode, response.aa, response.answers], 'RFC 1035 §4.1.1 RCODE 5: the server will not answer for other zones').toEqual([5, false, []]);
+    expect([response.rcode, response.aa, response.answers, response.questions], 'RFC 1035 §4.1.1 RCODE 5: the server will not answer for other zones; the question is echoed').toEqual([5, false, [], ['www.other.example A']]);
     expect(summary(ask('badshop.example', 'A')).rcode, 'badshop.example only ends in the same letters').toBe(5);
   });
 
@@ -147,7 +148,8 @@ describe('respond', () => {
 
   it('answers NOTIMP for an opcode other than QUERY', () => {
     const query = encodeMessage(createQuery(7, { name: 'api.shop.example', type: 'A', class: 1 }, { opcode: 2 }));
-    expect(decodeResponse(respond(SHOP_ZONE, query), 'the response to a STATUS request').rcode, 'RFC 1035 §4.1.1 RCODE 4: not implemented').toBe(4);
+    const response = decodeResponse(respond(SHOP_ZONE, query), 'the response to a STATUS request');
+    expect([response.rcode, response.aa], 'RFC 1035 §4.1.1 RCODE 4: not implemented, and nothing authoritative about it').toEqual([4, false]);
   });
 
   it('answers FORMERR, echoing the id, for a query it cannot parse', () => {

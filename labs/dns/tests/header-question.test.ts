@@ -125,6 +125,8 @@ describe('header', () => {
     expectFormatError(() => encodeHeader(header({ opcode: 16 })), 'value-out-of-range', 'OPCODE has 4 bits (RFC 1035 §4.1.1); 16 would spill into QR');
     expectFormatError(() => encodeHeader(header({ rcode: 16 })), 'value-out-of-range', 'RCODE has 4 bits; 16 would spill into Z');
     expectFormatError(() => encodeHeader(header({ z: 8 })), 'value-out-of-range', 'Z has 3 bits; 8 would spill into RA');
+    expectFormatError(() => encodeHeader(header({ opcode: -1 })), 'value-out-of-range', 'a negative OPCODE is no 4-bit number');
+    expectFormatError(() => encodeHeader(header({ rcode: 1.5 })), 'value-out-of-range', 'RCODE 1.5 is no 4-bit number');
   });
 
   it("rejects fewer than 12 bytes with DnsFormatError code 'truncated'", () => {

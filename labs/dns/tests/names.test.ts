@@ -218,6 +218,18 @@ describe('encoding limits', () => {
     expectFormatError(() => encodeName([label('a', 63), label('b', 63), label('c', 63), label('d', 62)].join('.')), 'name-too-long', 'the name takes 256 octets');
   });
 
+  it("refuses names whose text form is broken with code 'invalid-text' (RFC 1035 §5.1)", () => {
+    for (const [text, why] of [
+      ['a..example', 'an empty label'],
+      ['a\\256.example', '\\256 is not an octet'],
+      ['a\\ b.example', 'a backslash before a space'],
+      ['example\\', 'a backslash at the end'],
+      ['caf\u00e9.example', 'a character outside printable ASCII (write it as \\DDD or an A-label)'],
+    ]) {
+      expectFormatError(() => encodeName(text!), 'invalid-text', `${JSON.stringify(text)}: ${why}`);
+    }
+  });
+
   it('nameEncodingLength counts a length octet per label, the labels, and the root', () => {
     expect(nameEncodingLength('www.example.com'), '1+3 + 1+7 + 1+3 + 1').toBe(17);
     expect(nameEncodingLength(''), 'the root is one zero octet').toBe(1);
@@ -247,6 +259,7 @@ describe('comparing names', () => {
       ['\\065', 'a', true],
       ['\\200', '\\232', false],
       ['a[b', 'a{b', false],
+      ['aZ', 'az', true],
       ['a_b', 'a\\127b', false],
     ];
     for (const [a, b, equal] of cases) expect(namesEqual(a, b), `namesEqual(${JSON.stringify(a)}, ${JSON.stringify(b)})`).toBe(equal);
@@ -260,6 +273,7 @@ describe('comparing names', () => {
       ['anything.at.all', '', true],
       ['badexample', 'example', false],
       ['example', 'www.example', false],
+      ['www.example', 'exam', false],
     ];
     for (const [name, domain, inside] of cases) {
       expect(isSubdomain(name, domain), `isSubdomain(${JSON.stringify(name)}, ${JSON.stringify(domain)}) (RFC 1034 §3.1)`).toBe(inside);
