@@ -103,7 +103,11 @@ describe('TcpReceiver', () => {
       .segment({ SYN: true, seq: 0 })
       .segment({ seq: 0, data: 'x' })
       .expectPushed(0, 'seqno ISN belongs to the SYN; no data byte can have it')
-      .expectAckno(1);
+      .expectAckno(1)
+      .segment({ seq: 0, FIN: true })
+      .segment({ seq: 1, data: 'ab' })
+      .expectAckno(3, 'a FIN claiming the SYN’s seqno is invalid too: it does not end the stream before its first byte')
+      .expectRead('ab');
   });
 
   it('advertises the free capacity: the window shrinks as bytes wait unread, and reopens as they are read', () => {
