@@ -81,7 +81,7 @@ export class DnsCache {
     }
   }
 
-  /** Caches "this name does not exist" for `ttl` seconds, for every type of the name (RFC 2308 §5). */
+  /** Caches "this name does not exist" for `ttl` seconds, for every type of the name, replacing its cached records (RFC 2308 §5); TTL 0 changes nothing. */
   putNxdomain(name: string, ttl: number): void {
     if (ttl <= 0) return;
     const key = canonicalName(name);

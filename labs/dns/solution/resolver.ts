@@ -68,7 +68,10 @@ const MAX_SERVER_LOOKUP_DEPTH = 4;
  *    neither NOERROR nor NXDOMAIN, or the reply is neither an answer nor a
  *    referral closer to the name. When every server fails: ResolveError
  *    'servers-failed'.
- * 4. Read the reply (step 4):
+ * 4. Read the reply (step 4), after dropping every record, in any section,
+ *    whose owner is outside the zone of the servers asked (the bailiwick,
+ *    RFC 5452 §6): a server cannot vouch for names it does not serve, and
+ *    believing it would let it poison the cache.
  *    - records of the type for the name (following CNAMEs inside the answer
  *      section) → cache them, done;
  *    - NXDOMAIN → cache it for min(SOA TTL, SOA MINIMUM) of the SOA in the
@@ -76,8 +79,10 @@ const MAX_SERVER_LOOKUP_DEPTH = 4;
  *    - only a CNAME → cache it and start over at step 1 with its target;
  *    - no answer, AA clear, NS records for a zone strictly below the zone
  *      asked and at or above the name → a referral: cache the delegation for
- *      the NS TTL, with the glue A records from the additional section for
- *      server names inside the zone asked, and go to step 3 with it;
+ *      the smallest NS TTL, with the glue A records from the additional
+ *      section for server names inside the zone asked (in the new zone, or
+ *      sibling glue, RFC 9471 §2), and go to step 3 with it; a server named
+ *      outside the zone asked gets no glue, only a lookup of its own;
  *    - no answer, AA set or an SOA present → NODATA, cached like NXDOMAIN; rcode 0.
  *    A server without glue gets its address by resolving its name (type A)
  *    with this same algorithm, within the same budget.
@@ -213,7 +218,17 @@ export class Resolver {
   }
 
   /** RFC 1034 §5.3.3 step 4: an answer, a name error, a delegation, or a CNAME. */
-  #interpret(reply: Message, zone: string, name: string, type: TypeName): Outcome {
+  #interpret(received: Message, zone: string, name: string, type: TypeName): Outcome {
+    // Bailiwick: a server speaks only for the zone it was asked as a server of. Records about other
+    // names are dropped unread, whatever section they come in, so a server cannot plant addresses
+    // or delegations for zones it does not serve (cache poisoning; RFC 5452 §6, RFC 2181 §5.4.1).
+    const inBailiwick = (r: ResourceRecord) => isSubdomain(r.name, zone);
+    const reply = {
+      ...received,
+      answers: received.answers.filter(inBailiwick),
+      authority: received.authority.filter(inBailiwick),
+      additional: received.additional.filter(inBailiwick),
+    };
     // Follow the CNAMEs inside the answer section, as far as it goes.
     const chain: CnameRecord[] = [];
     let current = name;
@@ -249,7 +264,11 @@ export class Resolver {
     return 'neither an answer nor a referral';
   }
 
-  /** A delegation is only progress if it leads strictly below the zone asked and still above (or at) the name. */
+  /**
+   * A delegation is only progress if it leads strictly below the zone asked and still above (or at)
+   * the name; `additional` holds only records inside the zone asked, so only the glue of in-bailiwick
+   * servers (in the child zone, or sibling glue elsewhere in the zone asked, RFC 9471 §2.2) survives.
+   */
   #referral(ns: ResourceRecord[], additional: ResourceRecord[], zone: string, name: string): Outcome {
     const child = ns[0]!.name;
     if (!ns.every((r) => namesEqual(r.name, child)) || !isSubdomain(name, child) || !isSubdomain(child, zone) || namesEqual(child, zone)) {
@@ -257,9 +276,8 @@ export class Resolver {
     }
     const servers = ns.flatMap((r) => {
       if (r.type !== 'NS') return [];
-      // Glue is believed only for names inside the zone whose server sent it (RFC 2181 §5.4.1 ranks it low;
-      // accepting addresses for any name would let a server poison others).
-      const glue = isSubdomain(r.data, zone) ? additional.flatMap((a) => (a.type === 'A' && namesEqual(a.name, r.data) ? [a.data] : [])) : [];
+      // An out-of-bailiwick server name gets no glue: its address is looked up like any other name.
+      const glue = additional.flatMap((a) => (a.type === 'A' && namesEqual(a.name, r.data) ? [a.data] : []));
       return [{ name: r.data, addresses: glue }];
     });
     this.cache.putDelegation(child, servers, Math.min(...ns.map((r) => r.ttl)));

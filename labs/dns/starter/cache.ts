@@ -64,7 +64,7 @@ export class DnsCache {
     throw new Error('TODO(resolver): group by canonical name and type, store each set with an expiry time from the injected clock');
   }
 
-  /** Caches "this name does not exist" for `ttl` seconds, for every type of the name (RFC 2308 §5). */
+  /** Caches "this name does not exist" for `ttl` seconds, for every type of the name, replacing its cached records (RFC 2308 §5); TTL 0 changes nothing. */
   putNxdomain(name: string, ttl: number): void {
     throw new Error('TODO(resolver): remember the name as NXDOMAIN until now + ttl seconds');
   }

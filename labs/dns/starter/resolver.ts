@@ -54,7 +54,10 @@ export interface Answer {
  *    neither NOERROR nor NXDOMAIN, or the reply is neither an answer nor a
  *    referral closer to the name. When every server fails: ResolveError
  *    'servers-failed'.
- * 4. Read the reply (step 4):
+ * 4. Read the reply (step 4), after dropping every record, in any section,
+ *    whose owner is outside the zone of the servers asked (the bailiwick,
+ *    RFC 5452 §6): a server cannot vouch for names it does not serve, and
+ *    believing it would let it poison the cache.
  *    - records of the type for the name (following CNAMEs inside the answer
  *      section) → cache them, done;
  *    - NXDOMAIN → cache it for min(SOA TTL, SOA MINIMUM) of the SOA in the
@@ -62,8 +65,10 @@ export interface Answer {
  *    - only a CNAME → cache it and start over at step 1 with its target;
  *    - no answer, AA clear, NS records for a zone strictly below the zone
  *      asked and at or above the name → a referral: cache the delegation for
- *      the NS TTL, with the glue A records from the additional section for
- *      server names inside the zone asked, and go to step 3 with it;
+ *      the smallest NS TTL, with the glue A records from the additional
+ *      section for server names inside the zone asked (in the new zone, or
+ *      sibling glue, RFC 9471 §2), and go to step 3 with it; a server named
+ *      outside the zone asked gets no glue, only a lookup of its own;
  *    - no answer, AA set or an SOA present → NODATA, cached like NXDOMAIN; rcode 0.
  *    A server without glue gets its address by resolving its name (type A)
  *    with this same algorithm, within the same budget.

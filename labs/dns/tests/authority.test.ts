@@ -59,7 +59,7 @@ describe('respond', () => {
       answers: ['api.shop.example 600 A 192.0.2.81', 'api.shop.example 600 A 192.0.2.82'],
       authority: [],
     });
-    expect(response.ra, 'an authoritative-only server does not offer recursion').toBe(false);
+    expect([response.ra, response.tc, response.z], 'no recursion offered, nothing truncated, Z zero').toEqual([false, false, 0]);
   });
 
   it('answers AAAA queries (RFC 3596)', () => {
@@ -70,6 +70,7 @@ describe('respond', () => {
     const response = ask('API.Shop.EXAMPLE', 'A');
     expect(response.questions[0]?.name, 'the question is echoed exactly').toBe('API.Shop.EXAMPLE');
     expect(summary(response).answers, 'RFC 4343: API.Shop.EXAMPLE is api.shop.example').toEqual(['api.shop.example 600 A 192.0.2.81', 'api.shop.example 600 A 192.0.2.82']);
+    expect(response.answers.map((r) => r.name), 'owners are written as the name asked, so they compress against the question').toEqual(['API.Shop.EXAMPLE', 'API.Shop.EXAMPLE']);
   });
 
   it('follows a CNAME inside the zone and returns the whole chain', () => {
@@ -84,8 +85,13 @@ describe('respond', () => {
   });
 
   it('returns a CNAME whose target is outside the zone as the whole answer', () => {
-    expect(summary(ask('www.shop.example', 'A')).answers, 'the server is no authority for gslb.example; the resolver follows it').toEqual([
-      'www.shop.example 300 CNAME shop.gslb.example',
+    const response = summary(ask('www.shop.example', 'A'));
+    expect([response.rcode, response.aa, response.questions, response.answers, response.authority], 'the server is no authority for gslb.example, so it neither follows the CNAME nor says NXDOMAIN; the resolver follows it').toEqual([
+      0,
+      true,
+      ['www.shop.example A'],
+      ['www.shop.example 300 CNAME shop.gslb.example'],
+      [],
     ]);
   });
 
@@ -130,13 +136,20 @@ describe('respond', () => {
 
   it('answers REFUSED, without AA, for a name outside the zone', () => {
     const response = summary(ask('www.other.example', 'A'));
-    expect([response.rcode, response.aa, response.answers], 'RFC 1035 §4.1.1 RCODE 5: the server will not answer for other zones').toEqual([5, false, []]);
+    expect([response.rcode, response.aa, response.answers, response.questions], 'RFC 1035 §4.1.1 RCODE 5: the server will not answer for other zones; the question is echoed').toEqual([5, false, [], ['www.other.example A']]);
     expect(summary(ask('badshop.example', 'A')).rcode, 'badshop.example only ends in the same letters').toBe(5);
+  });
+
+  it('answers REFUSED, without AA, for a class other than IN', () => {
+    const query = encodeMessage(createQuery(9, { name: 'api.shop.example', type: 'A', class: 3 }));
+    const response = summary(decodeResponse(respond(SHOP_ZONE, query), 'the response to api.shop.example A CH'));
+    expect([response.rcode, response.aa, response.answers], 'the zone is class IN (1); class CH (3) is not served here').toEqual([5, false, []]);
   });
 
   it('answers NOTIMP for an opcode other than QUERY', () => {
     const query = encodeMessage(createQuery(7, { name: 'api.shop.example', type: 'A', class: 1 }, { opcode: 2 }));
-    expect(decodeResponse(respond(SHOP_ZONE, query), 'the response to a STATUS request').rcode, 'RFC 1035 §4.1.1 RCODE 4: not implemented').toBe(4);
+    const response = decodeResponse(respond(SHOP_ZONE, query), 'the response to a STATUS request');
+    expect([response.rcode, response.aa], 'RFC 1035 §4.1.1 RCODE 4: not implemented, and nothing authoritative about it').toEqual([4, false]);
   });
 
   it('answers FORMERR, echoing the id, for a query it cannot parse', () => {

@@ -120,6 +120,15 @@ describe('header', () => {
     );
   });
 
+  it("refuses an OPCODE or RCODE above 15 and a Z above 7 with DnsFormatError code 'value-out-of-range'", () => {
+    const header = (flags: Partial<Flags>): Header => ({ id: 0, ...makeFlags(flags), qdcount: 0, ancount: 0, nscount: 0, arcount: 0 });
+    expectFormatError(() => encodeHeader(header({ opcode: 16 })), 'value-out-of-range', 'OPCODE has 4 bits (RFC 1035 §4.1.1); 16 would spill into QR');
+    expectFormatError(() => encodeHeader(header({ rcode: 16 })), 'value-out-of-range', 'RCODE has 4 bits; 16 would spill into Z');
+    expectFormatError(() => encodeHeader(header({ z: 8 })), 'value-out-of-range', 'Z has 3 bits; 8 would spill into RA');
+    expectFormatError(() => encodeHeader(header({ opcode: -1 })), 'value-out-of-range', 'a negative OPCODE is no 4-bit number');
+    expectFormatError(() => encodeHeader(header({ rcode: 1.5 })), 'value-out-of-range', 'RCODE 1.5 is no 4-bit number');
+  });
+
   it("rejects fewer than 12 bytes with DnsFormatError code 'truncated'", () => {
     expectFormatError(() => decodeHeader(GOLDEN_QUERY.subarray(0, 11), 0), 'truncated', 'a header is 12 bytes and only 11 are there (RFC 1035 §4.1.1)');
     expectFormatError(() => decodeHeader(GOLDEN_QUERY.subarray(0, 14), 4), 'truncated', 'from offset 4 only 10 bytes are left');
@@ -127,6 +136,23 @@ describe('header', () => {
 });
 
 describe('question', () => {
+  // RFC 1035 §2.3.4: labels of at most 63 octets; names of at most 255 octets counting length octets and the root.
+  const longest = `${'a'.repeat(63)}.${'b'.repeat(63)}.${'c'.repeat(63)}.${'d'.repeat(61)}`;
+  it('writes a 63-octet label and a 255-octet name, and rejects one octet more', () => {
+    const question = (name: string): Question => ({ name, type: 'A', class: 1 });
+    expect(encodeQuestion(question(longest)).length, 'a 255-octet name, then QTYPE and QCLASS').toBe(259);
+    expectFormatError(() => encodeQuestion(question(`${'a'.repeat(64)}.example`)), 'label-too-long', 'RFC 1035 §2.3.4: labels are 63 octets or less');
+    expectFormatError(() => encodeQuestion(question(`${longest}d`)), 'name-too-long', 'RFC 1035 §2.3.4: names are 255 octets or less (this one is 256)');
+  });
+
+  it("rejects a name of more than 255 octets on the wire with DnsFormatError code 'name-too-long'", () => {
+    const wire = encodeQuestion({ name: longest, type: 'A', class: 1 });
+    // Lengthen the last label from 61 to 62 octets: the name becomes 256 octets.
+    const tooLong = new Uint8Array([...wire.subarray(0, 192), 62, ...wire.subarray(193, 254), 0x64, ...wire.subarray(254)]);
+    expect(decodeQuestion(wire, 0).value.name, 'the 255-octet name decodes').toBe(longest);
+    expectFormatError(() => decodeQuestion(tooLong, 0), 'name-too-long', 'RFC 1035 §2.3.4: a 256-octet name is not a name, whatever the sender wrote');
+  });
+
   it('encodes www.example.com A IN as length-prefixed labels, the root, QTYPE and QCLASS', () => {
     expectBytes(encodeQuestion(QUERY_QUESTION), GOLDEN_QUERY.subarray(12), {
       what: 'encodeQuestion(www.example.com A IN)',

@@ -153,6 +153,7 @@ describe('reading compressed names', () => {
 
   it("rejects a pointer past the end of the message with DnsFormatError code 'pointer-out-of-bounds'", () => {
     expectFormatError(() => decodeName(message('03 77 77 77 c0 ff'), 12), 'pointer-out-of-bounds', 'offset 0xff is beyond the 18-byte message (RFC 9267 §2)');
+    expectFormatError(() => decodeName(message('03 77 77 77 c0 12'), 12), 'pointer-out-of-bounds', 'offset 18 is one past the last byte of the 18-byte message');
   });
 
   it("rejects a pointer to itself or to a later offset with code 'pointer-forward'", () => {
@@ -217,6 +218,18 @@ describe('encoding limits', () => {
     expectFormatError(() => encodeName([label('a', 63), label('b', 63), label('c', 63), label('d', 62)].join('.')), 'name-too-long', 'the name takes 256 octets');
   });
 
+  it("refuses names whose text form is broken with code 'invalid-text' (RFC 1035 §5.1)", () => {
+    for (const [text, why] of [
+      ['a..example', 'an empty label'],
+      ['a\\256.example', '\\256 is not an octet'],
+      ['a\\ b.example', 'a backslash before a space'],
+      ['example\\', 'a backslash at the end'],
+      ['caf\u00e9.example', 'a character outside printable ASCII (write it as \\DDD or an A-label)'],
+    ]) {
+      expectFormatError(() => encodeName(text!), 'invalid-text', `${JSON.stringify(text)}: ${why}`);
+    }
+  });
+
   it('nameEncodingLength counts a length octet per label, the labels, and the root', () => {
     expect(nameEncodingLength('www.example.com'), '1+3 + 1+7 + 1+3 + 1').toBe(17);
     expect(nameEncodingLength(''), 'the root is one zero octet').toBe(1);
@@ -245,6 +258,9 @@ describe('comparing names', () => {
       ['a\\.b', 'a.b', false],
       ['\\065', 'a', true],
       ['\\200', '\\232', false],
+      ['a[b', 'a{b', false],
+      ['aZ', 'az', true],
+      ['a_b', 'a\\127b', false],
     ];
     for (const [a, b, equal] of cases) expect(namesEqual(a, b), `namesEqual(${JSON.stringify(a)}, ${JSON.stringify(b)})`).toBe(equal);
   });
@@ -257,6 +273,7 @@ describe('comparing names', () => {
       ['anything.at.all', '', true],
       ['badexample', 'example', false],
       ['example', 'www.example', false],
+      ['www.example', 'exam', false],
     ];
     for (const [name, domain, inside] of cases) {
       expect(isSubdomain(name, domain), `isSubdomain(${JSON.stringify(name)}, ${JSON.stringify(domain)}) (RFC 1034 §3.1)`).toBe(inside);

@@ -238,6 +238,23 @@ describe('records', () => {
     );
   });
 
+  it("rejects SOA RDATA longer than its names and five numbers with code 'bad-rdata'", () => {
+    // ". SOA" with MNAME and RNAME the root and RDLENGTH 23: one byte more than 1 + 1 + 20.
+    const soa = hex('00 00 06 00 01 00 00 00 3c 00 17 00 00 00000001 00000002 00000003 00000004 00000005 ff');
+    expectFormatError(() => decodeRecord(soa, 0), 'bad-rdata', 'the SOA fields end after 22 octets, RDLENGTH says 23 (RFC 1035 §3.3.13)');
+  });
+
+  it("writes a TTL of up to 2^31 − 1 and refuses 2^31 with code 'value-out-of-range' (RFC 2181 §8)", () => {
+    const a = (ttl: number): ResourceRecord => ({ name: '', type: 'A', class: 1, ttl, data: '192.0.2.1' });
+    expect(decodeRecord(encodeRecord(a(2 ** 31 - 1)), 0).value.ttl, 'TTL 2^31 − 1 round-trips').toBe(2 ** 31 - 1);
+    expectFormatError(() => encodeRecord(a(2 ** 31)), 'value-out-of-range', 'RFC 2181 §8: a TTL is at most 2^31 − 1');
+  });
+
+  it("rejects IPv6 text with more than eight groups with code 'invalid-text'", () => {
+    expectFormatError(() => parseIpv6('1:2:3:4::5:6:7:8'), 'invalid-text', 'RFC 4291 §2.2: "::" stands for at least one zero group, so eight more groups make nine');
+    expectFormatError(() => parseIpv6('1:2:3:4:5:6:7:8:9'), 'invalid-text', 'nine groups');
+  });
+
   it("rejects a record cut short with code 'truncated'", () => {
     expectFormatError(() => decodeRecord(hex('00 00 01 00 01 00 00'), 0), 'truncated', 'TYPE CLASS TTL RDLENGTH need 10 bytes after the name');
     expectFormatError(() => decodeRecord(hex('00 00 01 00 01 00 00 00 3c 00 04 c0 00'), 0), 'truncated', 'RDLENGTH says 4, 2 bytes follow');

@@ -11,7 +11,7 @@ import type { TypeName } from '@impl/codes.ts';
 import { ResolveError } from '@impl/errors.ts';
 import type { ResourceRecord } from '@impl/record.ts';
 import { Resolver, type Answer } from '@impl/resolver.ts';
-import { ROOT_HINTS, SimulatedInternet, type Client, type Failure } from './fixtures/hierarchy.ts';
+import { ATTACKER, ROOT_HINTS, SimulatedInternet, type Client, type Failure } from './fixtures/hierarchy.ts';
 
 const SEE_ALGORITHM = 'RFC 1034 §5.3.3 (the resolver algorithm)';
 const EU: Client = { region: 'eu', address: '198.51.100.53' };
@@ -23,7 +23,7 @@ function manualClock() {
   return { now: () => ms, advance: (seconds: number) => void (ms += seconds * 1000) };
 }
 
-function setup(title: string, options: { client?: Client; failures?: Record<string, Failure>; maxQueries?: number } = {}) {
+function setup(title: string, options: { client?: Client; failures?: Record<string, Failure>; maxQueries?: number; maxCnameChain?: number } = {}) {
   const clock = manualClock();
   const t = new Transcript(title);
   const internet = new SimulatedInternet({ failures: options.failures });
@@ -34,6 +34,7 @@ function setup(title: string, options: { client?: Client; failures?: Record<stri
     rootHints: ROOT_HINTS,
     nextId: () => id++ & 0xffff,
     ...(options.maxQueries ? { maxQueries: options.maxQueries } : {}),
+    ...(options.maxCnameChain ? { maxCnameChain: options.maxCnameChain } : {}),
   });
   return {
     t,
@@ -43,6 +44,14 @@ function setup(title: string, options: { client?: Client; failures?: Record<stri
     advance(seconds: number) {
       clock.advance(seconds);
       t.step(`(${seconds} s pass on the injected clock)`);
+    },
+    /** Resolves, expecting a ResolveError; its code, or what came instead. */
+    async failure(name: string, type: TypeName): Promise<string> {
+      t.step(`resolve(${name}, ${type})`);
+      return resolver.resolve(name, type).then(
+        (answer) => t.fail(`expected a ResolveError, got an answer ${JSON.stringify(show(answer))}`),
+        (e: unknown) => (e instanceof ResolveError ? e.code : String(e)),
+      );
     },
     /** Resolves, and turns an unexpected rejection into a transcript failure. */
     async resolve(name: string, type: TypeName, on = resolver): Promise<Answer> {
@@ -121,6 +130,32 @@ describe('DnsCache', () => {
     expect(cache.get('nope.example', 'A'), 'after the negative TTL').toBeUndefined();
   });
 
+  it('counts TTLs down in whole seconds left, rounding down (a record is never handed out for longer than it has)', () => {
+    const clock = manualClock();
+    const cache = new DnsCache(clock);
+    cache.putRecords([a('api.shop.example', '192.0.2.81', 300)]);
+    clock.advance(10.5);
+    expect(cache.get('api.shop.example', 'A'), 'after 10.5 s, 289.5 s are left: 289 whole seconds').toEqual({ kind: 'records', records: [a('api.shop.example', '192.0.2.81', 289)] });
+  });
+
+  it('forgets a cached NXDOMAIN once records for the name are cached', () => {
+    const cache = new DnsCache(manualClock());
+    cache.putNxdomain('new.example', 60);
+    cache.putRecords([a('new.example', '192.0.2.7', 60)]);
+    expect(cache.get('new.example', 'A'), 'new data about a name supersedes "no such name"').toEqual({ kind: 'records', records: [a('new.example', '192.0.2.7', 60)] });
+  });
+
+  it('lets a cached NXDOMAIN replace the records of the name, and an NXDOMAIN with TTL 0 change nothing', () => {
+    const clock = manualClock();
+    const cache = new DnsCache(clock);
+    cache.putRecords([a('old.example', '192.0.2.8', 300)]);
+    cache.putNxdomain('old.example', 0);
+    expect(cache.get('old.example', 'A'), 'TTL 0: not cached, so the records stay').toEqual({ kind: 'records', records: [a('old.example', '192.0.2.8', 300)] });
+    cache.putNxdomain('old.example', 60);
+    clock.advance(60);
+    expect(cache.get('old.example', 'A'), 'the name was said not to exist: its older records do not come back when the NXDOMAIN expires').toBeUndefined();
+  });
+
   it('caches NODATA for one type only (RFC 2308 §5)', () => {
     const cache = new DnsCache(manualClock());
     cache.putNodata('api.example', 'AAAA', 60);
@@ -138,6 +173,8 @@ describe('DnsCache', () => {
     clock.advance(10);
     expect(cache.findDelegation('www.shop.example')?.servers, 'after 10 s, shop.example has expired').toEqual([{ name: 'ns1.example', addresses: ['192.0.2.53'] }]);
     expect(cache.findDelegation('www.other'), 'nothing cached above other.').toBeUndefined();
+    cache.putDelegation('', [{ name: 'a.root-servers.net', addresses: ['198.41.0.4'] }], 100);
+    expect(cache.findDelegation('www.other')?.zone, 'the root, zone "", is above every name').toBe('');
   });
 });
 
@@ -216,25 +253,39 @@ describe('Resolver', () => {
     s.t.expect('the last query', asked.at(-1), '192.0.2.100 static.cdn.example A');
   });
 
-  it('returns NXDOMAIN for a missing name and caches it for the SOA minimum (RFC 2308 §5)', async () => {
-    const s = setup('negative caching of nope.shop.example (shop.example SOA minimum 60)');
-    const answer = await s.resolve('nope.shop.example', 'A');
-    s.t.expect('the answer', show(answer), { rcode: 3, records: [] }, 'NXDOMAIN is an answer, not an error');
+  for (const [name, soa, ttl, server, which] of [
+    ['nope.shop.example', 'shop.example SOA TTL 3600, MINIMUM 60', 60, '192.0.2.80', 'the MINIMUM'],
+    ['nope.gslb.example', 'gslb.example SOA TTL 300, MINIMUM 3600', 300, '192.0.2.90', 'the SOA TTL'],
+  ] as const) {
+    it(`returns NXDOMAIN for ${name} and caches it for min(SOA TTL, MINIMUM), here ${which}: ${ttl} s (RFC 2308 §5)`, async () => {
+      const s = setup(`negative caching of ${name} (${soa})`);
+      s.t.expect('the answer', show(await s.resolve(name, 'A')), { rcode: 3, records: [] }, 'NXDOMAIN is an answer, not an error');
+      const sent = s.internet.packets.length;
+      s.advance(ttl - 1);
+      s.t.expect(`after ${ttl - 1} s, A again`, show(await s.resolve(name, 'A')), { rcode: 3, records: [] });
+      s.t.expect(`after ${ttl - 1} s, AAAA`, show(await s.resolve(name, 'AAAA')), { rcode: 3, records: [] });
+      s.t.expect('queries sent within the negative TTL', s.internet.questionsAsked(sent), [], `RFC 2308 §5: NXDOMAIN holds for every type of the name, for min(SOA TTL, MINIMUM) = ${ttl} s`);
+      s.advance(2);
+      await s.resolve(name, 'A');
+      s.t.expect(`queries sent after ${ttl + 1} s`, s.internet.questionsAsked(sent), [`${server} ${name} A`], 'the negative entry expired; the delegation did not');
+    });
+  }
+
+  it('returns NXDOMAIN with the CNAME that led there, and caches it for the name that does not exist (RFC 6604 §3)', async () => {
+    const s = setup('gone.shop.example CNAME nope.shop.example, which does not exist');
+    const first = await s.resolve('gone.shop.example', 'A');
+    s.t.expect('the answer', show(first), { rcode: 3, records: ['gone.shop.example CNAME nope.shop.example ttl=300'] }, 'RFC 6604 §3: the RCODE speaks about the last name of the chain');
     const sent = s.internet.packets.length;
-    s.advance(30);
-    s.t.expect('after 30 s, A again', show(await s.resolve('nope.shop.example', 'A')), { rcode: 3, records: [] });
-    s.t.expect('after 30 s, AAAA', show(await s.resolve('nope.shop.example', 'AAAA')), { rcode: 3, records: [] });
-    s.t.expect('queries sent within the negative TTL', s.internet.questionsAsked(sent), [], 'RFC 2308 §5: NXDOMAIN holds for every type of the name, for min(SOA TTL, MINIMUM) = 60 s');
-    s.advance(31);
-    await s.resolve('nope.shop.example', 'A');
-    s.t.expect('queries sent after 61 s', s.internet.questionsAsked(sent), ['192.0.2.80 nope.shop.example A'], 'the negative entry expired; the shop.example delegation did not');
+    s.t.expect('the repeat answer', show(await s.resolve('gone.shop.example', 'A')), show(first), 'the CNAME and the NXDOMAIN of its target are both cached');
+    s.t.expect('nope.shop.example A', show(await s.resolve('nope.shop.example', 'A')), { rcode: 3, records: [] });
+    s.t.expect('queries sent for the repeats', s.internet.questionsAsked(sent), [], 'RFC 2308 §5');
   });
 
   it('returns NODATA (NOERROR, no records) for a name without that type, and caches it', async () => {
     const s = setup('NODATA for api.shop.example AAAA');
     s.t.expect('the answer', show(await s.resolve('api.shop.example', 'AAAA')), { rcode: 0, records: [] }, 'RFC 2308 §2.2');
     const sent = s.internet.packets.length;
-    await s.resolve('api.shop.example', 'AAAA');
+    s.t.expect('the repeat answer, from the cache', show(await s.resolve('api.shop.example', 'AAAA')), { rcode: 0, records: [] }, 'a cached NODATA is still NOERROR, not NXDOMAIN');
     s.t.expect('queries sent for the repeat', s.internet.questionsAsked(sent), [], 'RFC 2308 §5: NODATA is cached like NXDOMAIN');
   });
 
@@ -259,6 +310,45 @@ describe('Resolver', () => {
     s.t.expect('asked ns2.example after the bad reply', s.internet.questionsAsked().includes('192.0.2.54 api.shop.example A'), true, 'RFC 5452 §9.1: accept a reply only if its id and question match the query');
   });
 
+  it('ignores a SERVFAIL reply even when it carries AA and an SOA, and asks the next server', async () => {
+    const s = setup('ns1.shop.example answers SERVFAIL with AA and an SOA', { failures: { '192.0.2.80': 'servfail' } });
+    s.t.expect('the answer', show(await s.resolve('api.shop.example', 'A')).records, ['api.shop.example A 192.0.2.81 ttl=600'], 'RFC 1035 §4.1.1: only NOERROR and NXDOMAIN are answers; the rest of a SERVFAIL reply means nothing');
+    s.t.expect('asked ns2.shop.example next', s.internet.questionsAsked().at(-1), '192.0.2.85 api.shop.example A', `${SEE_ALGORITHM} step 4d`);
+  });
+
+  it('does not use a truncated (TC) reply: it asks the next server', async () => {
+    const s = setup('ns1.shop.example replies with TC set and nothing in it', { failures: { '192.0.2.80': 'truncated' } });
+    s.t.expect('the answer', show(await s.resolve('api.shop.example', 'A')), { rcode: 0, records: ['api.shop.example A 192.0.2.81 ttl=600'] }, 'RFC 2181 §9: a truncated reply is incomplete; its empty answer section is no NODATA');
+    s.t.expect('asked ns2.shop.example next', s.internet.questionsAsked().at(-1), '192.0.2.85 api.shop.example A');
+  });
+
+  for (const [failure, what] of [
+    ['other-name', 'about stale.api.shop.example'],
+    ['other-type', 'about type SOA'],
+  ] as const) {
+    it(`ignores a reply whose question differs from the query (${what}), even with the right id`, async () => {
+      const s = setup(`ns1.shop.example answers another question (${what})`, { failures: { '192.0.2.80': failure } });
+      s.t.expect('the answer', show(await s.resolve('api.shop.example', 'A')), { rcode: 0, records: ['api.shop.example A 192.0.2.81 ttl=600'] }, 'RFC 5452 §9.1: a reply matches a query by id, name, type and class');
+      s.t.expect('asked ns2.shop.example next', s.internet.questionsAsked().at(-1), '192.0.2.85 api.shop.example A');
+    });
+  }
+
+  it('treats a reply with neither an answer, an SOA, AA nor a referral as no answer, and asks the next server', async () => {
+    const s = setup('ns1.shop.example replies NOERROR with nothing in it and AA clear', { failures: { '192.0.2.80': 'empty' } });
+    s.t.expect('the answer', show(await s.resolve('api.shop.example', 'A')).records, ['api.shop.example A 192.0.2.81 ttl=600'], 'RFC 2308 §2.2: NODATA comes with AA or an SOA; an empty non-authoritative reply says nothing');
+  });
+
+  for (const [failure, what] of [
+    ['upward-referral', 'back to example., the zone just asked'],
+    ['sideways-referral', 'to gslb.example, which is not above api.shop.example'],
+  ] as const) {
+    it(`ignores a referral ${what}, and asks the next server`, async () => {
+      const s = setup(`ns1.example refers ${what}`, { failures: { '192.0.2.53': failure } });
+      s.t.expect('the answer', show(await s.resolve('api.shop.example', 'A')).records, ['api.shop.example A 192.0.2.81 ttl=600'], 'a referral must lead strictly below the zone asked and to a zone at or above the name (RFC 1034 §5.3.3 step 4b; bailiwick)');
+      s.t.expect('the queries sent', s.internet.questionsAsked(), ['198.41.0.4 api.shop.example A', '192.0.2.53 api.shop.example A', '192.0.2.54 api.shop.example A', '192.0.2.80 api.shop.example A'], `${SEE_ALGORITHM} step 4d`);
+    });
+  }
+
   it("fails with ResolveError 'servers-failed' when every server of a zone fails", async () => {
     const s = setup('both servers of example. fail', { failures: { '192.0.2.53': 'servfail', '192.0.2.54': 'unreachable' } });
     s.t.step('resolve(api.shop.example, A)');
@@ -267,6 +357,17 @@ describe('Resolver', () => {
       (e: unknown) => e,
     );
     s.t.expect('the error', error instanceof ResolveError ? error.code : String(error), 'servers-failed', `${SEE_ALGORITHM} step 4d; errors.ts`);
+  });
+
+  it('follows exactly maxCnameChain CNAMEs, and fails on one more', async () => {
+    const two = setup('alias.shop.example → www.shop.example → shop.gslb.example, maxCnameChain 2', { maxCnameChain: 2 });
+    two.t.expect('the answer', show(await two.resolve('alias.shop.example', 'A')).records.map((r) => r.split(' ttl')[0]), [
+      'alias.shop.example CNAME www.shop.example',
+      'www.shop.example CNAME shop.gslb.example',
+      'shop.gslb.example A 203.0.113.10',
+    ], 'resolver.ts: up to maxCnameChain CNAMEs are fine');
+    const one = setup('the same with maxCnameChain 1', { maxCnameChain: 1 });
+    one.t.expect('the error', await one.failure('alias.shop.example', 'A'), 'cname-chain-too-long', 'resolver.ts: more than maxCnameChain CNAMEs');
   });
 
   it("stops a CNAME loop with ResolveError 'cname-chain-too-long'", async () => {
@@ -291,6 +392,20 @@ describe('Resolver', () => {
     s.t.expect('queries sent', s.internet.packets.length, 3);
   });
 
+  it("stops with 'too-many-queries' when the budget runs out while looking up a name server's address", async () => {
+    const s = setup('static.cdn.example with maxQueries 3 (the lookup of ns.dns-host.example needs the 4th)', { maxQueries: 3 });
+    s.t.expect('the error', await s.failure('static.cdn.example', 'A'), 'too-many-queries', 'resolver.ts: the budget covers nested lookups, and running out ends the whole resolution, not just one server');
+  });
+
+  it('caches a delegation for the smallest TTL of its NS records, then asks the parent again', async () => {
+    const s = setup('the shop.example NS set has TTLs 86400, 86400 and 3600');
+    await s.resolve('api.shop.example', 'A');
+    const sent = s.internet.packets.length;
+    s.advance(3600);
+    await s.resolve('api.shop.example', 'A');
+    s.t.expect('queries sent after 3600 s', s.internet.questionsAsked(sent), ['192.0.2.53 api.shop.example A', '192.0.2.80 api.shop.example A'], 'RFC 2181 §5.2: a record set has one TTL, the smallest; example. (TTL 172800) is still cached');
+  });
+
   it('ends with a ResolveError when two zones’ servers are named inside each other (no glue anywhere)', async () => {
     const s = setup('www.cycle-a.example: cycle-a is served by ns.cycle-b.example, cycle-b by ns.cycle-a.example');
     s.t.step('resolve(www.cycle-a.example, A)');
@@ -300,5 +415,35 @@ describe('Resolver', () => {
     );
     s.t.expect('a ResolveError', error instanceof ResolveError, true, `${SEE_ALGORITHM}: bound the work, never loop`);
     s.t.expect('at most 32 queries sent (the default budget)', s.internet.packets.length <= 32, true);
+  });
+});
+
+describe('Resolver bailiwick: a server is believed only about its own zone', () => {
+  const poisoned = (s: ReturnType<typeof setup>) => s.internet.questionsAsked().filter((q) => q.startsWith(`${ATTACKER} `));
+
+  it('ignores an out-of-zone A record after a CNAME, and looks the target up itself', async () => {
+    const s = setup('ns1.shop.example adds shop.gslb.example A 198.51.100.66 to its answer', { failures: { '192.0.2.80': 'poison-answer' } });
+    const answer = await s.resolve('www.shop.example', 'A');
+    s.t.expect('the address', show(answer).records.at(-1), 'shop.gslb.example A 203.0.113.10 ttl=30', 'RFC 5452 §6: shop.example’s server cannot vouch for gslb.example; believing it is cache poisoning');
+    s.t.expect('asked gslb.example’s server', s.internet.questionsAsked().at(-1), '192.0.2.90 shop.gslb.example A');
+    s.t.expect('shop.gslb.example A afterwards, from the cache', show(await s.resolve('shop.gslb.example', 'A')).records, ['shop.gslb.example A 203.0.113.10 ttl=30']);
+  });
+
+  it('ignores out-of-zone records in the additional section', async () => {
+    const s = setup('ns1.shop.example adds shop.gslb.example A 198.51.100.66 to its additional section', { failures: { '192.0.2.80': 'poison-additional' } });
+    s.t.expect('the address', show(await s.resolve('www.shop.example', 'A')).records.at(-1), 'shop.gslb.example A 203.0.113.10 ttl=30', 'RFC 5452 §6; RFC 2181 §5.4.1 ranks additional data lowest');
+  });
+
+  it('takes no glue for a name server outside the zone asked: it must be looked up', async () => {
+    const s = setup('ns1.example refers shop.example to ns.attacker.test first, with glue 198.51.100.66', { failures: { '192.0.2.53': 'poison-glue' } });
+    s.t.expect('the answer', show(await s.resolve('api.shop.example', 'A')).records, ['api.shop.example A 192.0.2.81 ttl=600'], 'example.’s servers cannot give addresses for names under test.; glued in-bailiwick servers come first (RFC 9471 §2)');
+    s.t.expect('queries sent to the attacker', poisoned(s), [], 'out-of-bailiwick glue is never believed');
+  });
+
+  it('ignores a delegation for another zone slipped into an answer', async () => {
+    const s = setup('ns1.gslb.example adds shop.example NS ns1.shop.example with glue 198.51.100.66', { failures: { '192.0.2.90': 'poison-authority' } });
+    await s.resolve('shop.gslb.example', 'A');
+    s.t.expect('api.shop.example', show(await s.resolve('api.shop.example', 'A')).records, ['api.shop.example A 192.0.2.81 ttl=600'], 'RFC 5452 §6: gslb.example’s server cannot delegate shop.example');
+    s.t.expect('queries sent to the attacker', poisoned(s), []);
   });
 });

@@ -7,7 +7,9 @@ import { createSocket, type Socket } from 'node:dgram';
 import { Resolver } from 'node:dns/promises';
 import { afterEach, describe, expect, it } from 'vitest';
 import { LabAssertionError, toHex } from '@lab-kit';
-import { decodeMessage, type Message } from '@impl/message.ts';
+import type { Zone } from '@impl/authority.ts';
+import { createQuery, decodeMessage, encodeMessage, type Message } from '@impl/message.ts';
+import type { ResourceRecord } from '@impl/record.ts';
 import { listenUdp, type UdpServer } from '@impl/udp-server.ts';
 import { SHOP_ZONE } from './fixtures/shop-zone.ts';
 
@@ -43,6 +45,29 @@ async function nodeSays<T>(what: string, call: Promise<T>): Promise<T> {
   }
 }
 
+/** Sends one query from a socket of our own and returns the decoded reply (1 s at most). */
+async function askRaw(port: number, name: string): Promise<{ size: number; reply: Message }> {
+  const client = createSocket('udp4');
+  cleanups.push(() => new Promise<void>((done) => client.close(() => done())));
+  const reply = new Promise<Uint8Array>((done, fail) => {
+    const timer = setTimeout(() => fail(new LabAssertionError(`no reply to ${name} A within 1 s`, 'no reply', 'a reply')), 1000);
+    client.once('message', (datagram) => {
+      clearTimeout(timer);
+      done(new Uint8Array(datagram));
+    });
+  });
+  client.send(encodeMessage(createQuery(0x4242, { name, type: 'A', class: 1 })), port, '127.0.0.1');
+  const bytes = await reply;
+  return { size: bytes.length, reply: decodeMessage(bytes).value };
+}
+
+/** A zone where x.shop.example's 30 A records make a reply of exactly 512 bytes, and xy.shop.example's one of 513. */
+function bigZone(): Zone {
+  const set = (name: string): ResourceRecord[] => Array.from({ length: 30 }, (_, i) => ({ name, type: 'A', class: 1, ttl: 60, data: `192.0.2.${i + 1}` }));
+  // Each answer is a 2-byte pointer, 10 bytes of fields and 4 of address: 12 + (16 + 4) + 30 × 16 = 512.
+  return { origin: SHOP_ZONE.origin, records: [...SHOP_ZONE.records, ...set('x.shop.example'), ...set('xy.shop.example')] };
+}
+
 describe('listenUdp, queried by Node’s resolver', () => {
   it('answers resolve4 with both A records of api.shop.example', async () => {
     const { resolver } = await start();
@@ -75,6 +100,26 @@ describe('listenUdp, queried by Node’s resolver', () => {
     cleanups.push(() => new Promise<void>((done) => client.close(() => done())));
     await new Promise<void>((done, fail) => client.send(Uint8Array.from([1, 2, 3]), server.port, '127.0.0.1', (error) => (error ? fail(error) : done())));
     expect((await nodeSays('resolve4 after garbage', resolver.resolve4('api.shop.example'))).length, 'the server is still up').toBe(2);
+  });
+
+  it('sends a 512-byte reply whole, and a 513-byte one as header and question with TC set (RFC 1035 §4.2.1)', async () => {
+    const server = await listenUdp(bigZone(), { host: '127.0.0.1', port: 0 });
+    cleanups.push(() => server.close());
+    const fits = await askRaw(server.port, 'x.shop.example');
+    expect({ size: fits.size, tc: fits.reply.tc, answers: fits.reply.answers.length }, 'UDP carries 512 bytes of DNS message (RFC 1035 §2.3.4)').toEqual({ size: 512, tc: false, answers: 30 });
+    const over = await askRaw(server.port, 'xy.shop.example');
+    expect(
+      { tc: over.reply.tc, answers: over.reply.answers.length, questions: over.reply.questions },
+      'one byte too many: TC set, only the question, so the client retries over TCP (RFC 2181 §9)',
+    ).toEqual({ tc: true, answers: 0, questions: [{ name: 'xy.shop.example', type: 'A', class: 1 }] });
+  });
+
+  it('keeps serving when respond throws (here: a record whose TTL cannot be encoded)', async () => {
+    const broken: Zone = { origin: SHOP_ZONE.origin, records: [...SHOP_ZONE.records, { name: 'bad.shop.example', type: 'A', class: 1, ttl: 2 ** 32, data: '192.0.2.9' }] };
+    const server = await listenUdp(broken, { host: '127.0.0.1', port: 0 });
+    cleanups.push(() => server.close());
+    await askRaw(server.port, 'bad.shop.example').catch(() => undefined);
+    expect((await askRaw(server.port, 'api.shop.example')).reply.answers.length, 'a throw costs one reply, never the server').toBe(2);
   });
 
   it('decodes the exact query Node sends (with your decodeMessage)', async () => {

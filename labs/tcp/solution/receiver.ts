@@ -44,6 +44,8 @@ export class TcpReceiver {
       stream.setError();
       return;
     }
+    // Only the first SYN sets the ISN; a later one (a duplicate, or a forgery with another
+    // seqno) never moves it (RFC 9293 §3.10.7.4).
     if (this.#isn === undefined) {
       // Before the SYN there is no ISN, so no way to place anything: drop it.
       if (!message.SYN) return;

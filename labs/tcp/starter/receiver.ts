@@ -36,7 +36,8 @@ export class TcpReceiver {
   /**
    * Takes the sending half of a segment from the peer.
    * - RST: set the stream's error, nothing else.
-   * - Before any SYN has arrived, ignore everything else; the first SYN's seqno is the ISN.
+   * - Before any SYN has arrived, ignore everything else; the first SYN's seqno is the ISN,
+   *   and it stays the ISN: a later SYN (RFC 9293 §3.10.7.4) never moves it.
    * - Insert the payload at its stream index (unwrap the seqno with the next needed
    *   absolute seqno as checkpoint; the SYN, if set, comes before the payload), with the
    *   FIN flag as "last substring". A segment without SYN whose seqno is the ISN

@@ -176,6 +176,17 @@ describe('TcpConnection: opening', () => {
       .expectNothingSent('RFC 9293 §3.10.7.4: a pure ACK is not acknowledged');
   });
 
+  it('passive open: an ACK that does not cover our SYN leaves the connection in SYN-RECEIVED', () => {
+    new ConnectionHarness('ACK of nothing', { capacity: 6000 })
+      .listen()
+      .arrives({ flags: 'SYN', seq: 0 })
+      .expectSegment({ flags: 'SYN|ACK', seq: 0, ack: 1 })
+      .arrives({ flags: 'ACK', seq: 1, ack: 0 })
+      .expectState('SYN-RECEIVED', 'RFC 9293 §3.10.7.4 "fifth": only SND.UNA < SEG.ACK ≤ SND.NXT acknowledges our SYN; ack ISN+0 acknowledges nothing')
+      .arrives({ flags: 'ACK', seq: 1, ack: 1 })
+      .expectState('ESTABLISHED', HANDSHAKE);
+  });
+
   it('passive open: the SYN|ACK is retransmitted when no ACK comes', () => {
     new ConnectionHarness('lost ACK of SYN')
       .listen()

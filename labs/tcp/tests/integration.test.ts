@@ -1,16 +1,21 @@
 /**
- * Stage integration: two of your endpoints on two netsim hosts, every segment encoded
- * by segment-codec.ts inside Ethernet and IPv4 frames, across a link that loses,
- * duplicates and reorders frames (tests/fixtures/lossy-transfer.ts). The bytes must
- * arrive intact, both connections must close cleanly, and the retransmissions, counted
- * on the wire, must stay close to what the losses make necessary. The seed is fixed
+ * Stage integration: first your segment-codec.ts against segments whose bytes tshark
+ * checked; then two of your endpoints on two netsim hosts, inside Ethernet and IPv4
+ * frames, across a link that loses, duplicates and reorders frames
+ * (tests/fixtures/lossy-transfer.ts). The client's segments go through your codec and
+ * the server's through the fixture's own (tests/fixtures/reference-codec.ts), so a codec
+ * that only agrees with itself cannot pass. The bytes must arrive intact, both
+ * connections must close cleanly, and the retransmissions, counted on the wire, must
+ * stay close to what the losses make necessary. The seed is fixed
  * and printed; change SEED below to replay the transfer over another network.
  */
 import { describe, expect, it } from 'vitest';
-import { Transcript, firstDifference } from '@lab-kit';
+import { Transcript, expectBytes, firstDifference, fromHex, type ByteField } from '@lab-kit';
 import { Device, Link, Simulator, type LinkOptions } from '@netsim';
 import { TcpConnection } from '@impl/connection.ts';
-import { decodeSegment, encodeSegment } from '@impl/segment-codec.ts';
+import type { Segment } from '@impl/segment.ts';
+import { decodeSegment, encodeSegment, TcpFormatError } from '@impl/segment-codec.ts';
+import { referenceDecode, referenceEncode } from './fixtures/reference-codec.ts';
 import { MAIN_SCENARIO, runTransfer, scenarioData, type ScenarioDeps, type ScenarioOptions, type ScenarioResult } from './fixtures/lossy-transfer.ts';
 
 /** The network's seed: loss, duplication, reordering, both ISNs and the data follow from it. */
@@ -21,6 +26,8 @@ const deps: ScenarioDeps = {
   connect: (options, transmit) => new TcpConnection(options, transmit),
   encodeSegment,
   decodeSegment,
+  // The server's frames go through the fixture's own codec: the client's bytes must be right, not just agree with themselves.
+  serverCodec: { encodeSegment: referenceEncode, decodeSegment: referenceDecode },
 };
 
 function scenario(overrides: Partial<ScenarioOptions>): ScenarioOptions {
@@ -67,6 +74,67 @@ function expectCleanClose(t: Transcript, r: ScenarioResult): void {
   const waited = [r.client, r.server].filter((s) => s.path.includes('TIME-WAIT')).length;
   t.expect('expect at least one side to have waited in TIME-WAIT', waited > 0, true, 'RFC 9293 §3.6: whoever closes first (or both) waits 2 × MSL');
 }
+
+const PORTS = { source: 49152, destination: 443 };
+const ADDRESSES = { source: Uint8Array.of(10, 0, 0, 1), destination: Uint8Array.of(10, 0, 0, 2) };
+const TCP_FIELDS: ByteField[] = [
+  { name: 'source port', offset: 0, length: 2 },
+  { name: 'destination port', offset: 2, length: 2 },
+  { name: 'sequence number', offset: 4, length: 4 },
+  { name: 'acknowledgment number', offset: 8, length: 4 },
+  { name: 'data offset', offset: 12, length: 1 },
+  { name: 'flags', offset: 13, length: 1 },
+  { name: 'window', offset: 14, length: 2 },
+  { name: 'checksum', offset: 16, length: 2 },
+  { name: 'urgent pointer', offset: 18, length: 2 },
+  { name: 'payload', offset: 20, length: 5 },
+];
+const empty = new Uint8Array(0);
+/**
+ * 10.0.0.1:49152 → 10.0.0.2:443. tshark 4.0 read these bytes (framed in Ethernet and IPv4)
+ * with the same fields and flags, and called every checksum good (tcp.checksum.status 1).
+ */
+const KNOWN_SEGMENTS: [what: string, segment: Segment, hex: string][] = [
+  ['a SYN, window 64000', { seqno: 0x8a3b1c2d, SYN: true, FIN: false, RST: false, window: 64000, payload: empty }, 'c0 00 01 bb 8a 3b 1c 2d 00 00 00 00 50 02 fa 00 39 bb 00 00'],
+  [
+    "an ACK with 5 bytes 'GET /' (PSH set)",
+    { seqno: 0x8a3b1c2e, ackno: 0x01020304, SYN: false, FIN: false, RST: false, window: 65535, payload: fromHex('47 45 54 20 2f') },
+    'c0 00 01 bb 8a 3b 1c 2e 01 02 03 04 50 18 ff ff 65 34 00 00 47 45 54 20 2f',
+  ],
+  ['a FIN|ACK just below 2^32', { seqno: 0xfffffffe, ackno: 0xdeadbeef, SYN: false, FIN: true, RST: false, window: 513, payload: empty }, 'c0 00 01 bb ff ff ff fe de ad be ef 50 11 02 01 3a 78 00 00'],
+  ['an RST', { seqno: 7, SYN: false, FIN: false, RST: true, window: 0, payload: empty }, 'c0 00 01 bb 00 00 00 07 00 00 00 00 50 04 00 00 da 1b 00 00'],
+];
+
+describe('segment-codec.ts against bytes tshark agrees with', () => {
+  // One test: the codec comes complete, so this only catches a copy that was changed.
+  it('encodes a SYN, data, a FIN near 2^32 and an RST byte for byte, decodes them back, and rejects bad checksums', () => {
+    for (const [what, segment, hex] of KNOWN_SEGMENTS) {
+      const wire = fromHex(hex);
+      expectBytes(encodeSegment(segment, PORTS, ADDRESSES), wire, {
+        what: `encodeSegment(${what})`,
+        fields: TCP_FIELDS,
+        see: 'RFC 9293 §3.1: big-endian fields, FIN 0x01 SYN 0x02 RST 0x04 PSH 0x08 ACK 0x10, checksum over the pseudo-header',
+      });
+      expect(decodeSegment(wire, ADDRESSES).value, `decodeSegment(${what})`).toEqual({ segment, ports: PORTS });
+    }
+    const wire = fromHex(KNOWN_SEGMENTS[1]![2]);
+    const damaged = wire.slice();
+    damaged[22]! ^= 0x01;
+    const problem = (bytes: Uint8Array, addresses: typeof ADDRESSES) => {
+      try {
+        decodeSegment(bytes, addresses);
+        return 'decoded';
+      } catch (error) {
+        return error instanceof TcpFormatError ? error.problem : String(error);
+      }
+    };
+    expect(problem(damaged, ADDRESSES), 'one payload bit flipped').toBe('bad-checksum');
+    expect(problem(wire, { ...ADDRESSES, destination: Uint8Array.of(10, 0, 0, 3) }), 'the pseudo-header names 10.0.0.3, the segment was for 10.0.0.2 (RFC 9293 §3.1)').toBe('bad-checksum');
+    const withoutPseudoHeader = wire.slice();
+    withoutPseudoHeader.set([0x79, 0x56], 16);
+    expect(problem(withoutPseudoHeader, ADDRESSES), 'checksum 0x7956 covers the segment alone, without the pseudo-header').toBe('bad-checksum');
+  });
+});
 
 describe('two endpoints across netsim', () => {
   it('move 1 MiB each way across a link that loses 10%, duplicates 5% and reorders 10% of frames, and close cleanly', () => {

@@ -87,12 +87,27 @@ describe('TcpReceiver', () => {
       .expectRead('ab');
   });
 
+  it('keeps the ISN of the first SYN when a second SYN arrives with another seqno', () => {
+    new ReceiverHarness('a second SYN, elsewhere in the sequence space')
+      .segment({ SYN: true, seq: 0 })
+      .segment({ seq: 1, data: 'ab' })
+      .segment({ SYN: true, seq: 5000 })
+      .expectAckno(3, 'RFC 9293 §3.10.7.4: once synchronized, a SYN never sets a new ISN (RFC 5961 §4 answers it with an ACK)')
+      .segment({ seq: 3, data: 'cd' })
+      .expectAckno(5, 'bytes keep their places relative to the first ISN')
+      .expectRead('abcd');
+  });
+
   it('treats a segment without SYN at the ISN itself as invalid', () => {
     new ReceiverHarness('data claiming the SYN\'s sequence number')
       .segment({ SYN: true, seq: 0 })
       .segment({ seq: 0, data: 'x' })
       .expectPushed(0, 'seqno ISN belongs to the SYN; no data byte can have it')
-      .expectAckno(1);
+      .expectAckno(1)
+      .segment({ seq: 0, FIN: true })
+      .segment({ seq: 1, data: 'ab' })
+      .expectAckno(3, 'a FIN claiming the SYN’s seqno is invalid too: it does not end the stream before its first byte')
+      .expectRead('ab');
   });
 
   it('advertises the free capacity: the window shrinks as bytes wait unread, and reopens as they are read', () => {
