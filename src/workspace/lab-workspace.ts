@@ -106,8 +106,8 @@ class LabWorkspace extends HTMLElement {
   private setUpLayout(): void {
     const splitter = (side: string) => this.querySelector<HTMLElement>(`[data-splitter="${side}"]`)!;
     makeResizable(this.byPart('grid'), [
-      { splitter: splitter('left'), variable: '--lw-left', initial: 300, min: 200, max: 560, direction: 1 },
-      { splitter: splitter('right'), variable: '--lw-right', initial: 420, min: 260, max: 760, direction: -1 },
+      { splitter: splitter('left'), variable: '--lw-left', axis: 'x', initial: 280, min: 200, max: 560, direction: 1 },
+      { splitter: splitter('bottom'), variable: '--lw-bottom', axis: 'y', initial: 240, min: 120, max: 900, direction: -1 },
     ]);
     for (const button of this.querySelectorAll<HTMLButtonElement>('[data-view-button]')) {
       button.addEventListener('click', () => this.setView(button.dataset['viewButton'] as View));

@@ -1,6 +1,6 @@
 /**
- * Resizable panes: each splitter sets one pane's width (a CSS variable on the
- * grid), by dragging or with the arrow keys, and the widths are remembered in
+ * Resizable panes: each splitter sets one pane's size (a CSS variable on the
+ * grid), by dragging or with the arrow keys, and the sizes are remembered in
  * this browser.
  */
 import { readSetting, writeSetting } from './preferences.ts';
@@ -9,16 +9,18 @@ const STEP = 24;
 
 export interface PaneSpec {
   splitter: HTMLElement;
-  /** The CSS variable holding the pane's width in px, e.g. `--lw-left`. */
+  /** The CSS variable holding the pane's size in px, e.g. `--lw-left`. */
   variable: string;
+  /** 'x': the splitter moves sideways (a width); 'y': up and down (a height). */
+  axis: 'x' | 'y';
   initial: number;
   min: number;
   max: number;
-  /** +1 when dragging right widens the pane, -1 when it narrows it. */
+  /** +1 when dragging right (or down) grows the pane, -1 when it shrinks it. */
   direction: 1 | -1;
 }
 
-/** Wires each splitter to its pane width on `grid`. */
+/** Wires each splitter to its pane's size on `grid`. */
 export function makeResizable(grid: HTMLElement, panes: PaneSpec[]): void {
   const sizes = readSetting<Record<string, number>>('panes', {});
   const apply = (pane: PaneSpec, width: number, save: boolean) => {
@@ -33,7 +35,7 @@ export function makeResizable(grid: HTMLElement, panes: PaneSpec[]): void {
     pane.splitter.setAttribute('aria-valuemax', String(pane.max));
     let width = apply(pane, sizes[pane.variable] ?? pane.initial, false);
     pane.splitter.addEventListener('keydown', (event) => {
-      const delta = { ArrowLeft: -STEP, ArrowRight: STEP }[event.key];
+      const delta = (pane.axis === 'x' ? { ArrowLeft: -STEP, ArrowRight: STEP } : { ArrowUp: -STEP, ArrowDown: STEP })[event.key];
       if (delta === undefined) return;
       event.preventDefault();
       width = apply(pane, width + delta * pane.direction, true);
@@ -41,9 +43,10 @@ export function makeResizable(grid: HTMLElement, panes: PaneSpec[]): void {
     pane.splitter.addEventListener('pointerdown', (event) => {
       event.preventDefault();
       pane.splitter.setPointerCapture(event.pointerId);
-      const startX = event.clientX;
+      const at = (e: PointerEvent) => (pane.axis === 'x' ? e.clientX : e.clientY);
+      const start = at(event);
       const startWidth = width;
-      const move = (e: PointerEvent) => (width = apply(pane, startWidth + (e.clientX - startX) * pane.direction, false));
+      const move = (e: PointerEvent) => (width = apply(pane, startWidth + (at(e) - start) * pane.direction, false));
       const up = () => {
         width = apply(pane, width, true);
         pane.splitter.removeEventListener('pointermove', move);
