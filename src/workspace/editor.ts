@@ -8,6 +8,7 @@
 import { defaultKeymap, history, historyKeymap, indentWithTab } from '@codemirror/commands';
 import { bracketMatching, defaultHighlightStyle, indentOnInput, StreamLanguage, syntaxHighlighting } from '@codemirror/language';
 import { typescript } from '@codemirror/legacy-modes/mode/javascript';
+import { tags } from '@lezer/highlight';
 import { oneDark } from '@codemirror/theme-one-dark';
 import { Compartment, EditorSelection, EditorState, Prec, type Extension } from '@codemirror/state';
 import {
@@ -28,7 +29,8 @@ export interface EditorOptions {
 }
 
 const theme = new Compartment();
-const tsLanguage = StreamLanguage.define(typescript);
+// The legacy mode names object members "property", which CodeMirror's default token table does not know.
+const tsLanguage = StreamLanguage.define({ ...typescript, tokenTable: { property: tags.propertyName } });
 
 /**
  * One Dark on a darker background, on which all its token colours meet WCAG AA
@@ -91,6 +93,7 @@ export class FileEditor {
       compareSlot.of([]),
       EditorState.tabSize.of(2),
       EditorState.readOnly.of(readOnly),
+      EditorView.editable.of(!readOnly),
       // tabindex makes axe (and some screen readers) see the scroller's content as keyboard-reachable.
       EditorView.contentAttributes.of({ 'aria-label': `${name}${readOnly ? ' (read only)' : ''}`, tabindex: '0' }),
       keymap.of([
@@ -134,10 +137,11 @@ export class FileEditor {
       this.view.dispatch({ effects: compareSlot.reconfigure([]) });
       return;
     }
-    const { unifiedMergeView } = await import('@codemirror/merge');
-    this.view.dispatch({
-      effects: compareSlot.reconfigure([unifiedMergeView({ original, mergeControls: false, syntaxHighlightDeletions: false }), EditorState.readOnly.of(true)]),
-    });
+    const { unifiedMergeView, goToNextChunk } = await import('@codemirror/merge');
+    const diff = unifiedMergeView({ original, mergeControls: false, syntaxHighlightDeletions: false });
+    this.view.dispatch({ effects: compareSlot.reconfigure([diff, EditorState.readOnly.of(true), EditorView.editable.of(false)]) });
+    // Straight to the first change: in a long file it may be far below.
+    goToNextChunk(this.view);
   }
 
   get current(): string | undefined {

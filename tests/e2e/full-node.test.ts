@@ -38,6 +38,27 @@ describe('full Node when it cannot run', () => {
     await workerStillGrades();
   });
 
+  it('fails fast when the runtime cannot be reached, and no run button looks enabled meanwhile', async () => {
+    // The default boot limit (45 s) stays: the page must notice the failed request itself.
+    await site.page.goto(`${site.url}/labs/dns/`);
+    await site.page.waitForSelector('lab-workspace[data-ready]', { state: 'attached' });
+    // Records, at every step the status shows while full Node starts, whether "Run tests" could be pressed.
+    await site.page.evaluate(() => {
+      const seen: boolean[] = ((globalThis as unknown as { runEnabledWhileBooting: boolean[] }).runEnabledWhileBooting = []);
+      const status = document.querySelector('[data-part="status"]')!;
+      new MutationObserver(() => {
+        if (status.textContent?.startsWith('Full Node:')) seen.push(!document.querySelector<HTMLButtonElement>('[data-part="run"]')!.disabled);
+      }).observe(status, { childList: true, characterData: true, subtree: true });
+    });
+    await site.page.click('[data-part="run-node"]');
+    await site.page.waitForFunction(() => document.querySelector('[data-part="status"]')?.getAttribute('data-kind') === 'error', undefined, { timeout: 15_000 });
+    expect(await site.page.textContent('[data-part="status"]')).toMatch(/Full Node could not run: Node could not start: the request to StackBlitz .* failed\..*npx journey grade dns/);
+    const enabled = await site.page.evaluate(() => (globalThis as unknown as { runEnabledWhileBooting: boolean[] }).runEnabledWhileBooting);
+    expect(enabled.length).toBeGreaterThan(0);
+    expect(enabled).not.toContain(true);
+    await workerStillGrades();
+  });
+
   it('explains a page that is not cross-origin isolated', async () => {
     await site.page.route(`${site.url}/labs/dns/`, async (route) => {
       const response = await route.fetch();
