@@ -1,7 +1,8 @@
 /**
- * The lab page's full-Node runner: decides whether this browser can use it,
- * boots the WebContainer on demand (a click; never on page load), shows the
- * grader's output in a terminal (xterm.js, loaded only then), and hands back
+ * The lab page's full-Node runner, loaded on the learner's click (whether the
+ * browser can use it is full-node-support.ts): boots the WebContainer on that
+ * click (never on page load), shows the grader's output in a terminal
+ * (xterm.js, loaded only then), and hands back
  * the result. Every failure comes back as a message; the worker runner and the
  * learner's files are untouched by it. A boot whose runtime cannot even be
  * reached fails at once instead of waiting out the boot limit.
@@ -9,20 +10,7 @@
 import type { LabBundle } from '../course/lab-bundle.ts';
 import { BOOT_TIMEOUT_MS, bootContainer, type BootStep } from '../runners/container/boot.ts';
 import { gradeInContainer } from '../runners/container/container-runner.ts';
-import { webContainerSupport, type Support } from '../runners/container/support.ts';
 import type { GradeResult } from '../runners/result.ts';
-
-/** What this browser allows, from its own reports and the course setting. */
-export function browserSupport(enabled: boolean): Support {
-  return webContainerSupport({
-    enabled,
-    crossOriginIsolated: globalThis.crossOriginIsolated === true,
-    sharedArrayBuffer: typeof SharedArrayBuffer === 'function',
-    online: navigator.onLine,
-    userAgent: navigator.userAgent,
-    ...('deviceMemory' in navigator ? { deviceMemoryGiB: Number((navigator as { deviceMemory?: number }).deviceMemory) } : {}),
-  });
-}
 
 let terminal: Promise<{ write(text: string): void; clear(): void }> | undefined;
 

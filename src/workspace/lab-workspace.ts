@@ -9,6 +9,7 @@ import type { LabBundle } from '../course/lab-bundle.ts';
 import type { GradeResult } from '../runners/result.ts';
 import { WorkerRunner } from '../runners/worker/worker-runner.ts';
 import { FileEditor } from './editor.ts';
+import { browserSupport } from './full-node-support.ts';
 import { fileGroups, readOnlyDocuments, renderFileTree, type BundleWithGiven } from './file-tree.ts';
 import { setUpHints } from './hints.ts';
 import { makeResizable } from './panes.ts';
@@ -189,7 +190,6 @@ class LabWorkspace extends HTMLElement {
   /** The full-Node runner, on the learner's click: boots once per tab; any failure leaves the worker runner as it was. */
   async runInFullNode(): Promise<void> {
     if (this.running) return;
-    const { browserSupport, gradeInFullNode } = await import('./full-node.ts');
     const support = browserSupport(this.dataset['webcontainer'] === 'true');
     if (!support.ok) {
       this.status(`Full Node is not available here: ${support.reason} ${support.advice}`, true);
@@ -198,6 +198,7 @@ class LabWorkspace extends HTMLElement {
     if (support.askFirst && !confirm('Start full Node in this tab? It downloads a runtime and needs a fair amount of memory.')) return;
     this.setBusy(true, 'Full Node…');
     try {
+      const { gradeInFullNode } = await import('./full-node.ts');
       const result = await gradeInFullNode({
         bundle: this.bundle,
         files: this.files,
@@ -220,10 +221,14 @@ class LabWorkspace extends HTMLElement {
     recordProgress(result);
     this.showResult(result);
     this.byPart('announce').textContent = summaryText(result);
-    if (matchMedia(ONE_PANE_QUERY).matches) this.setView('results');
     const summary = this.querySelector<HTMLElement>('.results .summary')!;
     summary.scrollIntoView({ block: 'nearest' });
-    summary.focus({ preventScroll: true });
+    // In focus mode the results replace the code, so focus goes with them; on a laptop it stays in the editor.
+    if (matchMedia(ONE_PANE_QUERY).matches) {
+      this.setView('results');
+      summary.scrollIntoView({ block: 'start' });
+      summary.focus({ preventScroll: true });
+    }
     this.dispatchEvent(new CustomEvent('graded', { detail: result }));
   }
 

@@ -31,6 +31,8 @@ describe('full Node when it cannot run', () => {
 
   it('explains a boot that never finishes, and the worker runner still grades', async () => {
     await site.page.addInitScript(() => localStorage.setItem('packet-journey:boot-timeout-ms', '3000'));
+    // The runtime's host answers (so the page cannot tell it is blocked), but the boot frame never loads.
+    await site.page.route(/stackblitz\.com\/headless$/, (route) => route.fulfill({ status: 200, headers: { 'Cross-Origin-Resource-Policy': 'cross-origin' }, body: '' }));
     await site.page.goto(`${site.url}/labs/dns/`);
     const status = await statusAfterFullNode();
     expect(status).toMatch(/Full Node could not run: Node did not start within 3 s\. An ad or script blocker/);
