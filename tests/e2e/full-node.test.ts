@@ -53,7 +53,7 @@ describe('full Node when it cannot run', () => {
       }).observe(status, { childList: true, characterData: true, subtree: true });
     });
     await site.page.click('[data-part="run-node"]');
-    await site.page.waitForFunction(() => document.querySelector('[data-part="status"]')?.getAttribute('data-kind') === 'error', undefined, { timeout: 15_000 });
+    await site.page.waitForFunction(() => document.querySelector('[data-part="status"]')?.getAttribute('data-kind') === 'error', undefined, { timeout: 30_000 });
     expect(await site.page.textContent('[data-part="status"]')).toMatch(/Full Node could not run: Node could not start: the request to StackBlitz .* failed\..*npx journey grade dns/);
     const enabled = await site.page.evaluate(() => (globalThis as unknown as { runEnabledWhileBooting: boolean[] }).runEnabledWhileBooting);
     expect(enabled.length).toBeGreaterThan(0);
