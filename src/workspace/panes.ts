@@ -6,6 +6,11 @@
 import { readSetting, writeSetting } from './preferences.ts';
 
 const STEP = 24;
+/** Which keys move a splitter, by axis. */
+const KEYS: Record<PaneSpec['axis'], Record<string, number>> = {
+  x: { ArrowLeft: -STEP, ArrowRight: STEP },
+  y: { ArrowUp: -STEP, ArrowDown: STEP },
+};
 
 export interface PaneSpec {
   splitter: HTMLElement;
@@ -35,7 +40,7 @@ export function makeResizable(grid: HTMLElement, panes: PaneSpec[]): void {
     pane.splitter.setAttribute('aria-valuemax', String(pane.max));
     let width = apply(pane, sizes[pane.variable] ?? pane.initial, false);
     pane.splitter.addEventListener('keydown', (event) => {
-      const delta = (pane.axis === 'x' ? { ArrowLeft: -STEP, ArrowRight: STEP } : { ArrowUp: -STEP, ArrowDown: STEP })[event.key];
+      const delta = KEYS[pane.axis][event.key];
       if (delta === undefined) return;
       event.preventDefault();
       width = apply(pane, width + delta * pane.direction, true);

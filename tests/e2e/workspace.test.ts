@@ -15,8 +15,8 @@ const solution = labFiles('dns', 'solution');
 const starterHeader = readFileSync(join(lab.dir, 'starter', 'header.ts'), 'utf8');
 
 const site = useBuiltSite({ acceptDownloads: true, viewport: { width: 1400, height: 900 } }, async (_context, page) => {
-  await site.page.goto(`${site.url}/labs/dns/`);
-  await site.page.waitForSelector('lab-workspace[data-ready]', { state: 'attached' });
+  await page.goto(`${site.url}/labs/dns/`);
+  await page.waitForSelector('lab-workspace[data-ready]', { state: 'attached' });
 });
 
 const importFiles = (files: Record<string, string>) => importInto(site.page, 'dns', files);
