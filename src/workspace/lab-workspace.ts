@@ -243,6 +243,12 @@ class LabWorkspace extends HTMLElement {
         badge.dataset['status'] = stage.status;
       }
     }
+    // The stage to work on next stands out in the list, as its results stand open.
+    const next = result.stages.find((s) => s.status === 'failed')?.id;
+    for (const item of this.querySelectorAll<HTMLElement>('[data-stage-item]')) {
+      if (item.dataset['stageItem'] === next) item.setAttribute('aria-current', 'step');
+      else item.removeAttribute('aria-current');
+    }
   }
 
   private async replaceAll(files: Files, reason: string): Promise<void> {

@@ -58,6 +58,7 @@ describe('failure messages', () => {
     await openLab(p, site.url, 'dns');
     await runTests(p);
     expect(await p.$$eval('.results details.stage[open]', (open) => open.map((d) => d.getAttribute('data-stage')))).toEqual(['header-question']);
+    expect(await p.$$eval('[data-stage-item][aria-current="step"]', (all) => all.map((li) => li.getAttribute('data-stage-item')))).toEqual(['header-question']);
     const messages = await p.$$eval('.results [data-stage="header-question"] .test > .message', (all) => all.map((m) => m.textContent));
     expect(new Set(messages).size).toBe(messages.length);
     expect(await p.textContent('.results [data-stage="header-question"]')).toMatch(/The same error in \d+ more tests/);
