@@ -197,6 +197,8 @@ class LabWorkspace extends HTMLElement {
     }
     if (support.askFirst && !confirm('Start full Node in this tab? It downloads a runtime and needs a fair amount of memory.')) return;
     this.setBusy(true, 'Full Node…');
+    // A boot that lost the race to a failure goes on in the background: its later steps must not cover the failure.
+    let attempt = true;
     try {
       const { gradeInFullNode } = await import('./full-node.ts');
       const result = await gradeInFullNode({
@@ -204,13 +206,14 @@ class LabWorkspace extends HTMLElement {
         files: this.files,
         graderUrl: this.dataset['grader']!,
         terminalHost: this.byPart('terminal'),
-        onStep: (step) => this.status(`Full Node: ${step}…`),
+        onStep: (step) => attempt && this.status(`Full Node: ${step}…`),
       });
       this.status('Graded in full Node (WebContainer).');
       this.graded(result);
     } catch (error) {
       this.status(`Full Node could not run: ${(error as Error).message} Your files are safe; “Run tests” still grades the stages marked “runs anywhere”, and \`npx journey grade ${this.bundle.id}\` grades everything on your machine.`, true);
     } finally {
+      attempt = false;
       this.setBusy(false);
     }
   }
