@@ -58,8 +58,9 @@ describe('full Node when it cannot run', () => {
     const enabled = await site.page.evaluate(() => (globalThis as unknown as { runEnabledWhileBooting: boolean[] }).runEnabledWhileBooting);
     expect(enabled.length).toBeGreaterThan(0);
     expect(enabled).not.toContain(true);
-    // The boot still under way in the background does not cover the message with a later step.
-    await site.page.waitForTimeout(2_000);
+    // The boot still under way in the background (its frame is inserted right after its "booting" step)
+    // does not cover the message with that step.
+    await site.page.waitForSelector('iframe[src*="/headless"]', { state: 'attached' });
     expect(await site.page.getAttribute('[data-part="status"]', 'data-kind')).toBe('error');
     await workerStillGrades();
   });
