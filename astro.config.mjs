@@ -4,6 +4,8 @@ import starlight from '@astrojs/starlight';
 import { pagesIn } from './src/site/sidebar.ts';
 import { deployOutputs } from './src/site/integrations/deploy.ts';
 import { CROSS_ORIGIN_ISOLATION } from './src/course/deploy-headers.ts';
+import { implPlugin, solutionLayouts } from './src/course/impl-plugin.ts';
+import { coursePaths } from './src/course/paths.ts';
 
 export default defineConfig({
   srcDir: './src/site',
@@ -11,6 +13,8 @@ export default defineConfig({
   // Lab pages must be cross-origin isolated for the full-Node runner; dev and preview send the same headers as deployments.
   server: { headers: { ...CROSS_ORIGIN_ISOLATION } },
   vite: {
+    // Chapter figures run the labs' solutions at build time; their `@impl/…` imports resolve as the grader's do.
+    plugins: [implPlugin(solutionLayouts(coursePaths()))],
     // The grading worker's dependencies, pre-bundled up front: discovered late, they make the dev server reload the page mid-run.
     optimizeDeps: {
       include: ['@vitest/expect', '@vitest/runner', '@vitest/utils/display', 'chai', 'es-module-lexer/js', 'fast-check', 'sucrase', 'fflate', 'idb-keyval'],

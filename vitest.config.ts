@@ -2,12 +2,16 @@
 // target (solution, starter or workspace) and run through src/runners/node.
 import { defineConfig } from 'vitest/config';
 import { fileURLToPath } from 'node:url';
+import { courseAliases } from './src/course/aliases.ts';
+import { implPlugin, solutionLayouts } from './src/course/impl-plugin.ts';
+import { coursePaths } from './src/course/paths.ts';
 
-// Chapter components import lab fixtures at build time, and fixtures import the lab kit.
-const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+// Chapter components import lab solutions and fixtures, which import `@impl/…` and the course's modules.
+const root = fileURLToPath(new URL('.', import.meta.url));
 
 export default defineConfig({
-  resolve: { alias: { '@lab-kit': here('./src/lab-kit/index.ts'), '@netsim': here('./src/netsim/index.ts') } },
+  plugins: [implPlugin(solutionLayouts(coursePaths(root)))],
+  resolve: { alias: courseAliases(root) },
   test: {
     include: ['src/**/*.test.ts', 'tests/**/*.test.ts'],
     exclude: ['tests/e2e/**', 'tests/fixtures/**', 'node_modules/**'],

@@ -6,6 +6,11 @@
 import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { meetsTarget, type Benchmark, type Figure } from './figure.ts';
+import { registerImplHooks } from '../src/course/impl-plugin.ts';
+import { coursePaths } from '../src/course/paths.ts';
+
+// Benches run lab solutions, whose `@impl/…` imports resolve as the grader's do.
+registerImplHooks(coursePaths());
 
 const dir = fileURLToPath(new URL('.', import.meta.url));
 const wanted = process.argv.slice(2);

@@ -11,7 +11,7 @@ import { Device, Link, Simulator } from '../src/netsim/index.ts';
 import { ByteStream } from '../labs/tcp/solution/byte-stream.ts';
 import { TcpConnection } from '../labs/tcp/solution/connection.ts';
 import { Reassembler } from '../labs/tcp/solution/reassembler.ts';
-import { decodeSegment, encodeSegment } from '../labs/tcp/solution/segment-codec.ts';
+import { decodeSegment, encodeSegment } from '../labs/tcp/given/segment-codec.ts';
 import { MAIN_SCENARIO, runTransfer, scenarioData, type ScenarioDeps, type ScenarioResult } from '../labs/tcp/tests/fixtures/lossy-transfer.ts';
 import { reassemblerThroughput, streamThroughput, workloadData } from '../labs/tcp/tests/fixtures/throughput.ts';
 

@@ -94,6 +94,24 @@ describe('journey start, reset, list, hint', () => {
     expect(readFileSync(file, 'utf8')).toBe('// my work\n');
   });
 
+  it('start copies learner files only, and leaves a tsconfig that points the editor at the given files', () => {
+    const ws = tempWorkspace();
+    journey(['start', 'adder'], { workspace: ws, labs });
+    expect(readdirSync(join(ws, 'adder')).sort()).toEqual(['add.ts', 'tsconfig.json']);
+    const paths = JSON.parse(readFileSync(join(ws, 'adder', 'tsconfig.json'), 'utf8')).compilerOptions.paths;
+    expect(paths['@impl/add.ts']).toEqual(['./add.ts']);
+    expect(join(ws, 'adder', paths['@impl/*'][0])).toBe(join(labs, 'adder', 'given', '*'));
+  });
+
+  it('start says when a copy of a given file in the workspace is no longer used', () => {
+    const ws = tempWorkspace();
+    journey(['start', 'adder'], { workspace: ws, labs });
+    writeFileSync(join(ws, 'adder', 'u32.ts'), '// an old copy\n');
+    const again = journey(['start', 'adder'], { workspace: ws, labs });
+    expect(again.stdout).toMatch(/Your u32\.ts is now given: graders read .*adder\/given\//);
+    expect(readFileSync(join(ws, 'adder', 'u32.ts'), 'utf8')).toBe('// an old copy\n');
+  });
+
   it('reset moves the learner\'s files to a backup before starting afresh', () => {
     const ws = tempWorkspace();
     journey(['start', 'adder'], { workspace: ws, labs });
@@ -134,10 +152,13 @@ describe('journey import', () => {
     journey(['start', 'adder'], { workspace: ws, labs });
     writeFileSync(join(ws, 'adder', 'add.ts'), '// before import\n');
     const zip = join(ws, 'export.zip');
-    writeFileSync(zip, workspaceZip('adder', { 'add.ts': readFileSync(join(labs, 'adder', 'solution', 'add.ts'), 'utf8') }));
+    // An export from before the lab had given/ still carries the given file: it is left out.
+    writeFileSync(zip, workspaceZip('adder', { 'add.ts': readFileSync(join(labs, 'adder', 'solution', 'add.ts'), 'utf8'), 'u32.ts': '// old copy\n' }));
     const run = journey(['import', zip], { workspace: ws, labs });
     expect(run.code).toBe(0);
+    expect(run.stdout).toContain('Left out u32.ts: given files');
     expect(run.stdout).toContain('Imported 1 files into');
+    expect(existsSync(join(ws, 'adder', 'u32.ts'))).toBe(false);
     const backups = readdirSync(join(ws, '.journey', 'backups'));
     expect(readFileSync(join(ws, '.journey', 'backups', backups[0]!, 'add.ts'), 'utf8')).toBe('// before import\n');
     expect(journey(['grade', 'adder'], { workspace: ws, labs }).code).toBe(0);

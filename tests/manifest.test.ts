@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -17,9 +17,9 @@ function brokenLab(edit: (manifest: Record<string, any>) => void) {
   return labs;
 }
 
-function problemsOf(labs: string): string {
+function problemsOf(labs: string, content = coursePaths().content): string {
   try {
-    loadLab({ ...coursePaths(), labs }, 'adder');
+    loadLab({ ...coursePaths(), labs, content }, 'adder');
   } catch (error) {
     expect(error).toBeInstanceOf(ManifestError);
     return (error as ManifestError).message;
@@ -79,5 +79,59 @@ describe('the chapter page', () => {
     expect(problemsOf(brokenLab((m) => (m.chapterPage = 'chapters/nowhere')))).toContain(
       'chapterPage: expected a chapter page content/chapters/nowhere.mdx',
     );
+  });
+});
+
+describe('given files', () => {
+  it('the fixture lab, with a given file, is valid', () => {
+    expect(loadLab({ ...coursePaths(), labs: fixtureLabs }, 'adder').manifest.given).toEqual(['u32.ts']);
+  });
+
+  it('rejects a file that is both the learner\'s and given', () => {
+    expect(problemsOf(brokenLab((m) => m.given.push('add.ts')))).toContain('given[1]: "add.ts" is also a learner file (files[0])');
+  });
+
+  it('rejects a listed given file that is missing, and a file in given/ that is not listed', () => {
+    expect(problemsOf(brokenLab((m) => (m.given = ['u64.ts'])))).toMatch(/given\[0\]: expected given\/u64\.ts to exist[\s\S]*given: given\/u32\.ts is not listed in "given"/);
+  });
+
+  it('rejects a second copy of a given file in starter/', () => {
+    const labs = brokenLab(() => {});
+    cpSync(join(labs, 'adder', 'given', 'u32.ts'), join(labs, 'adder', 'starter', 'u32.ts'));
+    expect(problemsOf(labs)).toContain('files: starter/u32.ts is not listed in "files" (it is given: keep only given/u32.ts)');
+  });
+
+  it('rejects a given file that imports a learner file', () => {
+    const labs = brokenLab(() => {});
+    writeFileSync(join(labs, 'adder', 'given', 'u32.ts'), "import { add } from '@impl/add.ts';\nexport const U32_VALUES = add(2 ** 31, 2 ** 31);\n");
+    expect(problemsOf(labs)).toContain('given[0]: given/u32.ts imports "@impl/add.ts"; given files may import only other given files');
+  });
+
+  it('rejects a learner file that reaches a given file by a relative path', () => {
+    const labs = brokenLab(() => {});
+    const file = join(labs, 'adder', 'solution', 'add.ts');
+    writeFileSync(file, readFileSync(file, 'utf8').replace("'@impl/u32.ts'", "'./u32.ts'"));
+    expect(problemsOf(labs)).toContain('files[0]: solution/add.ts imports "./u32.ts", a given file: import it as "@impl/u32.ts"');
+  });
+});
+
+describe('the chapter number', () => {
+  it('comes from the chapter page\'s sidebar.order', () => {
+    const content = mkdtempSync(join(tmpdir(), 'journey-content-'));
+    mkdirSync(join(content, 'chapters'));
+    writeFileSync(join(content, 'chapters', 'adding.mdx'), '---\ntitle: Adding\nsidebar:\n  label: Add\n  order: 7\n---\n\nText.\n');
+    const labs = brokenLab((m) => (m.chapterPage = 'chapters/adding'));
+    expect(loadLab({ ...coursePaths(), labs, content }, 'adder').chapter).toBe(7);
+  });
+
+  it('is required: a chapter page without sidebar.order is named', () => {
+    const content = mkdtempSync(join(tmpdir(), 'journey-content-'));
+    mkdirSync(join(content, 'chapters'));
+    writeFileSync(join(content, 'chapters', 'adding.mdx'), '---\ntitle: Adding\n---\n\nText.\n');
+    expect(problemsOf(brokenLab((m) => (m.chapterPage = 'chapters/adding')), content)).toMatch(/chapterPage: .*adding\.mdx states no chapter number/);
+  });
+
+  it('is not stated in lab.json', () => {
+    expect(problemsOf(brokenLab((m) => (m.chapter = 2)))).toContain('Unrecognized key: "chapter"');
   });
 });

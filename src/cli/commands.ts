@@ -11,6 +11,7 @@ import { firstFailure, renderScoreboard } from './scoreboard.ts';
 import { UsageError } from './usage.ts';
 import { importLab, resetLab, shown, startLab } from './workspace.ts';
 import { readWorkspaceZip, WorkspaceZipError } from '../course/workspace-zip.ts';
+import { scaffoldLab, ScaffoldError } from '../course/scaffold.ts';
 
 export interface Io {
   out: (text: string) => void;
@@ -33,7 +34,7 @@ export function list(paths: CoursePaths, io: Io): number {
     const max = labPoints(lab.manifest.stages);
     const started = existsSync(join(paths.workspace, lab.id));
     const status = mine ? `${mine.score}/${max}` : started ? 'started, not graded yet' : 'not started';
-    io.out(`${pc.bold(`${lab.manifest.chapter}. ${lab.manifest.title}`)}  ${pc.dim(`(journey start ${lab.id})`)}  ${status}`);
+    io.out(`${pc.bold(`${lab.chapter}. ${lab.manifest.title}`)}  ${pc.dim(`(journey start ${lab.id})`)}  ${status}`);
     for (const stage of lab.manifest.stages) {
       const s = mine?.stages[stage.id];
       const mark = s?.passed ? pc.green('✓') : s && s.earned > 0 ? pc.yellow('◐') : pc.dim('·');
@@ -48,8 +49,9 @@ export function list(paths: CoursePaths, io: Io): number {
 
 export function start(paths: CoursePaths, io: Io, id: string | undefined): number {
   const lab = requireLab(paths, id);
-  const { dir, copied, kept } = startLab(paths, lab);
+  const { dir, copied, kept, unused } = startLab(paths, lab);
   if (copied.length) io.out(`Copied ${copied.join(', ')} into ${shown(paths, dir)}/`);
+  if (unused.length) io.out(`Your ${unused.join(', ')} ${unused.length === 1 ? 'is' : 'are'} now given: graders read ${shown(paths, join(lab.dir, 'given'))}/, so import ${unused.length === 1 ? 'it' : 'them'} as @impl/<file> (your copies are kept, unused).`);
   if (kept.length) io.out(`Kept your ${kept.join(', ')} as ${kept.length === 1 ? 'it is' : 'they are'} (start never overwrites; \`journey reset ${lab.id}\` starts over with a backup).`);
   io.out(`Next: edit the files, then \`npx journey grade ${lab.id}\` (or \`npx journey watch ${lab.id}\`).`);
   return 0;
@@ -119,9 +121,9 @@ export function importZip(paths: CoursePaths, io: Io, zipPath: string | undefine
   if (!zipPath) throw new UsageError('name the zip to import, e.g. `npx journey import ~/Downloads/dns.zip`.');
   if (!existsSync(zipPath)) throw new UsageError(`there is no file ${zipPath}.`);
   const labs = loadLabs(paths);
-  let imported: { lab: string; files: Record<string, string> };
+  let imported: ReturnType<typeof readWorkspaceZip>;
   try {
-    imported = readWorkspaceZip(readFileSync(zipPath), labs.map((l) => ({ id: l.id, files: l.manifest.files })));
+    imported = readWorkspaceZip(readFileSync(zipPath), labs.map((l) => ({ id: l.id, files: l.manifest.files, given: l.manifest.given })));
   } catch (error) {
     if (!(error instanceof WorkspaceZipError)) throw error;
     io.err(`${pc.red('journey:')} cannot import ${zipPath}: ${error.message}. Nothing was changed.`);
@@ -130,6 +132,7 @@ export function importZip(paths: CoursePaths, io: Io, zipPath: string | undefine
   const lab = labs.find((l) => l.id === imported.lab)!;
   const { backup, dir } = importLab(paths, lab, imported.files);
   if (backup) io.out(`Moved your previous files to ${shown(paths, backup)}/.`);
+  if (imported.skipped.length) io.out(`Left out ${imported.skipped.join(', ')}: given files, read from ${shown(paths, join(lab.dir, 'given'))}/.`);
   io.out(`Imported ${Object.keys(imported.files).length} files into ${shown(paths, dir)}/. Grade them: \`npx journey grade ${lab.id}\`.`);
   return 0;
 }
@@ -181,5 +184,22 @@ export async function watch(paths: CoursePaths, io: Io, id: string | undefined):
   });
   watcher.close();
   clearTimeout(debounce);
+  return 0;
+}
+
+/** `journey new <id>`: a chapter page and a lab that pass every lab check, for an author to fill in. */
+export function newLab(paths: CoursePaths, io: Io, id: string | undefined, flags: { title?: string }): number {
+  if (!id) throw new UsageError('name the new lab, e.g. `npx journey new http-cache`.');
+  let written: string[];
+  try {
+    written = scaffoldLab(paths, id, flags);
+  } catch (error) {
+    if (error instanceof ScaffoldError) throw new UsageError(error.message);
+    throw error;
+  }
+  const lab = loadLab(paths, id);
+  io.out(`Created chapter ${lab.chapter}, "${lab.manifest.title}":`);
+  for (const file of written) io.out(`  ${shown(paths, file)}`);
+  io.out(`Check it: \`npx journey grade ${id} --target solution\` (full marks) and \`--target starter\` (fails every stage); labs/README.md walks you through the rest.`);
   return 0;
 }

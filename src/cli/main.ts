@@ -45,6 +45,8 @@ export async function main(argv: string[], io: commands.Io): Promise<number> {
         return commands.importZip(paths, io, first);
       case 'reset':
         return commands.reset(paths, io, first);
+      case 'new':
+        return commands.newLab(paths, io, first, values as { title?: string });
       default:
         io.out(helpText());
         return 0;

@@ -28,6 +28,12 @@ export const COMMANDS: readonly CommandSpec[] = [
   { name: 'hint', args: '<lab> [stage]', summary: 'hints for a stage (default: your first unfinished one)', flags: {} },
   { name: 'import', args: '<zip>', summary: 'bring a lab exported from the browser into workspace/<lab>/ (your files there are backed up first)', flags: {} },
   { name: 'reset', args: '<lab>', summary: 'start a lab over from its starter, keeping a backup of your files', flags: {} },
+  {
+    name: 'new',
+    args: '<id>',
+    summary: 'for course authors: scaffold a chapter and a lab that pass every lab check (see labs/README.md)',
+    flags: { title: { type: 'string', hint: 'the lab\'s and chapter\'s title (default: from the id)' } },
+  },
   { name: 'help', args: '', summary: 'this list', flags: {} },
 ];
 

@@ -3,17 +3,27 @@ import { cpSync, existsSync, mkdirSync, readdirSync, renameSync, writeFileSync }
 import { join, relative } from 'node:path';
 import type { Lab } from '../course/labs.ts';
 import type { CoursePaths } from '../course/paths.ts';
+import { workspaceTsconfig } from '../course/workspace-tsconfig.ts';
 
 export interface StartOutcome {
   dir: string;
   copied: string[];
   kept: string[];
+  /** Copies of given files left in the workspace by an older course: the grader reads given/ instead. */
+  unused: string[];
+}
+
+/** The workspace tsconfig for the learner's editor, written when missing (see course/workspace-tsconfig.ts). */
+function writeEditorConfig(paths: CoursePaths, lab: Lab, dir: string): void {
+  const file = join(dir, 'tsconfig.json');
+  if (!existsSync(file)) writeFileSync(file, workspaceTsconfig(paths, lab, dir));
 }
 
 /** Copies the starter's learner files that the workspace lacks; never touches files already there. */
 export function startLab(paths: CoursePaths, lab: Lab): StartOutcome {
   const dir = join(paths.workspace, lab.id);
   mkdirSync(dir, { recursive: true });
+  writeEditorConfig(paths, lab, dir);
   const copied: string[] = [];
   const kept: string[] = [];
   for (const file of lab.manifest.files) {
@@ -24,7 +34,7 @@ export function startLab(paths: CoursePaths, lab: Lab): StartOutcome {
       copied.push(file);
     }
   }
-  return { dir, copied, kept };
+  return { dir, copied, kept, unused: lab.manifest.given.filter((f) => existsSync(join(dir, f))) };
 }
 
 /** Moves a non-empty workspace/<lab>/ to workspace/.journey/backups/<lab>-<time>/; returns where. */
@@ -49,6 +59,7 @@ export function importLab(paths: CoursePaths, lab: Lab, files: Record<string, st
   const dir = join(paths.workspace, lab.id);
   mkdirSync(dir, { recursive: true });
   for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+  writeEditorConfig(paths, lab, dir);
   return { ...(backup ? { backup } : {}), dir };
 }
 

@@ -1,30 +1,29 @@
 /**
- * The module aliases lab tests import through, in one place: every runner and
- * the type checker resolve them the same way. `@impl/*` is the copy being
- * graded; `@lab-kit` and `@netsim` are the course's shared code.
+ * The bare names lab code may import besides relative files and `@impl/…`
+ * (see impl-layers.ts), in one table. The Node grader, the type checker and
+ * the project's vitest config use it directly; the static copies (the root and
+ * labs tsconfigs, the embedded grader's built-ins) are checked against it by
+ * tests/aliases.test.ts. Isomorphic: no `node:` imports.
  */
-import { join } from 'node:path';
-import type { CoursePaths } from './paths.ts';
 
-/** Alias → absolute path (a folder for the `/*` forms, a file otherwise). */
-export function labAliases(paths: CoursePaths, implDir: string): Record<string, string> {
-  return {
-    '@impl/*': implDir,
-    '@lab-kit': paths.labKit,
-    '@netsim': join(paths.root, 'src', 'netsim', 'index.ts'),
-  };
-}
+/** The course's own modules lab code imports, each with its entry file relative to the course root. */
+export const COURSE_MODULES: Readonly<Record<string, string>> = {
+  '@lab-kit': 'src/lab-kit/index.ts',
+  '@netsim': 'src/netsim/index.ts',
+};
 
-/** The aliases as Vite `resolve.alias` entries. */
-export function viteAliases(aliases: Record<string, string>): { find: RegExp; replacement: string }[] {
-  return Object.entries(aliases).map(([name, target]) =>
-    name.endsWith('/*')
-      ? { find: new RegExp(`^${name.slice(0, -1)}`), replacement: target.replace(/\/?$/, '/') }
-      : { find: new RegExp(`^${name}$`), replacement: target },
-  );
+/** npm packages lab tests may import by name. */
+export const LAB_PACKAGES: readonly string[] = ['vitest', 'fast-check'];
+
+/** Every bare name lab code may import (the embedded grader's built-ins). */
+export const LAB_IMPORTS: readonly string[] = [...LAB_PACKAGES, ...Object.keys(COURSE_MODULES)];
+
+/** Course module → absolute entry file, for a checkout at `root`. */
+export function courseAliases(root: string): Record<string, string> {
+  return Object.fromEntries(Object.entries(COURSE_MODULES).map(([name, file]) => [name, `${root.replace(/\/$/, '')}/${file}`]));
 }
 
 /** The aliases as TypeScript `paths`. */
 export function tsPaths(aliases: Record<string, string>): Record<string, string[]> {
-  return Object.fromEntries(Object.entries(aliases).map(([name, target]) => [name, [name.endsWith('/*') ? join(target, '*') : target]]));
+  return Object.fromEntries(Object.entries(aliases).map(([name, target]) => [name, [target]]));
 }

@@ -1,6 +1,7 @@
 /**
  * What the lab page ships to the browser: the manifest, the starter, the
- * tests with their fixtures, and the solution only when the course allows it.
+ * given files (read-only), the tests with their fixtures, and the solution
+ * only when the course allows it.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -12,14 +13,17 @@ export interface LabBundle {
   manifest: Manifest;
   /** Learner files by name, as the starter has them. */
   starter: Record<string, string>;
+  /** The lab's given files by name (`bytes.ts`, in `manifest.given` order): read-only, never saved or exported. */
+  given: Record<string, string>;
   /** The model answer by name; absent when the course hides solutions. */
   solution?: Record<string, string>;
   /** Test files and fixtures by path relative to the lab (`tests/names.test.ts`). */
   tests: Record<string, string>;
 }
 
-function learnerFiles(lab: Lab, copy: 'starter' | 'solution'): Record<string, string> {
-  return Object.fromEntries(lab.manifest.files.map((f) => [f, readFileSync(join(lab.dir, copy, f), 'utf8')]));
+function filesOf(lab: Lab, copy: 'starter' | 'solution' | 'given'): Record<string, string> {
+  const names = copy === 'given' ? lab.manifest.given : lab.manifest.files;
+  return Object.fromEntries(names.map((f) => [f, readFileSync(join(lab.dir, copy, f), 'utf8')]));
 }
 
 /** The bundle for one lab. */
@@ -34,8 +38,9 @@ export function labBundle(lab: Lab, options: { showSolutions: boolean }): LabBun
   return {
     id: lab.id,
     manifest: lab.manifest,
-    starter: learnerFiles(lab, 'starter'),
-    ...(options.showSolutions ? { solution: learnerFiles(lab, 'solution') } : {}),
+    starter: filesOf(lab, 'starter'),
+    given: filesOf(lab, 'given'),
+    ...(options.showSolutions ? { solution: filesOf(lab, 'solution') } : {}),
     tests,
   };
 }

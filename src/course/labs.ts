@@ -1,11 +1,16 @@
 /**
  * Finds labs on disk and loads their manifests, checking what the schema
- * cannot: that every stage has its test file and every learner file exists
- * in starter/ and solution/.
+ * cannot: that every stage has its test file, that the learner and given
+ * files are where the manifest says (lab-checks.ts), and that the chapter page
+ * exists and states the chapter number (its `sidebar.order`, the one place
+ * that number is kept).
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { z } from 'zod';
+import type { ImplLayout } from './impl-layers.ts';
+import { chapterOrder } from './chapter-number.ts';
+import { checkLabFiles } from './lab-checks.ts';
 import { manifestSchema, type Manifest } from './manifest.ts';
 import type { CoursePaths } from './paths.ts';
 
@@ -27,6 +32,8 @@ export interface Lab {
   id: string;
   dir: string;
   manifest: Manifest;
+  /** The chapter number, from the chapter page's `sidebar.order`. */
+  chapter: number;
 }
 
 /** Which copy of a lab's files to grade. */
@@ -72,27 +79,28 @@ export function loadLab(paths: CoursePaths, id: string): Lab {
     const test = join('tests', `${stage.id}.test.ts`);
     if (!existsSync(join(dir, test))) problems.push({ field: `stages[${i}].id`, message: `expected a test file ${test} for stage "${stage.id}"` });
   });
-  for (const [i, name] of manifest.files.entries()) {
-    for (const copy of ['starter', 'solution']) {
-      if (!existsSync(join(dir, copy, name))) problems.push({ field: `files[${i}]`, message: `expected ${copy}/${name} to exist` });
-    }
-  }
-  const chapter = ['.mdx', '.md'].map((ext) => join(paths.root, 'content', manifest.chapterPage + ext));
-  if (!chapter.some((f) => existsSync(f))) {
-    problems.push({ field: 'chapterPage', message: `expected a chapter page content/${manifest.chapterPage}.mdx` });
-  }
-  if (problems.length) throw new ManifestError(shown, problems);
-  return { id, dir, manifest };
+  problems.push(...checkLabFiles(dir, manifest));
+  const page = ['.mdx', '.md'].map((ext) => join(paths.content, manifest.chapterPage + ext)).find((f) => existsSync(f));
+  const chapter = page === undefined ? undefined : chapterOrder(readFileSync(page, 'utf8'));
+  if (!page) problems.push({ field: 'chapterPage', message: `expected a chapter page content/${manifest.chapterPage}.mdx` });
+  else if (chapter === undefined) problems.push({ field: 'chapterPage', message: `${relative(paths.root, page)} states no chapter number: give its front matter \`sidebar:\` with \`order: <n>\` under it` });
+  if (problems.length || chapter === undefined) throw new ManifestError(shown, problems);
+  return { id, dir, manifest, chapter };
 }
 
 /** Every lab, in journey order (chapter number, then id). */
 export function loadLabs(paths: CoursePaths): Lab[] {
   return labIds(paths)
     .map((id) => loadLab(paths, id))
-    .sort((a, b) => a.manifest.chapter - b.manifest.chapter || a.id.localeCompare(b.id));
+    .sort((a, b) => a.chapter - b.chapter || a.id.localeCompare(b.id));
 }
 
 /** The folder holding the files of `target` for this lab. */
 export function targetDir(paths: CoursePaths, lab: Lab, target: Target): string {
   return target === 'workspace' ? join(paths.workspace, lab.id) : join(lab.dir, target);
+}
+
+/** Where `@impl/…` finds the files when grading `lab` from `learnerDir` (see impl-layers.ts). */
+export function implLayout(lab: Lab, learnerDir: string): ImplLayout {
+  return { learnerDir, givenDir: join(lab.dir, 'given'), learnerFiles: lab.manifest.files };
 }

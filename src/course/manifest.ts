@@ -23,7 +23,9 @@ export const RUNS_IN_LABEL: Record<RunsIn, { short: string; long: string }> = {
   host: { short: 'your machine', long: 'needs your own machine (UDP sockets or tshark): the local grader only' },
 };
 
-const idPattern = /^[a-z][a-z0-9-]*$/;
+/** A lab or stage id: kebab-case. */
+export const idPattern = /^[a-z][a-z0-9-]*$/;
+const fileName = z.string().regex(/^[a-z0-9-]+\.ts$/, 'a kebab-case .ts file name such as "header.ts"');
 
 export const stageSchema = z.strictObject({
   /** Stable id; the stage's tests live in `tests/<id>.test.ts`. */
@@ -45,14 +47,17 @@ export const manifestSchema = z.strictObject({
   /** JSON Schema for editors; ignored by the course. */
   $schema: z.string().optional(),
   title: z.string().min(1),
-  /** The chapter's place in the journey (COURSE.md numbers them 1–11). */
-  chapter: z.number().int().min(1),
-  /** Id of the chapter page in `content/` that teaches this lab, e.g. "chapters/dns". */
+  /** Id of the chapter page in `content/` that teaches this lab, e.g. "chapters/dns"; its `sidebar.order` is the chapter number. */
   chapterPage: z.string().min(1),
   /** What the learner will have built when done. */
   summary: z.string().min(1),
   /** Files the learner edits, relative to `starter/` (and to `workspace/<lab>/`). */
-  files: z.array(z.string().regex(/^[a-z0-9-]+\.ts$/, 'a kebab-case .ts file name such as "header.ts"')).min(1),
+  files: z.array(fileName).min(1),
+  /**
+   * Support code the learner reads but does not edit, in `given/`: kept once,
+   * read-only everywhere, imported as `@impl/<file>` like the learner's files.
+   */
+  given: z.array(fileName).default([]),
   stages: z
     .array(stageSchema)
     .min(1)

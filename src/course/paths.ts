@@ -17,14 +17,15 @@ export function courseRoot(): string {
 }
 
 /**
- * Course paths. `JOURNEY_WORKSPACE` moves the learner's workspace and
- * `JOURNEY_LABS` the labs folder (the project's tests point them at temp dirs).
+ * Course paths. `JOURNEY_WORKSPACE` moves the learner's workspace,
+ * `JOURNEY_LABS` the labs folder and `JOURNEY_CONTENT` the chapters' content
+ * folder (the project's tests point them at temp dirs).
  */
 export function coursePaths(root = courseRoot()) {
   return {
     root,
     labs: resolve(process.env.JOURNEY_LABS ?? join(root, 'labs')),
-    labKit: join(root, 'src', 'lab-kit', 'index.ts'),
+    content: resolve(process.env.JOURNEY_CONTENT ?? join(root, 'content')),
     workspace: resolve(process.env.JOURNEY_WORKSPACE ?? join(root, 'workspace')),
   };
 }

@@ -1,7 +1,9 @@
 /**
  * The zip a learner exports from the browser and `journey import` reads: laid
- * out like the local workspace, `<lab>/<file>.ts`. Reading it checks
- * everything before anything is written, so a bad zip never touches work.
+ * out like the local workspace, `<lab>/<file>.ts`, learner files only. Reading
+ * it checks everything before anything is written, so a bad zip never touches
+ * work; a given file in it (exports made before the lab had given/) is left
+ * out, since the course keeps the one copy.
  */
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 
@@ -19,11 +21,11 @@ export function workspaceZip(lab: string, files: Record<string, string>): Uint8A
   return zipSync(entries, { level: 6 });
 }
 
-/** Reads an exported zip; `labs` are the course's labs with their learner files. */
+/** Reads an exported zip; `labs` are the course's labs with their learner and given files. */
 export function readWorkspaceZip(
   bytes: Uint8Array,
-  labs: readonly { id: string; files: readonly string[] }[],
-): { lab: string; files: Record<string, string> } {
+  labs: readonly { id: string; files: readonly string[]; given: readonly string[] }[],
+): { lab: string; files: Record<string, string>; skipped: string[] } {
   let entries: Record<string, Uint8Array>;
   try {
     entries = unzipSync(bytes);
@@ -40,12 +42,18 @@ export function readWorkspaceZip(
   const lab = labs.find((l) => l.id === id);
   if (!lab) throw new WorkspaceZipError(`"${id}" is not a lab of this course (labs: ${labs.map((l) => l.id).join(', ')})`);
   const files: Record<string, string> = {};
+  const skipped: string[] = [];
   for (const name of names) {
     const file = name.slice(id!.length + 1);
+    if (lab.given.includes(file)) {
+      skipped.push(file);
+      continue;
+    }
     if (!lab.files.includes(file)) throw new WorkspaceZipError(`${name} is not one of the ${id} lab's files (${lab.files.join(', ')})`);
     const data = entries[name]!;
     if (data.length > MAX_FILE_BYTES) throw new WorkspaceZipError(`${name} is ${data.length} bytes, more than a lab file can be`);
     files[file] = strFromU8(data);
   }
-  return { lab: id!, files };
+  if (!Object.keys(files).length) throw new WorkspaceZipError(`the zip holds only given files (${skipped.join(', ')}), none of yours`);
+  return { lab: id!, files, skipped };
 }

@@ -5,6 +5,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { chapterOrder } from '../course/chapter-number.ts';
 
 /** `{ slug }` items for the .md/.mdx pages of `content/<folder>/`; Starlight takes each label from the page title. */
 export function pagesIn(contentDir: string, folder: string): { slug: string }[] {
@@ -12,8 +13,7 @@ export function pagesIn(contentDir: string, folder: string): { slug: string }[] 
     .filter((f) => /\.mdx?$/.test(f))
     .map((f) => {
       const text = readFileSync(join(contentDir, folder, f), 'utf8');
-      const frontmatter = /^---\n([\s\S]*?)\n---/.exec(text)?.[1] ?? '';
-      const order = Number(/^\s+order:\s*(-?\d+)\s*$/m.exec(frontmatter)?.[1] ?? Infinity);
+      const order = chapterOrder(text) ?? Infinity;
       return { slug: `${folder}/${f.replace(/\.mdx?$/, '')}`, order };
     })
     .sort((a, b) => a.order - b.order || a.slug.localeCompare(b.slug))

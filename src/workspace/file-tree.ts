@@ -1,8 +1,8 @@
 /**
  * The lab's files as labelled groups: the learner's files first, then any
- * read-only groups (given support code, tests, the solution once revealed).
- * Groups are data, so a new kind of file (a lab's `given/` layer) is one more
- * entry, not new markup.
+ * read-only groups (the lab's given support code, tests, the solution once
+ * revealed). Groups are data, so another kind of file is one more entry, not
+ * new markup.
  */
 import type { LabBundle } from '../course/lab-bundle.ts';
 
@@ -13,18 +13,15 @@ export interface FileGroup {
   files: { path: string; shownAs: string }[];
 }
 
-/** A bundle that may also carry read-only support files (the `given/` layer). */
-export type BundleWithGiven = LabBundle & { given?: Record<string, string> };
-
 /** The groups to show for a bundle, with the solution's group only once it has been revealed. */
-export function fileGroups(bundle: BundleWithGiven, solutionShown: boolean): FileGroup[] {
+export function fileGroups(bundle: LabBundle, solutionShown: boolean): FileGroup[] {
   const group = (label: string, readOnly: boolean, paths: string[], prefix = '') => ({
     label,
     readOnly,
     files: paths.map((path) => ({ path, shownAs: path.slice(prefix.length) })),
   });
   const groups = [group('Your files', false, bundle.manifest.files)];
-  const given = Object.keys(bundle.given ?? {});
+  const given = Object.keys(bundle.given);
   if (given.length) groups.push(group('Given (read only)', true, given.map((f) => `given/${f}`), 'given/'));
   groups.push(group('Tests (read only)', true, Object.keys(bundle.tests), 'tests/'));
   if (solutionShown && bundle.solution) groups.push(group('Solution (read only)', true, Object.keys(bundle.solution).map((f) => `solution/${f}`), 'solution/'));
@@ -32,9 +29,9 @@ export function fileGroups(bundle: BundleWithGiven, solutionShown: boolean): Fil
 }
 
 /** Every read-only document a bundle opens in the editor, by editor path. */
-export function readOnlyDocuments(bundle: BundleWithGiven): Record<string, string> {
+export function readOnlyDocuments(bundle: LabBundle): Record<string, string> {
   return {
-    ...Object.fromEntries(Object.entries(bundle.given ?? {}).map(([f, text]) => [`given/${f}`, text])),
+    ...Object.fromEntries(Object.entries(bundle.given).map(([f, text]) => [`given/${f}`, text])),
     ...bundle.tests,
   };
 }

@@ -81,6 +81,7 @@ export async function gradeInFullNode(options: {
     target: 'workspace',
     manifest: options.bundle.manifest,
     learnerFiles: options.files,
+    givenFiles: options.bundle.given,
     testFiles: options.bundle.tests,
     graderSource: source,
     onOutput: (text) => term.write(text),

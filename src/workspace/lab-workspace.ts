@@ -10,7 +10,7 @@ import type { GradeResult } from '../runners/result.ts';
 import { WorkerRunner } from '../runners/worker/worker-runner.ts';
 import { FileEditor } from './editor.ts';
 import { browserSupport } from './full-node-support.ts';
-import { fileGroups, readOnlyDocuments, renderFileTree, type BundleWithGiven } from './file-tree.ts';
+import { fileGroups, readOnlyDocuments, renderFileTree } from './file-tree.ts';
 import { setUpHints } from './hints.ts';
 import { makeResizable } from './panes.ts';
 import { recordProgress } from './progress.ts';
@@ -25,7 +25,7 @@ const ONE_PANE_QUERY = '(max-width: 63.99rem)';
 type View = 'stages' | 'code' | 'results';
 
 class LabWorkspace extends HTMLElement {
-  private bundle!: BundleWithGiven;
+  private bundle!: LabBundle;
   private editor!: FileEditor;
   private files: Files = {};
   private saveTimer: ReturnType<typeof setTimeout> | undefined;
@@ -177,6 +177,7 @@ class LabWorkspace extends HTMLElement {
         target: 'workspace',
         manifest: this.bundle.manifest,
         learnerFiles: this.files,
+        givenFiles: this.bundle.given,
         testFiles: this.bundle.tests,
       });
       this.graded(result);
@@ -318,7 +319,7 @@ class LabWorkspace extends HTMLElement {
     if (!file) return;
     const { readWorkspaceZip, WorkspaceZipError } = await import('../course/workspace-zip.ts');
     try {
-      const { files } = readWorkspaceZip(new Uint8Array(await file.arrayBuffer()), [{ id: this.bundle.id, files: this.bundle.manifest.files }]);
+      const { files } = readWorkspaceZip(new Uint8Array(await file.arrayBuffer()), [{ id: this.bundle.id, files: this.bundle.manifest.files, given: this.bundle.manifest.given }]);
       await this.replaceAll(files, `import ${file.name}`);
     } catch (error) {
       const reason = error instanceof WorkspaceZipError ? error.message : String(error);

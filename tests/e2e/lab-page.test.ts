@@ -156,7 +156,7 @@ describe('hints', () => {
 });
 
 describe('finding one’s way', () => {
-  const labs = loadLabs(coursePaths()).sort((a, b) => a.manifest.chapter - b.manifest.chapter);
+  const labs = loadLabs(coursePaths());
 
   it('titles a lab page once, and links back to the lab list and on to the next lab', async () => {
     const p = await page(LAPTOP);
@@ -172,20 +172,22 @@ describe('finding one’s way', () => {
   it('numbers labs by chapter on the lab list, which has no empty “On this page” column', async () => {
     const p = await page(LAPTOP);
     await p.goto(`${site.url}/labs/`);
-    expect(await p.$$eval('.lab-chapter', (all) => all.map((el) => el.textContent))).toEqual(labs.map((l) => `Chapter ${l.manifest.chapter}`));
+    expect(await p.$$eval('.lab-chapter', (all) => all.map((el) => el.textContent))).toEqual(labs.map((l) => `Chapter ${l.chapter}`));
     expect(await p.locator('starlight-toc').count()).toBe(0);
   });
 });
 
 describe('the workspace as a tool', () => {
-  it('shows files in labelled groups: the learner’s files, then read-only tests', async () => {
+  it('shows files in labelled groups: the learner’s files, then the given files and the tests, read only', async () => {
     const p = await page(LAPTOP);
     await openLab(p, site.url, 'dns');
-    expect(await p.$$eval('[data-part="tree"] summary', (all) => all.map((s) => s.textContent))).toEqual(['Your files', 'Tests (read only)']);
-    await p.click('[data-part="tree"] details:nth-child(2) summary');
-    await p.click('.tab[data-file="tests/header-question.test.ts"]');
-    expect(await p.getAttribute('.cm-content', 'aria-label')).toBe('tests/header-question.test.ts (read only)');
-    expect(await p.getAttribute('.cm-content', 'contenteditable')).toBe('false');
+    expect(await p.$$eval('[data-part="tree"] summary', (all) => all.map((s) => s.textContent))).toEqual(['Your files', 'Given (read only)', 'Tests (read only)']);
+    for (const [group, file] of [['Given (read only)', 'given/bytes.ts'], ['Tests (read only)', 'tests/header-question.test.ts']]) {
+      await p.click(`[data-part="tree"] [data-group="${group}"] summary`);
+      await p.click(`.tab[data-file="${file}"]`);
+      expect(await p.getAttribute('.cm-content', 'aria-label')).toBe(`${file} (read only)`);
+      expect(await p.getAttribute('.cm-content', 'contenteditable')).toBe('false');
+    }
   });
 
   it('remembers pane sizes across a reload', async () => {

@@ -20,8 +20,8 @@ export function tempWorkspace(): string {
   return mkdtempSync(join(tmpdir(), 'journey-ws-'));
 }
 
-/** Runs `journey …args` with the given workspace (and labs folder), without colour. */
-export function journey(args: string[], env: { workspace: string; labs?: string }): CliRun {
+/** Runs `journey …args` with the given workspace (and labs and content folders), without colour. */
+export function journey(args: string[], env: { workspace: string; labs?: string; content?: string }): CliRun {
   const result = spawnSync(process.execPath, [bin, ...args], {
     cwd: root,
     encoding: 'utf8',
@@ -32,6 +32,7 @@ export function journey(args: string[], env: { workspace: string; labs?: string 
       FORCE_COLOR: '0',
       JOURNEY_WORKSPACE: env.workspace,
       ...(env.labs ? { JOURNEY_LABS: env.labs } : {}),
+      ...(env.content ? { JOURNEY_CONTENT: env.content } : {}),
     },
   });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };

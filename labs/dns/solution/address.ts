@@ -3,7 +3,7 @@
  * and 16 octets (RFC 3596 §2.2), in text as dotted decimal and as the
  * canonical IPv6 form of RFC 5952.
  */
-import { DnsFormatError } from './errors.ts';
+import { DnsFormatError } from '@impl/errors.ts';
 
 /** '192.0.2.1' → its 4 octets. Rejects leading zeros, which some parsers read as octal. */
 export function parseIpv4(text: string): Uint8Array {

@@ -3,7 +3,7 @@
  * negative answers (RFC 2308) and delegations, each kept until its TTL runs
  * out on an injected clock, so tests can move time instead of waiting.
  */
-import type { TypeName } from './codes.ts';
+import type { TypeName } from '@impl/codes.ts';
 import { canonicalName, formatName, parseName } from './name.ts';
 import type { ResourceRecord } from './record.ts';
 

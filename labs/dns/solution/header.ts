@@ -11,8 +11,8 @@
  *   |                    ARCOUNT                    |
  *   +--+--+--+--+--+--+--+--+--+--+--+--+--+--+--+--+
  */
-import { ByteWriter, checkAvailable, readU16, type Decoded } from './bytes.ts';
-import { DnsFormatError } from './errors.ts';
+import { ByteWriter, checkAvailable, readU16, type Decoded } from '@impl/bytes.ts';
+import { DnsFormatError } from '@impl/errors.ts';
 
 /** Size of the header in bytes; the first question starts right after it. */
 export const HEADER_LENGTH = 12;

@@ -5,9 +5,9 @@
  * unchanged (RFC 3597).
  */
 import { formatIpv4, formatIpv6, parseIpv4, parseIpv6 } from './address.ts';
-import { ByteWriter, checkAvailable, readBytes, readU16, readU32, type Decoded } from './bytes.ts';
-import { typeCode, typeName } from './codes.ts';
-import { DnsFormatError } from './errors.ts';
+import { ByteWriter, checkAvailable, readBytes, readU16, readU32, type Decoded } from '@impl/bytes.ts';
+import { typeCode, typeName } from '@impl/codes.ts';
+import { DnsFormatError } from '@impl/errors.ts';
 import { decodeName, nameEncodingLength, writeName, type CompressionTable } from './name.ts';
 
 /** RFC 2181 §8: a TTL is a 32-bit number restricted to 0 … 2^31 − 1 seconds. */

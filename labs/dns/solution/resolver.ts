@@ -6,8 +6,8 @@
  * transport and time comes from an injected clock.
  */
 import { DnsCache, type Clock, type Delegation, type NameServer } from './cache.ts';
-import { CLASS_IN, Rcode, rcodeName, type TypeName } from './codes.ts';
-import { ResolveError } from './errors.ts';
+import { CLASS_IN, Rcode, rcodeName, type TypeName } from '@impl/codes.ts';
+import { ResolveError } from '@impl/errors.ts';
 import { createQuery, decodeMessage, encodeMessage, type Message } from './message.ts';
 import { isSubdomain, namesEqual } from './name.ts';
 import type { CnameRecord, ResourceRecord } from './record.ts';

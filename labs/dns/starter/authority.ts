@@ -4,8 +4,8 @@
  * delegations below it). Any input is survivable: what cannot be parsed
  * becomes FORMERR, what cannot even be addressed is dropped.
  */
-import { CLASS_IN, Opcode, Rcode } from './codes.ts';
-import { DnsFormatError } from './errors.ts';
+import { CLASS_IN, Opcode, Rcode } from '@impl/codes.ts';
+import { DnsFormatError } from '@impl/errors.ts';
 import { decodeHeader, type Header } from './header.ts';
 import { decodeMessage, encodeMessage, type Message } from './message.ts';
 import { canonicalName, isSubdomain, namesEqual } from './name.ts';

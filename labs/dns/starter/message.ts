@@ -3,7 +3,7 @@
  * authority and additional sections. Encoding shares one compression table
  * across the message, so every repeated name suffix is written once.
  */
-import { ByteWriter, type Decoded } from './bytes.ts';
+import { ByteWriter, type Decoded } from '@impl/bytes.ts';
 import { decodeHeader, HEADER_LENGTH, makeFlags, writeHeader, type Flags } from './header.ts';
 import type { CompressionTable } from './name.ts';
 import { decodeQuestion, writeQuestion, type Question } from './question.ts';

@@ -14,8 +14,8 @@
  * message may end a name with a two-byte pointer to an earlier copy of the
  * rest of the name instead.
  */
-import { ByteWriter, readBytes, readU16, readU8, type Decoded } from './bytes.ts';
-import { DnsFormatError } from './errors.ts';
+import { ByteWriter, readBytes, readU16, readU8, type Decoded } from '@impl/bytes.ts';
+import { DnsFormatError } from '@impl/errors.ts';
 
 /** RFC 1035 §2.3.4: labels are 63 octets or less. */
 export const MAX_LABEL_LENGTH = 63;

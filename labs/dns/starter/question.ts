@@ -2,8 +2,8 @@
  * An entry of the question section (RFC 1035 §4.1.2): QNAME, then QTYPE and
  * QCLASS as 16-bit numbers. A query carries one; the response repeats it.
  */
-import { ByteWriter, readU16, type Decoded } from './bytes.ts';
-import { typeCode, typeName, type TypeName } from './codes.ts';
+import { ByteWriter, readU16, type Decoded } from '@impl/bytes.ts';
+import { typeCode, typeName, type TypeName } from '@impl/codes.ts';
 import { decodeName, nameEncodingLength, writeName, type CompressionTable } from './name.ts';
 
 /** What is being asked: records of `type` and `class` owned by `name`. */

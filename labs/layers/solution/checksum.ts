@@ -8,7 +8,7 @@
  * included. The data sums to S, the field holds ~S, and S + ~S is 0xffff
  * ("all ones", negative zero) whenever the bytes arrived unchanged.
  */
-import { checkRange } from './bytes.ts';
+import { checkRange } from '@impl/bytes.ts';
 
 /**
  * The folded 16-bit one's-complement sum of `data` read as big-endian 16-bit

@@ -4,7 +4,7 @@
  * leading zeros — because inet_aton() reads "010" as octal 8 and "10.1" as
  * 10.0.0.1, and such ambiguity has hidden real bugs (RFC 6943 §3.1.1).
  */
-import { FrameError } from './errors.ts';
+import { FrameError } from '@impl/errors.ts';
 
 /** Octets in an IPv4 address. */
 export const IPV4_ADDRESS_LENGTH = 4;

@@ -3,7 +3,7 @@
  * separated by colons, "02:00:00:00:00:0a". In values this lab always uses
  * the lower-case colon form, the one tshark and `ip link` print.
  */
-import { FrameError } from './errors.ts';
+import { FrameError } from '@impl/errors.ts';
 
 /** Octets in a MAC address. */
 export const MAC_LENGTH = 6;

@@ -12,7 +12,7 @@
  * protocol it was meant for, so a packet delivered to the wrong host (a
  * corrupted IP address) fails the transport checksum there.
  */
-import { checkRange, setU16 } from './bytes.ts';
+import { checkRange, setU16 } from '@impl/bytes.ts';
 import { onesComplementSum } from './checksum.ts';
 import { parseIpv4Address } from './ipv4-address.ts';
 

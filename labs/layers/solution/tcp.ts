@@ -17,9 +17,9 @@
  * A segment has no length field: it is whatever the IP packet carries after
  * its own header, which is why decoding needs the exact IP payload.
  */
-import { checkRange, concat, getU16, getU32, setU16, setU32, type DecodeOptions, type Decoded } from './bytes.ts';
+import { checkRange, concat, getU16, getU32, setU16, setU32, type DecodeOptions, type Decoded } from '@impl/bytes.ts';
 import { internetChecksum, onesComplementSum } from './checksum.ts';
-import { FrameError } from './errors.ts';
+import { FrameError } from '@impl/errors.ts';
 import { IpProtocol } from './ipv4.ts';
 import { pseudoHeaderSum, type AddressPair } from './pseudo-header.ts';
 

@@ -6,7 +6,7 @@
  *
  *   | Ethernet 14 | IPv4 20+ | TCP 20+ | GET /search?q=a HTTP/1.1 ... |
  */
-import { FrameError } from './errors.ts';
+import { FrameError } from '@impl/errors.ts';
 import { decodeEthernetHeader, encodeEthernetFrame, ETHERNET_HEADER_LENGTH, EtherType, type EthernetHeader } from './ethernet.ts';
 import { parseHttpRequestLine, type HttpRequestLine } from './http-request-line.ts';
 import { decodeIpv4Packet, encodeIpv4Packet, IpProtocol, IPV4_MIN_HEADER_LENGTH, type Ipv4Header } from './ipv4.ts';

@@ -16,7 +16,7 @@
  * with zeros. The padding is not part of the IP packet — that is why IPv4
  * carries its own total length.
  */
-import { checkAvailable, checkRange, concat, getU16, setU16, type Decoded } from './bytes.ts';
+import { checkAvailable, checkRange, concat, getU16, setU16, type Decoded } from '@impl/bytes.ts';
 import { formatMac, parseMac } from './mac.ts';
 
 /** Bytes of the Ethernet II header: two MACs and the EtherType. */

@@ -3,9 +3,9 @@
  * field it belongs to, and the classic hex dump (`tshark -x`) beside it.
  * The chapter's colour-coded frame view is drawn from these annotations.
  */
-import { getU16, getU32 } from './bytes.ts';
+import { getU16, getU32 } from '@impl/bytes.ts';
 import { ETHERNET_HEADER_LENGTH, EtherType } from './ethernet.ts';
-import { FrameError } from './errors.ts';
+import { FrameError } from '@impl/errors.ts';
 import { formatIpv4Address } from './ipv4-address.ts';
 import { decodeIpv4Packet, IpProtocol } from './ipv4.ts';
 import { formatMac } from './mac.ts';

@@ -16,9 +16,9 @@
  * six bits the DSCP and RFC 3168 §5 the bottom two the ECN field. Flags are
  * three bits: reserved (must be zero), DF (don't fragment), MF (more fragments).
  */
-import { checkAvailable, checkRange, concat, getU16, setU16, type DecodeOptions, type Decoded } from './bytes.ts';
+import { checkAvailable, checkRange, concat, getU16, setU16, type DecodeOptions, type Decoded } from '@impl/bytes.ts';
 import { internetChecksum, onesComplementSum } from './checksum.ts';
-import { FrameError } from './errors.ts';
+import { FrameError } from '@impl/errors.ts';
 import { formatIpv4Address, parseIpv4Address } from './ipv4-address.ts';
 
 /** A header without options: IHL 5, five 32-bit words. */

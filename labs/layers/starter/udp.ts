@@ -11,9 +11,9 @@
  * Length counts header and data. The checksum covers the same pseudo-header
  * as TCP's; over IPv4 it is optional, and 0 means "the sender computed none".
  */
-import { checkRange, concat, getU16, setU16, type DecodeOptions, type Decoded } from './bytes.ts';
+import { checkRange, concat, getU16, setU16, type DecodeOptions, type Decoded } from '@impl/bytes.ts';
 import { internetChecksum, onesComplementSum } from './checksum.ts';
-import { FrameError } from './errors.ts';
+import { FrameError } from '@impl/errors.ts';
 import { IpProtocol } from './ipv4.ts';
 import { pseudoHeaderSum, type AddressPair } from './pseudo-header.ts';
 

@@ -12,9 +12,9 @@
  *          18  THA    6 bytes  target MAC (zero in a request: it is what is asked)
  *          24  TPA    4 bytes  target IPv4
  */
-import { PacketFormatError } from './errors.ts';
-import { formatMac, parseMac } from './ethernet.ts';
-import { readIpv4, writeIpv4 } from './ipv4-address.ts';
+import { PacketFormatError } from '@impl/errors.ts';
+import { formatMac, parseMac } from '@impl/ethernet.ts';
+import { readIpv4, writeIpv4 } from '@impl/ipv4-address.ts';
 
 /** Length of an ARP message for IPv4 over Ethernet. */
 export const ARP_MESSAGE_LENGTH = 28;

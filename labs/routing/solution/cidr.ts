@@ -3,7 +3,7 @@
  * naming every address whose first `prefixLength` bits equal the prefix's.
  * A netmask is the same length written as an address, 255.0.0.0.
  */
-import { formatIpv4, parseIpv4 } from './ipv4-address.ts';
+import { formatIpv4, parseIpv4 } from '@impl/ipv4-address.ts';
 
 /** A prefix in text form: the network address and how many leading bits count. */
 export interface Cidr {

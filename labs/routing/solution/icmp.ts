@@ -4,8 +4,8 @@
  * there is no route. Both quote the start of the datagram that caused them,
  * so the source can tell which of its packets it was (traceroute reads them).
  */
-import { internetChecksum } from './checksum.ts';
-import { PROTOCOL_ICMP } from './ipv4.ts';
+import { internetChecksum } from '@impl/checksum.ts';
+import { PROTOCOL_ICMP } from '@impl/ipv4.ts';
 
 /** Type 11, Time Exceeded (RFC 792); code 0 is "time to live exceeded in transit". */
 export const ICMP_TIME_EXCEEDED = 11;

@@ -5,9 +5,9 @@
  * the inside host and port. One mapping per inside address and port, whatever
  * the remote end ("endpoint-independent mapping", RFC 4787 §4.1 REQ-1).
  */
-import { transportChecksum } from './checksum.ts';
-import { formatIpv4, parseIpv4, writeIpv4 } from './ipv4-address.ts';
-import { DESTINATION_OFFSET, decodeIpv4Header, PROTOCOL_TCP, PROTOCOL_UDP, SOURCE_OFFSET, writeHeaderChecksum } from './ipv4.ts';
+import { transportChecksum } from '@impl/checksum.ts';
+import { formatIpv4, parseIpv4, writeIpv4 } from '@impl/ipv4-address.ts';
+import { DESTINATION_OFFSET, decodeIpv4Header, PROTOCOL_TCP, PROTOCOL_UDP, SOURCE_OFFSET, writeHeaderChecksum } from '@impl/ipv4.ts';
 
 /** First and last port of the dynamic range (RFC 6335 §6), the default public ports. */
 export const DYNAMIC_PORTS_FIRST = 49152;

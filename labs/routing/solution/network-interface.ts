@@ -7,8 +7,8 @@
  * frames leave only through `takeFrames`.
  */
 import { decodeArp, encodeArp, type ArpMessage } from './arp-message.ts';
-import { BROADCAST_MAC, decodeEthernet, encodeEthernet, ETHERTYPE_ARP, ETHERTYPE_IPV4, normalizeMac } from './ethernet.ts';
-import { formatIpv4, parseIpv4 } from './ipv4-address.ts';
+import { BROADCAST_MAC, decodeEthernet, encodeEthernet, ETHERTYPE_ARP, ETHERTYPE_IPV4, normalizeMac } from '@impl/ethernet.ts';
+import { formatIpv4, parseIpv4 } from '@impl/ipv4-address.ts';
 
 /** How long to wait for an ARP reply before giving up on it, and the least time between two requests for one address. */
 export const ARP_REQUEST_TIMEOUT_MS = 5_000;

@@ -9,7 +9,7 @@
  * host (a /32). Gateway 0.0.0.0 with no G means directly connected.
  */
 import { maskToPrefixLength } from './cidr.ts';
-import { isIpv4 } from './ipv4-address.ts';
+import { isIpv4 } from '@impl/ipv4-address.ts';
 import type { Route } from './routing-table.ts';
 
 /**

@@ -4,7 +4,7 @@
  * so a /32 host route beats a /24, which beats the /0 default route.
  */
 import { parseCidr, prefixMask } from './cidr.ts';
-import { isIpv4, parseIpv4 } from './ipv4-address.ts';
+import { isIpv4, parseIpv4 } from '@impl/ipv4-address.ts';
 
 /** One row of the table, as `ip route` or `route -n` shows it. */
 export interface Route {

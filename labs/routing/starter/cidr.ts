@@ -6,7 +6,7 @@
  * ipv4-address.ts turns dotted quads into unsigned 32-bit numbers and back;
  * prefix arithmetic is done on those numbers.
  */
-import { formatIpv4, parseIpv4 } from './ipv4-address.ts';
+import { formatIpv4, parseIpv4 } from '@impl/ipv4-address.ts';
 
 /** A prefix in text form: the network address and how many leading bits count. */
 export interface Cidr {

@@ -14,7 +14,7 @@ import {
   TTL_OFFSET,
   writeHeaderChecksum,
   type Ipv4Header,
-} from './ipv4.ts';
+} from '@impl/ipv4.ts';
 import type { NetworkInterface } from './network-interface.ts';
 import { RoutingTable, type Route } from './routing-table.ts';
 

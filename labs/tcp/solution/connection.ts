@@ -14,7 +14,7 @@ import { ByteStream } from './byte-stream.ts';
 import { findTransition, type TcpEvent, type TcpState, type Transition } from './connection-states.ts';
 import { Reassembler } from './reassembler.ts';
 import { TcpReceiver } from './receiver.ts';
-import { receiverMessageOf, segmentOf, senderMessageOf, sequenceLength, type Segment, type SenderMessage } from './segment.ts';
+import { receiverMessageOf, segmentOf, senderMessageOf, sequenceLength, type Segment, type SenderMessage } from '@impl/segment.ts';
 import { DEFAULT_INITIAL_RTO_MS, TcpSender } from './sender.ts';
 import { wrap } from './wrap32.ts';
 

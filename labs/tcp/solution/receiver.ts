@@ -13,7 +13,7 @@
  */
 import type { ByteStream } from './byte-stream.ts';
 import type { Reassembler } from './reassembler.ts';
-import { MAX_WINDOW, type ReceiverMessage, type SenderMessage } from './segment.ts';
+import { MAX_WINDOW, type ReceiverMessage, type SenderMessage } from '@impl/segment.ts';
 import { unwrap, wrap } from './wrap32.ts';
 
 /** The receiving half of an endpoint: segments in, acknowledgments and windows out. */

@@ -9,7 +9,7 @@
  * send (SND.NXT); what lies between is in flight.
  */
 import type { ByteStream } from './byte-stream.ts';
-import { sequenceLength, type ReceiverMessage, type SenderMessage } from './segment.ts';
+import { sequenceLength, type ReceiverMessage, type SenderMessage } from '@impl/segment.ts';
 import { RetransmissionTimer } from './timer.ts';
 import { unwrap, wrap } from './wrap32.ts';
 

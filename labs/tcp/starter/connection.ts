@@ -16,7 +16,7 @@
  */
 import type { ByteStream } from './byte-stream.ts';
 import type { TcpEvent, TcpState } from './connection-states.ts';
-import type { Segment } from './segment.ts';
+import type { Segment } from '@impl/segment.ts';
 
 /** Capacity of each byte stream unless the options say otherwise. */
 export const DEFAULT_CAPACITY = 64000;

@@ -13,7 +13,7 @@
  */
 import type { ByteStream } from './byte-stream.ts';
 import type { Reassembler } from './reassembler.ts';
-import type { ReceiverMessage, SenderMessage } from './segment.ts';
+import type { ReceiverMessage, SenderMessage } from '@impl/segment.ts';
 
 /** The receiving half of an endpoint: segments in, acknowledgments and windows out. */
 export class TcpReceiver {

@@ -10,7 +10,7 @@
  * unwrap() when an ackno arrives.
  */
 import type { ByteStream } from './byte-stream.ts';
-import type { ReceiverMessage, SenderMessage } from './segment.ts';
+import type { ReceiverMessage, SenderMessage } from '@impl/segment.ts';
 
 /** The most payload bytes in one segment (a stand-in for the MSS, RFC 9293 §3.7.1). */
 export const MAX_PAYLOAD_SIZE = 1000;

@@ -33,6 +33,7 @@ export interface ContainerGradeRequest {
   target: string;
   manifest: Manifest;
   learnerFiles: Record<string, string>;
+  givenFiles: Record<string, string>;
   testFiles: Record<string, string>;
   graderSource: string;
   testTimeoutMs?: number;
@@ -52,7 +53,9 @@ export function gradeInContainer(driver: ContainerDriver, request: ContainerGrad
     runPass: async (stages, onEvent) => {
       const plan = containerPlan({
         graderSource: request.graderSource,
+        manifest: request.manifest,
         learnerFiles: request.learnerFiles,
+        givenFiles: request.givenFiles,
         testFiles: request.testFiles,
         stages: stages.map((s) => s.id),
         testTimeoutMs: limitMs,

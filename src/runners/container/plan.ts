@@ -4,6 +4,7 @@
  * with real Node. One function for both is what makes the test honest.
  */
 import type { Manifest } from '../../course/manifest.ts';
+import { runFiles } from '../embedded/run-files.ts';
 import type { RunRequest } from '../embedded/protocol.ts';
 
 export interface ContainerPlan {
@@ -20,17 +21,16 @@ export function containerStages(manifest: Manifest, only?: readonly string[]): s
 
 export function containerPlan(options: {
   graderSource: string;
+  manifest: Manifest;
   learnerFiles: Record<string, string>;
+  givenFiles: Record<string, string>;
   testFiles: Record<string, string>;
   stages: string[];
   testTimeoutMs: number;
 }): ContainerPlan {
   const run: RunRequest = {
     type: 'run',
-    files: [
-      ...Object.entries(options.learnerFiles).map(([name, text]): [string, string] => [`/impl/${name}`, text]),
-      ...Object.entries(options.testFiles).map(([path, text]): [string, string] => [`/${path}`, text]),
-    ],
+    files: runFiles({ learnerFiles: options.manifest.files, learner: options.learnerFiles, given: options.givenFiles, tests: options.testFiles }),
     stages: options.stages,
     testTimeoutMs: options.testTimeoutMs,
   };

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ModuleGraph, ModuleLoadError, ready, resolveRelative, transpile } from './module-graph.ts';
+import { runFiles } from './run-files.ts';
 
 describe('transpile', () => {
   it('strips types and keeps line numbers, so stack traces point at the learner\'s lines', () => {
@@ -37,5 +38,28 @@ describe('resolving imports', () => {
     expect(test).toMatch(/from 'mod:\d+'.*\n.*from 'mod:\d+'.*\n.*from 'mod:\d+'/);
     expect(sources.some((s) => s.includes('__journeyModules["vitest"]'))).toBe(true);
     expect(() => graph.urlFor('/tests/bad.test.ts')).toThrow(/\/tests\/bad\.test\.ts: cannot import "left-pad"/);
+  });
+
+  it('serves @impl/ names that are not learner files from /given/, as runFiles lays them out', async () => {
+    await ready;
+    const sources: string[] = [];
+    const host = { toUrl: (source: string) => (sources.push(source), `mod:${sources.length}`) };
+    const files = new Map(
+      runFiles({
+        learnerFiles: ['header.ts', 'name.ts'],
+        // A stale copy of a given file in the learner's saved files is never used.
+        learner: { 'header.ts': "import { u16 } from '@impl/bytes.ts';\nexport const h = u16;", 'bytes.ts': 'export const u16 = "stale";' },
+        given: { 'bytes.ts': 'export const u16 = "given";' },
+        tests: { 'tests/a.test.ts': "import { h } from '@impl/header.ts';\nexport { h };" },
+      }),
+    );
+    expect([...files.keys()]).toEqual(['/impl/header.ts', '/given/bytes.ts', '/tests/a.test.ts']);
+    const graph = new ModuleGraph(files, {}, host);
+    graph.urlFor('/tests/a.test.ts');
+    expect(sources.some((s) => s.includes('"given"'))).toBe(true);
+    expect(sources.some((s) => s.includes('"stale"'))).toBe(false);
+    expect(() => new ModuleGraph(new Map([['/tests/b.test.ts', "import '@impl/name.ts';"]]), {}, host).urlFor('/tests/b.test.ts')).toThrow(
+      /cannot find "@impl\/name\.ts" \(looked for \/given\/name\.ts\)/,
+    );
   });
 });

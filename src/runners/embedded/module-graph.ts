@@ -8,12 +8,17 @@
  */
 import { init, parse } from 'es-module-lexer/js';
 import { transform } from 'sucrase';
+import { resolveImpl, type ImplLayout } from '../../course/impl-layers.ts';
+import { GIVEN_DIR, IMPL_DIR } from './run-files.ts';
 
-/** A source file of the learner, the lab's tests, or their fixtures, by virtual path. */
+/** A source file of the learner, the lab's given code, the tests, or their fixtures, by virtual path. */
 export type SourceFiles = ReadonlyMap<string, string>;
 
-/** Where `@impl/*` points: the learner's files live under this virtual folder. */
-export const IMPL_DIR = '/impl/';
+/** How a run's virtual files answer `@impl/…`: the files under /impl/ are the learner's (runFiles puts only the manifest's there). */
+function layoutOf(files: SourceFiles): ImplLayout {
+  const learnerFiles = [...files.keys()].filter((p) => p.startsWith(IMPL_DIR)).map((p) => p.slice(IMPL_DIR.length));
+  return { learnerDir: IMPL_DIR, givenDir: GIVEN_DIR, learnerFiles };
+}
 
 /** Resolves when the import scanner is ready; await it before building a graph. */
 export const ready: Promise<void> = init();
@@ -77,11 +82,13 @@ export class ModuleGraph {
   private readonly urls = new Map<string, string>();
   private readonly loading = new Set<string>();
   private readonly files: SourceFiles;
+  private readonly layout: ImplLayout;
   private readonly builtins: Record<string, Record<string, unknown>>;
   private readonly host: ModuleHost;
 
   constructor(files: SourceFiles, builtins: Record<string, Record<string, unknown>>, host: ModuleHost) {
     this.files = files;
+    this.layout = layoutOf(files);
     this.builtins = builtins;
     this.host = host;
     (globalThis as { __journeyModules?: unknown }).__journeyModules = builtins;
@@ -121,7 +128,8 @@ export class ModuleGraph {
 
   private resolve(from: string, specifier: string): string {
     if (this.builtins[specifier]) return specifier;
-    if (specifier.startsWith('@impl/')) return IMPL_DIR + specifier.slice('@impl/'.length);
+    const impl = resolveImpl(specifier, this.layout);
+    if (impl) return impl;
     if (specifier.startsWith('./') || specifier.startsWith('../')) return resolveRelative(from, specifier);
     throw new ModuleLoadError(`${from}: cannot import "${specifier}" in the browser runner (only relative files, @impl/…, ${Object.keys(this.builtins).join(', ')})`);
   }

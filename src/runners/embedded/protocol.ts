@@ -4,7 +4,7 @@ import type { PassEvent } from '../passes.ts';
 /** Page → grader: run these stage files against these sources. */
 export interface RunRequest {
   type: 'run';
-  /** Virtual path → source text: the learner's files under /impl/, the lab's tests under /tests/. */
+  /** Virtual path → source text (module-graph.ts `runFiles`): learner files under /impl/, given files under /given/, tests under /tests/. */
   files: [string, string][];
   /** Stage ids, in order; stage `s` runs `/tests/<s>.test.ts`. */
   stages: string[];

@@ -8,9 +8,9 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { labAliases } from '../../course/aliases.ts';
+import { courseAliases } from '../../course/aliases.ts';
 import type { Lab, Target } from '../../course/labs.ts';
-import { targetDir } from '../../course/labs.ts';
+import { implLayout, targetDir } from '../../course/labs.ts';
 import type { CoursePaths } from '../../course/paths.ts';
 import { gradeInPasses, type PassEvent, type PassOutcome } from '../passes.ts';
 import { gradeResult, stageResult, type GradeResult } from '../result.ts';
@@ -50,7 +50,7 @@ export async function gradeLab(options: GradeOptions): Promise<GradeResult> {
     stages,
     runPass: (remaining, onEvent) =>
       runChild(
-        { root: paths.root, aliases: labAliases(paths, implDir), files: remaining.map((s) => join(lab.dir, 'tests', `${s.id}.test.ts`)) },
+        { root: paths.root, aliases: courseAliases(paths.root), impl: implLayout(lab, implDir), files: remaining.map((s) => join(lab.dir, 'tests', `${s.id}.test.ts`)) },
         limitMs,
         onEvent,
       ),

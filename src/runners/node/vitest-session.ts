@@ -1,14 +1,16 @@
 /**
  * Runs a lab's graders with Vitest's Node API against one folder of learner
- * files and reports each test as it starts and ends. The `@impl` alias is what
- * makes one set of tests grade the solution, the starter or a workspace.
+ * files and reports each test as it starts and ends. `@impl/…`, resolved by
+ * the course's rule (learner files from the target, the rest from given/), is
+ * what makes one set of tests grade the solution, the starter or a workspace.
  */
 import { basename, join } from 'node:path';
 import { Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import type { TestCase, TestModule } from 'vitest/node';
 import { createVitest, type Reporter } from 'vitest/node';
-import { viteAliases } from '../../course/aliases.ts';
+import type { ImplLayout } from '../../course/impl-layers.ts';
+import { implPlugin } from '../../course/impl-plugin.ts';
 import type { PassEvent } from '../passes.ts';
 import { appendOutput, failureText, type TestResult } from '../result.ts';
 
@@ -18,8 +20,10 @@ export const TEST_TIMEOUT_MS = 10_000;
 
 export interface SessionOptions {
   root: string;
-  /** Module aliases for the tests (see course/aliases.ts), including `@impl/*`. */
+  /** The course's modules by name (see course/aliases.ts). */
   aliases: Record<string, string>;
+  /** Where `@impl/…` finds the learner's and the given files. */
+  impl: ImplLayout;
   /** Absolute paths of the stage test files to run (`tests/<stage>.test.ts`). */
   files: string[];
 }
@@ -90,7 +94,8 @@ export async function runSession(options: SessionOptions, emit: (event: PassEven
       setupFiles: [fileURLToPath(new URL('./progress-setup.ts', import.meta.url))],
     },
     {
-      resolve: { alias: viteAliases(options.aliases) },
+      resolve: { alias: options.aliases },
+      plugins: [implPlugin(() => options.impl)],
       logLevel: 'silent',
       cacheDir: join(options.root, 'node_modules', '.vite-journey'),
       server: { watch: null },

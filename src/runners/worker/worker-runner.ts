@@ -6,6 +6,7 @@
 import type { Manifest } from '../../course/manifest.ts';
 import { gradeInPasses, type PassEvent, type PassOutcome } from '../passes.ts';
 import { notRunStage, type GradeResult } from '../result.ts';
+import { runFiles } from '../embedded/run-files.ts';
 import type { RunRequest, WorkerMessage } from '../embedded/protocol.ts';
 
 /** Per-test limit in the browser: pure stages are fast; anything slower is stuck. */
@@ -18,6 +19,8 @@ export interface WorkerGradeRequest {
   manifest: Manifest;
   /** The learner's files by name (header.ts → text). */
   learnerFiles: Record<string, string>;
+  /** The lab's given files by name (bytes.ts → text). */
+  givenFiles: Record<string, string>;
   /** The lab's test files and fixtures by path under tests/ (tests/names.test.ts → text). */
   testFiles: Record<string, string>;
   testTimeoutMs?: number;
@@ -61,10 +64,7 @@ export class WorkerRunner {
   /** Grades the pure stages in the worker; other stages are listed as not run here. */
   grade(request: WorkerGradeRequest): Promise<GradeResult> {
     const limitMs = request.testTimeoutMs ?? WORKER_TEST_TIMEOUT_MS;
-    const files: [string, string][] = [
-      ...Object.entries(request.learnerFiles).map(([name, text]) => [`/impl/${name}`, text] as [string, string]),
-      ...Object.entries(request.testFiles).map(([path, text]) => [`/${path}`, text] as [string, string]),
-    ];
+    const files = runFiles({ learnerFiles: request.manifest.files, learner: request.learnerFiles, given: request.givenFiles, tests: request.testFiles });
     return gradeInPasses({
       lab: request.lab,
       target: request.target,

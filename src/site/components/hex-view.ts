@@ -29,8 +29,11 @@ export interface HexGroup {
   label: string;
 }
 
-/** How many distinct colours HexView's stylesheet defines (classes hex-c0 … hex-c5). */
-export const PALETTE_SIZE = 6;
+/** Colour n's class, from the hues of the shared figure stylesheet (figures.css). */
+export const PALETTE = ['fig-hue-blue', 'fig-hue-green', 'fig-hue-red', 'fig-hue-purple', 'fig-hue-orange', 'fig-hue-gray'] as const;
+
+/** How many distinct colours there are; groups beyond it reuse them in turn. */
+export const PALETTE_SIZE = PALETTE.length;
 
 /** One byte in the grid. */
 export interface HexCell {

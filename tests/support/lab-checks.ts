@@ -1,0 +1,84 @@
+/**
+ * The checks every lab must pass, as functions: tests/labs.test.ts and
+ * tests/webcontainer-parity.test.ts run them on the course's labs, and
+ * tests/scaffold.test.ts on a lab fresh from `journey new`.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect } from 'vitest';
+import { labBundle } from '../../src/course/lab-bundle.ts';
+import type { Lab } from '../../src/course/labs.ts';
+import type { CoursePaths } from '../../src/course/paths.ts';
+import { typecheckLab } from '../../src/course/typecheck.ts';
+import { gradeInContainer } from '../../src/runners/container/container-runner.ts';
+import { gradeLab } from '../../src/runners/node/grade.ts';
+import type { GradeResult } from '../../src/runners/result.ts';
+import { nodeContainer } from './node-container.ts';
+
+function failuresOf(result: GradeResult): string {
+  return result.stages
+    .flatMap((s) => [...(s.error ? [`${s.id}: ${s.error}`] : []), ...s.tests.filter((t) => t.status !== 'passed').map((t) => `${s.id} › ${t.name}: ${t.message}`)])
+    .join('\n');
+}
+
+/** The solution scores full marks. */
+export async function expectSolutionFullMarks(paths: CoursePaths, lab: Lab): Promise<void> {
+  const result = await gradeLab({ paths, lab, target: 'solution' });
+  expect(failuresOf(result)).toBe('');
+  expect(result.score).toBe(result.max);
+  expect(result.status).toBe('pass');
+}
+
+/** The starter runs at least one test in every stage, fails at least one in every stage, and scores less. */
+export async function expectStarterFailsEveryStage(paths: CoursePaths, lab: Lab): Promise<void> {
+  const result = await gradeLab({ paths, lab, target: 'starter' });
+  for (const stage of result.stages) {
+    expect(stage.error, `stage ${stage.id} should load against the starter`).toBeUndefined();
+    expect(stage.tests.length, `stage ${stage.id} should run tests against the starter`).toBeGreaterThan(0);
+    expect(stage.tests.some((t) => t.status === 'failed'), `stage ${stage.id} should fail against the starter`).toBe(true);
+  }
+  expect(result.score).toBeLessThan(result.max);
+}
+
+/** Solution and starter type-check against the tests (the starter exports the whole API). */
+export function expectBothTypecheck(paths: CoursePaths, lab: Lab): void {
+  expect(typecheckLab(paths, lab, `${lab.dir}/solution`)).toEqual([]);
+  expect(typecheckLab(paths, lab, `${lab.dir}/starter`)).toEqual([]);
+}
+
+/** What must agree: each stage's points and each test's name and status, in order. */
+function comparable(result: GradeResult, stageIds: string[]) {
+  return result.stages
+    .filter((s) => stageIds.includes(s.id))
+    .map((s) => ({ id: s.id, earned: s.earned, points: s.points, tests: s.tests.map((t) => `${t.status} ${t.name}`) }));
+}
+
+/** The WebContainer runner's exact plan, run on real Node, grades `target` as `journey grade` does. */
+export async function expectContainerAgrees(paths: CoursePaths, lab: Lab, target: 'solution' | 'starter', graderSource: string): Promise<void> {
+  const containerStageIds = lab.manifest.stages.filter((s) => s.runsIn !== 'host').map((s) => s.id);
+  const bundle = labBundle(lab, { showSolutions: true });
+  const learnerFiles = target === 'solution' ? bundle.solution! : bundle.starter;
+  const driver = nodeContainer();
+  let terminal = '';
+  const inContainer = await gradeInContainer(driver, {
+    lab: lab.id,
+    target,
+    manifest: lab.manifest,
+    learnerFiles,
+    givenFiles: bundle.given,
+    testFiles: bundle.tests,
+    graderSource,
+    onOutput: (text) => (terminal += text),
+  });
+  const local = await gradeLab({ paths, lab, target });
+
+  expect(driver.spawned[0]).toEqual(['node', 'grader.mjs', 'run.json']);
+  expect(Object.keys(driver.mounted).sort()).toEqual(['grader.mjs', 'package.json', 'run.json']);
+  expect(JSON.parse(readFileSync(join(driver.dir, 'run.json'), 'utf8')).stages).toEqual(containerStageIds);
+  expect(inContainer.runner).toBe('webcontainer');
+  expect(comparable(inContainer, containerStageIds)).toEqual(comparable(local, containerStageIds));
+  for (const stage of inContainer.stages.filter((s) => s.runsIn === 'host')) expect(stage.status).toBe('not-run');
+  // The terminal shows one readable line per test, and no event lines.
+  expect(terminal).toMatch(target === 'solution' ? /✓ / : /✗ /);
+  expect(terminal).not.toContain('\u0001');
+}
