@@ -65,10 +65,11 @@ export const benchmark: Benchmark = {
       const chapterJs = (await scriptBytesOnLoad(await context.newPage(), `${site.url}/chapters/dns/`)).page;
       await context.close();
       return [
-        { name: `DNS lab, click to results, first run incl. loading the runner (median of ${FIRST_RUNS})`, value: median(first), unit: 'ms', target: { op: '<=', value: 1500 } },
-        { name: `DNS lab, click to results, warm run (median of ${WARM_RUNS})`, value: median(warm), unit: 'ms', target: { op: '<=', value: 300 } },
-        // The editor (CodeMirror), the workspace and Starlight: what the page needs to show and edit.
-        { name: 'DNS lab page JS before any click, page itself (gzip)', value: labJs.page / 1024, unit: 'KiB', target: { op: '<=', value: 250 } },
+        { name: `DNS lab, click to results, first run incl. loading the runner (median of ${FIRST_RUNS})`, value: median(first), unit: 'ms', target: { op: '<=', value: 1000 } },
+        { name: `DNS lab, click to results, warm run (median of ${WARM_RUNS})`, value: median(warm), unit: 'ms', target: { op: '<=', value: 150 } },
+        // The editor (CodeMirror), the workspace and Starlight: what the page needs to show and edit. The
+        // full-Node runner, zip handling, search and the starter diff load when first used, and are not counted.
+        { name: 'DNS lab page JS before any click, page itself (gzip)', value: labJs.page / 1024, unit: 'KiB', target: { op: '<=', value: 150 } },
         // Vitest's runner and expect, chai, Sucrase, netsim: fetched when the page is idle, so runs are instant and work offline.
         // fast-check (about 56 KiB more) loads with the first run of a lab whose tests use it, and counts in that run's time.
         { name: 'DNS lab page, grading worker loaded at idle (gzip)', value: worker / 1024, unit: 'KiB', target: { op: '<=', value: 150 } },

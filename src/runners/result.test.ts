@@ -35,6 +35,9 @@ describe('scoring', () => {
   it('counts a stage\'s tests by outcome', () => {
     const tests = [...Array(22).fill(test('passed')), test('hung'), test('not-run')];
     expect(testSummary(tests)).toBe('22 passed, 1 hung, 1 not run');
+    // The lab page's form: a stage that hung on its second test, 22 never ran.
+    expect(testSummary([test('not-run'), ...Array(21).fill(test('not-run')), test('hung'), test('passed')], ' · ')).toBe('1 passed · 1 hung · 22 not run');
+    expect(testSummary(Array(24).fill(test('failed')))).toBe('24 failed');
   });
 });
 

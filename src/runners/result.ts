@@ -124,13 +124,15 @@ export function unfinished(test: TestResult): boolean {
   return test.status === 'failed' || test.status === 'hung' || test.status === 'not-run';
 }
 
-/** A stage's tests counted by outcome, e.g. "22 passed, 1 hung, 1 not run". */
-export function testSummary(tests: readonly TestResult[]): string {
-  const words: Record<TestResult['status'], string> = { passed: 'passed', failed: 'failing', hung: 'hung', 'not-run': 'not run', skipped: 'skipped' };
-  const counts = (Object.keys(words) as TestResult['status'][])
-    .map((status) => [words[status], tests.filter((t) => t.status === status).length] as const)
+/** How each test status reads in words ("3 not run"), in the order counts list them. */
+export const STATUS_WORDS: Readonly<Record<TestResult['status'], string>> = { passed: 'passed', failed: 'failed', hung: 'hung', 'not-run': 'not run', skipped: 'skipped' };
+
+/** A stage's tests counted by outcome, e.g. "22 passed, 1 hung, 1 not run", leaving out zeros. */
+export function testSummary(tests: readonly Pick<TestResult, 'status'>[], separator = ', '): string {
+  const counts = (Object.keys(STATUS_WORDS) as TestResult['status'][])
+    .map((status) => [STATUS_WORDS[status], tests.filter((t) => t.status === status).length] as const)
     .filter(([, n]) => n > 0);
-  return counts.map(([word, n]) => `${n} ${word}`).join(', ') || 'no tests';
+  return counts.map(([word, n]) => `${n} ${word}`).join(separator) || 'no tests';
 }
 
 /** What a runner knows of an error thrown in a test (Vitest's serialized TestError). */

@@ -1,12 +1,26 @@
 /**
- * The code editor: CodeMirror 6 with TypeScript highlighting. One EditorState
- * per file keeps each tab's own undo history; read-only tabs show the tests.
+ * The code editor: CodeMirror 6 with a light TypeScript highlighter. One
+ * EditorState per file keeps each file's own undo history; read-only files
+ * show tests, given code and the solution. Only what a learner needs to read
+ * and type ships with the page (the page-weight budget); search loads on its
+ * first use.
  */
-import { basicSetup } from 'codemirror';
-import { javascript } from '@codemirror/lang-javascript';
+import { defaultKeymap, history, historyKeymap, indentWithTab } from '@codemirror/commands';
+import { bracketMatching, defaultHighlightStyle, indentOnInput, StreamLanguage, syntaxHighlighting } from '@codemirror/language';
+import { typescript } from '@codemirror/legacy-modes/mode/javascript';
+import { tags } from '@lezer/highlight';
 import { oneDark } from '@codemirror/theme-one-dark';
-import { Compartment, EditorState, Prec, type Extension } from '@codemirror/state';
-import { EditorView, keymap } from '@codemirror/view';
+import { Compartment, EditorSelection, EditorState, Prec, type Extension } from '@codemirror/state';
+import {
+  drawSelection,
+  EditorView,
+  highlightActiveLine,
+  highlightActiveLineGutter,
+  highlightSpecialChars,
+  keymap,
+  lineNumbers,
+  type Command,
+} from '@codemirror/view';
 
 export interface EditorOptions {
   parent: HTMLElement;
@@ -15,6 +29,8 @@ export interface EditorOptions {
 }
 
 const theme = new Compartment();
+// The legacy mode names object members "property", which CodeMirror's default token table does not know.
+const tsLanguage = StreamLanguage.define({ ...typescript, tokenTable: { property: tags.propertyName } });
 
 /**
  * One Dark on a darker background, on which all its token colours meet WCAG AA
@@ -30,8 +46,21 @@ function isDark(): boolean {
   return document.documentElement.dataset['theme'] === 'dark';
 }
 
-/** A tabbed editor over named documents. */
-export class TabbedEditor {
+const searchSlot = new Compartment();
+/** The starter diff (loaded on first use) and the read-only lock that goes with it. */
+const compareSlot = new Compartment();
+
+/** Ctrl/⌘+F: loads CodeMirror's search panel the first time it is asked for, then opens it. */
+const openSearch: Command = (view) => {
+  void import('@codemirror/search').then(({ search, openSearchPanel }) => {
+    view.dispatch({ effects: searchSlot.reconfigure(search({ top: true })) });
+    openSearchPanel(view);
+  });
+  return true;
+};
+
+/** An editor over named documents, one shown at a time. */
+export class FileEditor {
   private readonly view: EditorView;
   private readonly states = new Map<string, EditorState>();
   private readonly options: EditorOptions;
@@ -49,14 +78,32 @@ export class TabbedEditor {
 
   private extensions(name: string, readOnly: boolean): Extension[] {
     return [
-      basicSetup,
-      javascript({ typescript: true }),
+      lineNumbers(),
+      highlightActiveLineGutter(),
+      highlightSpecialChars(),
+      history(),
+      drawSelection(),
+      indentOnInput(),
+      bracketMatching(),
+      highlightActiveLine(),
+      tsLanguage,
+      syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
       theme.of(isDark() ? dark : []),
-      EditorView.lineWrapping,
+      searchSlot.of([]),
+      compareSlot.of([]),
+      EditorState.tabSize.of(2),
       EditorState.readOnly.of(readOnly),
+      EditorView.editable.of(!readOnly),
       // tabindex makes axe (and some screen readers) see the scroller's content as keyboard-reachable.
       EditorView.contentAttributes.of({ 'aria-label': `${name}${readOnly ? ' (read only)' : ''}`, tabindex: '0' }),
-      keymap.of([{ key: 'Mod-Enter', run: () => (this.options.onRun(), true) }]),
+      keymap.of([
+        { key: 'Mod-Enter', run: () => (this.options.onRun(), true) },
+        { key: 'Mod-f', run: openSearch, scope: 'editor search-panel' },
+        ...defaultKeymap,
+        ...historyKeymap,
+        // Tab indents; Escape then Tab leaves the editor (CodeMirror's keyboard trap escape).
+        indentWithTab,
+      ]),
       EditorView.updateListener.of((update) => {
         if (update.docChanged && !readOnly) this.options.onChange(name, update.state.doc.toString());
       }),
@@ -70,20 +117,38 @@ export class TabbedEditor {
     if (name === this.currentName) this.view.setState(state);
   }
 
-  /** Shows a document. */
-  show(name: string): void {
+  /** Shows a document; with a line number, puts the cursor there and scrolls it into the middle. */
+  show(name: string, line?: number): void {
     if (this.currentName) this.states.set(this.currentName, this.view.state);
     const state = this.states.get(name);
     if (!state) return;
     this.currentName = name;
     this.view.setState(state);
+    if (line !== undefined) {
+      const at = state.doc.line(Math.min(Math.max(line, 1), state.doc.lines)).from;
+      this.view.dispatch({ selection: EditorSelection.cursor(at), effects: EditorView.scrollIntoView(at, { y: 'center' }) });
+      this.view.focus();
+    }
+  }
+
+  /** Shows the visible document's changes against `original` (read only meanwhile); undefined goes back to editing. */
+  async compareWith(original: string | undefined): Promise<void> {
+    if (original === undefined) {
+      this.view.dispatch({ effects: compareSlot.reconfigure([]) });
+      return;
+    }
+    const { unifiedMergeView, goToNextChunk } = await import('@codemirror/merge');
+    const diff = unifiedMergeView({ original, mergeControls: false, syntaxHighlightDeletions: false });
+    this.view.dispatch({ effects: compareSlot.reconfigure([diff, EditorState.readOnly.of(true), EditorView.editable.of(false)]) });
+    // Straight to the first change: in a long file it may be far below.
+    goToNextChunk(this.view);
   }
 
   get current(): string | undefined {
     return this.currentName;
   }
 
-  /** The text of a document, including unsaved edits in the visible one. */
+  /** The text of a document, including edits in the visible one. */
   text(name: string): string | undefined {
     return name === this.currentName ? this.view.state.doc.toString() : this.states.get(name)?.doc.toString();
   }

@@ -1,27 +1,16 @@
 /**
- * The lab page's full-Node runner: decides whether this browser can use it,
- * boots the WebContainer on demand (a click; never on page load), shows the
- * grader's output in a terminal (xterm.js, loaded only then), and hands back
+ * The lab page's full-Node runner, loaded on the learner's click (whether the
+ * browser can use it is full-node-support.ts): boots the WebContainer on that
+ * click (never on page load), shows the grader's output in a terminal
+ * (xterm.js, loaded only then), and hands back
  * the result. Every failure comes back as a message; the worker runner and the
- * learner's files are untouched by it.
+ * learner's files are untouched by it. A boot whose runtime cannot even be
+ * reached fails at once instead of waiting out the boot limit.
  */
 import type { LabBundle } from '../course/lab-bundle.ts';
 import { BOOT_TIMEOUT_MS, bootContainer, type BootStep } from '../runners/container/boot.ts';
 import { gradeInContainer } from '../runners/container/container-runner.ts';
-import { webContainerSupport, type Support } from '../runners/container/support.ts';
 import type { GradeResult } from '../runners/result.ts';
-
-/** What this browser allows, from its own reports and the course setting. */
-export function browserSupport(enabled: boolean): Support {
-  return webContainerSupport({
-    enabled,
-    crossOriginIsolated: globalThis.crossOriginIsolated === true,
-    sharedArrayBuffer: typeof SharedArrayBuffer === 'function',
-    online: navigator.onLine,
-    userAgent: navigator.userAgent,
-    ...('deviceMemory' in navigator ? { deviceMemoryGiB: Number((navigator as { deviceMemory?: number }).deviceMemory) } : {}),
-  });
-}
 
 let terminal: Promise<{ write(text: string): void; clear(): void }> | undefined;
 
@@ -42,6 +31,29 @@ function openTerminal(host: HTMLElement): Promise<{ write(text: string): void; c
   return terminal;
 }
 
+/** Where WebContainer.boot() loads its runtime from (its own default unless a page overrides it). */
+function runtimeOrigin(): string {
+  return (globalThis as { WEBCONTAINER_API_IFRAME_URL?: string }).WEBCONTAINER_API_IFRAME_URL ?? 'https://stackblitz.com';
+}
+
+/**
+ * Rejects as soon as a request to the runtime's host fails (offline, blocked by
+ * an extension, a filter or a CSP): the boot itself would only hang. The boot's
+ * frame must be embeddable in this cross-origin-isolated page, so its host
+ * answers such a no-cors request whenever the boot could succeed.
+ */
+async function runtimeUnreachable(): Promise<never> {
+  try {
+    await fetch(`${runtimeOrigin()}/headless`, { mode: 'no-cors', cache: 'no-store', credentials: 'omit' });
+  } catch {
+    throw new Error(
+      `Node could not start: the request to StackBlitz (${new URL(runtimeOrigin()).host}, which serves the WebContainer runtime) failed. ` +
+        'You may be offline, or an ad or script blocker, a strict privacy setting or a network filter may be blocking it.',
+    );
+  }
+  return new Promise<never>(() => {});
+}
+
 let graderSource: Promise<string> | undefined;
 
 /** Grades the learner's files in full Node; throws with a message meant for the learner. */
@@ -60,7 +72,7 @@ export async function gradeInFullNode(options: {
   const bootLimit = Number(localStorage.getItem('packet-journey:boot-timeout-ms')) || BOOT_TIMEOUT_MS;
   // One after another, so a failed step is the last thing the learner sees.
   const source = await graderSource;
-  const driver = await bootContainer(options.onStep, bootLimit);
+  const driver = await Promise.race([bootContainer(options.onStep, bootLimit), runtimeUnreachable()]);
   const term = await openTerminal(options.terminalHost);
   options.onStep('grading');
   term.write(`\r\n$ node grader.mjs run.json   # ${options.bundle.id}: every stage but 'host'\r\n`);

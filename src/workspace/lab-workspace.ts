@@ -1,27 +1,37 @@
 /**
  * <lab-workspace>: the in-browser lab. It loads the lab's bundle, restores
- * the learner's files from IndexedDB (saving every edit), grades the pure
- * stages in a Web Worker, and makes resets, imports and solutions undoable.
+ * the learner's files from IndexedDB (saving every edit) and the last result,
+ * grades the pure stages in a Web Worker, and makes resets, imports and
+ * solutions undoable. Heavy parts (the full-Node runner, zip handling, the
+ * starter diff) load when first used.
  */
 import type { LabBundle } from '../course/lab-bundle.ts';
-import { readWorkspaceZip, workspaceZip, WorkspaceZipError } from '../course/workspace-zip.ts';
 import type { GradeResult } from '../runners/result.ts';
 import { WorkerRunner } from '../runners/worker/worker-runner.ts';
-import { TabbedEditor } from './editor.ts';
-import { browserSupport, gradeInFullNode } from './full-node.ts';
-import { renderResults } from './results-view.ts';
-import { loadFiles, popSnapshot, pushSnapshot, recordProgress, saveFiles, snapshotCount, type Files } from './storage.ts';
+import { FileEditor } from './editor.ts';
+import { browserSupport } from './full-node-support.ts';
+import { fileGroups, readOnlyDocuments, renderFileTree } from './file-tree.ts';
+import { setUpHints } from './hints.ts';
+import { makeResizable } from './panes.ts';
+import { recordProgress } from './progress.ts';
+import { renderResults, summaryText } from './results-view.ts';
+import { loadFiles, loadLastResult, popSnapshot, pushSnapshot, saveFiles, saveLastResult, snapshotCount, type Files } from './storage.ts';
 
 const runner = new WorkerRunner(() => new Worker(new URL('../runners/worker/worker.ts', import.meta.url), { type: 'module' }));
 const SAVE_DELAY_MS = 250;
+/** Below this width the workspace shows one pane at a time (focus mode); keep in step with lab-workspace.css. */
+const ONE_PANE_QUERY = '(max-width: 63.99rem)';
+
+type View = 'stages' | 'code' | 'results';
 
 class LabWorkspace extends HTMLElement {
   private bundle!: LabBundle;
-  private editor!: TabbedEditor;
+  private editor!: FileEditor;
   private files: Files = {};
   private saveTimer: ReturnType<typeof setTimeout> | undefined;
   private running = false;
   private solutionShown = false;
+  private diffShown = false;
 
   private byPart<T extends HTMLElement>(name: string): T {
     return this.querySelector<T>(`[data-part="${name}"]`)!;
@@ -36,6 +46,8 @@ class LabWorkspace extends HTMLElement {
       // Files the learner never touched (or a file added to the lab later) come from the starter.
       this.files = Object.fromEntries(this.bundle.manifest.files.map((f) => [f, saved[f] ?? this.bundle.starter[f]!]));
       this.setUp();
+      const last = await loadLastResult(this.bundle.id);
+      if (last) this.showResult(last, { restoredAt: last.at });
       this.toggleAttribute('data-ready', true);
     } catch (error) {
       this.status(`The lab workspace could not start: ${(error as Error).message}. You can still do this lab locally: npx journey start ${this.dataset['lab']}`, true);
@@ -43,7 +55,7 @@ class LabWorkspace extends HTMLElement {
   }
 
   private setUp(): void {
-    this.editor = new TabbedEditor({
+    this.editor = new FileEditor({
       parent: this.byPart('editor'),
       onChange: (name, text) => {
         this.files[name] = text;
@@ -52,10 +64,11 @@ class LabWorkspace extends HTMLElement {
       onRun: () => void this.run(),
     });
     for (const [name, text] of Object.entries(this.files)) this.editor.setDocument(name, text);
-    for (const [name, text] of Object.entries(this.bundle.given)) this.editor.setDocument(`given/${name}`, text, true);
-    for (const [path, text] of Object.entries(this.bundle.tests)) this.editor.setDocument(path, text, true);
-    this.renderTabs();
+    for (const [path, text] of Object.entries(readOnlyDocuments(this.bundle))) this.editor.setDocument(path, text, true);
+    this.renderTree();
     this.show(this.bundle.manifest.files[0]!);
+    this.setUpLayout();
+    setUpHints(this, this.bundle.id);
 
     this.byPart('run').addEventListener('click', () => void this.run());
     // Ctrl/⌘+Enter runs from anywhere in the workspace, not only inside the editor.
@@ -71,60 +84,59 @@ class LabWorkspace extends HTMLElement {
     this.byPart('reset-file').addEventListener('click', () => void this.resetFile());
     this.byPart('reset-lab').addEventListener('click', () => void this.replaceAll(this.bundle.starter, 'reset the lab'));
     this.byPart('undo').addEventListener('click', () => void this.undo());
-    this.byPart('export').addEventListener('click', () => this.exportZip());
+    this.byPart('export').addEventListener('click', () => void this.exportZip());
+    this.byPart('diff').addEventListener('click', () => void this.toggleDiff());
     const input = this.byPart<HTMLInputElement>('import-file');
     this.byPart('import').addEventListener('click', () => input.click());
     input.addEventListener('change', () => void this.importZip(input));
     // The button exists only when the course shows solutions (and then the bundle has them).
     this.querySelector('[data-part="solution"]')?.addEventListener('click', () => this.showSolution());
+    // A file and line named in a failure message opens there.
+    this.byPart('results').addEventListener('click', (event) => {
+      const link = (event.target as HTMLElement).closest<HTMLElement>('[data-goto]');
+      if (!link) return;
+      this.setView('code');
+      this.show(link.dataset['goto']!, Number(link.dataset['line']));
+    });
     addEventListener('pagehide', () => void this.flush());
     document.addEventListener('visibilitychange', () => document.visibilityState === 'hidden' && void this.flush());
     void this.updateUndo();
   }
 
-  /** Learner files as tabs; given files, tests and (once revealed) the solution as pickers, which stay compact. */
-  private renderTabs(): void {
-    const tabs = this.byPart('tabs');
-    tabs.replaceChildren();
-    const group = document.createElement('div');
-    group.className = 'tab-group';
-    group.setAttribute('role', 'group');
-    group.setAttribute('aria-label', 'Your files');
-    for (const name of this.bundle.manifest.files) {
-      const button = document.createElement('button');
-      button.type = 'button';
-      button.className = 'tab';
-      button.dataset['file'] = name;
-      button.textContent = name;
-      button.addEventListener('click', () => this.show(name));
-      group.append(button);
+  /** Resizable panes on wide screens; on narrow ones a switch between stages, code and results. */
+  private setUpLayout(): void {
+    const splitter = (side: string) => this.querySelector<HTMLElement>(`[data-splitter="${side}"]`)!;
+    makeResizable(this.byPart('grid'), [
+      { splitter: splitter('left'), variable: '--lw-left', axis: 'x', initial: 280, min: 200, max: 560, direction: 1 },
+      { splitter: splitter('bottom'), variable: '--lw-bottom', axis: 'y', initial: 240, min: 120, max: 900, direction: -1 },
+    ]);
+    for (const button of this.querySelectorAll<HTMLButtonElement>('[data-view-button]')) {
+      button.addEventListener('click', () => this.setView(button.dataset['viewButton'] as View));
     }
-    tabs.append(group);
-    if (this.bundle.manifest.given.length) {
-      tabs.append(this.picker('Given (read only)', this.bundle.manifest.given.map((f) => `given/${f}`), (p) => p.replace(/^given\//, '')));
-    }
-    tabs.append(this.picker('Tests (read only)', Object.keys(this.bundle.tests), (p) => p.replace(/^tests\//, '')));
-    if (this.solutionShown) {
-      const names = Object.keys(this.bundle.solution ?? {}).map((f) => `solution/${f}`);
-      tabs.append(this.picker('Solution (read only)', names, (p) => p.replace(/^solution\//, '')));
+    // The workspace fills the window below its own top edge, so the page itself does not scroll on a laptop.
+    const fit = () => this.style.setProperty('--lw-top', `${Math.max(0, this.getBoundingClientRect().top + scrollY)}px`);
+    fit();
+    addEventListener('resize', fit);
+  }
+
+  private setView(view: View): void {
+    this.dataset['view'] = view;
+    for (const button of this.querySelectorAll<HTMLButtonElement>('[data-view-button]')) {
+      button.setAttribute('aria-pressed', String(button.dataset['viewButton'] === view));
     }
   }
 
-  private picker(label: string, names: string[], shownAs: (name: string) => string): HTMLSelectElement {
-    const select = document.createElement('select');
-    select.className = 'lw-file-select';
-    select.setAttribute('aria-label', label);
-    select.append(new Option(label, ''), ...names.map((n) => new Option(shownAs(n), n)));
-    select.addEventListener('change', () => select.value && this.show(select.value));
-    return select;
+  private renderTree(): void {
+    renderFileTree(this.byPart('tree'), fileGroups(this.bundle, this.solutionShown), (path) => this.show(path));
   }
 
-  private show(name: string): void {
-    this.editor.show(name);
+  private show(name: string, line?: number): void {
+    if (this.diffShown) void this.toggleDiff();
+    this.editor.show(name, line);
+    this.byPart('current').textContent = name + (name in this.files ? '' : ' (read only)');
     for (const tab of this.querySelectorAll<HTMLButtonElement>('.tab')) tab.setAttribute('aria-pressed', String(tab.dataset['file'] === name));
-    for (const select of this.querySelectorAll<HTMLSelectElement>('.lw-file-select')) {
-      select.value = [...select.options].some((o) => o.value === name) ? name : '';
-    }
+    const diff = this.byPart<HTMLButtonElement>('diff');
+    diff.disabled = !(name in this.files);
   }
 
   private scheduleSave(): void {
@@ -145,13 +157,20 @@ class LabWorkspace extends HTMLElement {
     box.dataset['kind'] = isError ? 'error' : 'info';
   }
 
+  /** While a run is going, both run buttons are disabled: never a button that looks enabled and does nothing. */
+  private setBusy(busy: boolean, label = 'Running…'): void {
+    this.running = busy;
+    this.toggleAttribute('data-running', busy);
+    for (const part of ['run', 'run-node']) {
+      const button = this.querySelector<HTMLButtonElement>(`[data-part="${part}"]`);
+      if (button) button.disabled = busy;
+    }
+    this.byPart('run-label').textContent = busy ? label : 'Run tests';
+  }
+
   async run(): Promise<void> {
     if (this.running) return;
-    this.running = true;
-    const button = this.byPart<HTMLButtonElement>('run');
-    button.disabled = true;
-    button.textContent = 'Running…';
-    this.toggleAttribute('data-running', true);
+    this.setBusy(true);
     try {
       const result = await runner.grade({
         lab: this.bundle.id,
@@ -162,14 +181,11 @@ class LabWorkspace extends HTMLElement {
         testFiles: this.bundle.tests,
         ...(this.bundle.scoring ? { scoring: this.bundle.scoring } : {}),
       });
-      this.showResult(result);
+      this.graded(result);
     } catch (error) {
       this.status(`Grading failed: ${(error as Error).message}`, true);
     } finally {
-      this.running = false;
-      button.disabled = false;
-      button.textContent = 'Run tests';
-      this.removeAttribute('data-running');
+      this.setBusy(false);
     }
   }
 
@@ -182,32 +198,49 @@ class LabWorkspace extends HTMLElement {
       return;
     }
     if (support.askFirst && !confirm('Start full Node in this tab? It downloads a runtime and needs a fair amount of memory.')) return;
-    this.running = true;
-    const button = this.byPart<HTMLButtonElement>('run-node');
-    button.disabled = true;
-    this.toggleAttribute('data-running', true);
+    this.setBusy(true, 'Full Node…');
+    // A boot that lost the race to a failure goes on in the background: its later steps must not cover the failure.
+    let attempt = true;
     try {
+      const { gradeInFullNode } = await import('./full-node.ts');
       const result = await gradeInFullNode({
         bundle: this.bundle,
         files: this.files,
         graderUrl: this.dataset['grader']!,
         terminalHost: this.byPart('terminal'),
-        onStep: (step) => this.status(`Full Node: ${step}…`),
+        onStep: (step) => attempt && this.status(`Full Node: ${step}…`),
       });
       this.status('Graded in full Node (WebContainer).');
-      this.showResult(result);
+      this.graded(result);
     } catch (error) {
       this.status(`Full Node could not run: ${(error as Error).message} Your files are safe; “Run tests” still grades the stages marked “runs anywhere”, and \`npx journey grade ${this.bundle.id}\` grades everything on your machine.`, true);
     } finally {
-      this.running = false;
-      button.disabled = false;
-      this.removeAttribute('data-running');
+      attempt = false;
+      this.setBusy(false);
     }
   }
 
-  private showResult(result: GradeResult): void {
-    this.byPart('results').replaceChildren(renderResults(result));
+  /** A fresh result: kept for the next visit, counted in progress, announced, and brought into view. */
+  private graded(result: GradeResult): void {
+    void saveLastResult(result);
     recordProgress(result);
+    this.showResult(result);
+    this.byPart('announce').textContent = summaryText(result);
+    const summary = this.querySelector<HTMLElement>('.results .summary')!;
+    summary.scrollIntoView({ block: 'nearest' });
+    // In focus mode the results replace the code, so focus goes with them; on a laptop it stays in the editor.
+    if (matchMedia(ONE_PANE_QUERY).matches) {
+      this.setView('results');
+      summary.scrollIntoView({ block: 'start' });
+      summary.focus({ preventScroll: true });
+    }
+    this.dispatchEvent(new CustomEvent('graded', { detail: result }));
+  }
+
+  private showResult(result: GradeResult, options: { restoredAt?: string } = {}): void {
+    const openable = [...this.bundle.manifest.files, ...Object.keys(readOnlyDocuments(this.bundle))];
+    this.byPart('results').replaceChildren(renderResults(result, { files: openable, ...options }));
+    this.byPart('view-score').textContent = `${result.score}/${result.max}`;
     for (const stage of result.stages) {
       const badge = this.querySelector<HTMLElement>(`[data-stage-badge="${stage.id}"]`);
       if (badge && stage.status !== 'not-run') {
@@ -215,7 +248,12 @@ class LabWorkspace extends HTMLElement {
         badge.dataset['status'] = stage.status;
       }
     }
-    this.dispatchEvent(new CustomEvent('graded', { detail: result }));
+    // The stage to work on next stands out in the list, as its results stand open.
+    const next = result.stages.find((s) => s.status === 'failed')?.id;
+    for (const item of this.querySelectorAll<HTMLElement>('[data-stage-item]')) {
+      if (item.dataset['stageItem'] === next) item.setAttribute('aria-current', 'step');
+      else item.removeAttribute('aria-current');
+    }
   }
 
   private async replaceAll(files: Files, reason: string): Promise<void> {
@@ -247,10 +285,25 @@ class LabWorkspace extends HTMLElement {
     const count = await snapshotCount(this.bundle.id);
     const undo = this.byPart<HTMLButtonElement>('undo');
     undo.disabled = count === 0;
-    undo.textContent = count ? `Undo (${count})` : 'Undo';
+    undo.setAttribute('aria-label', count ? `Undo reset or import (${count} to undo)` : 'Undo reset or import');
+    const badge = undo.querySelector<HTMLElement>('[data-count]')!;
+    badge.textContent = String(count);
+    badge.hidden = count === 0;
   }
 
-  private exportZip(): void {
+  /** Shows the current file's changes against the starter (read only while shown), or back to editing. */
+  private async toggleDiff(): Promise<void> {
+    const name = this.editor.current;
+    const button = this.byPart<HTMLButtonElement>('diff');
+    if (!name || !(name in this.files)) return;
+    this.diffShown = !this.diffShown;
+    button.setAttribute('aria-pressed', String(this.diffShown));
+    this.byPart('diff-note').hidden = !this.diffShown;
+    await this.editor.compareWith(this.diffShown ? this.bundle.starter[name]! : undefined);
+  }
+
+  private async exportZip(): Promise<void> {
+    const { workspaceZip } = await import('../course/workspace-zip.ts');
     const bytes = workspaceZip(this.bundle.id, this.files);
     const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: 'application/zip' }));
     const a = document.createElement('a');
@@ -265,6 +318,7 @@ class LabWorkspace extends HTMLElement {
     const file = input.files?.[0];
     input.value = '';
     if (!file) return;
+    const { readWorkspaceZip, WorkspaceZipError } = await import('../course/workspace-zip.ts');
     try {
       const { files } = readWorkspaceZip(new Uint8Array(await file.arrayBuffer()), [{ id: this.bundle.id, files: this.bundle.manifest.files, given: this.bundle.manifest.given }]);
       await this.replaceAll(files, `import ${file.name}`);
@@ -276,10 +330,10 @@ class LabWorkspace extends HTMLElement {
 
   private showSolution(): void {
     if (this.solutionShown) return;
-    if (!confirm('Show the model solution? It opens in read-only tabs beside your files; your work is not changed.')) return;
+    if (!confirm('Show the model solution? It opens read only beside your files; your work is not changed.')) return;
     for (const [name, text] of Object.entries(this.bundle.solution ?? {})) this.editor.setDocument(`solution/${name}`, text, true);
     this.solutionShown = true;
-    this.renderTabs();
+    this.renderTree();
     this.show(`solution/${this.bundle.manifest.files[0]}`);
   }
 }

@@ -1,11 +1,15 @@
 /**
- * Renders a grade result (any runner's) into the results panel: stages with
- * points, each test in file order, failure messages with the lab kit's hex
- * rows, what the learner's code printed, and load errors with file and line.
+ * Renders a grade result (any runner's) into the results panel: a summary
+ * line first, then stages with points and test counts (only the first
+ * unfinished stage open), each distinct failure message once with the tests
+ * that share it, hex rows that scroll sideways under prose that wraps, what
+ * the learner's code printed, and links to the file and line a message names.
  */
-import { testSummary, type GradeResult, type StageResult, type TestResult } from '../runners/result.ts';
+import { STATUS_WORDS, testSummary, type GradeResult, type StageResult, type TestResult } from '../runners/result.ts';
 
 const RUNNER_NAME = { node: 'local Node grader', worker: 'browser worker', webcontainer: 'WebContainer (full Node)' } as const;
+
+const MARK: Record<TestResult['status'] | StageResult['status'], string> = { passed: '✓', failed: '✗', hung: '⏱', skipped: '–', 'not-run': '·' };
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, ...children: (Node | string)[]) {
   const node = document.createElement(tag);
@@ -14,8 +18,8 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string,
   return node;
 }
 
-function mark(status: TestResult['status'] | StageResult['status']): string {
-  return { passed: '✓', failed: '✗', hung: '⏱', skipped: '–', 'not-run': '·' }[status];
+function mark(status: TestResult['status'] | StageResult['status']): HTMLElement {
+  return el('span', { class: 'mark', 'aria-hidden': 'true' }, MARK[status]);
 }
 
 function stageNote(stage: StageResult): string {
@@ -24,49 +28,123 @@ function stageNote(stage: StageResult): string {
       ? 'needs your own machine (UDP or tshark): run `npx journey grade` locally'
       : 'needs full Node: run it in the full-Node runner or with `npx journey grade` locally';
   }
-  return testSummary(stage.tests);
+  if (stage.error && !stage.tests.length) return 'did not load';
+  return testSummary(stage.tests, ' · ');
+}
+
+/** The summary line, as the page shows it and a screen reader announces it. */
+export function summaryText(result: GradeResult): string {
+  const ran = result.stages.filter((s) => s.status !== 'not-run');
+  const ranPoints = ran.reduce((sum, s) => sum + s.points, 0);
+  const passed = ran.filter((s) => s.status === 'passed').length;
+  return (
+    `${result.score}/${result.max} points: ${passed} of ${ran.length} stages passed ` +
+    `(${ranPoints} points run by the ${RUNNER_NAME[result.runner]} in ${(result.durationMs / 1000).toFixed(2)} s)`
+  );
+}
+
+/** Lines of a hex dump, a caret under it, or a diff: kept aligned (scrolling sideways), never wrapped. */
+function isAligned(line: string): boolean {
+  return /^\s{2,}\S/.test(line) || /^[+-] /.test(line) || /^\s*\^+\s*$/.test(line);
+}
+
+function hexKind(line: string): string | undefined {
+  return /^\s*\^\^\s*$/.test(line) ? 'caret' : /\(expected\)$/.test(line) ? 'expected' : /\(actual\)$/.test(line) ? 'actual' : undefined;
+}
+
+/** A prose line, with each "file.ts:12" that names an openable file turned into a button that opens it there. */
+function proseLine(line: string, files: ReadonlySet<string>): (Node | string)[] {
+  const parts: (Node | string)[] = [];
+  let last = 0;
+  for (const match of line.matchAll(/((?:tests\/)?[\w.-]+\.ts):(\d+)(?::\d+)?/g)) {
+    const [text, file, lineNumber] = match;
+    const name = [...files].find((f) => f === file || f.endsWith(`/${file}`));
+    if (!name) continue;
+    parts.push(line.slice(last, match.index));
+    parts.push(el('button', { type: 'button', class: 'goto', 'data-goto': name, 'data-line': lineNumber!, title: `Open ${name} at line ${lineNumber}` }, text));
+    last = match.index + text.length;
+  }
+  parts.push(line.slice(last));
+  return parts;
 }
 
 /**
- * A failure message, with the lab kit's byte diagnostic picked out: the
- * expected and actual hex rows, and the caret under the first differing byte.
+ * A failure message: prose lines wrap to the panel's width, while runs of
+ * aligned lines (the lab kit's hex rows with the caret under the first
+ * differing byte, Vitest's diff) scroll sideways in their own block.
  */
-function messageBlock(message: string): HTMLElement {
-  const pre = el('pre', { class: 'message' });
-  message.split('\n').forEach((line, i) => {
-    if (i) pre.append('\n');
-    const kind = /^\s*\^\^\s*$/.test(line) ? 'caret' : /\(expected\)$/.test(line) ? 'expected' : /\(actual\)$/.test(line) ? 'actual' : undefined;
-    pre.append(kind ? el('span', { class: `hex-${kind}` }, line) : line);
-  });
-  return pre;
+export function messageBlock(message: string, files: ReadonlySet<string> = new Set(), extraClass = ''): HTMLElement {
+  const box = el('div', { class: `message ${extraClass}`.trim() });
+  let aligned: HTMLElement | undefined;
+  let prose: HTMLElement | undefined;
+  for (const line of message.split('\n')) {
+    if (isAligned(line)) {
+      prose = undefined;
+      // Keyboard users can scroll it too (axe: scrollable-region-focusable).
+      aligned ??= box.appendChild(el('pre', { class: 'aligned', tabindex: '0' }));
+      if (aligned.childNodes.length) aligned.append('\n');
+      const kind = hexKind(line);
+      aligned.append(kind ? el('span', { class: `hex-${kind}` }, line) : line);
+    } else {
+      aligned = undefined;
+      prose ??= box.appendChild(el('p', { class: 'prose' }));
+      if (prose.childNodes.length) prose.append('\n');
+      prose.append(...proseLine(line, files));
+    }
+  }
+  return box;
 }
 
-function testItem(test: TestResult): HTMLElement {
-  const item = el('li', { class: `test test-${test.status}` }, el('span', { class: 'mark', 'aria-hidden': 'true' }, mark(test.status)), el('span', { class: 'sr-only' }, `${test.status}: `), test.name);
-  if (test.message) item.append(messageBlock(test.message));
-  if (test.output) item.append(el('details', {}, el('summary', {}, 'Your code printed'), el('pre', { class: 'output' }, test.output)));
+function testItem(test: TestResult, files: ReadonlySet<string>, sameError: TestResult[] = []): HTMLElement {
+  const item = el('li', { class: `test test-${test.status}` }, mark(test.status), el('span', { class: 'visually-hidden' }, `${STATUS_WORDS[test.status]}: `), test.name);
+  if (test.message) item.append(messageBlock(test.message, files));
+  if (sameError.length) {
+    item.append(
+      el(
+        'details',
+        { class: 'same-error' },
+        el('summary', {}, `The same error in ${sameError.length} more test${sameError.length === 1 ? '' : 's'}`),
+        el('ul', {}, ...sameError.map((t) => el('li', {}, t.name))),
+      ),
+    );
+  }
+  if (test.output) item.append(el('details', {}, el('summary', {}, 'Your code printed'), el('pre', { class: 'output', tabindex: '0' }, test.output)));
   return item;
 }
 
-/** Builds the results panel's content for a result. */
-export function renderResults(result: GradeResult): HTMLElement {
-  const ran = result.stages.filter((s) => s.status !== 'not-run');
-  const ranPoints = ran.reduce((sum, s) => sum + s.points, 0);
-  const root = el(
-    'div',
-    { class: 'results' },
-    el('p', { class: 'summary' }, el('strong', {}, `${result.score}/${result.max} points`), ` — ${ran.length} of ${result.stages.length} stages (${ranPoints} points) run by the ${RUNNER_NAME[result.runner]} in ${(result.durationMs / 1000).toFixed(2)} s`),
-  );
-  if (result.status === 'error' && result.message) root.append(el('pre', { class: 'message run-error' }, result.message));
+/** Tests in file order; a failure whose message repeats an earlier one is listed under it instead of again. */
+function testList(tests: TestResult[], files: ReadonlySet<string>): HTMLElement {
+  const firstWith = new Map<string, TestResult>();
+  const repeats = new Map<TestResult, TestResult[]>();
+  for (const test of tests) {
+    if (test.status !== 'failed' || !test.message) continue;
+    const first = firstWith.get(test.message);
+    if (first) repeats.get(first)!.push(test);
+    else (firstWith.set(test.message, test), repeats.set(test, []));
+  }
+  const repeated = new Set([...repeats.values()].flat());
+  return el('ol', { class: 'tests' }, ...tests.filter((t) => !repeated.has(t)).map((t) => testItem(t, files, repeats.get(t))));
+}
+
+/** Builds the results panel's content for a result; `files` are the names a message may link to. */
+export function renderResults(result: GradeResult, options: { files?: readonly string[]; restoredAt?: string } = {}): HTMLElement {
+  const files = new Set(options.files ?? []);
+  const summary = el('p', { class: 'summary', tabindex: '-1', 'data-status': result.status }, el('strong', {}, `${result.score}/${result.max} points`), ' ', summaryText(result).replace(/^\S+ points: /, ''));
+  const root = el('div', { class: 'results' }, summary);
+  if (options.restoredAt) {
+    root.append(el('p', { class: 'restored' }, `Your last run, ${new Date(options.restoredAt).toLocaleString()}. Run the tests again to grade your current files.`));
+  }
+  if (result.status === 'error' && result.message) root.append(messageBlock(result.message, files, 'run-error'));
+  const firstUnfinished = result.stages.find((s) => s.status === 'failed');
   for (const stage of result.stages) {
     const section = el(
       'details',
       { class: `stage stage-${stage.status}`, 'data-stage': stage.id },
-      el('summary', {}, el('span', { class: 'mark', 'aria-hidden': 'true' }, mark(stage.status)), ` ${stage.title} `, el('span', { class: 'points' }, `${stage.earned}/${stage.points}`), el('span', { class: 'note' }, stageNote(stage))),
+      el('summary', {}, mark(stage.status), el('span', { class: 'stage-title' }, stage.title), el('span', { class: 'points' }, `${stage.earned}/${stage.points}`), el('span', { class: 'note' }, stageNote(stage))),
     );
-    if (stage.status === 'failed') section.setAttribute('open', '');
-    if (stage.error) section.append(el('pre', { class: 'message stage-error' }, stage.error));
-    if (stage.tests.length) section.append(el('ol', { class: 'tests' }, ...stage.tests.map(testItem)));
+    if (stage === firstUnfinished) section.setAttribute('open', '');
+    if (stage.error) section.append(messageBlock(stage.error, files, 'stage-error'));
+    if (stage.tests.length) section.append(testList(stage.tests, files));
     root.append(section);
   }
   return root;

@@ -1,5 +1,5 @@
 /** Shows each lab's score from this browser next to its chapter in the sidebar. */
-import { readProgress } from './storage.ts';
+import { readProgress } from './progress.ts';
 
 export function showSidebarProgress(): void {
   const data = document.getElementById('journey-lab-chapters')?.textContent;

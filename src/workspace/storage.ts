@@ -1,8 +1,8 @@
 /**
  * Where the learner's browser work lives: files per lab in IndexedDB (saved
  * on every edit), a stack of snapshots so resets and imports can be undone,
- * and a small progress summary in localStorage that any page can read
- * synchronously (the sidebar and the lab list show it).
+ * and the last grade result (shown again on return). Progress for other pages
+ * is in progress.ts.
  */
 import { createStore, get, set } from 'idb-keyval';
 import type { GradeResult } from '../runners/result.ts';
@@ -46,28 +46,12 @@ export async function snapshotCount(lab: string): Promise<number> {
   return ((await get<Snapshot[]>(`snapshots:${lab}`, store)) ?? []).length;
 }
 
-/** Per-lab progress kept for the sidebar and the lab list. */
-export interface BrowserProgress {
-  score: number;
-  max: number;
-  stages: Record<string, boolean>;
+/** The last grade result, kept so the lab page can show it again after a reload. */
+export function saveLastResult(result: GradeResult): Promise<void> {
+  return set(`result:${result.lab}`, { ...result, at: new Date().toISOString() }, store);
 }
 
-const PROGRESS_KEY = 'packet-journey:progress';
-
-export function readProgress(): Record<string, BrowserProgress> {
-  try {
-    return JSON.parse(localStorage.getItem(PROGRESS_KEY) ?? '{}') as Record<string, BrowserProgress>;
-  } catch {
-    return {};
-  }
-}
-
-/** Records a browser grade; stages this runner could not run keep what an earlier grade said. */
-export function recordProgress(result: GradeResult): void {
-  const all = readProgress();
-  const stages = { ...all[result.lab]?.stages };
-  for (const s of result.stages) if (s.status !== 'not-run') stages[s.id] = s.status === 'passed';
-  all[result.lab] = { score: result.score, max: result.max, stages };
-  localStorage.setItem(PROGRESS_KEY, JSON.stringify(all));
+/** The last grade result for a lab, with when it was graded. */
+export function loadLastResult(lab: string): Promise<(GradeResult & { at: string }) | undefined> {
+  return get<GradeResult & { at: string }>(`result:${lab}`, store);
 }

@@ -3,10 +3,12 @@ import { readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { loadLabs } from '../../src/course/labs.ts';
 import { coursePaths } from '../../src/course/paths.ts';
 import { useBuiltSite } from '../support/built-site.ts';
 import { root } from '../support/cli.ts';
+import { runTests } from '../support/lab-page.ts';
 
 const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const site = useBuiltSite();
@@ -18,11 +20,13 @@ interface Violation {
   nodes: { target: string[] }[];
 }
 
-async function seriousViolations(path: string, theme: 'light' | 'dark', width: number): Promise<string[]> {
+/** Scans `path`; `before` brings the page into a state worth scanning too (e.g. results shown). */
+async function seriousViolations(path: string, theme: 'light' | 'dark', width: number, before?: (page: Page) => Promise<unknown>): Promise<string[]> {
   const page = await site.browser.newPage({ viewport: { width, height: 900 } });
   await page.addInitScript((t) => localStorage.setItem('starlight-theme', t), theme);
   await page.goto(`${site.url}${path}`);
   if (/^\/labs\/[^/]+\/$/.test(path)) await page.waitForSelector('lab-workspace[data-ready]', { state: 'attached' });
+  await before?.(page);
   await page.addScriptTag({ path: axePath });
   const violations = (await page.evaluate(async (search) => {
     const axe = (globalThis as unknown as { axe: { run(context: unknown, options?: unknown): Promise<{ violations: unknown[] }> } }).axe;
@@ -49,5 +53,14 @@ describe('accessibility (axe)', () => {
         expect(await seriousViolations(path, theme, width)).toEqual([]);
       });
     }
+  }
+});
+
+// The results panel only exists after a run: scan a lab page showing a failing run's results too.
+describe('accessibility (axe) after a failing run', () => {
+  for (const [theme, width] of [['light', 1280], ['dark', 390]] as const) {
+    it(`/labs/dns/ with results has no serious or critical violations (${theme}, ${width} px)`, async () => {
+      expect(await seriousViolations('/labs/dns/', theme, width, runTests)).toEqual([]);
+    });
   }
 });

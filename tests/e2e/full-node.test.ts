@@ -31,10 +31,37 @@ describe('full Node when it cannot run', () => {
 
   it('explains a boot that never finishes, and the worker runner still grades', async () => {
     await site.page.addInitScript(() => localStorage.setItem('packet-journey:boot-timeout-ms', '3000'));
+    // The runtime's host answers (so the page cannot tell it is blocked), but the boot frame never loads.
+    await site.page.route(/stackblitz\.com\/headless$/, (route) => route.fulfill({ status: 200, headers: { 'Cross-Origin-Resource-Policy': 'cross-origin' }, body: '' }));
     await site.page.goto(`${site.url}/labs/dns/`);
     const status = await statusAfterFullNode();
     expect(status).toMatch(/Full Node could not run: Node did not start within 3 s\. An ad or script blocker/);
     expect(status).toContain('npx journey grade dns');
+    await workerStillGrades();
+  });
+
+  it('fails fast when the runtime cannot be reached, and no run button looks enabled meanwhile', async () => {
+    // The default boot limit (45 s) stays: the page must notice the failed request itself.
+    await site.page.goto(`${site.url}/labs/dns/`);
+    await site.page.waitForSelector('lab-workspace[data-ready]', { state: 'attached' });
+    // Records, at every step the status shows while full Node starts, whether "Run tests" could be pressed.
+    await site.page.evaluate(() => {
+      const seen: boolean[] = ((globalThis as unknown as { runEnabledWhileBooting: boolean[] }).runEnabledWhileBooting = []);
+      const status = document.querySelector('[data-part="status"]')!;
+      new MutationObserver(() => {
+        if (status.textContent?.startsWith('Full Node:')) seen.push(!document.querySelector<HTMLButtonElement>('[data-part="run"]')!.disabled);
+      }).observe(status, { childList: true, characterData: true, subtree: true });
+    });
+    await site.page.click('[data-part="run-node"]');
+    await site.page.waitForFunction(() => document.querySelector('[data-part="status"]')?.getAttribute('data-kind') === 'error', undefined, { timeout: 30_000 });
+    expect(await site.page.textContent('[data-part="status"]')).toMatch(/Full Node could not run: Node could not start: the request to StackBlitz .* failed\..*npx journey grade dns/);
+    const enabled = await site.page.evaluate(() => (globalThis as unknown as { runEnabledWhileBooting: boolean[] }).runEnabledWhileBooting);
+    expect(enabled.length).toBeGreaterThan(0);
+    expect(enabled).not.toContain(true);
+    // The boot still under way in the background (its frame is inserted right after its "booting" step)
+    // does not cover the message with that step.
+    await site.page.waitForSelector('iframe[src*="/headless"]', { state: 'attached' });
+    expect(await site.page.getAttribute('[data-part="status"]', 'data-kind')).toBe('error');
     await workerStillGrades();
   });
 

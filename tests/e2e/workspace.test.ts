@@ -5,35 +5,22 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadLab } from '../../src/course/labs.ts';
 import { coursePaths } from '../../src/course/paths.ts';
-import { workspaceZip } from '../../src/course/workspace-zip.ts';
 import type { GradeResult } from '../../src/runners/result.ts';
 import { useBuiltSite } from '../support/built-site.ts';
 import { journey, tempWorkspace } from '../support/cli.ts';
+import { importFiles as importInto, labFiles, runTests } from '../support/lab-page.ts';
 
 const lab = loadLab(coursePaths(), 'dns');
-const solution = Object.fromEntries(lab.manifest.files.map((f) => [f, readFileSync(join(lab.dir, 'solution', f), 'utf8')]));
+const solution = labFiles('dns', 'solution');
 const starterHeader = readFileSync(join(lab.dir, 'starter', 'header.ts'), 'utf8');
 
 const site = useBuiltSite({ acceptDownloads: true, viewport: { width: 1400, height: 900 } }, async (_context, page) => {
-  await site.page.goto(`${site.url}/labs/dns/`);
-  await site.page.waitForSelector('lab-workspace[data-ready]', { state: 'attached' });
+  await page.goto(`${site.url}/labs/dns/`);
+  await page.waitForSelector('lab-workspace[data-ready]', { state: 'attached' });
 });
 
-/** Imports learner files through the page's own Import button. */
-async function importFiles(files: Record<string, string>, name = 'work.zip') {
-  const dir = mkdtempSync(join(tmpdir(), 'journey-zip-'));
-  const path = join(dir, name);
-  writeFileSync(path, workspaceZip('dns', files));
-  await site.page.setInputFiles('[data-part="import-file"]', path);
-  await site.page.waitForFunction(() => document.querySelector('[data-part="status"]')?.textContent?.includes('import'));
-}
-
-async function run(): Promise<string> {
-  await site.page.click('[data-part="run"]');
-  await site.page.waitForSelector('.results', { state: 'attached' });
-  await site.page.waitForSelector('lab-workspace:not([data-running])', { state: 'attached', timeout: 30_000 });
-  return (await site.page.textContent('.results')) ?? '';
-}
+const importFiles = (files: Record<string, string>) => importInto(site.page, 'dns', files);
+const run = () => runTests(site.page);
 
 function stageSummary(id: string) {
   return site.page.locator(`.results [data-stage="${id}"] > summary`).textContent();
