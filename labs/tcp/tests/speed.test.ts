@@ -28,7 +28,6 @@ describe('throughput', () => {
     streamThroughput(new ByteStream(65536), 65536, data.subarray(0, 1 << 20), BUDGET_MS);
     const r = streamThroughput(new ByteStream(65536), 65536, data, BUDGET_MS);
     const line = describeRun('ByteStream, capacity 64 KiB kept half full, 1460-byte pushes, 1000-byte reads', r);
-    console.log(line);
     expect(r.intact, `${line}: the bytes read back must equal the bytes pushed`).toBe(true);
     expect(r.gbps, `${line}; expected at least ${MINIMUM_GBPS} Gbit/s: copy each byte once (set/subarray), never shift arrays`).toBeGreaterThanOrEqual(MINIMUM_GBPS);
   });
@@ -40,7 +39,6 @@ describe('throughput', () => {
     const stream = new ByteStream(65536);
     const r = reassemblerThroughput(new Reassembler(stream), stream, data, BUDGET_MS);
     const line = describeRun('Reassembler, capacity 64 KiB, 1460-byte chunks shuffled in groups of 8, 100-byte overlaps, 1 in 7 twice', r);
-    console.log(line);
     expect(r.intact, `${line}: the reassembled bytes must equal the original`).toBe(true);
     expect(stream.isFinished || r.outOfTime, `${line}: the stream is closed after its last byte`).toBe(true);
     expect(r.gbps, `${line}; expected at least ${MINIMUM_GBPS} Gbit/s: store pending bytes once, find overlaps without scanning byte by byte`).toBeGreaterThanOrEqual(MINIMUM_GBPS);
