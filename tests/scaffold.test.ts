@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadLab, type Lab } from '../src/course/labs.ts';
 import { coursePaths } from '../src/course/paths.ts';
 import { buildContainerGrader } from '../src/runners/container/build-grader.ts';
-import { journey, root, tempWorkspace } from './support/cli.ts';
+import { journey, root } from './support/cli.ts';
 import { expectBothTypecheck, expectContainerAgrees, expectSolutionFullMarks, expectStarterFailsEveryStage } from './support/lab-checks.ts';
 
 const real = coursePaths();
@@ -19,7 +19,9 @@ mkdirSync(paths.labs);
 // The copy's labs share the real base config, as labs/<id>/tsconfig.json does in the course.
 writeFileSync(join(paths.labs, 'tsconfig.base.json'), JSON.stringify({ extends: join(real.labs, 'tsconfig.base.json') }));
 cpSync(join(real.content, 'chapters'), join(paths.content, 'chapters'), { recursive: true });
-const env = { workspace: tempWorkspace(), labs: paths.labs, content: paths.content };
+const workspace = join(dir, 'workspace');
+mkdirSync(workspace);
+const env = { workspace, labs: paths.labs, content: paths.content };
 
 let created: ReturnType<typeof journey>;
 let lab: Lab;
