@@ -83,7 +83,7 @@ describe('the DNS lab in the browser', () => {
     const text = (await site.page.textContent('.results')) ?? '';
     expect(text).toMatch(/did not finish within 5 s and was stopped/);
     // The hung test is named, and the stage's later tests are listed as not run.
-    expect(text).toMatch(/1 hung, 23 not run/);
+    expect(text).toMatch(/1 hung · \d+ not run/);
     // The other stages were graded in a fresh worker.
     expect(await stageSummary('names')).toContain('20/20');
   });

@@ -32,10 +32,26 @@ let fastCheck: Promise<Record<string, unknown> & typeof import('fast-check')> | 
 /** The built-in modules for a run: fast-check joins them when a file imports it, with the run's seed. */
 async function builtinsFor(files: ReadonlyMap<string, string>, seed: number): Promise<Record<string, Record<string, unknown>>> {
   if (![...files.values()].some((text) => /\bfrom\s*['"]fast-check['"]/.test(text))) return builtins;
-  fastCheck ??= import('fast-check');
-  const fc = await fastCheck;
+  const fc = await loadFastCheck();
   useSeed(fc, seed);
   return { ...builtins, 'fast-check': fc };
+}
+
+/** fast-check's module, loaded once; a failed load (offline) is forgotten so the next run tries again. */
+function loadFastCheck(): Promise<Record<string, unknown> & typeof import('fast-check')> {
+  fastCheck ??= import('fast-check').catch((error: unknown) => {
+    fastCheck = undefined;
+    throw error;
+  });
+  return fastCheck;
+}
+
+/**
+ * Fetches the lazily loaded modules in the background, so a worker started
+ * while online still grades every lab after the connection drops.
+ */
+export function prefetchBuiltins(): void {
+  loadFastCheck().catch(() => undefined);
 }
 
 export interface GradingHost extends ModuleHost {
@@ -139,7 +155,18 @@ export async function runStages(request: RunRequest, host: GradingHost): Promise
   const files = new Map(request.files);
   outputLimit = request.limits.outputChars;
   unhandled.length = 0;
-  const modules = await builtinsFor(files, request.seed);
+  let modules: Record<string, Record<string, unknown>>;
+  try {
+    modules = await builtinsFor(files, request.seed);
+  } catch (error) {
+    // Every stage still gets a result: say what could not be loaded, and why.
+    for (const stage of request.stages) {
+      host.post({ kind: 'stage-start', stage });
+      host.post({ kind: 'stage-end', stage, error: `the grader could not load fast-check, which these tests use (are you offline?): ${String(error)}` });
+    }
+    host.post({ kind: 'run-end', unhandled: [] });
+    return;
+  }
   for (const stage of request.stages) {
     const graph = new ModuleGraph(files, modules, host);
     const path = `/tests/${stage}.test.ts`;

@@ -1,5 +1,5 @@
 /** The grading Web Worker: the embedded grader, with blob: module URLs and postMessage. */
-import { captureConsole, reportUnhandled, runStages } from '../embedded/grading-core.ts';
+import { captureConsole, prefetchBuiltins, reportUnhandled, runStages } from '../embedded/grading-core.ts';
 import type { RunRequest, WorkerMessage } from '../embedded/protocol.ts';
 
 captureConsole();
@@ -17,3 +17,5 @@ addEventListener('message', (event: MessageEvent<RunRequest>) => {
   if (event.data.type === 'run') void runStages(event.data, host);
 });
 host.post({ kind: 'ready' });
+// After `ready`, so the first run is not kept waiting for a module it may not need.
+prefetchBuiltins();
