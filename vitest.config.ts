@@ -16,6 +16,7 @@ export default defineConfig({
     include: ['src/**/*.test.ts', 'tests/**/*.test.ts'],
     exclude: ['tests/e2e/**', 'tests/fixtures/**', 'node_modules/**'],
     testTimeout: 30_000,
+    globalSetup: ['./tests/support/temp-root.ts'],
     // CI=true turns picocolors' colours on; the CLI's output is checked as the plain text a pipe gets.
     env: { NO_COLOR: '1' },
     // After Vitest's summary, one line per missing tool (Chromium, tshark, PostgreSQL) whose checks were skipped.

@@ -7,6 +7,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     fileParallelism: false,
+    globalSetup: ['./tests/support/temp-root.ts'],
     reporters: ['default', './src/tooling/missing-tools-reporter.ts'],
   },
 });
