@@ -49,7 +49,7 @@ describe('README', () => {
     const command = /^(npm \S+)\s+# the whole test suite/m.exec(readme)?.[1];
     expect(command).toBe('npm test');
     const ci = readFileSync(join(root, '.ci', 'run'), 'utf8');
-    expect(ci.trim().split('\n').at(-1)).toBe(command);
+    expect(ci.split('\n')).toContain(command);
     expect(ci).toContain('export CI=true');
     for (const tool of ['chromium', 'tshark']) expect(ci).toContain(`need+=(${tool})`);
   });
