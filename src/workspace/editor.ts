@@ -49,6 +49,8 @@ function isDark(): boolean {
 const searchSlot = new Compartment();
 /** The starter diff (loaded on first use) and the read-only lock that goes with it. */
 const compareSlot = new Compartment();
+/** TypeScript diagnostics in the learner's files, once the first edit has loaded them. */
+const diagnosticsSlot = new Compartment();
 
 /** Ctrl/⌘+F: loads CodeMirror's search panel the first time it is asked for, then opens it. */
 const openSearch: Command = (view) => {
@@ -65,6 +67,8 @@ export class FileEditor {
   private readonly states = new Map<string, EditorState>();
   private readonly options: EditorOptions;
   private currentName: string | undefined;
+  private readonly writable = new Set<string>();
+  private diagnostics: ((name: string) => Extension) | undefined;
 
   constructor(options: EditorOptions) {
     this.options = options;
@@ -91,6 +95,7 @@ export class FileEditor {
       theme.of(isDark() ? dark : []),
       searchSlot.of([]),
       compareSlot.of([]),
+      diagnosticsSlot.of(readOnly || !this.diagnostics ? [] : this.diagnostics(name)),
       EditorState.tabSize.of(2),
       EditorState.readOnly.of(readOnly),
       EditorView.editable.of(!readOnly),
@@ -114,6 +119,8 @@ export class FileEditor {
   setDocument(name: string, text: string, readOnly = false): void {
     const state = EditorState.create({ doc: text, extensions: this.extensions(name, readOnly) });
     this.states.set(name, state);
+    if (readOnly) this.writable.delete(name);
+    else this.writable.add(name);
     if (name === this.currentName) this.view.setState(state);
   }
 
@@ -142,6 +149,16 @@ export class FileEditor {
     this.view.dispatch({ effects: compareSlot.reconfigure([diff, EditorState.readOnly.of(true), EditorView.editable.of(false)]) });
     // Straight to the first change: in a long file it may be far below.
     goToNextChunk(this.view);
+  }
+
+  /** Adds diagnostics to every editable document, present and future; `forFile` gives each file its extension. */
+  enableDiagnostics(forFile: (name: string) => Extension): void {
+    this.diagnostics = forFile;
+    for (const name of this.writable) {
+      const effects = diagnosticsSlot.reconfigure(forFile(name));
+      if (name === this.currentName) this.view.dispatch({ effects });
+      else this.states.set(name, this.states.get(name)!.update({ effects }).state);
+    }
   }
 
   get current(): string | undefined {

@@ -32,6 +32,7 @@ class LabWorkspace extends HTMLElement {
   private running = false;
   private solutionShown = false;
   private diffShown = false;
+  private diagnosticsStarted = false;
 
   private byPart<T extends HTMLElement>(name: string): T {
     return this.querySelector<T>(`[data-part="${name}"]`)!;
@@ -60,6 +61,7 @@ class LabWorkspace extends HTMLElement {
       onChange: (name, text) => {
         this.files[name] = text;
         this.scheduleSave();
+        this.startDiagnostics();
       },
       onRun: () => void this.run(),
     });
@@ -137,6 +139,25 @@ class LabWorkspace extends HTMLElement {
     for (const tab of this.querySelectorAll<HTMLButtonElement>('.tab')) tab.setAttribute('aria-pressed', String(tab.dataset['file'] === name));
     const diff = this.byPart<HTMLButtonElement>('diff');
     diff.disabled = !(name in this.files);
+  }
+
+  /** TypeScript diagnostics load with the first edit, never before: most visits that only read or run need none. */
+  private startDiagnostics(): void {
+    if (this.diagnosticsStarted) return;
+    this.diagnosticsStarted = true;
+    void import('./typescript/diagnostics.ts')
+      .then(({ typescriptDiagnostics }) => {
+        this.editor.enableDiagnostics(
+          typescriptDiagnostics({
+            lab: this.bundle.id,
+            given: this.bundle.given,
+            learner: () => this.files,
+            environmentUrl: this.dataset['typescript']!,
+            problems: this.byPart('problems'),
+          }),
+        );
+      })
+      .catch((error: unknown) => this.status(`Type checking in the editor could not load: ${(error as Error).message}. Running the tests still works.`, true));
   }
 
   private scheduleSave(): void {

@@ -237,3 +237,63 @@ describe('the workspace as a tool', () => {
     expect(await p.getAttribute('.cm-content', 'contenteditable')).toBe('true');
   });
 });
+
+describe('TypeScript in the editor', () => {
+  const header = solution['header.ts']!;
+  /** The line of header.ts that the typed error lands on: after the file's last line break. */
+  const errorLine = header.split('\n').length;
+
+  it('loads on the first edit only, shows a type error’s message and line, never holds up a run, and shows nothing for a clean file', async () => {
+    const p = await page(LAPTOP);
+    const checkerRequests: string[] = [];
+    p.on('request', (request) => /\/ts-worker-[^/]+\.js$|\/labs\/typescript\.json$/.test(request.url()) && checkerRequests.push(request.url()));
+    await openLab(p, site.url, 'dns');
+    await importFiles(p, 'dns', solution);
+    await p.click('.tab[data-file="header.ts"]');
+    await p.click('.cm-content');
+    await runTests(p);
+    // Opening, importing, clicking into the editor and running load none of it.
+    expect(checkerRequests).toEqual([]);
+
+    // The checker's declaration files are held back until a run has come back: the run must not wait for them.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await p.route('**/labs/typescript.json', async (route) => {
+      await held;
+      await route.continue();
+    });
+    const loading = p.waitForRequest(/\/labs\/typescript\.json$/);
+    await p.click('.cm-content');
+    await p.keyboard.press('Control+End');
+    await p.keyboard.type("const wrong: number = 'text';\n");
+    await loading;
+    const results = await runTests(p);
+    expect(results).toContain('90/100 points');
+    expect(await p.locator('.cm-lintRange-error').count()).toBe(0);
+    release();
+
+    await p.waitForSelector('.cm-lintRange-error', { state: 'attached', timeout: 60_000 });
+    expect(await p.textContent('.cm-lintRange-error')).toBe('wrong');
+    expect(await p.$$eval('[data-part="problems"] .lw-problem', (all) => all.map((b) => b.textContent))).toEqual([
+      `Line ${errorLine} Type 'string' is not assignable to type 'number'.`,
+    ]);
+    expect(await p.isVisible('[data-part="problems"]')).toBe(true);
+
+    // Another learner file, without errors: checked, and nothing shown.
+    await p.click('.tab[data-file="name.ts"]');
+    await p.waitForSelector('[data-part="problems"][data-checked="name.ts"]', { state: 'attached', timeout: 30_000 });
+    expect(await p.locator('.cm-lintRange-error').count()).toBe(0);
+    expect(await p.isVisible('[data-part="problems"]')).toBe(false);
+    // Back in header.ts the problem is still listed; once fixed, it goes.
+    await p.click('.tab[data-file="header.ts"]');
+    await p.waitForSelector('[data-part="problems"] .lw-problem', { state: 'attached' });
+    await p.click('.cm-content');
+    await p.keyboard.press('Control+End');
+    await p.keyboard.press('ArrowUp');
+    await p.keyboard.press('End');
+    for (let i = 0; i < "'text';".length; i++) await p.keyboard.press('Backspace');
+    await p.keyboard.type('12;');
+    await p.waitForSelector('.cm-lintRange-error', { state: 'detached', timeout: 30_000 });
+    expect(await p.isVisible('[data-part="problems"]')).toBe(false);
+  });
+});
