@@ -29,9 +29,11 @@ for (const file of files) {
   process.stderr.write(`bench: ${benchmark.name}…\n`);
   for (const figure of await benchmark.run()) {
     rows.push(figure);
-    const mark = meetsTarget(figure) ? 'meets' : 'MISSES';
-    console.log(`${figure.name}: ${format(figure.value)} ${figure.unit}  (target ${figure.target.op} ${format(figure.target.value)} ${figure.unit}: ${mark})`);
+    const { target } = figure;
+    const judged = target ? `target ${target.op} ${format(target.value)} ${figure.unit}: ${meetsTarget(figure) ? 'meets' : 'MISSES'}` : 'for information';
+    console.log(`${figure.name}: ${format(figure.value)} ${figure.unit}  (${judged})`);
   }
 }
-const missed = rows.filter((f) => !meetsTarget(f)).length;
-console.log(`\n${rows.length} figures, ${rows.length - missed} meet their targets, ${missed} miss.`);
+const judged = rows.filter((f) => f.target);
+const missed = judged.filter((f) => !meetsTarget(f)).length;
+console.log(`\n${judged.length} figures with a target, ${judged.length - missed} meet them, ${missed} miss.`);

@@ -5,7 +5,7 @@
  * files in /workspace, given files in /given, the declaration files of the
  * environment below /. Isomorphic: the editor's worker and the tests run it.
  */
-import type * as TS from 'typescript';
+import type TS from 'typescript';
 import { implTsPaths } from '../../course/impl-layers.ts';
 import { VIRTUAL, type TypescriptEnvironment } from './environment.ts';
 
