@@ -136,7 +136,11 @@ class LabWorkspace extends HTMLElement {
     if (this.diffShown) void this.toggleDiff();
     this.editor.show(name, line);
     this.byPart('current').textContent = name + (name in this.files ? '' : ' (read only)');
-    for (const tab of this.querySelectorAll<HTMLButtonElement>('.tab')) tab.setAttribute('aria-pressed', String(tab.dataset['file'] === name));
+    for (const tab of this.querySelectorAll<HTMLButtonElement>('.tab')) {
+      tab.setAttribute('aria-pressed', String(tab.dataset['file'] === name));
+      // A file opened from a link shows in the tree too, its group unfolded.
+      if (tab.dataset['file'] === name) tab.closest('details')!.open = true;
+    }
     const diff = this.byPart<HTMLButtonElement>('diff');
     diff.disabled = !(name in this.files);
   }
@@ -260,7 +264,7 @@ class LabWorkspace extends HTMLElement {
 
   private showResult(result: GradeResult, options: { restoredAt?: string } = {}): void {
     const openable = [...this.bundle.manifest.files, ...Object.keys(readOnlyDocuments(this.bundle))];
-    this.byPart('results').replaceChildren(renderResults(result, { files: openable, ...options }));
+    this.byPart('results').replaceChildren(renderResults(result, { files: openable, tests: this.bundle.tests, ...options }));
     this.byPart('view-score').textContent = `${result.score}/${result.max}`;
     for (const stage of result.stages) {
       const badge = this.querySelector<HTMLElement>(`[data-stage-badge="${stage.id}"]`);

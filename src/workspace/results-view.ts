@@ -3,9 +3,11 @@
  * line first, then stages with points and test counts (only the first
  * unfinished stage open), each distinct failure message once with the tests
  * that share it, hex rows that scroll sideways under prose that wraps, what
- * the learner's code printed, and links to the file and line a message names.
+ * the learner's code printed, and links to the file and line a message names
+ * and to the line each failing test is declared on.
  */
 import { STATUS_WORDS, testSummary, type GradeResult, type StageResult, type TestResult } from '../runners/result.ts';
+import { testLine } from './test-lines.ts';
 
 const RUNNER_NAME = { node: 'local Node grader', worker: 'browser worker', webcontainer: 'WebContainer (full Node)' } as const;
 
@@ -61,7 +63,7 @@ function proseLine(line: string, files: ReadonlySet<string>): (Node | string)[] 
     const name = [...files].find((f) => f === file || f.endsWith(`/${file}`));
     if (!name) continue;
     parts.push(line.slice(last, match.index));
-    parts.push(el('button', { type: 'button', class: 'goto', 'data-goto': name, 'data-line': lineNumber!, title: `Open ${name} at line ${lineNumber}` }, text));
+    parts.push(gotoButton(name, lineNumber!, text));
     last = match.index + text.length;
   }
   parts.push(line.slice(last));
@@ -95,8 +97,21 @@ export function messageBlock(message: string, files: ReadonlySet<string> = new S
   return box;
 }
 
-function testItem(test: TestResult, files: ReadonlySet<string>, sameError: TestResult[] = []): HTMLElement {
+/** A button that opens `file` at `line`, as the results panel's click handler expects. */
+function gotoButton(file: string, line: number | string, text: string): HTMLElement {
+  return el('button', { type: 'button', class: 'goto', 'data-goto': file, 'data-line': String(line), title: `Open ${file} at line ${line}` }, text);
+}
+
+/** Where a stage's tests live, and their text, to find the line a test is declared on. */
+interface TestSource {
+  path: string;
+  text: string;
+}
+
+function testItem(test: TestResult, files: ReadonlySet<string>, source: TestSource | undefined, sameError: TestResult[] = []): HTMLElement {
   const item = el('li', { class: `test test-${test.status}` }, mark(test.status), el('span', { class: 'visually-hidden' }, `${STATUS_WORDS[test.status]}: `), test.name);
+  const line = source && ['failed', 'hung'].includes(test.status) ? testLine(source.text, test.name) : undefined;
+  if (line) item.append(' ', gotoButton(source!.path, line, `${source!.path.replace(/^tests\//, '')}:${line}`));
   if (test.message) item.append(messageBlock(test.message, files));
   if (sameError.length) {
     item.append(
@@ -113,7 +128,7 @@ function testItem(test: TestResult, files: ReadonlySet<string>, sameError: TestR
 }
 
 /** Tests in file order; a failure whose message repeats an earlier one is listed under it instead of again. */
-function testList(tests: TestResult[], files: ReadonlySet<string>): HTMLElement {
+function testList(tests: TestResult[], files: ReadonlySet<string>, source: TestSource | undefined): HTMLElement {
   const firstWith = new Map<string, TestResult>();
   const repeats = new Map<TestResult, TestResult[]>();
   for (const test of tests) {
@@ -123,11 +138,14 @@ function testList(tests: TestResult[], files: ReadonlySet<string>): HTMLElement 
     else (firstWith.set(test.message, test), repeats.set(test, []));
   }
   const repeated = new Set([...repeats.values()].flat());
-  return el('ol', { class: 'tests' }, ...tests.filter((t) => !repeated.has(t)).map((t) => testItem(t, files, repeats.get(t))));
+  return el('ol', { class: 'tests' }, ...tests.filter((t) => !repeated.has(t)).map((t) => testItem(t, files, source, repeats.get(t))));
 }
 
-/** Builds the results panel's content for a result; `files` are the names a message may link to. */
-export function renderResults(result: GradeResult, options: { files?: readonly string[]; restoredAt?: string } = {}): HTMLElement {
+/**
+ * Builds the results panel's content for a result; `files` are the names a message may link to, `tests` the
+ * lab's test files by path (`tests/<stage>.test.ts`), where each failing test's own line is found.
+ */
+export function renderResults(result: GradeResult, options: { files?: readonly string[]; tests?: Readonly<Record<string, string>>; restoredAt?: string } = {}): HTMLElement {
   const files = new Set(options.files ?? []);
   const summary = el('p', { class: 'summary', tabindex: '-1', 'data-status': result.status }, el('strong', {}, `${result.score}/${result.max} points`), ' ', summaryText(result).replace(/^\S+ points: /, ''));
   const root = el('div', { class: 'results' }, summary);
@@ -144,7 +162,9 @@ export function renderResults(result: GradeResult, options: { files?: readonly s
     );
     if (stage === firstUnfinished) section.setAttribute('open', '');
     if (stage.error) section.append(messageBlock(stage.error, files, 'stage-error'));
-    if (stage.tests.length) section.append(testList(stage.tests, files));
+    const path = `tests/${stage.id}.test.ts`;
+    const source = options.tests?.[path] === undefined ? undefined : { path, text: options.tests[path] };
+    if (stage.tests.length) section.append(testList(stage.tests, files, source));
     root.append(section);
   }
   return root;

@@ -225,6 +225,26 @@ describe('the workspace as a tool', () => {
     expect(await p.textContent('.cm-activeLine')).toContain(lines[broken]!.slice(0, 30));
   });
 
+  for (const viewport of [LAPTOP, PHONE]) {
+    it(`opens a failing test at its own line, from the results, at ${viewport.width} px`, async () => {
+      const p = await page(viewport);
+      await openLab(p, site.url, 'dns');
+      await importFiles(p, 'dns', brokenRd);
+      await runTests(p);
+      if (viewport === PHONE) expect(await p.getAttribute('lab-workspace', 'data-view')).toBe('results');
+      const failing = p.locator('.results .test-failed', { hasText: 'puts RD in bit 8 of the flags word' });
+      await failing.locator('.goto[data-goto="tests/header-question.test.ts"]').click();
+      // On a phone, focus mode goes from the results to the code.
+      expect(await p.getAttribute('lab-workspace', 'data-view')).toBe('code');
+      expect(await p.getAttribute('.tab[data-file="tests/header-question.test.ts"]', 'aria-pressed')).toBe('true');
+      expect(await p.isVisible('.tab[data-file="tests/header-question.test.ts"]')).toBe(true);
+      expect(await p.textContent('.cm-activeLine')).toContain('it(`puts ${what} of the flags word`');
+      const line = await p.$eval('.cm-activeLine', (el) => el.getBoundingClientRect());
+      expect(line.top).toBeGreaterThanOrEqual(0);
+      expect(line.bottom).toBeLessThanOrEqual(viewport.height);
+    });
+  }
+
   it('compares a file with the starter, read only while comparing', async () => {
     const p = await page(LAPTOP);
     await openLab(p, site.url, 'dns');
