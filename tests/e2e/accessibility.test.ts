@@ -64,3 +64,18 @@ describe('accessibility (axe) after a failing run', () => {
     });
   }
 });
+
+// TypeScript's problems only show after an edit: scan a lab page with a type error underlined and listed.
+describe('accessibility (axe) with a type error in the editor', () => {
+  for (const [theme, width] of [['light', 1280], ['dark', 390]] as const) {
+    it(`/labs/dns/ with a problem listed has no serious or critical violations (${theme}, ${width} px)`, async () => {
+      const typeError = async (page: Page) => {
+        await page.click('.cm-content');
+        await page.keyboard.press('Control+End');
+        await page.keyboard.type("const wrong: number = 'text';\n");
+        await page.waitForSelector('[data-part="problems"] .lw-problem', { state: 'attached', timeout: 60_000 });
+      };
+      expect(await seriousViolations('/labs/dns/', theme, width, typeError)).toEqual([]);
+    });
+  }
+});
