@@ -30,6 +30,9 @@ class LabWorkspace extends HTMLElement {
   private files: Files = {};
   private saveTimer: ReturnType<typeof setTimeout> | undefined;
   private running = false;
+  /** Settles when the run going on (if any) ends. */
+  private runEnded: Promise<void> = Promise.resolve();
+  private endRun: () => void = () => undefined;
   private solutionShown = false;
   private diffShown = false;
   private diagnosticsStarted = false;
@@ -158,6 +161,7 @@ class LabWorkspace extends HTMLElement {
             learner: () => this.files,
             environmentUrl: this.dataset['typescript']!,
             problems: this.byPart('problems'),
+            betweenRuns: () => this.runEnded,
           }),
         );
       })
@@ -185,6 +189,8 @@ class LabWorkspace extends HTMLElement {
   /** While a run is going, both run buttons are disabled: never a button that looks enabled and does nothing. */
   private setBusy(busy: boolean, label = 'Running…'): void {
     this.running = busy;
+    if (busy) this.runEnded = new Promise((resolve) => (this.endRun = resolve));
+    else this.endRun();
     this.toggleAttribute('data-running', busy);
     for (const part of ['run', 'run-node']) {
       const button = this.querySelector<HTMLButtonElement>(`[data-part="${part}"]`);

@@ -2,7 +2,9 @@
  * TypeScript diagnostics in the editor, loaded with the learner's first edit:
  * starts the TypeScript worker, lints each learner file through it (debounced
  * while typing), underlines the problems and lists them under the editor with
- * their lines. Grading never waits for any of it: runs go to their own worker.
+ * their lines. Grading never waits for any of it: runs go to their own worker,
+ * and the checker starts, and checks, only between runs, so it never takes
+ * the processor from one.
  */
 import { forEachDiagnostic, lintGutter, linter, setDiagnosticsEffect, type Diagnostic } from '@codemirror/lint';
 import type { Extension } from '@codemirror/state';
@@ -23,6 +25,8 @@ export interface DiagnosticsOptions {
   environmentUrl: string;
   /** The list under the editor that names the shown file's problems. */
   problems: HTMLElement;
+  /** Resolves once no run is going on. */
+  betweenRuns(): Promise<void>;
 }
 
 /** One checker worker for the page; `check` answers with the diagnostics of one learner file. */
@@ -119,12 +123,14 @@ function problemsList(host: HTMLElement, file: string, unavailable: () => string
   });
 }
 
-/** Starts the checker and returns the extension each learner file's editor state gets. */
+/** The extension each learner file's editor state gets; the checker's worker starts with the first check. */
 export function typescriptDiagnostics(options: DiagnosticsOptions): (file: string) => Extension {
-  const client = new CheckerClient(options.environmentUrl, { lab: options.lab, learner: options.learner(), given: options.given });
+  let client: CheckerClient | undefined;
   return (file) => [
     linter(
       async (view) => {
+        await options.betweenRuns();
+        client ??= new CheckerClient(options.environmentUrl, { lab: options.lab, learner: options.learner(), given: options.given });
         const text = view.state.doc.toString();
         const found = await client.check(file, { ...options.learner(), [file]: text });
         return found instanceof Error ? [] : toEditor(found, view.state.doc);
@@ -132,6 +138,6 @@ export function typescriptDiagnostics(options: DiagnosticsOptions): (file: strin
       { delay: DEBOUNCE_MS },
     ),
     lintGutter(),
-    problemsList(options.problems, file, () => client.failure),
+    problemsList(options.problems, file, () => client?.failure),
   ];
 }
