@@ -100,7 +100,7 @@ export class Edge {
     const originalRequest = f.leader?.request ?? withoutConditionals(f.request);
     if (f.forward === 'method') {
       this.cache.invalidate(f.request, response);
-      return [this.relay(f.leader!.client, response, f.forward, [])];
+      return [this.relay(f.leader!.client, response, f.forward, [`fwd-status=${response.status}`])];
     }
     if (f.stale && ERROR_STATUSES.has(response.status)) {
       const served = this.staleIfError(f, now, `fwd-status=${response.status}`);
