@@ -45,7 +45,7 @@ function primed(e: Edge, response: HttpResponse = SIXTY, seconds = 0, request: H
 
 describe('misses and hits', () => {
   it('a miss goes upstream with the client\u2019s request; the answer is stored and relayed', () => {
-    const t = new Transcript();
+    const t = new Transcript('a miss, then the origin\u2019s answer');
     const e = edge();
     t.step('client 1: GET /api/suggest?q=a at 0 s');
     const fetch = only(e.request(1, get({ 'accept-language': 'en' }), s(0)), 'fetch');
