@@ -19,3 +19,4 @@ export { udpDatagramExample } from './figures/layers/udp-datagram.ts';
 export { default as NagleDelay } from './figures/tcp/NagleDelay.astro';
 export { default as EdgeHierarchy } from './figures/cdn/EdgeHierarchy.astro';
 export { default as CacheDecision } from './figures/cdn/CacheDecision.astro';
+export { ageExample, heuristicExample } from './figures/cdn/cdn-examples.ts';

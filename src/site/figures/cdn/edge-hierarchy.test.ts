@@ -45,3 +45,15 @@ describe('the edge hierarchy figure', () => {
     expect(HIERARCHY_STEPS[1]!.text).toMatch(/request collapsing/);
   });
 });
+
+import { ageExample, heuristicExample } from './cdn-examples.ts';
+
+describe('the chapter’s worked numbers', () => {
+  it('Age: the apparent age wins, plus the resident time', () => {
+    expect(ageExample()).toMatchObject({ apparentAge: 31.4, correctedAgeValue: 30.4, correctedInitialAge: 31.4, residentTime: 20, currentAge: 51.4, ageField: 51, lifetime: 60 });
+  });
+
+  it('heuristic: 10 % of three days is 7.2 hours', () => {
+    expect(heuristicExample()).toMatchObject({ seconds: 25_920, hours: 7.2 });
+  });
+});
