@@ -21,8 +21,22 @@ export const MAX_DELTA_SECONDS = 2 ** 31;
  * the value. When a directive repeats, the first occurrence counts (§4.2.1).
  */
 export function parseCacheControl(value: string | undefined): Directives {
+  if (value === undefined) return NONE;
+  let directives = parsed.get(value);
+  if (directives) return directives;
+  directives = parseList(value);
+  // A cache sees the same few values over and over: remember them, within a bound.
+  if (parsed.size >= MEMO_LIMIT) parsed.clear();
+  parsed.set(value, directives);
+  return directives;
+}
+
+const NONE: Directives = new Map();
+const MEMO_LIMIT = 1024;
+const parsed = new Map<string, Directives>();
+
+function parseList(value: string): Directives {
   const directives = new Map<string, string | true>();
-  if (value === undefined) return directives;
   let i = 0;
   while (i < value.length) {
     const comma = value.indexOf(',', i);

@@ -14,6 +14,10 @@ export interface Entry extends Exchange {
   readonly response: HttpResponse;
   /** Freshness lifetime in seconds (freshnessLifetime at store time). */
   readonly lifetime: number;
+  /** Its age when it arrived (currentAge at the response time), so a lookup only adds the time resident. */
+  readonly initialAge: number;
+  /** The request fields its Vary names, lower-cased. */
+  readonly vary: readonly string[];
 }
 
 /** The result of looking a request up. */
@@ -65,7 +69,7 @@ export class HttpCache {
     const entry = candidates.find((e) => varyMatches(e, request));
     if (!entry) return { kind: 'miss', reason: 'vary' };
     this.touch(entry);
-    const age = currentAge(entry.response, entry, now);
+    const age = entry.initialAge + (now - entry.responseTime) / 1000;
     const reuse = reuseDecision(request, entry.response, entry.lifetime, age);
     if (reuse !== 'validate') return { kind: 'hit', entry, age, stale: reuse === 'stale-ok' };
     const conditional: Record<string, string> = {};
@@ -84,9 +88,9 @@ export class HttpCache {
    */
   store(request: HttpRequest, response: HttpResponse, exchange: Exchange): boolean {
     if (!isStorable(request, response)) return false;
-    if (varyFields(response).includes('*')) return false;
+    const entry = makeEntry(request, response, exchange);
+    if (entry.vary.includes('*')) return false;
     if (response.body.length > this.maxBytes) return false;
-    const entry: Entry = { request, response, ...exchange, lifetime: freshnessLifetime(response, exchange.responseTime).seconds };
     const key = primaryKey(request);
     const list = this.variants.get(key) ?? [];
     const same = list.find((e) => sameSecondaryKey(e, entry));
@@ -118,7 +122,7 @@ export class HttpCache {
       if (!KEPT_ON_UPDATE.includes(name)) headers[name] = value;
     }
     const response: HttpResponse = { status: entry.response.status, headers, body: entry.response.body };
-    const updated: Entry = { ...entry, ...exchange, response, lifetime: freshnessLifetime(response, exchange.responseTime).seconds };
+    const updated = makeEntry(entry.request, response, exchange);
     this.remove(entry);
     this.variants.set(primaryKey(request), [...(this.variants.get(primaryKey(request)) ?? []), updated]);
     this.recency.add(updated);
@@ -160,6 +164,18 @@ export class HttpCache {
   }
 }
 
+/** An entry with what every lookup needs worked out once. */
+function makeEntry(request: HttpRequest, response: HttpResponse, exchange: Exchange): Entry {
+  return {
+    request,
+    response,
+    ...exchange,
+    lifetime: freshnessLifetime(response, exchange.responseTime).seconds,
+    initialAge: currentAge(response, exchange, exchange.responseTime),
+    vary: varyFields(response),
+  };
+}
+
 /** The primary cache key: method and URL (§4). */
 function primaryKey(request: HttpRequest): string {
   return `${request.method} ${request.url}`;
@@ -173,7 +189,7 @@ function varyFields(response: HttpResponse): string[] {
 
 /** §4.1: every field Vary names has the same value (or is absent in both) in the stored and the presented request. */
 function varyMatches(entry: Entry, request: HttpRequest): boolean {
-  return varyFields(entry.response).every((name) => normalize(field(entry.request.headers, name)) === normalize(field(request.headers, name)));
+  return entry.vary.every((name) => normalize(field(entry.request.headers, name)) === normalize(field(request.headers, name)));
 }
 
 function sameSecondaryKey(a: Entry, b: Entry): boolean {

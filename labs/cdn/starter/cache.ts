@@ -13,6 +13,10 @@ export interface Entry extends Exchange {
   readonly response: HttpResponse;
   /** Freshness lifetime in seconds (freshnessLifetime at store time). */
   readonly lifetime: number;
+  /** Its age when it arrived (currentAge at the response time), so a lookup only adds the time resident. */
+  readonly initialAge: number;
+  /** The request fields its Vary names, lower-cased. */
+  readonly vary: readonly string[];
 }
 
 /** The result of looking a request up. */
