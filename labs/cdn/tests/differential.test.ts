@@ -316,6 +316,31 @@ describe('against http-cache-semantics 4.3 (a shared cache)', () => {
   });
 });
 
+/** Exchanges placed exactly at, just before and just after a limit: max-age vs age, min-fresh and max-stale vs what is left. */
+const boundaries: fc.Arbitrary<Case> = fc
+  .record({
+    lifetime: fc.integer({ min: 0, max: 100 }),
+    limit: fc.constantFrom('max-age', 'min-fresh', 'max-stale', 'none'),
+    value: fc.integer({ min: 0, max: 50 }),
+    delta: fc.constantFrom(-1, 0, 1),
+  })
+  .map(({ lifetime, limit, value, delta }) => {
+    // The age at which the limit's comparison flips, then one second either side.
+    const flip = limit === 'max-age' ? value : limit === 'min-fresh' ? lifetime - value : limit === 'max-stale' ? lifetime + value : lifetime;
+    return {
+      request: req(),
+      response: res({ 'cache-control': `max-age=${lifetime}` }),
+      later: req(limit === 'none' ? {} : { 'cache-control': `${limit}=${value}` }),
+      after: Math.max(0, flip + delta),
+    };
+  });
+
+describe('at the boundaries', () => {
+  it('reuse exactly at, just before and just after each request limit and the lifetime (RFC 9111 §4.2, §5.2.1)', () => {
+    fc.assert(fc.property(boundaries, (c) => compare(c, 'reuse', 'RFC 9111 §4.2, §5.2.1.1–§5.2.1.3')), { numRuns: 500 });
+  });
+});
+
 describe('the deviations listed are real', () => {
   it.each(DEVIATIONS.map((d) => [d.id, d] as const))('%s: the library answers otherwise without it', (_, d) => {
     const raw = library(d.example);
