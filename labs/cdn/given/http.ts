@@ -15,6 +15,8 @@ export interface HttpRequest {
   readonly method: string;
   readonly url: string;
   readonly headers: Fields;
+  /** The request's content as text, for the methods that send one (POST, PUT, PATCH). */
+  readonly body?: string;
 }
 
 /** A response: status, header fields and the body as text. */

@@ -42,7 +42,7 @@ export async function startEdgeProxy(options: ProxyOptions): Promise<EdgeProxy> 
       }
       const { fetch: id, request } = event;
       const target = new URL(new URL(request.url).pathname + new URL(request.url).search, options.origin);
-      fetch(target, { method: request.method, headers: { ...request.headers } })
+      fetch(target, { method: request.method, headers: { ...request.headers }, ...(request.body ? { body: request.body } : {}) })
         .then(async (response) => {
           const body = await response.text();
           act(edge.response(id, { status: response.status, headers: fromFetch(response.headers), body }, options.now()));
@@ -58,7 +58,8 @@ export async function startEdgeProxy(options: ProxyOptions): Promise<EdgeProxy> 
       const client = nextClient++;
       clients.set(client, res);
       const url = new URL(req.url ?? '/', options.origin).href;
-      act(edge.request(client, { method: req.method ?? 'GET', url, headers: fromNode(req.headers) }, options.now()));
+      const body = Buffer.concat(chunks).toString();
+      act(edge.request(client, { method: req.method ?? 'GET', url, headers: fromNode(req.headers), ...(body ? { body } : {}) }, options.now()));
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -92,8 +92,9 @@ describe('the edge between fetch and a real origin', () => {
   it('a POST passes through and invalidates; the next GET goes to the origin again', async () => {
     const { origin, proxy } = await setup();
     await get(`${proxy.url}/api/suggest?q=d`);
-    const post = await fetch(`${proxy.url}/api/suggest?q=d`, { method: 'POST', body: 'x', signal: AbortSignal.timeout(5000) });
+    const post = await fetch(`${proxy.url}/api/suggest?q=d`, { method: 'POST', body: '{"clicked":"apple"}', signal: AbortSignal.timeout(5000) });
     expect(post.status).toBe(204);
+    expect(origin.log.requests[1]!.body, 'the request\u2019s content reaches the origin').toBe('{"clicked":"apple"}');
     await get(`${proxy.url}/api/suggest?q=d`);
     expect(origin.log.requests.map((r) => r.method)).toEqual(['GET', 'POST', 'GET']);
   });
