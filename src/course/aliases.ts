@@ -13,7 +13,7 @@ export const COURSE_MODULES: Readonly<Record<string, string>> = {
 };
 
 /** npm packages lab tests may import by name. */
-export const LAB_PACKAGES: readonly string[] = ['vitest', 'fast-check'];
+export const LAB_PACKAGES: readonly string[] = ['vitest', 'fast-check', 'http-cache-semantics'];
 
 /** Every bare name lab code may import (the embedded grader's built-ins). */
 export const LAB_IMPORTS: readonly string[] = [...LAB_PACKAGES, ...Object.keys(COURSE_MODULES)];

@@ -17,3 +17,6 @@ export { chapterTimeline as tcpTimeline } from './figures/tcp/tcp-timeline.ts';
 export { DEFAULT_CWND_OPTIONS as CWND_RUN } from './figures/tcp/reno-model.ts';
 export { udpDatagramExample } from './figures/layers/udp-datagram.ts';
 export { default as NagleDelay } from './figures/tcp/NagleDelay.astro';
+export { default as EdgeHierarchy } from './figures/cdn/EdgeHierarchy.astro';
+export { default as CacheDecision } from './figures/cdn/CacheDecision.astro';
+export { ageExample, heuristicExample } from './figures/cdn/cdn-examples.ts';

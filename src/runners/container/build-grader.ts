@@ -1,6 +1,6 @@
 /**
  * Bundles the container grader into one ESM file for Node (esbuild): Vitest's
- * runner and expect, chai, Sucrase, fast-check, the lab kit and netsim, about
+ * runner and expect, chai, Sucrase, fast-check, http-cache-semantics, the lab kit and netsim, about
  * a few hundred KiB, so the container needs no `npm install` at run time.
  */
 import { build } from 'esbuild';

@@ -21,29 +21,43 @@ export const builtins: Record<string, Record<string, unknown>> = {
   '@netsim': netsim,
 };
 
-/** fast-check is as large as the rest of the runner and only some labs use it: loaded by the first run that imports it. */
-const LAZY_BUILTINS = ['fast-check'] as const;
+/**
+ * Packages as large as the rest of the runner that only some labs use
+ * (fast-check; the CDN lab's reference cache): loaded by the first run that
+ * imports them.
+ */
+const LAZY_BUILTINS: Readonly<Record<string, () => Promise<Record<string, unknown>>>> = {
+  'fast-check': () => import('fast-check'),
+  'http-cache-semantics': () => import('http-cache-semantics'),
+};
 
 /** Every name lab files may import from the embedded grader, eager and lazy. */
-export const builtinNames: readonly string[] = [...Object.keys(builtins), ...LAZY_BUILTINS];
+export const builtinNames: readonly string[] = [...Object.keys(builtins), ...Object.keys(LAZY_BUILTINS)];
 
-let fastCheck: Promise<Record<string, unknown> & typeof import('fast-check')> | undefined;
+const loaded = new Map<string, Promise<Record<string, unknown>>>();
 
-/** The built-in modules for a run: fast-check joins them when a file imports it, with the run's seed. */
+/** The built-in modules for a run: each lazy one joins them when a file imports it; fast-check gets the run's seed. */
 async function builtinsFor(files: ReadonlyMap<string, string>, seed: number): Promise<Record<string, Record<string, unknown>>> {
-  if (![...files.values()].some((text) => /\bfrom\s*['"]fast-check['"]/.test(text))) return builtins;
-  const fc = await loadFastCheck();
-  useSeed(fc, seed);
-  return { ...builtins, 'fast-check': fc };
+  const texts = [...files.values()];
+  const wanted = Object.keys(LAZY_BUILTINS).filter((name) => texts.some((text) => new RegExp(`\\bfrom\\s*['"]${name}['"]`).test(text)));
+  if (!wanted.length) return builtins;
+  const modules = await Promise.all(wanted.map(loadLazy));
+  const extra = Object.fromEntries(wanted.map((name, i) => [name, modules[i]!]));
+  if (extra['fast-check']) useSeed(extra['fast-check'] as unknown as typeof import('fast-check'), seed);
+  return { ...builtins, ...extra };
 }
 
-/** fast-check's module, loaded once; a failed load (offline) is forgotten so the next run tries again. */
-function loadFastCheck(): Promise<Record<string, unknown> & typeof import('fast-check')> {
-  fastCheck ??= import('fast-check').catch((error: unknown) => {
-    fastCheck = undefined;
-    throw error;
-  });
-  return fastCheck;
+/** A lazy module, loaded once; a failed load (offline) is forgotten so the next run tries again. */
+function loadLazy(name: string): Promise<Record<string, unknown>> {
+  let module = loaded.get(name);
+  if (!module) {
+    module = LAZY_BUILTINS[name]!().catch((error: unknown) => {
+      loaded.delete(name);
+      throw new Error(`the grader could not load ${name}, which these tests use (are you offline?): ${String(error)}`);
+    });
+    loaded.set(name, module);
+  }
+  return module;
 }
 
 /**
@@ -51,7 +65,7 @@ function loadFastCheck(): Promise<Record<string, unknown> & typeof import('fast-
  * while online still grades every lab after the connection drops.
  */
 export function prefetchBuiltins(): void {
-  loadFastCheck().catch(() => undefined);
+  for (const name of Object.keys(LAZY_BUILTINS)) loadLazy(name).catch(() => undefined);
 }
 
 export interface GradingHost extends ModuleHost {
@@ -162,7 +176,7 @@ export async function runStages(request: RunRequest, host: GradingHost): Promise
     // Every stage still gets a result: say what could not be loaded, and why.
     for (const stage of request.stages) {
       host.post({ kind: 'stage-start', stage });
-      host.post({ kind: 'stage-end', stage, error: `the grader could not load fast-check, which these tests use (are you offline?): ${String(error)}` });
+      host.post({ kind: 'stage-end', stage, error: error instanceof Error ? error.message : String(error) });
     }
     host.post({ kind: 'run-end', unhandled: [] });
     return;

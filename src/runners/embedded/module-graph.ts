@@ -3,7 +3,7 @@
  * WebContainer's Node): TypeScript files held in memory are transpiled
  * (Sucrase, types stripped, line numbers kept), their import specifiers
  * rewritten to module URLs (blob: in a browser, data: in Node), and the
- * course's own modules (vitest, @lab-kit, @netsim, fast-check) served from
+ * course's own modules (vitest, @lab-kit, @netsim, fast-check, http-cache-semantics) served from
  * namespaces the grader bundle already holds.
  */
 import { init, parse } from 'es-module-lexer/js';

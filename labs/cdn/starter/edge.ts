@@ -1,0 +1,56 @@
+/**
+ * Stage edge: a caching edge node as a sans-I/O state machine. Client requests
+ * and upstream responses come in with the time; responses for clients and
+ * requests for upstream (the shield or the origin) come out as events. It
+ * collapses simultaneous misses into one upstream fetch, serves stale content
+ * while revalidating or when upstream fails (RFC 5861), and says what it did
+ * in a Cache-Status field on every response (RFC 9211).
+ */
+import type { HttpRequest, HttpResponse } from '@impl/http.ts';
+import { HttpCache } from './cache.ts';
+
+/** What the edge asks its host to do. */
+export type EdgeEvent =
+  /** Send `response` to the client that sent request number `client`. */
+  | { readonly type: 'respond'; readonly client: number; readonly response: HttpResponse }
+  /** Send `request` upstream; report its outcome with `response(fetch, …)` or `failure(fetch, …)`. */
+  | { readonly type: 'fetch'; readonly fetch: number; readonly request: HttpRequest };
+
+/** The edge's name in Cache-Status, and its cache's size bound. */
+export interface EdgeOptions {
+  readonly name: string;
+  readonly maxBytes: number;
+}
+
+/**
+ * A caching edge: feed it requests, upstream responses and failures; act on
+ * the events it returns. Every response it gives a client carries its
+ * Cache-Status member (RFC 9211) appended to any from upstream: `hit` and
+ * `ttl` when served from the cache (Age set in whole seconds); otherwise
+ * `fwd` (uri-miss, vary-miss, stale, request or method), `fwd-status`,
+ * `stored` when the answer was stored, `collapsed` for clients that waited
+ * on another's fetch, and `ttl` whenever a stored response is served.
+ */
+export class Edge {
+  /** The edge's cache (read it to inspect what is stored). */
+  readonly cache: HttpCache;
+
+  constructor(options: EdgeOptions) {
+    this.cache = new HttpCache({ maxBytes: options.maxBytes });
+  }
+
+  /** A client's request arrives at `now` (ms). */
+  request(client: number, request: HttpRequest, now: number): EdgeEvent[] {
+    throw new Error('TODO(edge): hit, collapse onto a fetch in flight, serve stale, or fetch');
+  }
+
+  /** Upstream answered fetch number `fetch` at `now` (ms). */
+  response(fetch: number, response: HttpResponse, now: number): EdgeEvent[] {
+    throw new Error('TODO(edge): store or merge, answer the leader, then every waiting client');
+  }
+
+  /** Fetch number `fetch` failed at `now` (ms): upstream unreachable or timed out. */
+  failure(fetch: number, now: number): EdgeEvent[] {
+    throw new Error('TODO(edge): stale-if-error, or 502 for everyone waiting');
+  }
+}

@@ -1,0 +1,109 @@
+/**
+ * Stage proxy: the learner's edge as an HTTP proxy on real sockets, between
+ * Node's own fetch (undici) and a node:http origin that counts its requests.
+ * Everything listens on 127.0.0.1; every server is closed after each test.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { startEdgeProxy, type EdgeProxy } from '@impl/proxy.ts';
+import { cacheStatus } from './fixtures/cache-status.ts';
+import { T0 } from './fixtures/messages.ts';
+import { startOrigin, type Origin } from './fixtures/origin.ts';
+
+const cleanups: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  await Promise.allSettled(cleanups.splice(0).map((close) => close()));
+});
+
+/** An origin and the learner's proxy in front of it, on a clock the test moves (ms). */
+async function setup(cacheControl?: string): Promise<{ origin: Origin; proxy: EdgeProxy; clock: { now: number } }> {
+  const origin = await startOrigin(cacheControl);
+  cleanups.push(() => origin.close());
+  const clock = { now: T0 };
+  const proxy = await startEdgeProxy({ origin: origin.url, name: 'edge', maxBytes: 1 << 20, now: () => clock.now });
+  cleanups.push(() => proxy.close());
+  expect(proxy.url, 'startEdgeProxy resolves with its http://127.0.0.1:<port> URL').toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+  return { origin, proxy, clock };
+}
+
+async function get(url: string, headers: Record<string, string> = {}): Promise<{ status: number; body: string; headers: Headers }> {
+  const response = await fetch(url, { headers, signal: AbortSignal.timeout(5000) });
+  return { status: response.status, body: await response.text(), headers: response.headers };
+}
+
+/** The proxy's own Cache-Status member of a response seen by fetch. */
+function edgeStatus(headers: Headers): Record<string, string | true> {
+  const members = cacheStatus({ status: 200, headers: { 'cache-status': headers.get('cache-status') ?? '' }, body: '' });
+  return members[members.length - 1]!;
+}
+
+describe('the edge between fetch and a real origin', () => {
+  it('the first request reaches the origin; the next are hits with Age and Cache-Status on the wire', async () => {
+    const { origin, proxy, clock } = await setup();
+    const first = await get(`${proxy.url}/api/suggest?q=a`, { 'accept-language': 'en' });
+    expect(first.status).toBe(200);
+    expect(first.body).toBe('["apple","avocado"]');
+    expect(first.headers.get('etag')).toBe('"a-v1"');
+    expect(first.headers.get('x-origin')).toBe('shop');
+    expect(edgeStatus(first.headers)).toMatchObject({ cache: 'edge', fwd: 'uri-miss', stored: true });
+    clock.now += 7000;
+    const second = await get(`${proxy.url}/api/suggest?q=a`, { 'accept-language': 'en' });
+    expect(second.body).toBe(first.body);
+    expect(second.headers.get('age')).toBe('7');
+    expect(edgeStatus(second.headers)).toEqual({ cache: 'edge', hit: true, ttl: '53' });
+    expect(origin.log.requests).toHaveLength(1);
+    expect(origin.log.requests[0]).toMatchObject({ method: 'GET', url: '/api/suggest?q=a' });
+    expect(origin.log.requests[0]!.headers['accept-language'], 'the client\u2019s fields reach the origin').toBe('en');
+  });
+
+  it('300 requests for 10 queries: the origin sees 10, a hit ratio of 290/300', async () => {
+    const { origin, proxy } = await setup();
+    let hits = 0;
+    for (let i = 0; i < 300; i++) {
+      const response = await get(`${proxy.url}/api/suggest?q=${String.fromCharCode(97 + (i % 10))}`);
+      expect(response.status).toBe(200);
+      if (edgeStatus(response.headers).hit === true) hits++;
+    }
+    expect(origin.log.requests).toHaveLength(10);
+    expect(hits).toBe(290);
+  });
+
+  it('200 concurrent requests for one query make one origin request, and all 200 get the answer', async () => {
+    const { origin, proxy } = await setup();
+    origin.holdFor(300);
+    const responses = await Promise.all(Array.from({ length: 200 }, () => get(`${proxy.url}/api/suggest?q=b`)));
+    expect(origin.log.requests, 'collapsed: one fetch for every simultaneous miss').toHaveLength(1);
+    for (const response of responses) expect([response.status, response.body]).toEqual([200, '["bpple","bvocado"]']);
+    const kinds = responses.map((r) => edgeStatus(r.headers));
+    expect(kinds.filter((k) => k.stored === true)).toHaveLength(1);
+    expect(kinds.filter((k) => k.collapsed === true || k.hit === true)).toHaveLength(199);
+  });
+
+  it('a stale response is revalidated with If-None-Match, and the 304 becomes a 200 with the stored body', async () => {
+    const { origin, proxy, clock } = await setup('public, max-age=5');
+    await get(`${proxy.url}/api/suggest?q=c`);
+    clock.now += 6000;
+    const again = await get(`${proxy.url}/api/suggest?q=c`);
+    expect(origin.log.requests).toHaveLength(2);
+    expect(origin.log.requests[1]!.headers['if-none-match']).toBe('"c-v1"');
+    expect([again.status, again.body]).toEqual([200, '["cpple","cvocado"]']);
+    expect(edgeStatus(again.headers)).toMatchObject({ fwd: 'stale', 'fwd-status': '304' });
+  });
+
+  it('a POST passes through and invalidates; the next GET goes to the origin again', async () => {
+    const { origin, proxy } = await setup();
+    await get(`${proxy.url}/api/suggest?q=d`);
+    const post = await fetch(`${proxy.url}/api/suggest?q=d`, { method: 'POST', body: '{"clicked":"apple"}', signal: AbortSignal.timeout(5000) });
+    expect(post.status).toBe(204);
+    expect(origin.log.requests[1]!.body, 'the request\u2019s content reaches the origin').toBe('{"clicked":"apple"}');
+    await get(`${proxy.url}/api/suggest?q=d`);
+    expect(origin.log.requests.map((r) => r.method)).toEqual(['GET', 'POST', 'GET']);
+  });
+
+  it('an origin that is gone is a 502 from the edge', async () => {
+    const { origin, proxy } = await setup();
+    await origin.close();
+    const response = await get(`${proxy.url}/api/suggest?q=e`);
+    expect(response.status).toBe(502);
+    expect(edgeStatus(response.headers).cache).toBe('edge');
+  });
+});
