@@ -68,6 +68,7 @@ export interface ClientClosure {
   reason: string;
 }
 
+/** A TLS 1.3 client for one connection: start(), then receive() what the server sends and write() what the app sends. */
 export class TlsClient {
   /** Where the handshake is. */
   state: ClientState = 'start';

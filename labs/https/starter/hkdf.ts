@@ -3,7 +3,6 @@
  * HKDF-Expand-Label and Derive-Secret (RFC 8446 §7.1). Every secret and key of
  * a TLS 1.3 connection comes out of these four functions.
  */
-import { ByteWriter, concat, utf8 } from '@impl/bytes.ts';
 import { hmacSha256, sha256 } from '@impl/crypto.ts';
 
 /** SHA-256's output length, Hash.length in RFC 8446. */
@@ -14,26 +13,16 @@ export const HASH_LENGTH = 32;
  * HashLen zero bytes, which HMAC pads a key to anyway, so an empty salt needs no case.
  */
 export async function hkdfExtract(salt: Uint8Array, ikm: Uint8Array): Promise<Uint8Array> {
-  return hmacSha256(salt, ikm);
+  throw new Error('TODO(hkdf): HKDF-Extract, RFC 5869 §2.2');
 }
 
 /**
  * HKDF-Expand(PRK, info, L) (RFC 5869 §2.3): T(1) = HMAC(PRK, info | 0x01),
  * T(i) = HMAC(PRK, T(i-1) | info | i), the output is the first L bytes of T(1) | T(2) | ….
- * L may be at most 255 · HashLen.
+ * L may be at most 255 · HashLen (throw a RangeError beyond).
  */
 export async function hkdfExpand(prk: Uint8Array, info: Uint8Array, length: number): Promise<Uint8Array> {
-  if (!Number.isInteger(length) || length < 0 || length > 255 * HASH_LENGTH) {
-    throw new RangeError(`HKDF-Expand: length must be an integer from 0 to ${255 * HASH_LENGTH}, got ${length}`);
-  }
-  const out = new Uint8Array(length);
-  let previous: Uint8Array = new Uint8Array(0);
-  for (let i = 1, filled = 0; filled < length; i++) {
-    previous = await hmacSha256(prk, concat(previous, info, Uint8Array.of(i)));
-    out.set(previous.subarray(0, length - filled), filled);
-    filled += previous.length;
-  }
-  return out;
+  throw new Error('TODO(hkdf): HKDF-Expand, RFC 5869 §2.3');
 }
 
 /**
@@ -42,16 +31,15 @@ export async function hkdfExpand(prk: Uint8Array, info: Uint8Array, length: numb
  * opaque context<0..255> }.
  */
 export async function hkdfExpandLabel(secret: Uint8Array, label: string, context: Uint8Array, length: number): Promise<Uint8Array> {
-  const info = new ByteWriter().u16(length).vector8(utf8(`tls13 ${label}`)).vector8(context).bytes();
-  return hkdfExpand(secret, info, length);
+  throw new Error('TODO(hkdf): HKDF-Expand-Label, RFC 8446 §7.1');
 }
 
 /** Derive-Secret(Secret, Label, Messages) (RFC 8446 §7.1), given Transcript-Hash(Messages) already computed. */
 export async function deriveSecret(secret: Uint8Array, label: string, transcriptHash: Uint8Array): Promise<Uint8Array> {
-  return hkdfExpandLabel(secret, label, transcriptHash, HASH_LENGTH);
+  throw new Error('TODO(hkdf): Derive-Secret, RFC 8446 §7.1');
 }
 
 /** Transcript-Hash of handshake messages (RFC 8446 §4.4.1): SHA-256 of the messages, headers included, in order. */
 export async function transcriptHash(...messages: Uint8Array[]): Promise<Uint8Array> {
-  return sha256(concat(...messages));
+  throw new Error('TODO(hkdf): Transcript-Hash, RFC 8446 §4.4.1');
 }

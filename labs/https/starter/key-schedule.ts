@@ -3,8 +3,6 @@
  * early secret → handshake secret (with the ECDHE shared secret) → master secret,
  * and from them the traffic secrets, the record keys (§7.3) and Finished (§4.4.4).
  */
-import { hmacSha256 } from '@impl/crypto.ts';
-import { deriveSecret, HASH_LENGTH, hkdfExpandLabel, hkdfExtract, transcriptHash } from './hkdf.ts';
 
 /** The secrets of the handshake phase. */
 export interface HandshakeSecrets {
@@ -39,15 +37,7 @@ export const IV_LENGTH = 12;
  * "s hs traffic", ClientHello..ServerHello).
  */
 export async function handshakeSecrets(sharedSecret: Uint8Array, helloHash: Uint8Array): Promise<HandshakeSecrets> {
-  const zeros = new Uint8Array(HASH_LENGTH);
-  const earlySecret = await hkdfExtract(zeros, zeros);
-  const handshakeSecret = await hkdfExtract(await deriveSecret(earlySecret, 'derived', await transcriptHash()), sharedSecret);
-  return {
-    earlySecret,
-    handshakeSecret,
-    clientHandshakeTrafficSecret: await deriveSecret(handshakeSecret, 'c hs traffic', helloHash),
-    serverHandshakeTrafficSecret: await deriveSecret(handshakeSecret, 's hs traffic', helloHash),
-  };
+  throw new Error('TODO(key-schedule): the handshake secrets, RFC 8446 §7.1');
 }
 
 /**
@@ -56,21 +46,12 @@ export async function handshakeSecrets(sharedSecret: Uint8Array, helloHash: Uint
  * then "c ap traffic" and "s ap traffic".
  */
 export async function applicationSecrets(handshakeSecret: Uint8Array, serverFinishedHash: Uint8Array): Promise<ApplicationSecrets> {
-  const masterSecret = await hkdfExtract(await deriveSecret(handshakeSecret, 'derived', await transcriptHash()), new Uint8Array(HASH_LENGTH));
-  return {
-    masterSecret,
-    clientApplicationTrafficSecret: await deriveSecret(masterSecret, 'c ap traffic', serverFinishedHash),
-    serverApplicationTrafficSecret: await deriveSecret(masterSecret, 's ap traffic', serverFinishedHash),
-  };
+  throw new Error('TODO(key-schedule): the application secrets, RFC 8446 §7.1');
 }
 
 /** key = HKDF-Expand-Label(Secret, "key", "", 16), iv = HKDF-Expand-Label(Secret, "iv", "", 12) (RFC 8446 §7.3). */
 export async function trafficKeys(trafficSecret: Uint8Array): Promise<TrafficKeys> {
-  const empty = new Uint8Array(0);
-  return {
-    key: await hkdfExpandLabel(trafficSecret, 'key', empty, KEY_LENGTH),
-    iv: await hkdfExpandLabel(trafficSecret, 'iv', empty, IV_LENGTH),
-  };
+  throw new Error('TODO(key-schedule): traffic keys, RFC 8446 §7.3');
 }
 
 /**
@@ -79,6 +60,5 @@ export async function trafficKeys(trafficSecret: Uint8Array): Promise<TrafficKey
  * the sender's handshake traffic secret.
  */
 export async function finishedVerifyData(baseKey: Uint8Array, handshakeHash: Uint8Array): Promise<Uint8Array> {
-  const finishedKey = await hkdfExpandLabel(baseKey, 'finished', new Uint8Array(0), HASH_LENGTH);
-  return hmacSha256(finishedKey, handshakeHash);
+  throw new Error('TODO(key-schedule): Finished verify_data, RFC 8446 §4.4.4');
 }

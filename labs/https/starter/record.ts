@@ -21,7 +21,7 @@ const TAG_LENGTH = 16;
 
 /** The 5-byte record header: type, legacy_record_version 0x0303, length (RFC 8446 §5.1). */
 export function encodeRecord(record: TlsRecord): Uint8Array {
-  return new ByteWriter().u8(record.type).u16(LEGACY_VERSION).vector16(record.fragment).bytes();
+  throw new Error('TODO(records): the 5-byte record header and the fragment, RFC 8446 §5.1');
 }
 
 /**
@@ -29,11 +29,9 @@ export function encodeRecord(record: TlsRecord): Uint8Array {
  * A record may arrive in pieces or several in one read.
  */
 export class RecordReader {
-  private buffered: Uint8Array = new Uint8Array(0);
-
   /** Adds bytes from the transport. */
   push(bytes: Uint8Array): void {
-    this.buffered = concat(this.buffered, bytes);
+    throw new Error('TODO(records): keep the bytes until a whole record is there');
   }
 
   /**
@@ -42,29 +40,13 @@ export class RecordReader {
    * an unknown content type.
    */
   next(): TlsRecord | undefined {
-    if (this.buffered.length < 5) return undefined;
-    const header = new ByteReader(this.buffered, 'record header');
-    const type = header.u8();
-    header.u16(); // legacy_record_version: ignored on receipt (RFC 8446 §5.1)
-    const length = header.u16();
-    if (length > MAX_CIPHERTEXT) throw new TlsAlert('record_overflow', `a record of ${length} bytes is longer than 2^14 + 256`);
-    if (!Object.values(ContentType).includes(type as never)) throw new TlsAlert('unexpected_message', `unknown record content type ${type}`);
-    if (this.buffered.length < 5 + length) return undefined;
-    const fragment = this.buffered.slice(5, 5 + length);
-    this.buffered = this.buffered.slice(5 + length);
-    return { type, fragment };
+    throw new Error('TODO(records): the next whole record, RFC 8446 §5.1');
   }
 }
 
 /** The per-record nonce: the 64-bit sequence number, left-padded to the IV's length, XOR the IV (RFC 8446 §5.3). */
 export function recordNonce(iv: Uint8Array, sequenceNumber: bigint): Uint8Array {
-  const nonce = new Uint8Array(iv);
-  let seq = sequenceNumber;
-  for (let i = nonce.length - 1; i >= nonce.length - 8; i--) {
-    nonce[i]! ^= Number(seq & 0xffn);
-    seq >>= 8n;
-  }
-  return nonce;
+  throw new Error('TODO(records): IV XOR the sequence number, RFC 8446 §5.3');
 }
 
 /** What a protected record really carried. */
@@ -80,17 +62,13 @@ export interface Unprotected {
  * needs a new RecordProtection.
  */
 export class RecordProtection {
-  private seq = 0n;
-
-  private readonly keys: TrafficKeys;
-
   constructor(keys: TrafficKeys) {
-    this.keys = keys;
+    void keys;
   }
 
   /** The sequence number the next record will use. */
   get sequenceNumber(): bigint {
-    return this.seq;
+    throw new Error('TODO(records): the sequence number of the next record');
   }
 
   /**
@@ -99,11 +77,7 @@ export class RecordProtection {
    * zero bytes, and the header as the AEAD's additional data.
    */
   async seal(type: number, content: Uint8Array, padding = 0): Promise<Uint8Array> {
-    if (content.length > MAX_PLAINTEXT) throw new RangeError(`a record carries at most 2^14 bytes, got ${content.length}`);
-    const inner = concat(content, Uint8Array.of(type), new Uint8Array(padding));
-    const header = new ByteWriter().u8(ContentType.application_data).u16(LEGACY_VERSION).u16(inner.length + TAG_LENGTH).bytes();
-    const sealed = await aes128GcmSeal(this.keys.key, recordNonce(this.keys.iv, this.seq++), header, inner);
-    return concat(header, sealed);
+    throw new Error('TODO(records): protect a record, RFC 8446 §5.2');
   }
 
   /**
@@ -112,16 +86,6 @@ export class RecordProtection {
    * last non-zero byte as the real type (unexpected_message if there is none).
    */
   async open(record: TlsRecord): Promise<Unprotected> {
-    if (record.type !== ContentType.application_data) {
-      throw new TlsAlert('unexpected_message', `a protected record must have outer type application_data (23), got ${record.type}`);
-    }
-    const header = new ByteWriter().u8(record.type).u16(LEGACY_VERSION).u16(record.fragment.length).bytes();
-    const inner = await aes128GcmOpen(this.keys.key, recordNonce(this.keys.iv, this.seq), header, record.fragment);
-    if (!inner) throw new TlsAlert('bad_record_mac', `record ${this.seq} did not authenticate (wrong key, nonce or a changed byte)`);
-    this.seq++;
-    let end = inner.length - 1;
-    while (end >= 0 && inner[end] === 0) end--;
-    if (end < 0) throw new TlsAlert('unexpected_message', 'a protected record with no content type (all zero bytes)');
-    return { type: inner[end]!, content: inner.subarray(0, end) };
+    throw new Error('TODO(records): open a protected record, RFC 8446 §5.2');
   }
 }
