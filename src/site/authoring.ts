@@ -17,3 +17,5 @@ export { chapterTimeline as tcpTimeline } from './figures/tcp/tcp-timeline.ts';
 export { DEFAULT_CWND_OPTIONS as CWND_RUN } from './figures/tcp/reno-model.ts';
 export { udpDatagramExample } from './figures/layers/udp-datagram.ts';
 export { default as NagleDelay } from './figures/tcp/NagleDelay.astro';
+export { default as KeySchedule } from './figures/https/KeySchedule.astro';
+export { default as HandshakeLadder } from './figures/https/HandshakeLadder.astro';
