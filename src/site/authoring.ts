@@ -19,3 +19,4 @@ export { udpDatagramExample } from './figures/layers/udp-datagram.ts';
 export { default as NagleDelay } from './figures/tcp/NagleDelay.astro';
 export { default as KeySchedule } from './figures/https/KeySchedule.astro';
 export { default as HandshakeLadder } from './figures/https/HandshakeLadder.astro';
+export { recordExample } from './figures/https/record-example.ts';

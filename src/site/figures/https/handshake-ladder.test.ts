@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkSteps } from '../../components/step-through.ts';
-import { handshakeRungs, ladderSteps } from './handshake-ladder.ts';
+import { handshakeRungs, ladderLayout, ladderSteps } from './handshake-ladder.ts';
 
 describe('the handshake ladder', () => {
   it('names what crossed in the recorded run with OpenSSL, and under which keys', async () => {
@@ -23,5 +23,11 @@ describe('the handshake ladder', () => {
     const steps = ladderSteps(rungs);
     expect(steps).toHaveLength(rungs.length);
     expect(() => checkSteps(steps, rungs.map((r) => r.id))).not.toThrow();
+  });
+
+  it('stacks each rung below the one before', async () => {
+    const { rows, height } = ladderLayout(await handshakeRungs());
+    for (let i = 1; i < rows.length; i++) expect(rows[i]!.labelY[0]!).toBeGreaterThan(rows[i - 1]!.arrow.to.y);
+    expect(height).toBeGreaterThan(rows.at(-1)!.arrow.to.y);
   });
 });

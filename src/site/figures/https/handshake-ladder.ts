@@ -99,14 +99,20 @@ export async function handshakeRungs(): Promise<Rung[]> {
   ];
 }
 
-/** The SVG's coordinate system and where the two sides stand. */
-export const LADDER = { width: 640, rowHeight: 120, top: 50, clientX: 90, serverX: 550 };
+/** The SVG's width and where the two sides stand. */
+export const LADDER = { width: 640, top: 40, clientX: 90, serverX: 550, lineHeight: 14, drop: 28, gap: 16 };
 
-/** Where a rung's arrow goes. */
-export function rungArrow(index: number, from: 'client' | 'server'): { from: Point; to: Point } {
-  const y = LADDER.top + 30 + index * LADDER.rowHeight;
-  const [a, b] = from === 'client' ? [LADDER.clientX, LADDER.serverX] : [LADDER.serverX, LADDER.clientX];
-  return { from: { x: a, y }, to: { x: b, y: y + 40 } };
+/** Where each rung's labels and arrow go: labels stacked above a slanting arrow. */
+export function ladderLayout(rungs: Rung[]): { height: number; rows: { labelY: number[]; arrow: { from: Point; to: Point } }[] } {
+  let y = LADDER.top;
+  const rows = rungs.map((rung) => {
+    const labelY = rung.contents.map((_, j) => y + (j + 1) * LADDER.lineHeight);
+    const start = y + rung.contents.length * LADDER.lineHeight + 8;
+    const [a, b] = rung.from === 'client' ? [LADDER.clientX, LADDER.serverX] : [LADDER.serverX, LADDER.clientX];
+    y = start + LADDER.drop + LADDER.gap;
+    return { labelY, arrow: { from: { x: a, y: start }, to: { x: b, y: start + LADDER.drop } } };
+  });
+  return { height: y, rows };
 }
 
 /** The step-through's text for each rung. */
