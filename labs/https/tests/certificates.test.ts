@@ -109,6 +109,12 @@ describe('the classic failures, each with its alert', () => {
     await expectAlert([forged, der('intermediate')], {}, 'bad_certificate', 'the last bytes of the server certificate (its signature) changed');
   });
 
+  it("an issuing CA whose root signature does not verify: bad_certificate", async () => {
+    const forged = new Uint8Array(der('intermediate'));
+    forged[forged.length - 5]! ^= 0x01;
+    await expectAlert([der('server'), forged], {}, 'bad_certificate', "the issuing CA's signature by the root changed");
+  });
+
   it('a certificate whose signed part was changed: bad_certificate', async () => {
     // Flip a bit inside the serial number: the parse still succeeds, the signature no longer matches.
     const changed = new Uint8Array(der('server'));

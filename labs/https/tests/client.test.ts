@@ -8,7 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import { expectBytes, fromHex } from '@lab-kit';
 import { TlsClient, type TlsClientOptions } from '@impl/client.ts';
-import { keysOf, openRecord, sealRecord } from './fixtures/reference-tls.ts';
+import { expandLabel, keysOf, openRecord, sealRecord } from './fixtures/reference-tls.ts';
 import { loadSession, type Session } from './fixtures/session.ts';
 import { REQUEST_TEXT, RESPONSE_TEXT } from './fixtures/http.ts';
 
@@ -30,6 +30,14 @@ function splitServer(s: Session): { handshake: Uint8Array; rest: Uint8Array } {
 async function forgedFlight(s: Session, messages: Uint8Array[]): Promise<Uint8Array> {
   const keys = await keysOf(s.secrets.serverHandshake);
   return concat(...s.serverRecords.slice(0, s.firstProtected), await sealRecord(keys, 0, 22, concat(...messages)));
+}
+
+/** A server Finished that matches a forged flight (RFC 8446 §4.4.4), computed with WebCrypto from OpenSSL's key log. */
+async function refinished(s: Session, flight: Uint8Array[]): Promise<Uint8Array> {
+  const finishedKey = await expandLabel(s.secrets.serverHandshake, 'finished', new Uint8Array(0), 32);
+  const hash = new Uint8Array(await crypto.subtle.digest('SHA-256', concat(s.clientHello, s.serverHello, ...flight.slice(0, 3))));
+  const key = await crypto.subtle.importKey('raw', new Uint8Array(finishedKey), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
+  return message(20, new Uint8Array(await crypto.subtle.sign('HMAC', key, hash)));
 }
 
 /** Runs a started client on `serverBytes` and returns the alert it sent, decrypted if it was protected. */
@@ -144,11 +152,12 @@ describe('servers that cheat, and the alert each gets', () => {
     await expectAlert(s, await forgedFlight(s, flight), ['decrypt_error', 51], true, 'verify_data one bit off (RFC 8446 §4.4.4)');
   });
 
-  it('a CertificateVerify whose signature does not verify: decrypt_error', async () => {
+  it('a CertificateVerify whose signature does not verify, under a Finished that matches it: decrypt_error', async () => {
     const s = await loadSession();
-    const flight = s.flight.map((m) => new Uint8Array(m));
+    const flight: Uint8Array[] = s.flight.map((m) => new Uint8Array(m));
     flight[2]![flight[2]!.length - 3]! ^= 0x01;
-    await expectAlert(s, await forgedFlight(s, flight), ['decrypt_error', 51], true, 'the signature one bit off (RFC 8446 §4.4.3)');
+    flight[3] = await refinished(s, flight);
+    await expectAlert(s, await forgedFlight(s, flight), ['decrypt_error', 51], true, 'the signature one bit off, the Finished recomputed to match (RFC 8446 §4.4.3)');
   });
 
   it('a CertificateVerify with a scheme the client did not offer: illegal_parameter', async () => {
