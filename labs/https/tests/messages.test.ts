@@ -7,7 +7,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { expectBytes, fromHex } from '@lab-kit';
-import { TlsAlert } from '@impl/alerts.ts';
 import { HELLO_RETRY_REQUEST_RANDOM } from '@impl/constants.ts';
 import { x25519KeyPair } from '@impl/crypto.ts';
 import {
@@ -27,21 +26,12 @@ import {
   supportedVersionsExtension,
 } from '@impl/messages.ts';
 import * as v from './fixtures/rfc8448.ts';
+import { expectAlert } from './fixtures/expect-alert.ts';
 import { splitHandshake } from './fixtures/reference-tls.ts';
 import { loadSession } from './fixtures/session.ts';
 
 const SEE_CH = `${v.SEE}; RFC 8446 §4.1.2`;
 
-function expectAlert(run: () => unknown, alert: string, why: string): void {
-  let error: unknown;
-  try {
-    run();
-  } catch (e) {
-    error = e;
-  }
-  expect(error, `${why}: expected a TlsAlert('${alert}')`).toBeInstanceOf(TlsAlert);
-  expect((error as TlsAlert).alert, why).toBe(alert);
-}
 
 /** RFC 8448's ServerHello body with some bytes replaced. */
 function serverHelloWith(at: number, bytes: number[]): Uint8Array {

@@ -7,9 +7,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { expectBytes, fromHex } from '@lab-kit';
-import { TlsAlert } from '@impl/alerts.ts';
 import { encodeRecord, RecordProtection, RecordReader, recordNonce } from '@impl/record.ts';
 import * as v from './fixtures/rfc8448.ts';
+import { expectAlertAsync as expectAlert } from './fixtures/expect-alert.ts';
 import { sealRecord, openRecord } from './fixtures/reference-tls.ts';
 
 const SEE_NONCE = 'RFC 8446 §5.3 (per-record nonce)';
@@ -22,14 +22,6 @@ function asRecord(bytes: Uint8Array) {
   return { type: bytes[0]!, fragment: bytes.subarray(5) };
 }
 
-async function expectAlert(promise: Promise<unknown>, alert: string, why: string): Promise<void> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error, `${why}: expected a TlsAlert('${alert}')`).toBeInstanceOf(TlsAlert);
-  expect((error as TlsAlert).alert, why).toBe(alert);
-}
 
 describe('framing (RFC 8446 §5.1)', () => {
   it('encodeRecord writes type, legacy version 0x0303 and a 2-byte length before the fragment', () => {
