@@ -33,6 +33,8 @@ describe('names (RFC 9525 §6.3)', () => {
     ['www.*.example', 'www.shop.example', false, 'a wildcard only on the left'],
     ['*.*.example', 'a.b.example', false, 'one wildcard, left-most'],
     ['', 'shop.example', false, 'an empty name covers nothing'],
+    ['shop..example', 'shop..example', false, 'a name with an empty label is no name'],
+    ['*.shop.example', '.shop.example', false, 'a wildcard does not stand for an empty label'],
   ];
   for (const [pattern, host, expected, why] of cases) {
     it(`"${pattern}" ${expected ? 'covers' : 'does not cover'} "${host}": ${why}`, () => {
@@ -120,6 +122,24 @@ describe('the classic failures, each with its alert', () => {
   it('an expired issuing CA: certificate_expired', async () => {
     const later = new Date(NOW.getTime() + 365 * DAY + 1000);
     await expectAlert(good, { now: later }, 'certificate_expired', 'everything expires a year after NOW');
+  });
+
+  it('a CA whose keyUsage does not allow signing certificates: bad_certificate', async () => {
+    await expectAlert([der('underNoCertSign'), der('noCertSign')], {}, 'bad_certificate', 'the issuer has cA but only digitalSignature (RFC 5280 §4.2.1.3: keyCertSign)');
+  });
+
+  it('a server certificate whose keyUsage does not allow signatures: bad_certificate', async () => {
+    await expectAlert([der('noDigitalSignature'), der('intermediate')], {}, 'bad_certificate', 'keyUsage without digitalSignature cannot sign the handshake (RFC 5280 §4.2.1.3)');
+  });
+
+  it('a certificate signed with an algorithm the client does not implement: unsupported_certificate', async () => {
+    // Change the outer signatureAlgorithm (outside the signed part) from ecdsa-with-SHA256 (…4.3.2) to ecdsa-with-SHA384 (…4.3.3).
+    const changed = new Uint8Array(der('server'));
+    const oid = [0x06, 0x08, 0x2a, 0x86, 0x48, 0xce, 0x3d, 0x04, 0x03, 0x02];
+    let at = -1;
+    for (let i = 0; i + oid.length <= changed.length; i++) if (oid.every((b, j) => changed[i + j] === b)) at = i;
+    changed[at + oid.length - 1] = 0x03;
+    await expectAlert([changed, der('intermediate')], {}, 'unsupported_certificate', 'ecdsa-with-SHA384, which this client does not verify');
   });
 
   it('an empty chain: decode_error', async () => {

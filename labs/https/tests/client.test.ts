@@ -128,6 +128,39 @@ describe('replaying a handshake with OpenSSL', () => {
     }
   });
 
+  it('starts only once', async () => {
+    const s = await loadSession();
+    const client = clientFor(s);
+    await client.start();
+    await expect(client.start(), 'a second ClientHello on the same connection').rejects.toThrow();
+  });
+
+  it('cuts application data into records of at most 2^14 bytes (RFC 8446 §5.1)', async () => {
+    const s = await loadSession();
+    const client = clientFor(s);
+    await client.start();
+    await client.receive(splitServer(s).handshake);
+    const sent = await client.write(new Uint8Array((1 << 14) + 100).fill(0x61));
+    const keys = await keysOf(s.secrets.clientApplication);
+    const first = await openRecord(keys, 0, sent.subarray(0, 5 + (1 << 14) + 1 + 16));
+    const second = await openRecord(keys, 1, sent.subarray(5 + (1 << 14) + 1 + 16));
+    expect([first.length, second.length], 'content + type byte of each record').toEqual([(1 << 14) + 1, 101]);
+  });
+
+  it('close() sends close_notify under the application key and leaves the client closed', async () => {
+    const s = await loadSession();
+    const client = clientFor(s);
+    await client.start();
+    await client.receive(splitServer(s).handshake);
+    const record = await client.close();
+    const inner = await openRecord(await keysOf(s.secrets.clientApplication), 0, record);
+    expect(Array.from(inner), 'a warning-level close_notify (1, 0), inner type alert (21) — RFC 8446 §6.1').toEqual([1, 0, 21]);
+    expect(client.state).toBe('closed');
+    expect(client.closure).toMatchObject({ alert: 'close_notify', sentByClient: true });
+    const after = await client.receive(splitServer(s).rest);
+    expect([after.send.length, after.received.length], 'nothing more in or out once closed').toEqual([0, 0]);
+  });
+
   it('sends nothing and writes nothing before it is connected', async () => {
     const s = await loadSession();
     const client = clientFor(s);
@@ -227,6 +260,28 @@ describe('servers that cheat, and the alert each gets', () => {
     const body = new Uint8Array([...s.serverHello.subarray(4, 38), 0x00, 0x13, 0x01, 0x00, 0x00, 0x00]);
     const hs = message(2, body);
     await expectAlert(s, concat(fromHex('16 03 03'), new Uint8Array([0, hs.length]), hs), ['protocol_version', 70], false, 'without supported_versions the server chose TLS 1.2 or older (RFC 8446 §4.2.1)');
+  });
+
+  it('a change_cipher_spec after the handshake: unexpected_message, under the application key', async () => {
+    const s = await loadSession();
+    const client = clientFor(s);
+    await client.start();
+    await client.receive(splitServer(s).handshake);
+    const out = await client.receive(fromHex('14 03 03 00 01 01'));
+    const inner = await openRecord(await keysOf(s.secrets.clientApplication), 0, out.send);
+    expect(Array.from(inner), 'RFC 8446 §5: change_cipher_spec only during the handshake').toEqual([2, 10, 21]);
+    expect(client.closure).toMatchObject({ alert: 'unexpected_message', sentByClient: true });
+  });
+
+  it('a change_cipher_spec that is not the single byte 1: unexpected_message', async () => {
+    const s = await loadSession();
+    const ccs = fromHex('14 03 03 00 01 02');
+    await expectAlert(s, concat(s.serverRecords[0]!, ccs), ['unexpected_message', 10], true, 'RFC 8446 §5: its only content is 0x01');
+  });
+
+  it('a protected record before the ServerHello: unexpected_message, in plaintext', async () => {
+    const s = await loadSession();
+    await expectAlert(s, s.serverRecords[s.firstProtected]!, ['unexpected_message', 10], false, 'no keys exist before the ServerHello');
   });
 
   it('a server that sends an alert: the client closes, names it, and sends nothing', async () => {

@@ -64,6 +64,8 @@ describe('HKDF (RFC 5869)', () => {
     expect(longest.length).toBe(8160);
     expectBytes(longest.subarray(8100), (await webCryptoHkdfFromPrk(prk, 8160)).subarray(8100), { what: 'the last bytes of 255 blocks', see: 'RFC 5869 §2.3' });
     await expect(hkdfExpand(prk, new Uint8Array(0), 255 * 32 + 1), 'L > 255 · HashLen must be refused (RFC 5869 §2.3)').rejects.toThrow(RangeError);
+    await expect(hkdfExpand(prk, new Uint8Array(0), -1), 'a negative length').rejects.toThrow(RangeError);
+    await expect(hkdfExpand(prk, new Uint8Array(0), 2.5), 'a length that is not a whole number of bytes').rejects.toThrow(RangeError);
   });
 });
 
