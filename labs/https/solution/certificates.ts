@@ -47,8 +47,10 @@ function checkValidity(cert: Certificate, now: Date): void {
 }
 
 async function checkSignature(cert: Certificate, issuer: Certificate): Promise<void> {
-  if (cert.signatureAlgorithm !== OID.ecdsaWithSha256 || issuer.publicKeyAlgorithm !== OID.ecPublicKey || issuer.namedCurve !== OID.p256) {
-    throw new TlsAlert('unsupported_certificate', `"${cert.subject.text}": only ECDSA P-256 with SHA-256 is supported`);
+  // An issuer key that is not P-256 makes the check below fail (bad_certificate):
+  // only the algorithm is worth its own alert.
+  if (cert.signatureAlgorithm !== OID.ecdsaWithSha256) {
+    throw new TlsAlert('unsupported_certificate', `"${cert.subject.text}": only ECDSA with SHA-256 is supported`);
   }
   if (!(await ecdsaP256Sha256Verify(issuer.subjectPublicKeyInfo, cert.signature, cert.tbs))) {
     throw new TlsAlert('bad_certificate', `the signature on "${cert.subject.text}" does not verify with the key of "${issuer.subject.text}"`);
@@ -85,7 +87,7 @@ export async function validateChain(chain: Uint8Array[], options: ValidationOpti
     checkValidity(current, options.now);
     const anchor = anchors.find((a) => sameName(a.subject, current.issuer));
     if (anchor) {
-      checkValidity(anchor, options.now);
+      // A trust anchor is trusted as configured, dates included (RFC 5280 §6.1.1 d).
       checkIssuer(anchor, depth);
       await checkSignature(current, anchor);
       return;

@@ -34,6 +34,7 @@ describe('names (RFC 9525 §6.3)', () => {
     ['*.*.example', 'a.b.example', false, 'one wildcard, left-most'],
     ['', 'shop.example', false, 'an empty name covers nothing'],
     ['shop..example', 'shop..example', false, 'a name with an empty label is no name'],
+    ['shop.example', 'SHOP.example.', true, 'the host name may end in a dot too'],
     ['*.shop.example', '.shop.example', false, 'a wildcard does not stand for an empty label'],
   ];
   for (const [pattern, host, expected, why] of cases) {
@@ -140,6 +141,10 @@ describe('the classic failures, each with its alert', () => {
     for (let i = 0; i + oid.length <= changed.length; i++) if (oid.every((b, j) => changed[i + j] === b)) at = i;
     changed[at + oid.length - 1] = 0x03;
     await expectAlert([changed, der('intermediate')], {}, 'unsupported_certificate', 'ecdsa-with-SHA384, which this client does not verify');
+  });
+
+  it('two CAs that issued each other, and no root: unknown_ca, without looping forever', async () => {
+    await expectAlert([der('underLoop'), der('loopA'), der('loopB')], {}, 'unknown_ca', 'a chain that goes round in a circle never reaches a trust anchor');
   });
 
   it('an empty chain: decode_error', async () => {

@@ -284,6 +284,52 @@ describe('servers that cheat, and the alert each gets', () => {
     await expectAlert(s, s.serverRecords[s.firstProtected]!, ['unexpected_message', 10], false, 'no keys exist before the ServerHello');
   });
 
+  it('a ServerHello without key_share: missing_extension', async () => {
+    const s = await loadSession();
+    const body = new Uint8Array([...s.serverHello.subarray(4, 38), 0x00, 0x13, 0x01, 0x00, 0x00, 0x06, 0x00, 0x2b, 0x00, 0x02, 0x03, 0x04]);
+    const hs = message(2, body);
+    await expectAlert(s, concat(fromHex('16 03 03'), new Uint8Array([0, hs.length]), hs), ['missing_extension', 109], false, 'RFC 8446 §4.2.8: a ServerHello answering a key_share carries one');
+  });
+
+  it('a ServerHello whose key share is for another group: illegal_parameter', async () => {
+    const s = await loadSession();
+    const record = new Uint8Array(s.serverRecords[0]!);
+    const at = record.findIndex((_, i) => [0x00, 0x33, 0x00, 0x24, 0x00, 0x1d].every((b, j) => record[i + j] === b));
+    record[at + 5] = 0x17;
+    await expectAlert(s, record, ['illegal_parameter', 47], false, 'secp256r1 (0x0017) was not offered');
+  });
+
+  it('handshake bytes after the ServerHello in its record: unexpected_message', async () => {
+    const s = await loadSession();
+    const hello = s.serverRecords[0]!;
+    const record = concat(fromHex('16 03 03'), new Uint8Array([(hello.length - 4) >> 8, (hello.length - 4) & 0xff]), hello.subarray(5), fromHex('08'));
+    await expectAlert(s, record, ['unexpected_message', 10], false, 'RFC 8446 §5.1: the keys change after the ServerHello, so it must end its record');
+  });
+
+  it('handshake bytes after the server Finished in its record: unexpected_message', async () => {
+    const s = await loadSession();
+    await expectAlert(s, await forgedFlight(s, [...s.flight, fromHex('04')]), ['unexpected_message', 10], true, 'RFC 8446 §5.1: the keys change after the Finished, so it must end its record');
+  });
+
+  it('an empty handshake record, or a protected record of an unknown type: unexpected_message', async () => {
+    const s = await loadSession();
+    const keys = await keysOf(s.secrets.serverHandshake);
+    const before = s.serverRecords.slice(0, s.firstProtected);
+    await expectAlert(s, concat(...before, await sealRecord(keys, 0, 22, new Uint8Array(0))), ['unexpected_message', 10], true, 'RFC 8446 §5.1: no zero-length handshake fragments');
+    await expectAlert(s, concat(...before, await sealRecord(keys, 0, 99, fromHex('01'))), ['unexpected_message', 10], true, 'content type 99 does not exist');
+  });
+
+  it('a handshake message other than NewSessionTicket after the handshake: unexpected_message', async () => {
+    const s = await loadSession();
+    const client = clientFor(s);
+    await client.start();
+    await client.receive(splitServer(s).handshake);
+    const keyUpdate = await sealRecord(await keysOf(s.secrets.serverApplication), 0, 22, message(24, fromHex('00')));
+    const out = await client.receive(keyUpdate);
+    const inner = await openRecord(await keysOf(s.secrets.clientApplication), 0, out.send);
+    expect(Array.from(inner), 'this client does not implement KeyUpdate (RFC 8446 §4.6.3)').toEqual([2, 10, 21]);
+  });
+
   it('a server that sends an alert: the client closes, names it, and sends nothing', async () => {
     const s = await loadSession();
     const keys = await keysOf(s.secrets.serverHandshake);

@@ -174,6 +174,12 @@ describe("the server's encrypted flight (RFC 8446 §4.3–§4.4)", () => {
     );
   });
 
+  it('HandshakeReader gives back a message with an empty body as soon as its 4-byte header is in', () => {
+    const reader = new HandshakeReader();
+    reader.push(fromHex('05 00 00 00'));
+    expect(reader.next()?.type, 'EndOfEarlyData has an empty body (RFC 8446 §4.5)').toBe(5);
+  });
+
   it('HandshakeReader says when part of a message is waiting', () => {
     const reader = new HandshakeReader();
     reader.push(messages[0]!.subarray(0, 10));
@@ -230,5 +236,14 @@ describe("the server's encrypted flight (RFC 8446 §4.3–§4.4)", () => {
     expectAlert(() => decodeCertificateVerify(messages[2]!.subarray(4, 50)), 'decode_error', 'CertificateVerify cut at 46 bytes');
     expectAlert(() => decodeEncryptedExtensions(messages[0]!.subarray(4, 20)), 'decode_error', 'EncryptedExtensions cut at 16 bytes');
     expectAlert(() => decodeCertificate(new Uint8Array([0, 0, 0, 5, 0, 0, 0, 0, 0])), 'decode_error', 'an empty cert_data (RFC 8446 §4.4.2: opaque cert_data<1..2^24-1>)');
+  });
+
+  it('refuses bytes after the end of EncryptedExtensions, Certificate, CertificateVerify or supported_versions with decode_error', () => {
+    const extra = (m: Uint8Array) => new Uint8Array([...m.subarray(4), 0]);
+    expectAlert(() => decodeEncryptedExtensions(extra(messages[0]!)), 'decode_error', 'EncryptedExtensions and one more byte');
+    expectAlert(() => decodeCertificate(extra(messages[1]!)), 'decode_error', 'Certificate and one more byte');
+    expectAlert(() => decodeCertificateVerify(extra(messages[2]!)), 'decode_error', 'CertificateVerify and one more byte');
+    const body = new Uint8Array([...v.SERVER_HELLO.subarray(4, 38), 0x00, 0x13, 0x01, 0x00, 0x00, 0x07, 0x00, 0x2b, 0x00, 0x03, 0x03, 0x04, 0x00]);
+    expectAlert(() => decodeServerHello(body), 'decode_error', 'supported_versions with a byte after the version');
   });
 });

@@ -70,6 +70,12 @@ describe('framing (RFC 8446 §5.1)', () => {
     expect(reader.next()).toBeUndefined();
   });
 
+  it('RecordReader gives back a record with an empty fragment as soon as its 5-byte header is in', () => {
+    const reader = new RecordReader();
+    reader.push(fromHex('17 03 03 00 00'));
+    expect(reader.next()?.fragment.length, 'a zero-length record').toBe(0);
+  });
+
   it('RecordReader accepts 2^14 + 256 bytes and refuses one more with record_overflow', () => {
     const reader = new RecordReader();
     reader.push(fromHex('17 03 03 41 00'));
