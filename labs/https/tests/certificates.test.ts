@@ -24,6 +24,7 @@ describe('names (RFC 9525 §6.3)', () => {
     ['shop.example.', 'shop.example', true, 'a trailing dot is the same name'],
     ['shop.example', 'www.shop.example', false, 'a name does not cover its subdomains'],
     ['shop.example', 'hop.example', false, 'labels are compared whole'],
+    ['shop.example', 'shop.example.evil', false, 'a name does not cover a longer name that starts with it'],
     ['*.shop.example', 'www.shop.example', true, 'a wildcard covers one label'],
     ['*.shop.example', 'WWW.Shop.Example', true, 'wildcards are case-insensitive too'],
     ['*.shop.example', 'shop.example', false, 'a wildcard does not cover the name itself'],
