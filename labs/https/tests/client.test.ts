@@ -145,6 +145,7 @@ describe('replaying a handshake with OpenSSL', () => {
     const first = await openRecord(keys, 0, sent.subarray(0, 5 + (1 << 14) + 1 + 16));
     const second = await openRecord(keys, 1, sent.subarray(5 + (1 << 14) + 1 + 16));
     expect([first.length, second.length], 'content + type byte of each record').toEqual([(1 << 14) + 1, 101]);
+    expect((await client.write(new Uint8Array(1 << 14))).length, 'exactly 2^14 bytes fit one record, with no empty record after it').toBe(5 + (1 << 14) + 1 + 16);
   });
 
   it('close() sends close_notify under the application key and leaves the client closed', async () => {

@@ -245,5 +245,7 @@ describe("the server's encrypted flight (RFC 8446 §4.3–§4.4)", () => {
     expectAlert(() => decodeCertificateVerify(extra(messages[2]!)), 'decode_error', 'CertificateVerify and one more byte');
     const body = new Uint8Array([...v.SERVER_HELLO.subarray(4, 38), 0x00, 0x13, 0x01, 0x00, 0x00, 0x07, 0x00, 0x2b, 0x00, 0x03, 0x03, 0x04, 0x00]);
     expectAlert(() => decodeServerHello(body), 'decode_error', 'supported_versions with a byte after the version');
+    const share = new Uint8Array([...v.SERVER_HELLO.subarray(4, 38), 0x00, 0x13, 0x01, 0x00, 0x00, 0x29, 0x00, 0x33, 0x00, 0x25, 0x00, 0x1d, 0x00, 0x20, ...v.SERVER_PUBLIC_KEY, 0x00]);
+    expectAlert(() => decodeServerHello(share), 'decode_error', 'key_share with a byte after the key');
   });
 });

@@ -166,6 +166,12 @@ describe('protecting and opening records (RFC 8446 §5.2)', () => {
     expectBytes(opened.content, fromHex('04 00 00 01 00 00 00'), { what: 'content that itself ends in zeros', see: 'RFC 8446 §5.4 (padding)' });
   });
 
+  it('opens a record with empty content: the type byte is then the first byte', async () => {
+    const sealed = await new RecordProtection(v.CLIENT_AP_KEYS).seal(APPLICATION_DATA, new Uint8Array(0), 3);
+    const opened = await new RecordProtection(v.CLIENT_AP_KEYS).open(asRecord(sealed));
+    expect([opened.type, opened.content.length], 'RFC 8446 §5.4: zero-length application data is allowed').toEqual([APPLICATION_DATA, 0]);
+  });
+
   it('refuses a record whose plaintext is all zeros (no content type) with unexpected_message', async () => {
     const record = await sealRecord(v.SERVER_AP_KEYS, 0, 0, new Uint8Array(0), 8);
     await expectAlert(new RecordProtection(v.SERVER_AP_KEYS).open(asRecord(record)), 'unexpected_message', 'RFC 8446 §5.4: no non-zero byte');
