@@ -8,6 +8,7 @@ import { siteUrl, siteUrlCheck } from './src/site/integrations/site-url.ts';
 import { CROSS_ORIGIN_ISOLATION } from './src/course/deploy-headers.ts';
 import { implPlugin, solutionLayouts } from './src/course/impl-plugin.ts';
 import { coursePaths } from './src/course/paths.ts';
+import { courseAliases } from './src/course/aliases.ts';
 
 export default defineConfig({
   srcDir: './src/site',
@@ -33,6 +34,8 @@ export default defineConfig({
     },
     // Chapter figures run the labs' solutions at build time; their `@impl/…` imports resolve as the grader's do.
     plugins: [implPlugin(solutionLayouts(coursePaths()))],
+    // …and the lab fixtures they read (the HTTPS chapter's RFC 8448 trace and recorded session) import the lab kit.
+    resolve: { alias: courseAliases(coursePaths().root) },
     // Module workers, so the grading worker can load fast-check only for the labs whose tests use it.
     worker: { format: 'es' },
     // The grading worker's dependencies, pre-bundled up front: discovered late, they make the dev server reload the page mid-run.

@@ -20,3 +20,6 @@ export { default as NagleDelay } from './figures/tcp/NagleDelay.astro';
 export { default as EdgeHierarchy } from './figures/cdn/EdgeHierarchy.astro';
 export { default as CacheDecision } from './figures/cdn/CacheDecision.astro';
 export { ageExample, heuristicExample } from './figures/cdn/cdn-examples.ts';
+export { default as KeySchedule } from './figures/https/KeySchedule.astro';
+export { default as HandshakeLadder } from './figures/https/HandshakeLadder.astro';
+export { recordExample } from './figures/https/record-example.ts';
