@@ -22,7 +22,8 @@ import { parseSeed, SEED_VARIABLE } from '../seed.ts';
 import type { WatchFeed } from '../watchdog.ts';
 import { ProgressReader, progressKey, type ProgressEntry } from './progress-channel.ts';
 import { killGroup, track } from './reaper.ts';
-import { stageOfFile, type SessionOptions } from './vitest-session.ts';
+import { stageOfFile } from './stage-file.ts';
+import type { SessionOptions } from './vitest-session.ts';
 
 /** How often the progress channel is read. */
 const POLL_MS = 100;

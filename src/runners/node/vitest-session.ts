@@ -4,7 +4,7 @@
  * the course's rule (learner files from the target, the rest from given/), is
  * what makes one set of tests grade the solution, the starter or a workspace.
  */
-import { basename, join } from 'node:path';
+import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import type { TestCase, TestModule } from 'vitest/node';
@@ -15,6 +15,7 @@ import type { GraderEvent } from '../embedded/protocol.ts';
 import { appendOutput, failureText, type TestResult } from '../result.ts';
 import type { Limits } from '../rules.ts';
 import type { GraderContext } from './grader-setup.ts';
+import { stageOfFile } from './stage-file.ts';
 
 export interface SessionOptions {
   root: string;
@@ -27,11 +28,6 @@ export interface SessionOptions {
   limits: Limits;
   /** The seed and progress channel every test worker gets (see grader-setup.ts). */
   context: GraderContext;
-}
-
-/** The stage id of a test file: its name without `.test.ts`. */
-export function stageOfFile(file: string): string {
-  return basename(file).replace(/\.test\.ts$/, '');
 }
 
 /** Results are reported as tests end; Vitest's own batching would lose the last ones before a hang (see progress-channel.ts). */
