@@ -21,29 +21,61 @@ export const builtins: Record<string, Record<string, unknown>> = {
   '@netsim': netsim,
 };
 
-/** fast-check is as large as the rest of the runner and only some labs use it: loaded by the first run that imports it. */
-const LAZY_BUILTINS = ['fast-check'] as const;
-
-/** Every name lab files may import from the embedded grader, eager and lazy. */
-export const builtinNames: readonly string[] = [...Object.keys(builtins), ...LAZY_BUILTINS];
-
-let fastCheck: Promise<Record<string, unknown> & typeof import('fast-check')> | undefined;
-
-/** The built-in modules for a run: fast-check joins them when a file imports it, with the run's seed. */
-async function builtinsFor(files: ReadonlyMap<string, string>, seed: number): Promise<Record<string, Record<string, unknown>>> {
-  if (![...files.values()].some((text) => /\bfrom\s*['"]fast-check['"]/.test(text))) return builtins;
-  const fc = await loadFastCheck();
-  useSeed(fc, seed);
-  return { ...builtins, 'fast-check': fc };
+/** A module loaded by the first run whose files import it, and made ready for each run. */
+interface LazyBuiltin {
+  load(): Promise<Record<string, unknown>>;
+  /** Prepares the module for one run (e.g. its seed). */
+  forRun?(module: Record<string, unknown>, seed: number): void;
 }
 
-/** fast-check's module, loaded once; a failed load (offline) is forgotten so the next run tries again. */
-function loadFastCheck(): Promise<Record<string, unknown> & typeof import('fast-check')> {
-  fastCheck ??= import('fast-check').catch((error: unknown) => {
-    fastCheck = undefined;
-    throw error;
-  });
-  return fastCheck;
+/** The lazily loaded built-ins, by name: fast-check is as large as the rest of the runner and only some labs use it. */
+const LAZY_BUILTINS: Record<string, LazyBuiltin> = {
+  'fast-check': {
+    load: () => import('fast-check'),
+    forRun: (fc, seed) => useSeed(fc as unknown as typeof import('fast-check'), seed),
+  },
+};
+
+/** Every name lab files may import from the embedded grader, eager and lazy. */
+export const builtinNames: readonly string[] = [...Object.keys(builtins), ...Object.keys(LAZY_BUILTINS)];
+
+const loaded = new Map<string, Promise<Record<string, unknown>>>();
+
+/** A lazy built-in's module, loaded once; a failed load (offline) is forgotten so the next run tries again. */
+function loadLazy(name: string): Promise<Record<string, unknown>> {
+  let module = loaded.get(name);
+  if (!module) {
+    module = LAZY_BUILTINS[name]!.load().catch((error: unknown) => {
+      loaded.delete(name);
+      throw error;
+    });
+    loaded.set(name, module);
+  }
+  return module;
+}
+
+/** Thrown when a lazy built-in that the run's files import cannot be loaded. */
+class LazyLoadError extends Error {
+  override name = 'LazyLoadError';
+}
+
+/** The built-in modules for a run: each lazy one joins them when a file imports it, prepared for the run. */
+async function builtinsFor(files: ReadonlyMap<string, string>, seed: number): Promise<Record<string, Record<string, unknown>>> {
+  const texts = [...files.values()];
+  const modules = { ...builtins };
+  for (const [name, lazy] of Object.entries(LAZY_BUILTINS)) {
+    const from = new RegExp(`\\bfrom\\s*['"]${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}['"]`);
+    if (!texts.some((text) => from.test(text))) continue;
+    let module: Record<string, unknown>;
+    try {
+      module = await loadLazy(name);
+    } catch (error) {
+      throw new LazyLoadError(`the grader could not load ${name}, which these tests use (are you offline?): ${String(error)}`);
+    }
+    lazy.forRun?.(module, seed);
+    modules[name] = module;
+  }
+  return modules;
 }
 
 /**
@@ -51,7 +83,7 @@ function loadFastCheck(): Promise<Record<string, unknown> & typeof import('fast-
  * while online still grades every lab after the connection drops.
  */
 export function prefetchBuiltins(): void {
-  loadFastCheck().catch(() => undefined);
+  for (const name of Object.keys(LAZY_BUILTINS)) loadLazy(name).catch(() => undefined);
 }
 
 export interface GradingHost extends ModuleHost {
@@ -162,7 +194,7 @@ export async function runStages(request: RunRequest, host: GradingHost): Promise
     // Every stage still gets a result: say what could not be loaded, and why.
     for (const stage of request.stages) {
       host.post({ kind: 'stage-start', stage });
-      host.post({ kind: 'stage-end', stage, error: `the grader could not load fast-check, which these tests use (are you offline?): ${String(error)}` });
+      host.post({ kind: 'stage-end', stage, error: (error as LazyLoadError).message });
     }
     host.post({ kind: 'run-end', unhandled: [] });
     return;
