@@ -91,7 +91,10 @@ export async function gradeLab(options: GradeOptions): Promise<GradeResult> {
       try {
         return await child.run(sessionSetup(options, implDir, limits), remaining.map((s) => stageFile(lab, s.id)), seed, onEvent, watch, signal);
       } finally {
-        if (!options.warm) child.kill();
+        if (!options.warm) {
+          child.kill();
+          await child.ended;
+        }
       }
     },
   });

@@ -88,6 +88,8 @@ export class GradingChild {
   private readonly release: () => void;
   private stderr = '';
   private gone = false;
+  /** Resolves once the child has exited and been reaped. */
+  readonly ended: Promise<void>;
   /** Who hears the child's next replies, and its end. */
   private listener: { reply(reply: ChildReply): void; exit(why: string): void } | undefined;
 
@@ -105,10 +107,13 @@ export class GradingChild {
     this.child.stderr!.on('data', (chunk) => (this.stderr = (this.stderr + chunk).slice(-4000)));
     this.child.on('message', (reply) => this.listener?.reply(reply as ChildReply));
     this.child.on('error', (error) => (this.stderr = error.message));
-    this.child.on('close', (code, signal) => {
-      this.cleanUp();
-      this.listener?.exit(`exit ${code ?? signal}: ${this.stderr.trim()}`);
-    });
+    this.ended = new Promise((resolve) =>
+      this.child.on('close', (code, signal) => {
+        this.cleanUp();
+        this.listener?.exit(`exit ${code ?? signal}: ${this.stderr.trim()}`);
+        resolve();
+      }),
+    );
   }
 
   /** A child to grade with: the one started ahead of time, if any, or a new one. */
