@@ -8,6 +8,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import type { Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -101,9 +102,11 @@ export class GradingChild {
       env: { ...process.env, TMPDIR: this.dir, TMP: this.dir, TEMP: this.dir },
     });
     this.release = this.child.pid === undefined ? () => {} : track(this.child.pid, this.dir);
-    // Only a run or a question in progress keeps this process alive for the child (see `busy`).
+    // Only a run or a question in progress keeps this process alive for the child (see `busy`): a child
+    // started ahead of time for a grade that never comes (a usage error) must not hold the CLI open.
     this.child.unref();
     this.child.channel?.unref();
+    (this.child.stderr as Socket | null)?.unref();
     this.child.stderr!.on('data', (chunk) => (this.stderr = (this.stderr + chunk).slice(-4000)));
     this.child.on('message', (reply) => this.listener?.reply(reply as ChildReply));
     this.child.on('error', (error) => (this.stderr = error.message));
