@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { loadLab } from '../src/course/labs.ts';
 import { coursePaths } from '../src/course/paths.ts';
-import { gradeLab } from '../src/runners/node/grade.ts';
+import { gradeLab, regradeLab, WarmGrader } from '../src/runners/node/grade.ts';
 import { fixtureLabs, root } from './support/cli.ts';
 import { expectGolden, SHORT_LIMITS } from './support/golden.ts';
 
@@ -88,6 +88,30 @@ describe('the Node runner treats learner code as untrusted', () => {
     expect(result.status).toBe('error');
     expect(result.message).toBe('the whole run took longer than 3 s and was stopped');
   });
+});
+
+describe('journey watch grades on one warm child', () => {
+  it('grades a saved file as it now is, and re-runs only the stages that import what changed', async () => {
+    const implDir = learnerCopy(readFileSync(join(adder.dir, 'solution', 'add.ts'), 'utf8'));
+    const warm = new WarmGrader();
+    const regrade = (previous: Awaited<ReturnType<typeof regradeLab>> | undefined, changed: string[]) =>
+      regradeLab({ paths, lab: adder, target: 'workspace', implDir, warm }, previous, changed);
+    try {
+      const first = await regrade(undefined, []);
+      expect(first).toMatchObject({ status: 'pass', score: 10 });
+      writeFileSync(join(implDir, 'add.ts'), 'export const add = (a: number, b: number) => a + b;\nexport const add32 = (a: number, b: number) => a + b;\n');
+      const saved = await regrade(first, [join(implDir, 'add.ts')]);
+      expect(saved.stages.map((s) => `${s.id} ${s.status}`)).toEqual(['small passed', 'wrap failed']);
+      expect(saved.score).toBe(4);
+      // Only the wrap stage's tests import the lab kit.
+      const again = await regrade(saved, [join(root, 'src', 'lab-kit', 'index.ts')]);
+      expect(again.stages[0]).toBe(saved.stages[0]);
+      expect(again.stages[1]).not.toBe(saved.stages[1]);
+      expect(again).toMatchObject({ status: 'fail', score: 4 });
+    } finally {
+      warm.close();
+    }
+  }, 120_000);
 });
 
 describe('the golden failure scenarios on the Node runner', () => {

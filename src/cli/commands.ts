@@ -5,7 +5,7 @@ import pc from 'picocolors';
 import { loadLab, loadLabs, labIds, TARGETS, type Lab, type Target } from '../course/labs.ts';
 import { labPoints, RUNS_IN_LABEL, type Stage } from '../course/manifest.ts';
 import type { CoursePaths } from '../course/paths.ts';
-import { gradeLab } from '../runners/node/grade.ts';
+import { gradeLab, regradeLab, WarmGrader } from '../runners/node/grade.ts';
 import type { GradeResult } from '../runners/result.ts';
 import { hintsShown, readProgress, recordProgress, revealHint } from './progress.ts';
 import { firstFailure, renderScoreboard } from './scoreboard.ts';
@@ -29,6 +29,9 @@ export function requireLab(paths: CoursePaths, id: string | undefined): Lab {
   if (!ids.includes(id)) throw new UsageError(`unknown lab "${id}". Labs: ${ids.join(', ')}.`);
   return loadLab(paths, id);
 }
+
+/** How long `watch` lets a save settle (editors write a file in more than one step) before re-grading. */
+const SAVE_SETTLE_MS = 50;
 
 /** The programs this stage needs that this machine lacks. */
 function missingTools(stage: Stage): string[] {
@@ -186,11 +189,17 @@ export function reset(paths: CoursePaths, io: Io, id: string | undefined): numbe
   return 0;
 }
 
-/** Re-grades the workspace whenever a file in it changes, until interrupted. */
+/**
+ * Re-grades the workspace whenever a file in it changes, until interrupted:
+ * on one warm grading child, running again only the stages the saved files touch.
+ */
 export async function watch(paths: CoursePaths, io: Io, id: string | undefined): Promise<number> {
   const lab = requireLab(paths, id);
   const dir = join(paths.workspace, lab.id);
   if (!existsSync(dir)) return notStarted(paths, io, lab);
+  const warm = new WarmGrader();
+  const changed = new Set<string>();
+  let last: GradeResult | undefined;
   let running = false;
   let again = false;
   const run = async () => {
@@ -201,7 +210,10 @@ export async function watch(paths: CoursePaths, io: Io, id: string | undefined):
     running = true;
     do {
       again = false;
-      const result = await gradeLab({ paths, lab, target: 'workspace' });
+      const saved = [...changed];
+      changed.clear();
+      const result = await regradeLab({ paths, lab, target: 'workspace', warm }, last, saved);
+      last = result;
       recordProgress(paths, lab, result);
       if (io.isTTY) io.out('\x1bc');
       const passed = result.stages.filter((s) => s.status === 'passed').length;
@@ -215,8 +227,9 @@ export async function watch(paths: CoursePaths, io: Io, id: string | undefined):
   let debounce: NodeJS.Timeout | undefined;
   const watcher = watchFolder(dir, { recursive: true }, (_event, file) => {
     if (file && !file.endsWith('.ts')) return;
+    if (file) changed.add(join(dir, file));
     clearTimeout(debounce);
-    debounce = setTimeout(() => void run(), 150);
+    debounce = setTimeout(() => void run(), SAVE_SETTLE_MS);
   });
   await run();
   await new Promise<void>((resolve) => {
@@ -225,6 +238,7 @@ export async function watch(paths: CoursePaths, io: Io, id: string | undefined):
   });
   watcher.close();
   clearTimeout(debounce);
+  warm.close();
   return 0;
 }
 

@@ -1,9 +1,13 @@
-/** The `journey` CLI: parses the command line and runs one command. */
+/**
+ * The `journey` CLI: parses the command line and runs one command. The
+ * commands load after parsing, so a grade's child process (which loads
+ * Vitest) starts first and the two load side by side.
+ */
 import { parseArgs } from 'node:util';
 import pc from 'picocolors';
-import { ManifestError } from '../course/labs.ts';
 import { coursePaths } from '../course/paths.ts';
-import * as commands from './commands.ts';
+import { prestartGrader } from '../runners/node/grading-child.ts';
+import type { Io } from './commands.ts';
 import { findCommand, helpText, UsageError, type CommandSpec } from './usage.ts';
 
 function parse(spec: CommandSpec, args: string[]) {
@@ -17,7 +21,7 @@ function parse(spec: CommandSpec, args: string[]) {
 }
 
 /** Runs the CLI with these arguments; resolves to the exit code. */
-export async function main(argv: string[], io: commands.Io): Promise<number> {
+export async function main(argv: string[], io: Io): Promise<number> {
   try {
     const [name, ...rest] = argv;
     if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
@@ -28,7 +32,9 @@ export async function main(argv: string[], io: commands.Io): Promise<number> {
     const { values, positionals } = parse(spec, rest);
     const maxArgs = spec.args.split(' ').filter(Boolean).length;
     if (positionals.length > maxArgs) throw new UsageError(`too many arguments for "${spec.name}": expected ${spec.args || 'none'}.`);
+    if (spec.name === 'grade' || spec.name === 'watch') prestartGrader();
     const paths = coursePaths();
+    const commands = await import('./commands.ts');
     const [first, second] = positionals;
     switch (spec.name) {
       case 'list':
@@ -59,7 +65,7 @@ export async function main(argv: string[], io: commands.Io): Promise<number> {
       io.err(pc.dim('Run `npx journey help` for every command.'));
       return 2;
     }
-    if (error instanceof ManifestError) {
+    if (error instanceof Error && error.name === 'ManifestError') {
       io.err(`${pc.red('journey:')} ${error.message}`);
       return 2;
     }

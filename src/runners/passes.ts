@@ -3,9 +3,10 @@
  * finished under the one watchdog (watchdog.ts); when it fires, the runner
  * stops its process or worker, the overrun is recorded (a hung test keeps the
  * results its stage already had; a stage that never finished loading gets an
- * error) and the next pass runs the rest. Each pass closes at least one
- * stage, so there are at most as many passes as stages, and the whole run has
- * a time limit besides.
+ * error) and the next pass runs the rest, including any stage that was
+ * stopped half-way beside it. Each pass closes at least one stage, so there
+ * are at most as many passes as stages, and the whole run has a time limit
+ * besides.
  */
 import type { Stage } from '../course/manifest.ts';
 import type { GraderEvent } from './embedded/protocol.ts';
@@ -97,6 +98,8 @@ export async function gradeInPasses(options: PassOptions): Promise<GradeResult> 
   for (let pass = 0; pass <= runnable.length && !failure; pass++) {
     const remaining = runnable.filter((s) => !progress.get(s.id)!.done);
     if (!remaining.length) break;
+    // A stage graded beside the one that overran was stopped with it: it runs again from the start.
+    for (const s of remaining) Object.assign(progress.get(s.id)!, { tests: [], names: [], error: undefined });
     const controller = new AbortController();
     let overrun: Overrun | undefined;
     const watchdog = new Watchdog(options.limits, options.limits.runMs - (performance.now() - started), (o) => {

@@ -51,4 +51,25 @@ describe('the watchdog', () => {
     vi.advanceTimersByTime(1_500);
     expect(fired).toEqual([{ scope: 'test', stage: 'b', name: 'stuck', limitMs: 1_000 }]);
   });
+
+  it('watches stages graded side by side apart: one ending leaves the other armed', () => {
+    const dog = new Watchdog(limits, limits.runMs, (o) => fired.push(o));
+    dog.started('a', 'stuck');
+    vi.advanceTimersByTime(400);
+    dog.started('b', 'quick');
+    dog.ended('b');
+    vi.advanceTimersByTime(1_099);
+    expect(fired).toEqual([]);
+    vi.advanceTimersByTime(1);
+    expect(fired).toEqual([{ scope: 'test', stage: 'a', name: 'stuck', limitMs: 1_000 }]);
+  });
+
+  it('fires for the first of two stuck stages, once', () => {
+    const dog = new Watchdog(limits, limits.runMs, (o) => fired.push(o));
+    dog.loading('a');
+    vi.advanceTimersByTime(200);
+    dog.started('b', 'stuck');
+    vi.advanceTimersByTime(10_000);
+    expect(fired).toEqual([{ scope: 'load', stage: 'a', limitMs: 1_000 }]);
+  });
 });

@@ -2,8 +2,9 @@
  * The one watchdog of every runner. Learner code can loop forever where
  * nothing inside can interrupt it, so the host watches from outside: armed
  * when a stage starts loading and when a test starts, cleared when the test
- * ends, and a whole-run deadline behind both. When it fires it names what
- * overran and the runner stops its process or worker.
+ * ends, and a whole-run deadline behind both. Each stage has its own timer,
+ * so stages graded side by side are watched apart. When it fires it names
+ * what overran and the runner stops its process or worker.
  */
 
 /** What overran: a test, a stage's loading (top-level code of its files), or the whole run. */
@@ -22,7 +23,7 @@ export interface WatchFeed {
 }
 
 export class Watchdog implements WatchFeed {
-  private timer: ReturnType<typeof setTimeout> | undefined;
+  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly deadline: ReturnType<typeof setTimeout>;
   private stage: string | undefined;
   private fired = false;
@@ -37,28 +38,29 @@ export class Watchdog implements WatchFeed {
   }
 
   loading(stage: string): void {
-    this.stage = stage;
     this.arm({ scope: 'load', stage, limitMs: this.limits.testMs });
   }
 
   started(stage: string, name: string): void {
-    this.stage = stage;
     this.arm({ scope: 'test', stage, name, limitMs: this.limits.testMs });
   }
 
   ended(stage: string): void {
-    if (stage === this.stage) clearTimeout(this.timer);
+    clearTimeout(this.timers.get(stage));
+    this.timers.delete(stage);
   }
 
   /** Disarms everything; call when the pass is over. */
   stop(): void {
-    clearTimeout(this.timer);
+    for (const timer of this.timers.values()) clearTimeout(timer);
+    this.timers.clear();
     clearTimeout(this.deadline);
   }
 
-  private arm(overrun: Overrun): void {
-    clearTimeout(this.timer);
-    this.timer = setTimeout(() => this.trip(overrun), this.limits.testMs + this.limits.graceMs);
+  private arm(overrun: Overrun & { stage: string }): void {
+    this.stage = overrun.stage;
+    clearTimeout(this.timers.get(overrun.stage));
+    this.timers.set(overrun.stage, setTimeout(() => this.trip(overrun), this.limits.testMs + this.limits.graceMs));
   }
 
   private trip(overrun: Overrun): void {

@@ -13,7 +13,7 @@ import { LIMITS, reaches, type Limits } from '../rules.ts';
 import { DEFAULT_SEED } from '../seed.ts';
 import { EventLineSplitter } from './events.ts';
 import { containerPlan } from './plan.ts';
-import { runFiles } from '../embedded/run-files.ts';
+import { requestFiles, type LabSources } from '../embedded/run-files.ts';
 
 export interface ContainerProcess {
   output: ReadableStream<string>;
@@ -27,13 +27,10 @@ export interface ContainerDriver {
   spawn(command: string, args: string[]): Promise<ContainerProcess>;
 }
 
-export interface ContainerGradeRequest {
+export interface ContainerGradeRequest extends LabSources {
   lab: string;
   target: string;
   manifest: Manifest;
-  learnerFiles: Record<string, string>;
-  givenFiles: Record<string, string>;
-  testFiles: Record<string, string>;
   graderSource: string;
   /** The course's scoring (course.json); all-or-nothing by default. */
   scoring?: Scoring;
@@ -47,6 +44,7 @@ export interface ContainerGradeRequest {
 /** Grades every stage the WebContainer reaches; the others are listed as not run here. */
 export function gradeInContainer(driver: ContainerDriver, request: ContainerGradeRequest): Promise<GradeResult> {
   const limits = { ...LIMITS.webcontainer, ...request.limits };
+  const files = requestFiles(request);
   return gradeInPasses({
     lab: request.lab,
     target: request.target,
@@ -56,7 +54,7 @@ export function gradeInContainer(driver: ContainerDriver, request: ContainerGrad
     stages: request.manifest.stages,
     notRun: (stage) => (reaches('webcontainer', stage.runsIn) ? undefined : notRunStage(stage)),
     runPass: async (stages, onEvent, watch, signal) => {
-      const plan = containerPlan(request.graderSource, runRequest(runFiles({ learnerFiles: request.manifest.files, learner: request.learnerFiles, given: request.givenFiles, tests: request.testFiles }), stages, limits, request.seed ?? DEFAULT_SEED));
+      const plan = containerPlan(request.graderSource, runRequest(files, stages, limits, request.seed ?? DEFAULT_SEED));
       await driver.mount(plan.files);
       const process = await driver.spawn(plan.command, plan.args);
       const stop = () => process.kill();

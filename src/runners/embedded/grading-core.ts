@@ -21,14 +21,21 @@ export const builtins: Record<string, Record<string, unknown>> = {
   '@netsim': netsim,
 };
 
-/**
- * Packages as large as the rest of the runner that only some labs use
- * (fast-check; the CDN lab's reference cache): loaded by the first run that
- * imports them.
- */
-const LAZY_BUILTINS: Readonly<Record<string, () => Promise<Record<string, unknown>>>> = {
-  'fast-check': () => import('fast-check'),
-  'http-cache-semantics': () => import('http-cache-semantics'),
+/** A module loaded by the first run whose files import it, and made ready for each run. */
+interface LazyBuiltin {
+  load(): Promise<Record<string, unknown>>;
+  /** Prepares the module for one run (e.g. its seed). */
+  forRun?(module: Record<string, unknown>, seed: number): void;
+}
+
+/** The lazily loaded built-ins, by name: packages as large as the rest of the runner that only some labs use. */
+const LAZY_BUILTINS: Record<string, LazyBuiltin> = {
+  'fast-check': {
+    load: () => import('fast-check'),
+    forRun: (fc, seed) => useSeed(fc as unknown as typeof import('fast-check'), seed),
+  },
+  // The CDN lab's reference cache.
+  'http-cache-semantics': { load: () => import('http-cache-semantics') },
 };
 
 /** Every name lab files may import from the embedded grader, eager and lazy. */
@@ -36,28 +43,41 @@ export const builtinNames: readonly string[] = [...Object.keys(builtins), ...Obj
 
 const loaded = new Map<string, Promise<Record<string, unknown>>>();
 
-/** The built-in modules for a run: each lazy one joins them when a file imports it; fast-check gets the run's seed. */
-async function builtinsFor(files: ReadonlyMap<string, string>, seed: number): Promise<Record<string, Record<string, unknown>>> {
-  const texts = [...files.values()];
-  const wanted = Object.keys(LAZY_BUILTINS).filter((name) => texts.some((text) => new RegExp(`\\bfrom\\s*['"]${name}['"]`).test(text)));
-  if (!wanted.length) return builtins;
-  const modules = await Promise.all(wanted.map(loadLazy));
-  const extra = Object.fromEntries(wanted.map((name, i) => [name, modules[i]!]));
-  if (extra['fast-check']) useSeed(extra['fast-check'] as unknown as typeof import('fast-check'), seed);
-  return { ...builtins, ...extra };
-}
-
-/** A lazy module, loaded once; a failed load (offline) is forgotten so the next run tries again. */
+/** A lazy built-in's module, loaded once; a failed load (offline) is forgotten so the next run tries again. */
 function loadLazy(name: string): Promise<Record<string, unknown>> {
   let module = loaded.get(name);
   if (!module) {
-    module = LAZY_BUILTINS[name]!().catch((error: unknown) => {
+    module = LAZY_BUILTINS[name]!.load().catch((error: unknown) => {
       loaded.delete(name);
-      throw new Error(`the grader could not load ${name}, which these tests use (are you offline?): ${String(error)}`);
+      throw error;
     });
     loaded.set(name, module);
   }
   return module;
+}
+
+/** Thrown when a lazy built-in that the run's files import cannot be loaded. */
+class LazyLoadError extends Error {
+  override name = 'LazyLoadError';
+}
+
+/** The built-in modules for a run: each lazy one joins them when a file imports it, prepared for the run. */
+async function builtinsFor(files: ReadonlyMap<string, string>, seed: number): Promise<Record<string, Record<string, unknown>>> {
+  const texts = [...files.values()];
+  const modules = { ...builtins };
+  for (const [name, lazy] of Object.entries(LAZY_BUILTINS)) {
+    const from = new RegExp(`\\bfrom\\s*['"]${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}['"]`);
+    if (!texts.some((text) => from.test(text))) continue;
+    let module: Record<string, unknown>;
+    try {
+      module = await loadLazy(name);
+    } catch (error) {
+      throw new LazyLoadError(`the grader could not load ${name}, which these tests use (are you offline?): ${String(error)}`);
+    }
+    lazy.forRun?.(module, seed);
+    modules[name] = module;
+  }
+  return modules;
 }
 
 /**

@@ -22,3 +22,19 @@ export function runFiles(files: {
     ...Object.entries(files.tests).map(([path, text]): [string, string] => [`/${path}`, text]),
   ];
 }
+
+/** A lab's sources as a grade request carries them: the manifest's learner file names, and each layer's files by name. */
+export interface LabSources {
+  manifest: { readonly files: readonly string[] };
+  /** The learner's files by name (header.ts → text). */
+  learnerFiles: Record<string, string>;
+  /** The lab's given files by name (bytes.ts → text). */
+  givenFiles: Record<string, string>;
+  /** The lab's test files and fixtures by path under tests/ (tests/names.test.ts → text). */
+  testFiles: Record<string, string>;
+}
+
+/** The files of one grade request, laid out by `runFiles`. */
+export function requestFiles(request: LabSources): [string, string][] {
+  return runFiles({ learnerFiles: request.manifest.files, learner: request.learnerFiles, given: request.givenFiles, tests: request.testFiles });
+}

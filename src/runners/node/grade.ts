@@ -2,30 +2,22 @@
  * The Node runner: grades one lab target in a child process, watching each
  * stage's loading and each test through the progress channel. A synchronous
  * infinite loop cannot be interrupted from inside, so when the shared
- * watchdog fires the whole child is killed (see passes.ts).
+ * watchdog fires the whole child is killed (see passes.ts). `journey watch`
+ * keeps one child between grades and re-runs only the stages a save touched.
  */
-import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { courseAliases } from '../../course/aliases.ts';
 import type { Lab, Target } from '../../course/labs.ts';
 import { implLayout, targetDir } from '../../course/labs.ts';
 import type { CoursePaths } from '../../course/paths.ts';
 import { courseSettings } from '../../course/settings.ts';
-import type { GraderEvent } from '../embedded/protocol.ts';
-import { gradeInPasses, type PassOutcome } from '../passes.ts';
+import { gradeInPasses } from '../passes.ts';
 import { gradeResult, stageResult, type GradeResult, type Scoring } from '../result.ts';
 import { LIMITS, type Limits } from '../rules.ts';
 import { parseSeed, SEED_VARIABLE } from '../seed.ts';
-import type { WatchFeed } from '../watchdog.ts';
-import { ProgressReader, progressKey, type ProgressEntry } from './progress-channel.ts';
-import { killGroup, track } from './reaper.ts';
-import { stageOfFile, type SessionOptions } from './vitest-session.ts';
-
-/** How often the progress channel is read. */
-const POLL_MS = 100;
+import { GradingChild } from './grading-child.ts';
+import type { SessionSetup } from './vitest-session.ts';
 
 export interface GradeOptions {
   paths: CoursePaths;
@@ -41,9 +33,35 @@ export interface GradeOptions {
   seed?: number;
   /** The course's scoring (course.json) when omitted. */
   scoring?: Scoring;
+  /** Grade on this warm child (journey watch) instead of a new one per grade. */
+  warm?: WarmGrader;
 }
 
-const childEntry = fileURLToPath(new URL('./grade-child.ts', import.meta.url));
+/** Keeps one grading child, and its Vitest session, from one grade to the next. */
+export class WarmGrader {
+  private child: GradingChild | undefined;
+
+  /** The child to grade on: the warm one while it lives, else a new one. */
+  take(): GradingChild {
+    if (!this.child?.alive) this.child = GradingChild.take();
+    return this.child;
+  }
+
+  /** Ends the child; the next grade starts a new one. */
+  close(): void {
+    this.child?.kill();
+    this.child = undefined;
+  }
+}
+
+/** Where a grade's files are: the session a child opens for them. */
+function sessionSetup(options: GradeOptions, implDir: string, limits: Limits): SessionSetup {
+  return { root: options.paths.root, aliases: courseAliases(options.paths.root), impl: implLayout(options.lab, implDir), limits };
+}
+
+function stageFile(lab: Lab, stage: string): string {
+  return join(lab.dir, 'tests', `${stage}.test.ts`);
+}
 
 /** Grades a lab target with Vitest and returns the course's result shape; never throws for what learner code does. */
 export async function gradeLab(options: GradeOptions): Promise<GradeResult> {
@@ -68,119 +86,44 @@ export async function gradeLab(options: GradeOptions): Promise<GradeResult> {
     scoring,
     limits,
     stages,
-    runPass: (remaining, onEvent, watch, signal) =>
-      runChild(
-        { root: paths.root, aliases: courseAliases(paths.root), impl: implLayout(lab, implDir), files: remaining.map((s) => join(lab.dir, 'tests', `${s.id}.test.ts`)), limits },
-        seed,
-        onEvent,
-        watch,
-        signal,
-      ),
+    runPass: async (remaining, onEvent, watch, signal) => {
+      const child = options.warm ? options.warm.take() : GradingChild.take();
+      try {
+        return await child.run(sessionSetup(options, implDir, limits), remaining.map((s) => stageFile(lab, s.id)), seed, onEvent, watch, signal);
+      } finally {
+        if (!options.warm) {
+          child.kill();
+          await child.ended;
+        }
+      }
+    },
   });
+}
+
+/** True when a stage's result may not show everything its files import (it did not load, or stopped early). */
+function partlyGraded(stage: GradeResult['stages'][number]): boolean {
+  return Boolean(stage.error) || stage.tests.some((t) => t.status === 'hung' || t.status === 'not-run');
 }
 
 /**
- * Turns progress lines into watchdog calls and, for results Vitest never got
- * to send (its updates are batched, and a hang stops them), into events.
+ * Re-grades after a save on the warm child: the stages whose files import a
+ * changed file run again, with any stage that was not fully graded last
+ * time; the others keep their results, which the same files always give.
+ * A first grade, or one the child cannot place, grades every stage.
  */
-class ProgressRelay {
-  /** Tests whose end the progress channel saw, per stage, not yet reported by Vitest. */
-  private readonly ended = new Map<string, Extract<GraderEvent, { kind: 'test-end' }>>();
-  private readonly reported = new Set<string>();
-  /** Errors outside any test, as the test workers saw them. */
-  private readonly unhandled: string[] = [];
-  private readonly onEvent: (event: GraderEvent) => void;
-  private readonly watch: WatchFeed;
-
-  constructor(onEvent: (event: GraderEvent) => void, watch: WatchFeed) {
-    this.onEvent = onEvent;
-    this.watch = watch;
-  }
-
-  progress(entry: ProgressEntry): void {
-    const stage = stageOfFile(entry.file);
-    if (entry.event === 'load') this.watch.loading(stage);
-    if (entry.event === 'tests') this.onEvent({ kind: 'stage-tests', stage, names: entry.names });
-    if (entry.event === 'unhandled' && !this.unhandled.includes(entry.message)) this.unhandled.push(entry.message);
-    if (entry.event === 'start') this.watch.started(stage, entry.name);
-    if (entry.event === 'end') {
-      this.watch.ended(stage);
-      const key = `${stage}\0${entry.name}`;
-      if (!this.reported.has(key)) {
-        const status = entry.passed ? 'passed' : 'failed';
-        this.ended.set(key, { kind: 'test-end', stage, result: { name: entry.name, status, ...(entry.message ? { message: entry.message } : {}), durationMs: entry.durationMs } });
-      }
-    }
-  }
-
-  /** A result from Vitest, which has the output and wins over the progress line. */
-  result(event: GraderEvent): void {
-    // A stage's end comes only from Vitest (a file that fails to load runs no hooks).
-    if (event.kind === 'stage-end') this.watch.ended(event.stage);
-    if (event.kind === 'test-end') {
-      const key = `${event.stage}\0${event.result.name}`;
-      this.reported.add(key);
-      this.ended.delete(key);
-    }
-    if (event.kind === 'run-end') return this.onEvent({ kind: 'run-end', unhandled: [...new Set([...this.unhandled, ...event.unhandled])] });
-    this.onEvent(event);
-  }
-
-  /** After a stop: the tests that ended but whose results Vitest had not sent yet. */
-  flush(): void {
-    for (const event of this.ended.values()) this.onEvent(event);
-    this.ended.clear();
-    if (this.unhandled.length) this.onEvent({ kind: 'run-end', unhandled: this.unhandled });
-  }
+export async function regradeLab(options: GradeOptions & { warm: WarmGrader }, previous: GradeResult | undefined, changed: readonly string[]): Promise<GradeResult> {
+  const { lab } = options;
+  const implDir = options.implDir ?? targetDir(options.paths, lab, options.target);
+  if (!previous || !changed.length || previous.message || previous.stages.length !== lab.manifest.stages.length) return gradeLab(options);
+  const files = lab.manifest.stages.map((s) => stageFile(lab, s.id));
+  const setup = sessionSetup(options, implDir, { ...LIMITS.node, ...options.limits });
+  const dependents = await options.warm.take().dependents(setup, [...changed], files);
+  if (!dependents) return gradeLab(options);
+  const again = previous.stages.filter((s) => dependents.includes(stageFile(lab, s.id)) || partlyGraded(s)).map((s) => s.id);
+  if (!again.length) return previous;
+  const fresh = await gradeLab({ ...options, stages: again });
+  const stages = previous.stages.map((s) => fresh.stages.find((f) => f.id === s.id) ?? s);
+  const { status: _status, message, score: _score, max: _max, stages: _stages, ...fields } = fresh;
+  return gradeResult(fields, stages, message);
 }
 
-/** Runs one grading child, relaying its events, until it ends or the watchdog stops it. */
-function runChild(
-  session: Omit<SessionOptions, 'context'>,
-  seed: number,
-  onEvent: (event: GraderEvent) => void,
-  watch: WatchFeed,
-  signal: AbortSignal,
-): Promise<PassOutcome> {
-  // The child's own temp folder too: Vitest keeps files in one it leaves behind when killed.
-  const dir = mkdtempSync(join(tmpdir(), 'journey-grade-'));
-  const channel = { file: join(dir, 'progress.jsonl'), key: progressKey() };
-  writeFileSync(channel.file, '');
-  const reader = new ProgressReader(channel);
-  const relay = new ProgressRelay(onEvent, watch);
-  const child = spawn(process.execPath, [childEntry], {
-    stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
-    detached: true, // its own process group, so one kill ends it and anything it started
-    env: { ...process.env, TMPDIR: dir, TMP: dir, TEMP: dir },
-  });
-  const release = child.pid === undefined ? () => {} : track(child.pid, dir);
-  return new Promise<PassOutcome>((resolve) => {
-    let stderr = '';
-    child.stderr!.on('data', (chunk) => (stderr = (stderr + chunk).slice(-4000)));
-    const poll = setInterval(() => reader.read().forEach((e) => relay.progress(e)), POLL_MS);
-    const stop = () => {
-      reader.read().forEach((e) => relay.progress(e));
-      relay.flush();
-      if (child.pid !== undefined) killGroup(child.pid);
-    };
-    signal.addEventListener('abort', stop, { once: true });
-    child.on('message', (raw) => {
-      const event = raw as GraderEvent | { kind: 'crash'; message: string };
-      if (signal.aborted) return;
-      if (event.kind === 'crash') stderr = event.message;
-      else relay.result(event);
-    });
-    child.on('error', (error) => (stderr = error.message));
-    child.on('close', (code, killedBy) => {
-      clearInterval(poll);
-      signal.removeEventListener('abort', stop);
-      if (signal.aborted) return resolve({ kind: 'stopped' });
-      reader.read().forEach((e) => relay.progress(e));
-      resolve(code === 0 ? { kind: 'done' } : { kind: 'crash', message: `exit ${code ?? killedBy}: ${stderr.trim()}` });
-    });
-    child.send({ ...session, context: { seed, progress: channel } } satisfies SessionOptions);
-  }).finally(() => {
-    rmSync(dir, { recursive: true, force: true });
-    release();
-  });
-}

@@ -3,11 +3,14 @@
  * files and reports each test's result as it ends. `@impl/…`, resolved by
  * the course's rule (learner files from the target, the rest from given/), is
  * what makes one set of tests grade the solution, the starter or a workspace.
+ * A session stays open between runs for `journey watch`: Vite keeps its
+ * transforms and module graph, so a re-grade re-reads only the learner's
+ * files and runs only the stages that import what changed.
  */
-import { basename, join } from 'node:path';
+import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
-import type { TestCase, TestModule } from 'vitest/node';
+import type { TestCase, TestModule, Vitest } from 'vitest/node';
 import { createVitest, type Reporter } from 'vitest/node';
 import type { ImplLayout } from '../../course/impl-layers.ts';
 import { implPlugin } from '../../course/impl-plugin.ts';
@@ -15,27 +18,35 @@ import type { GraderEvent } from '../embedded/protocol.ts';
 import { appendOutput, failureText, type TestResult } from '../result.ts';
 import type { Limits } from '../rules.ts';
 import type { GraderContext } from './grader-setup.ts';
+import { stageOfFile } from './stage-file.ts';
 
-export interface SessionOptions {
+/** What a session is opened for: one copy of a lab, graded under these limits. */
+export interface SessionSetup {
   root: string;
   /** The course's modules by name (see course/aliases.ts). */
   aliases: Record<string, string>;
   /** Where `@impl/…` finds the learner's and the given files. */
   impl: ImplLayout;
+  limits: Limits;
+}
+
+/** One run of a session. */
+export interface RunOrder {
   /** Absolute paths of the stage test files to run (`tests/<stage>.test.ts`). */
   files: string[];
-  limits: Limits;
   /** The seed and progress channel every test worker gets (see grader-setup.ts). */
   context: GraderContext;
 }
 
-/** The stage id of a test file: its name without `.test.ts`. */
-export function stageOfFile(file: string): string {
-  return basename(file).replace(/\.test\.ts$/, '');
-}
-
 /** Results are reported as tests end; Vitest's own batching would lose the last ones before a hang (see progress-channel.ts). */
-type SessionEvent = Extract<GraderEvent, { kind: 'test-end' | 'stage-end' | 'run-end' }>;
+export type SessionEvent = Extract<GraderEvent, { kind: 'test-end' | 'stage-end' | 'run-end' }>;
+
+/**
+ * Stage files graded side by side: two cores' worth. A stage waiting on a
+ * timer or a socket (the DNS wire stage waits a second for a reply that must
+ * not come) no longer holds up the others; the watchdog watches each stage apart.
+ */
+const PARALLEL_STAGES = 2;
 
 function testResult(test: TestCase, output: Map<string, string>): TestResult {
   const result = test.result();
@@ -61,6 +72,9 @@ function moduleError(module: TestModule): string | undefined {
 function reporter(emit: (event: SessionEvent) => void, outputChars: number): Reporter {
   const output = new Map<string, string>();
   return {
+    onTestRunStart() {
+      output.clear();
+    },
     onUserConsoleLog(log) {
       if (log.taskId) output.set(log.taskId, appendOutput(output.get(log.taskId), log.content, outputChars));
     },
@@ -77,42 +91,81 @@ function reporter(emit: (event: SessionEvent) => void, outputChars: number): Rep
   };
 }
 
-/** Runs the files once, reporting through `emit`; resolves when the run has ended. */
-export async function runSession(options: SessionOptions, emit: (event: SessionEvent) => void): Promise<void> {
-  const quiet = new Writable({ write: (_chunk, _encoding, done) => done() });
-  const vitest = await createVitest(
-    'test',
-    {
-      root: options.root,
-      config: false,
-      include: options.files,
-      watch: false,
-      reporters: [reporter(emit, options.limits.outputChars)],
-      testTimeout: options.limits.testMs,
-      hookTimeout: options.limits.testMs,
-      teardownTimeout: 2_000,
-      // Threads start faster than forked processes, and isolate each stage file as well; a thread stuck in
-      // a loop is stopped with the grading child, which the runner kills as a whole (see grade.ts).
-      pool: 'threads',
-      // One stage file at a time: the learner's code gets a core to itself, and a hang has one suspect.
-      fileParallelism: false,
-      passWithNoTests: true,
-      setupFiles: [fileURLToPath(new URL('./grader-setup.ts', import.meta.url))],
-      provide: { journey: options.context },
-    },
-    {
-      resolve: { alias: options.aliases },
-      plugins: [implPlugin(() => options.impl)],
-      logLevel: 'silent',
-      cacheDir: join(options.root, 'node_modules', '.vite-journey'),
-      server: { watch: null },
-    },
-    // Vitest's own logging would interleave with the course's scoreboard.
-    { stdout: quiet, stderr: quiet },
-  );
-  try {
-    await vitest.start();
-  } finally {
-    await vitest.close();
+/** One Vitest instance for one copy of a lab; runs as often as asked, one run at a time. */
+export class VitestSession {
+  private readonly vitest: Vitest;
+  private readonly setup: SessionSetup;
+
+  private constructor(vitest: Vitest, setup: SessionSetup) {
+    this.vitest = vitest;
+    this.setup = setup;
+  }
+
+  /** Opens a session whose results go to `emit`, whichever run they belong to. */
+  static async open(setup: SessionSetup, emit: (event: SessionEvent) => void): Promise<VitestSession> {
+    const quiet = new Writable({ write: (_chunk, _encoding, done) => done() });
+    const vitest = await createVitest(
+      'test',
+      {
+        root: setup.root,
+        config: false,
+        // Runs name their files; nothing is collected by pattern.
+        include: [],
+        watch: false,
+        reporters: [reporter(emit, setup.limits.outputChars)],
+        testTimeout: setup.limits.testMs,
+        hookTimeout: setup.limits.testMs,
+        teardownTimeout: 2_000,
+        // Threads start faster than forked processes, and each stage file gets a fresh one; a thread stuck
+        // in a loop is stopped with the grading child, which the runner kills as a whole (see grade.ts).
+        pool: 'threads',
+        maxWorkers: PARALLEL_STAGES,
+        fileParallelism: true,
+        passWithNoTests: true,
+        setupFiles: [fileURLToPath(new URL('./grader-setup.ts', import.meta.url))],
+      },
+      {
+        resolve: { alias: setup.aliases },
+        plugins: [implPlugin(() => setup.impl)],
+        logLevel: 'silent',
+        cacheDir: join(setup.root, 'node_modules', '.vite-journey'),
+        server: { watch: null },
+      },
+      // Vitest's own logging would interleave with the course's scoreboard.
+      { stdout: quiet, stderr: quiet },
+    );
+    return new VitestSession(vitest, setup);
+  }
+
+  /** Runs these stage files with a fresh read of every learner file; resolves when the run has ended. */
+  async run(order: RunOrder): Promise<void> {
+    for (const name of this.setup.impl.learnerFiles) this.vitest.invalidateFile(join(this.setup.impl.learnerDir, name));
+    this.vitest.provide('journey', order.context);
+    const project = this.vitest.getRootProject();
+    await this.vitest.runTestSpecifications(order.files.map((file) => project.createSpecification(file)));
+  }
+
+  /**
+   * Which of these test files import any of the changed files, by the module
+   * graph of the runs so far; undefined when a changed file is in no graph
+   * (new to the session), so the caller runs them all.
+   */
+  dependents(changed: readonly string[], testFiles: readonly string[]): string[] | undefined {
+    const found = new Set<string>();
+    const environments = Object.values(this.vitest.getRootProject().vite.environments);
+    for (const file of changed) {
+      const modules = environments.flatMap((e) => [...(e.moduleGraph.getModulesByFile(file) ?? [])]);
+      if (!modules.length) return undefined;
+      const seen = new Set(modules);
+      for (const module of seen) {
+        if (module.file && testFiles.includes(module.file)) found.add(module.file);
+        for (const importer of module.importers) seen.add(importer);
+      }
+    }
+    return testFiles.filter((f) => found.has(f));
+  }
+
+  close(): Promise<void> {
+    return this.vitest.close();
   }
 }

@@ -10,19 +10,13 @@ import { gradeInPasses, type PassOutcome } from '../passes.ts';
 import { DEFAULT_SCORING, notRunStage, type GradeResult, type Scoring } from '../result.ts';
 import { LIMITS, reaches, type Limits } from '../rules.ts';
 import { DEFAULT_SEED } from '../seed.ts';
-import { runFiles } from '../embedded/run-files.ts';
+import { requestFiles, type LabSources } from '../embedded/run-files.ts';
 import type { WatchFeed } from '../watchdog.ts';
 
-export interface WorkerGradeRequest {
+export interface WorkerGradeRequest extends LabSources {
   lab: string;
   target: string;
   manifest: Manifest;
-  /** The learner's files by name (header.ts → text). */
-  learnerFiles: Record<string, string>;
-  /** The lab's given files by name (bytes.ts → text). */
-  givenFiles: Record<string, string>;
-  /** The lab's test files and fixtures by path under tests/ (tests/names.test.ts → text). */
-  testFiles: Record<string, string>;
   /** The course's scoring (course.json); all-or-nothing by default. */
   scoring?: Scoring;
   /** Overrides of the runner's limits (tests use short ones). */
@@ -71,7 +65,7 @@ export class WorkerRunner {
   /** Grades the stages the worker reaches; the others are listed as not run here. */
   grade(request: WorkerGradeRequest): Promise<GradeResult> {
     const limits = { ...LIMITS.worker, ...request.limits };
-    const files = runFiles({ learnerFiles: request.manifest.files, learner: request.learnerFiles, given: request.givenFiles, tests: request.testFiles });
+    const files = requestFiles(request);
     return gradeInPasses({
       lab: request.lab,
       target: request.target,

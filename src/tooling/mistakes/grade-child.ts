@@ -9,7 +9,7 @@ import { loadLab } from '../../course/labs.ts';
 import { coursePaths } from '../../course/paths.ts';
 import { captureConsole, runStages } from '../../runners/embedded/grading-core.ts';
 import { runRequest, type WorkerMessage } from '../../runners/embedded/protocol.ts';
-import { runFiles } from '../../runners/embedded/run-files.ts';
+import { requestFiles } from '../../runners/embedded/run-files.ts';
 import { LIMITS } from '../../runners/rules.ts';
 import { DEFAULT_SEED } from '../../runners/seed.ts';
 import { applyMistake, loadMistakes } from './mistakes.ts';
@@ -35,7 +35,7 @@ for (const mistake of loadMistakes(paths, lab)) {
   let stageError: string | undefined;
   await runStages(
     runRequest(
-      runFiles({ learnerFiles: lab.manifest.files, learner: learnerFiles, given: bundle.given, tests: bundle.tests }),
+      requestFiles({ manifest: lab.manifest, learnerFiles, givenFiles: bundle.given, testFiles: bundle.tests }),
       [{ id: mistake.stage }],
       LIMITS.node,
       DEFAULT_SEED,
