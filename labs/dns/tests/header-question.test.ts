@@ -178,6 +178,9 @@ describe('question', () => {
       fields: QUESTION_FIELDS,
       see: 'name.ts: a trailing dot on input is accepted and ignored',
     });
+  });
+
+  it("takes '.' for the root, as '' is", () => {
     expectBytes(encodeQuestion({ name: '.', type: 'NS', class: 1 }), fromHex('00 0002 0001'), { what: 'encodeQuestion("." NS IN)', see: 'the root written with its trailing dot is still the root' });
   });
 

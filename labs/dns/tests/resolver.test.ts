@@ -385,6 +385,13 @@ describe('Resolver', () => {
     s.t.expect('the answer', show(await s.resolve('www.two-hosts.example', 'A')).records, ['www.two-hosts.example A 192.0.2.130 ttl=300'], `${SEE_ALGORITHM} step 4d: a server whose address lookup fails is one failed server; only running out of query budget ends the resolution`);
   });
 
+  it('uses only the A records found for a name server as its addresses, not the CNAME that led to them', async () => {
+    const s = setup('www.alias-ns.example: its server ns-alias.dns-host.example is an alias of ns.dns-host.example');
+    s.t.expect('the answer', show(await s.resolve('www.alias-ns.example', 'A')).records, ['www.alias-ns.example A 192.0.2.140 ttl=300']);
+    const servers = s.internet.packets.map((p) => p.server);
+    s.t.expect('servers asked that are not IPv4 addresses', servers.filter((a) => !/^\d+\.\d+\.\d+\.\d+$/.test(a)), [], 'a CNAME record names another name; only A records give addresses');
+  });
+
   it('makes up its own query ids when none are injected, and still matches each reply to its query', async () => {
     const s = setup('a resolver with random query ids');
     const resolver = new Resolver({ transport: s.internet.transport(EU, s.t), clock: { now: () => 0 }, rootHints: ROOT_HINTS });
