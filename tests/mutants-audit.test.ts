@@ -1,6 +1,7 @@
 // What the mutation audit mutates and runs (src/tooling/mutants/scope.ts): timed
 // stages never grade mutants, and a file only left-out stages exercise is not
-// mutated (it would count as surviving, since no test that runs can kill it).
+// mutated (it would count as surviving, since no test that runs can kill it);
+// and how the results are scored against MUTANTS.md (audit.ts).
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -8,6 +9,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { loadLab, type Lab } from '../src/course/labs.ts';
 import { manifestSchema } from '../src/course/manifest.ts';
 import { coursePaths } from '../src/course/paths.ts';
+import type { MutantResult } from '@stryker-mutator/api/core';
+import { score } from '../src/tooling/mutants/audit.ts';
 import { auditScope } from '../src/tooling/mutants/scope.ts';
 
 const paths = coursePaths();
@@ -87,5 +90,28 @@ describe('the audit scope of a made-up lab', () => {
       { file: 'fast.ts', reason: 'timed (stage speed); needs tshark (stage wire; --host includes it)' },
     ]);
     expect(auditScope(lab(stages), { hostStages: true })).toMatchObject({ stages: ['core', 'wire'], mutate: ['fast.ts', 'core.ts', 'helper.ts'], notAudited: [] });
+  });
+});
+
+describe('the score of an audit', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'journey-score-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  mkdirSync(join(dir, 'labs', 'made-up'), { recursive: true });
+  writeFileSync(
+    join(dir, 'labs', 'made-up', 'MUTANTS.md'),
+    ['| file:line | mutator | replacement | reason |', '| --- | --- | --- | --- |', '| solution/a.ts:3 | StringLiteral | `""` | text only |', '| solution/a.ts:9 | BlockStatement | `{}` | gone |'].join('\n'),
+  );
+  const result = (line: number, status: MutantResult['status'], mutatorName = 'StringLiteral', replacement = '""'): MutantResult =>
+    ({ id: String(line), fileName: join(dir, 'labs', 'made-up', 'solution', 'a.ts'), mutatorName, replacement, status, location: { start: { line, column: 1 }, end: { line, column: 2 } } }) as MutantResult;
+
+  it('counts every status, leaves listed survivors out of the denominator, and reports rows that match nothing', () => {
+    const paths = { root: dir, labs: join(dir, 'labs'), content: dir, workspace: dir };
+    const notAudited = [{ file: 'b.ts', reason: 'timed (stage speed)' }];
+    const r = score(paths, 'made-up', { stages: ['core'], notAudited }, [result(1, 'Killed'), result(2, 'Timeout'), result(3, 'Survived'), result(4, 'NoCoverage'), result(5, 'CompileError')]);
+    expect(r.statuses).toEqual({ Killed: 1, Timeout: 1, Survived: 1, NoCoverage: 1, CompileError: 1 });
+    expect([r.detected, r.equivalent, r.errors, r.survivors.map((s) => `${s.file}:${s.line} ${s.status}`)]).toEqual([2, 1, 1, ['solution/a.ts:4 NoCoverage']]);
+    expect(r.score).toBeCloseTo(2 / 3);
+    expect(r.staleRows).toEqual(['solution/a.ts:9 BlockStatement {}']);
+    expect(r.notAudited).toEqual(notAudited);
   });
 });
