@@ -235,6 +235,7 @@ describe('TcpConnection: opening', () => {
       .arrives({ flags: 'ACK', seq: 1, ack: 1, data: 'hello' })
       .tick(60_000)
       .abort()
+      .expectRead('', 'RFC 9293 §3.10.7.1: in CLOSED, incoming segments are discarded, their data too')
       .expectState('CLOSED', 'RFC 9293 §3.10.7.1: in CLOSED, incoming segments are discarded')
       .expectNothingSent('RFC 9293 §3.10.5: ABORT in CLOSED is an error, not a RST');
   });
@@ -466,6 +467,16 @@ describe('TcpConnection: resets and giving up', () => {
       .expectSegment({ flags: 'ACK|RST', seq: 4 })
       .tick(60_000)
       .expectNothingSent('a CLOSED connection retransmits nothing');
+  });
+
+  it('sends no window update after a reset, even when the last window it advertised was zero', () => {
+    activeOpen('reset with a full window', { capacity: 10 })
+      .arrives({ flags: 'ACK', seq: 1, ack: 1, data: 'abcdefghij' })
+      .expectSegment({ flags: 'ACK', ack: 11, win: 0 })
+      .arrives({ flags: 'ACK|RST', seq: 11, ack: 1 })
+      .expectState('CLOSED', RESET)
+      .expectRead('abcdefghij', 'what arrived before the reset can still be read')
+      .expectNothingSent('a CLOSED connection sends nothing, window updates included');
   });
 
   it('sends no window update on read() unless the window it advertised was zero', () => {

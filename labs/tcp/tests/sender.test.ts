@@ -179,6 +179,15 @@ describe('TcpSender: acknowledgments', () => {
     h.ack(1, 1000).expectInFlight(3).expectRetransmissions(1, 'an ACK of nothing new is not progress');
   });
 
+  it('times a segment sent after everything was acknowledged from its own sending, not from the earlier one', () => {
+    const h = established('window 10', 10);
+    h.write('a').push().expectSend({ seq: 1, data: 'a' });
+    h.tick(900).ack(2, 10).tick(50);
+    h.write('b').push().expectSend({ seq: 2, data: 'b' });
+    h.tick(999).expectNoSend(`RFC 6298 (5.2): the timer stopped when 'a' was acknowledged, and (5.1) started anew when 'b' went out, 999 ms ago`);
+    h.tick(1).expectSend({ seq: 2, data: 'b' }, OLDEST);
+  });
+
   it('stops the timer when everything is acknowledged', () => {
     const h = established('all acknowledged', 1000);
     h.write('abc').push().expectSend({ data: 'abc' });
