@@ -35,6 +35,8 @@ export const stageSchema = z.strictObject({
   hints: z.array(z.string().min(1)).min(1),
   /** Programs on the learner's machine that the stage's tests run (`host` stages): `journey doctor` checks them. */
   needs: z.array(z.enum(['tshark', 'postgresql'])).optional(),
+  /** Its tests measure time (a speed stage): the mutation audit leaves it out, since a loaded machine fails them whatever the mutant. */
+  timed: z.boolean().optional(),
 });
 
 export type Stage = z.infer<typeof stageSchema>;

@@ -170,7 +170,17 @@ describe('respond', () => {
   it('answers FORMERR for a query with two questions (RFC 9619)', () => {
     const query = createQuery(9, { name: 'api.shop.example', type: 'A', class: 1 });
     const bytes = encodeMessage({ ...query, questions: [...query.questions, { name: 'www.shop.example', type: 'A', class: 1 }] });
-    expect(decodeResponse(respond(SHOP_ZONE, bytes), 'the response to two questions').rcode, 'RFC 9619: QDCOUNT must be 1').toBe(1);
+    const response = decodeResponse(respond(SHOP_ZONE, bytes), 'the response to two questions');
+    expect([response.rcode, response.aa], 'RFC 9619: QDCOUNT must be 1; and an error says nothing authoritative about the zone').toEqual([1, false]);
+  });
+
+  it('finds the zone’s SOA wherever the zone file lists it, and no other record at the apex', () => {
+    // The NS record at the apex comes first here: it is not the SOA.
+    const [soa, ns, ...rest] = SHOP_ZONE.records;
+    const zone = { ...SHOP_ZONE, records: [ns!, ...rest, soa!] };
+    const query = encodeMessage(createQuery(4, { name: 'nope.shop.example', type: 'A', class: 1 }));
+    const response = decodeResponse(respond(zone, query), 'the response to nope.shop.example A, SOA listed last');
+    expect(response.authority, 'the SOA, TTL min(3600, 300), in the authority section of an NXDOMAIN (RFC 2308 §3)').toEqual([NEGATIVE_SOA]);
   });
 
   it('returns null for fewer than 12 bytes and for a message that is itself a response', () => {

@@ -180,6 +180,10 @@ describe('question', () => {
     });
   });
 
+  it("takes '.' for the root, as '' is", () => {
+    expectBytes(encodeQuestion({ name: '.', type: 'NS', class: 1 }), fromHex('00 0002 0001'), { what: 'encodeQuestion("." NS IN)', see: 'the root written with its trailing dot is still the root' });
+  });
+
   it('keeps the case of every letter it reads', () => {
     const bytes = fromHex('03 57 77 57 07 45 78 61 6d 50 6c 65 03 43 4f 4d 00 00 1c 00 01');
     expect(decodeQuestion(bytes, 0).value, 'labels are octets; case is only ignored when names are compared (RFC 4343 §4)').toEqual({

@@ -151,6 +151,13 @@ describe('reading compressed names', () => {
     expectBytes(encodeName('a\\.b.\\\\\\032'), bytes.subarray(12), { what: 'encodeName of the escaped text', see: 'RFC 1035 §5.1' });
   });
 
+  it("rejects name text with an unescaped octet outside printable ASCII, or a '\\' before one, with code 'invalid-text'", () => {
+    // Each has its one text form, \DDD (RFC 1035 §5.1): a space is \032, DEL is \127.
+    for (const text of ['a b.example', 'a\x7f.example', 'a\\ b.example', 'a\\\x7f.example', 'a\\']) {
+      expectFormatError(() => encodeName(text), 'invalid-text', `${JSON.stringify(text)} is not in the one text form: write such an octet as \\DDD`);
+    }
+  });
+
   it("rejects a pointer past the end of the message with DnsFormatError code 'pointer-out-of-bounds'", () => {
     expectFormatError(() => decodeName(message('03 77 77 77 c0 ff'), 12), 'pointer-out-of-bounds', 'offset 0xff is beyond the 18-byte message (RFC 9267 §2)');
     expectFormatError(() => decodeName(message('03 77 77 77 c0 12'), 12), 'pointer-out-of-bounds', 'offset 18 is one past the last byte of the 18-byte message');

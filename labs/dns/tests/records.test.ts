@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { expectBytes, fromHex, type ByteField } from '@lab-kit';
-import { formatIpv6, parseIpv6 } from '@impl/address.ts';
+import { formatIpv4, formatIpv6, parseIpv4, parseIpv6 } from '@impl/address.ts';
 import { makeFlags } from '@impl/header.ts';
 import { decodeMessage, encodeMessage, type Message } from '@impl/message.ts';
 import { decodeRecord, encodeRecord, recordEncodingLength, type ResourceRecord } from '@impl/record.ts';
@@ -253,6 +253,51 @@ describe('records', () => {
   it("rejects IPv6 text with more than eight groups with code 'invalid-text'", () => {
     expectFormatError(() => parseIpv6('1:2:3:4::5:6:7:8'), 'invalid-text', 'RFC 4291 §2.2: "::" stands for at least one zero group, so eight more groups make nine');
     expectFormatError(() => parseIpv6('1:2:3:4:5:6:7:8:9'), 'invalid-text', 'nine groups');
+  });
+
+  it('reads address text into octets: dotted decimal, and every RFC 4291 §2.2 form of IPv6', () => {
+    // Expected octets written out by hand, so the check does not lean on formatIpv6.
+    const v4: [string, string][] = [
+      ['192.0.2.1', 'c0 00 02 01'],
+      ['0.0.0.255', '00 00 00 ff'],
+    ];
+    for (const [text, octets] of v4) expectBytes(parseIpv4(text), fromHex(octets), { what: `parseIpv4('${text}')` });
+    const v6: [string, string][] = [
+      ['2001:db8:0:0:0:0:0:1', '2001 0db8 0000 0000 0000 0000 0000 0001'],
+      ['::1', '0000 0000 0000 0000 0000 0000 0000 0001'],
+      ['fe80::', 'fe80 0000 0000 0000 0000 0000 0000 0000'],
+      ['::2:3:4:5:6:7:8', '0000 0002 0003 0004 0005 0006 0007 0008'],
+      ['1:2:3::5:6:7:8', '0001 0002 0003 0000 0005 0006 0007 0008'],
+      ['1:2:3:4:5:6:192.0.2.1', '0001 0002 0003 0004 0005 0006 c000 0201'],
+      ['::ffff:192.0.2.1', '0000 0000 0000 0000 0000 ffff c000 0201'],
+    ];
+    for (const [text, octets] of v6) expectBytes(parseIpv6(text), fromHex(octets.replace(/(\w\w)(\w\w)/g, '$1 $2')), { what: `parseIpv6('${text}')`, see: 'RFC 4291 §2.2' });
+  });
+
+  it("rejects malformed address text with code 'invalid-text'", () => {
+    for (const text of ['192.0.2', '192.0.2.1.5', '192.0.2.256', '192.0.02.1', '192.0.2.x', '']) {
+      expectFormatError(() => parseIpv4(text), 'invalid-text', `"${text}" is not four decimal octets 0–255 without leading zeros`);
+    }
+    const v6: [string, string][] = [
+      ['1::2::3', 'two "::" would make the length ambiguous'],
+      ['1:2:3:4:5:6:7', 'seven groups and no "::"'],
+      ['12345::', 'a group has at most four hex digits'],
+      ['g::', 'g is not a hex digit'],
+      ['192.0.2.1::', 'dotted IPv4 may only end the address'],
+      ['::192.0.2.1:1', 'dotted IPv4 may only end the address'],
+      ['1:2:3:4:5:6:7:192.0.2.1', 'seven groups and an IPv4 part make nine groups'],
+    ];
+    for (const [text, why] of v6) expectFormatError(() => parseIpv6(text), 'invalid-text', `"${text}": ${why} (RFC 4291 §2.2)`);
+  });
+
+  it("refuses to format an address of the wrong length with code 'value-out-of-range'", () => {
+    expectFormatError(() => formatIpv4(new Uint8Array(5)), 'value-out-of-range', 'an IPv4 address has 4 octets');
+    expectFormatError(() => formatIpv6(new Uint8Array(15)), 'value-out-of-range', 'an IPv6 address has 16 octets');
+  });
+
+  it('writes dotted IPv4 only for IPv4-mapped addresses (::ffff:0:0/96), not for any address whose sixth group is ffff', () => {
+    const octets = fromHex('00 00 00 00 00 00 00 00 00 01 ff ff c0 00 02 01');
+    expect(formatIpv6(octets), 'RFC 5952 §5 applies only when the first 80 bits are zero').toBe('::1:ffff:c000:201');
   });
 
   it("rejects a record cut short with code 'truncated'", () => {

@@ -333,6 +333,71 @@ describe('Resolver', () => {
     });
   }
 
+  it('ignores a reply that carries a second question, even when the first matches', async () => {
+    const s = setup('ns1.shop.example replies with two questions', { failures: { '192.0.2.80': 'two-questions' } });
+    s.t.expect('the answer', show(await s.resolve('api.shop.example', 'A')), { rcode: 0, records: ['api.shop.example A 192.0.2.81 ttl=600'] }, 'RFC 5452 §9.1 and RFC 9619: a reply to this query has exactly its one question');
+    s.t.expect('asked ns2.shop.example next', s.internet.questionsAsked().at(-1), '192.0.2.85 api.shop.example A');
+  });
+
+  it('takes a reply with no answer and an SOA as NODATA even with AA clear, and asks no other server', async () => {
+    const s = setup('ns1.shop.example replies NODATA with its SOA but AA clear', { failures: { '192.0.2.80': 'aa-clear' } });
+    s.t.expect('the answer', show(await s.resolve('api.shop.example', 'AAAA')), { rcode: 0, records: [] }, 'RFC 2308 §2.2: NODATA is an empty answer with an SOA in the authority section (or AA set)');
+    s.t.expect('the last query', s.internet.questionsAsked().at(-1), '192.0.2.80 api.shop.example AAAA', 'an SOA without NS records is no referral, and the reply is an answer: no other server needs asking');
+  });
+
+  it('finds the SOA of a negative answer among the authority records, wherever it is listed, and caches the NODATA for min(TTL, MINIMUM)', async () => {
+    const s = setup('ns1.shop.example lists its NS records before the SOA', { failures: { '192.0.2.80': 'ns-before-soa' } });
+    s.t.expect('the answer', show(await s.resolve('api.shop.example', 'AAAA')), { rcode: 0, records: [] });
+    s.advance(59);
+    const sent = s.internet.packets.length;
+    s.t.expect('the answer 59 s later', show(await s.resolve('api.shop.example', 'AAAA')), { rcode: 0, records: [] });
+    s.t.expect('queries sent for it', s.internet.questionsAsked(sent), [], 'RFC 2308 §5: the SOA (TTL 3600, MINIMUM 60) says the NODATA may be cached for 60 s; an NS record is not the SOA');
+  });
+
+  it('does not cache an NXDOMAIN on the word of an SOA from another zone', async () => {
+    const s = setup('ns1.shop.example answers NXDOMAIN with the SOA of attacker.test', { failures: { '192.0.2.80': 'foreign-soa' } });
+    s.t.expect('the answer', show(await s.resolve('nope.shop.example', 'A')), { rcode: 3, records: [] });
+    const sent = s.internet.packets.length;
+    await s.resolve('nope.shop.example', 'A');
+    s.t.expect('queries sent for the repeat', s.internet.questionsAsked(sent), ['192.0.2.80 nope.shop.example A'], 'the SOA is out of bailiwick, so the reply has no SOA of its zone: RFC 2308 §5, a negative answer without one is not cached');
+  });
+
+  it('does not take a record of another type for an alias: an answer without the type asked or a CNAME is NODATA', async () => {
+    const s = setup('ns1.shop.example answers api.shop.example AAAA with its A records', { failures: { '192.0.2.80': 'a-for-any-type' } });
+    s.t.expect('the answer', show(await s.resolve('api.shop.example', 'AAAA')), { rcode: 0, records: [] }, 'RFC 1034 §4.3.2: only a CNAME record makes a name an alias; AA makes the empty answer NODATA');
+  });
+
+  it('does not follow a referral whose NS records name more than one zone', async () => {
+    const s = setup('ns1.example refers to shop.example and gslb.example at once', { failures: { '192.0.2.53': 'mixed-referral' } });
+    s.t.expect('the answer', show(await s.resolve('api.shop.example', 'A')).records, ['api.shop.example A 192.0.2.81 ttl=600']);
+    s.t.expect('the queries sent', s.internet.questionsAsked(), ['198.41.0.4 api.shop.example A', '192.0.2.53 api.shop.example A', '192.0.2.54 api.shop.example A', '192.0.2.80 api.shop.example A'], 'a referral delegates one zone; NS records for two make it lame: ask the next server');
+  });
+
+  it('caches a delegation with each server’s own glue, and none for a server whose name is outside the zone', async () => {
+    const s = setup('the delegation of shop.example');
+    await s.resolve('api.shop.example', 'A');
+    const servers = s.resolver.cache.findDelegation('api.shop.example')?.servers.map((n) => `${n.name.toLowerCase()} ${n.addresses.join(' ') || '(no glue)'}`);
+    s.t.expect('the cached servers of shop.example', servers, ['ns.dns-host.example (no glue)', 'ns1.shop.example 192.0.2.80', 'ns2.shop.example 192.0.2.85'], 'RFC 1034 §4.3.2: glue is the A record of the server it names, nothing else');
+  });
+
+  it('moves on to the next name server when the address of one cannot be found', async () => {
+    const s = setup('www.two-hosts.example: its first server, ns.cycle-a.example, cannot be found; its second, ns.dns-host.example, can');
+    s.t.expect('the answer', show(await s.resolve('www.two-hosts.example', 'A')).records, ['www.two-hosts.example A 192.0.2.130 ttl=300'], `${SEE_ALGORITHM} step 4d: a server whose address lookup fails is one failed server; only running out of query budget ends the resolution`);
+  });
+
+  it('uses only the A records found for a name server as its addresses, not the CNAME that led to them', async () => {
+    const s = setup('www.alias-ns.example: its server ns-alias.dns-host.example is an alias of ns.dns-host.example');
+    s.t.expect('the answer', show(await s.resolve('www.alias-ns.example', 'A')).records, ['www.alias-ns.example A 192.0.2.140 ttl=300']);
+    const servers = s.internet.packets.map((p) => p.server);
+    s.t.expect('servers asked that are not IPv4 addresses', servers.filter((a) => !/^\d+\.\d+\.\d+\.\d+$/.test(a)), [], 'a CNAME record names another name; only A records give addresses');
+  });
+
+  it('makes up its own query ids when none are injected, and still matches each reply to its query', async () => {
+    const s = setup('a resolver with random query ids');
+    const resolver = new Resolver({ transport: s.internet.transport(EU, s.t), clock: { now: () => 0 }, rootHints: ROOT_HINTS });
+    s.t.expect('the answer', show(await s.resolve('api.shop.example', 'A', resolver)).records, ['api.shop.example A 192.0.2.81 ttl=600'], 'ResolverOptions.nextId is optional: a 16-bit id per query (RFC 5452 §4 wants it random)');
+  });
+
   it('treats a reply with neither an answer, an SOA, AA nor a referral as no answer, and asks the next server', async () => {
     const s = setup('ns1.shop.example replies NOERROR with nothing in it and AA clear', { failures: { '192.0.2.80': 'empty' } });
     s.t.expect('the answer', show(await s.resolve('api.shop.example', 'A')).records, ['api.shop.example A 192.0.2.81 ttl=600'], 'RFC 2308 §2.2: NODATA comes with AA or an SOA; an empty non-authoritative reply says nothing');

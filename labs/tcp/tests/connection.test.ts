@@ -219,6 +219,46 @@ describe('TcpConnection: opening', () => {
     expect(() => connection.connect(), 'connect() in SYN-SENT: RFC 9293 §3.10.1 "connection already exists"').toThrow();
     expect(() => connection.listen(), 'listen() in SYN-SENT').toThrow();
   });
+
+  it('refuses to open a connection again once it has ended, even though it is CLOSED again', () => {
+    const connection = new TcpConnection({ isn: 1 }, () => {});
+    connection.connect();
+    connection.abort();
+    expect(connection.state, 'after abort()').toBe('CLOSED');
+    expect(() => connection.connect(), 'a TcpConnection is one connection: a new one needs a new object').toThrow();
+    expect(() => connection.listen(), 'listen() after the connection ended').toThrow();
+  });
+
+  it('a connection never opened ignores segments, ticks and abort(), sending nothing', () => {
+    new ConnectionHarness('a CLOSED connection')
+      .arrives({ flags: 'SYN', seq: 0 })
+      .arrives({ flags: 'ACK', seq: 1, ack: 1, data: 'hello' })
+      .tick(60_000)
+      .abort()
+      .expectRead('', 'RFC 9293 §3.10.7.1: in CLOSED, incoming segments are discarded, their data too')
+      .expectState('CLOSED', 'RFC 9293 §3.10.7.1: in CLOSED, incoming segments are discarded')
+      .expectNothingSent('RFC 9293 §3.10.5: ABORT in CLOSED is an error, not a RST');
+  });
+
+  it('a listener sends nothing before a SYN arrives, even with data written', () => {
+    new ConnectionHarness('write in LISTEN')
+      .listen()
+      .write('early')
+      .tick(60_000)
+      .expectState('LISTEN', LISTEN)
+      .expectNothingSent('RFC 9293 §3.10.2: data written in LISTEN waits for the connection; nothing goes out before a SYN arrives')
+      .arrives({ flags: 'SYN', seq: 0 })
+      .expectSegment({ flags: 'SYN|ACK', seq: 0, ack: 1 }, 'then the SYN|ACK');
+  });
+
+  it('active open: ignores a segment with neither SYN, ACK nor RST in SYN-SENT', () => {
+    new ConnectionHarness('a bare segment in SYN-SENT')
+      .connect()
+      .expectSegment({ flags: 'SYN', seq: 0 })
+      .arrives({ flags: '', seq: 0, data: 'stray' })
+      .expectState('SYN-SENT', `${SYN_SENT}: "fifth, if neither of the SYN or RST bits is set, then drop the segment"`)
+      .expectNothingSent(SYN_SENT);
+  });
 });
 
 describe('TcpConnection: data', () => {
@@ -410,6 +450,43 @@ describe('TcpConnection: closing', () => {
 describe('TcpConnection: resets and giving up', () => {
   it('a RST ends an established connection at once: CLOSED, both streams in error, nothing sent', () => {
     activeOpen('reset by peer').arrives({ flags: 'ACK|RST', seq: 1, ack: 1 }).expectState('CLOSED', RESET).expectStreamErrors(true, RESET).expectNothingSent(RESET);
+  });
+
+  it('sends nothing more once reset or aborted, however long the clock runs', () => {
+    activeOpen('reset with data in flight')
+      .write('abc')
+      .expectSegment({ data: 'abc' })
+      .arrives({ flags: 'ACK|RST', seq: 1, ack: 1 })
+      .tick(60_000)
+      .expectState('CLOSED', RESET)
+      .expectNothingSent('a CLOSED connection retransmits nothing');
+    activeOpen('abort with data in flight')
+      .write('abc')
+      .expectSegment({ data: 'abc' })
+      .abort()
+      .expectSegment({ flags: 'ACK|RST', seq: 4 })
+      .tick(60_000)
+      .expectNothingSent('a CLOSED connection retransmits nothing');
+  });
+
+  it('sends no window update after a reset, even when the last window it advertised was zero', () => {
+    activeOpen('reset with a full window', { capacity: 10 })
+      .arrives({ flags: 'ACK', seq: 1, ack: 1, data: 'abcdefghij' })
+      .expectSegment({ flags: 'ACK', ack: 11, win: 0 })
+      .arrives({ flags: 'ACK|RST', seq: 11, ack: 1 })
+      .expectState('CLOSED', RESET)
+      .expectRead('abcdefghij', 'what arrived before the reset can still be read')
+      .expectNothingSent('a CLOSED connection sends nothing, window updates included');
+  });
+
+  it('sends no window update on read() unless the window it advertised was zero', () => {
+    activeOpen('read with the window open', { capacity: 100 })
+      .arrives({ flags: 'ACK', seq: 1, ack: 1, data: 'abc' })
+      .expectSegment({ flags: 'ACK', ack: 4, win: 97 })
+      .expectRead('abc')
+      .expectNothingSent('RFC 9293 §3.8.6.2.2: the peer knows of an open window already; an update is due only after a zero window')
+      .expectRead('')
+      .expectNothingSent('reading nothing changes nothing');
   });
 
   it('abort() sends a RST at the next seqno and ends the connection', () => {

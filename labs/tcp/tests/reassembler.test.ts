@@ -134,6 +134,15 @@ describe('Reassembler', () => {
       .expectRead('abcdef');
   });
 
+  it('pushes nothing past the end of the stream, even from a substring that arrives in order', () => {
+    new ReassemblerHarness('bytes beyond the last substring')
+      .insert(0, 'ab')
+      .insert(3, 'd', true)
+      .insert(1, 'bcdefg')
+      .expectState({ closed: true, pushed: 4 }, `${END}: the stream ends where the last substring ended; 'efg' lies beyond it`)
+      .expectRead('abcd');
+  });
+
   it('waits for the gaps before closing when the last substring comes first', () => {
     new ReassemblerHarness('end first')
       .insert(6, 'ghi', true)

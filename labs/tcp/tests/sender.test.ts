@@ -134,6 +134,14 @@ describe('TcpSender: filling the window', () => {
     h.ack(11, 7).push().expectSend({ seq: 11, data: 'kl' }).expectInFlight(2);
   });
 
+  it('reads a window-limited payload correctly when the outbound bytes wrap around the stream\'s buffer', () => {
+    // Capacity 10: after 'abcd' goes out, 'ef' is buffered and 'ghijklmn' fills the rest, wrapping past the end of the
+    // stream's storage, so peek() may return the bytes in two pieces; the window then takes 8 of the 10.
+    const h = established('capacity 10, window 4 then 8', 4, { capacity: 10 });
+    h.write('abcdef').push().expectSend({ seq: 1, data: 'abcd' }, WINDOW);
+    h.write('ghijklmn').ack(5, 8).push().expectSend({ seq: 5, data: 'efghijkl' }, `${WINDOW}: ackno 5 + window 8 = 13`).expectNoSend();
+  });
+
   it('sends nothing for an open stream with nothing in it', () => {
     established('nothing to send', 1000).push().expectNoSend('no empty segments');
   });
@@ -169,6 +177,15 @@ describe('TcpSender: acknowledgments', () => {
     h.write('abc').push().expectSend({ seq: 1, data: 'abc' });
     h.tick(1000).expectSend({ seq: 1, data: 'abc' }).expectRetransmissions(1);
     h.ack(1, 1000).expectInFlight(3).expectRetransmissions(1, 'an ACK of nothing new is not progress');
+  });
+
+  it('times a segment sent after everything was acknowledged from its own sending, not from the earlier one', () => {
+    const h = established('window 10', 10);
+    h.write('a').push().expectSend({ seq: 1, data: 'a' });
+    h.tick(900).ack(2, 10).tick(50);
+    h.write('b').push().expectSend({ seq: 2, data: 'b' });
+    h.tick(999).expectNoSend(`RFC 6298 (5.2): the timer stopped when 'a' was acknowledged, and (5.1) started anew when 'b' went out, 999 ms ago`);
+    h.tick(1).expectSend({ seq: 2, data: 'b' }, OLDEST);
   });
 
   it('stops the timer when everything is acknowledged', () => {

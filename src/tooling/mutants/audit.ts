@@ -4,14 +4,15 @@
  * the score counts the mutants some test caught, leaving out the survivors
  * listed as equivalent in `labs/<id>/MUTANTS.md`.
  */
-import { readFileSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { LogLevel, MutantResult, PartialStrykerOptions } from '@stryker-mutator/api/core';
 import { Stryker } from '@stryker-mutator/core';
-import { loadLab, targetDir, type Lab } from '../../course/labs.ts';
+import { loadLab, targetDir } from '../../course/labs.ts';
 import type { CoursePaths } from '../../course/paths.ts';
 import { mutantKey, readEquivalentMutants } from './equivalent.ts';
+import { auditScope, type AuditScope, type NotAudited } from './scope.ts';
 
 /** The share of non-equivalent mutants a lab's tests must catch. */
 export const TARGET_SCORE = 0.9;
@@ -44,6 +45,8 @@ export interface Survivor {
 export interface AuditResult {
   lab: string;
   total: number;
+  /** How many mutants ended in each Stryker status (Killed, Timeout, Survived, NoCoverage, CompileError…), equivalent ones included. */
+  statuses: Record<string, number>;
   /** Killed or timed out: some test noticed. */
   detected: number;
   /** Survived or not covered by any test, and not listed as equivalent. */
@@ -57,31 +60,23 @@ export interface AuditResult {
   /** detected / (detected + survivors), 0–1. */
   score: number;
   stages: string[];
+  /** Learner files no audited stage exercises (only a host or timed stage does): not mutated, not scored. */
+  notAudited: NotAudited[];
 }
 
 const configFile = fileURLToPath(new URL('./vitest.config.ts', import.meta.url));
 
-/**
- * The files a learner writes: the manifest's `files` whose starter differs from
- * the solution. Support files handed over complete (identical in both) are not
- * the learner's to get wrong, so they are not mutated.
- */
-export function learnerWrittenFiles(lab: Lab): string[] {
-  const read = (copy: string, f: string) => readFileSync(join(lab.dir, copy, f), 'utf8');
-  return lab.manifest.files.filter((f) => read('starter', f) !== read('solution', f));
-}
-
 /** Runs Stryker on one lab's solution and scores the result. */
 export async function auditLab(paths: CoursePaths, id: string, options: AuditOptions = {}): Promise<AuditResult> {
   const lab = loadLab(paths, id);
-  const stages = lab.manifest.stages.filter((s) => options.hostStages || s.runsIn !== 'host').map((s) => s.id);
+  const scope = auditScope(lab, options);
   const solution = targetDir(paths, lab, 'solution');
   const out = join(mutantsDir(paths), id);
   // One temp folder per lab: Stryker deletes its whole temp folder when done, so two labs audited at once must not share one.
   const tempDirName = relative(paths.root, join(out, 'tmp'));
   process.env.JOURNEY_MUTANTS_LAB = id;
-  process.env.JOURNEY_MUTANTS_STAGES = stages.join(',');
-  const mutate = learnerWrittenFiles(lab).map((f) => relative(paths.root, join(solution, f)));
+  process.env.JOURNEY_MUTANTS_STAGES = scope.stages.join(',');
+  const mutate = scope.mutate.map((f) => relative(paths.root, join(solution, f)));
   const strykerOptions: PartialStrykerOptions = {
     mutate,
     testRunner: 'vitest',
@@ -112,7 +107,7 @@ export async function auditLab(paths: CoursePaths, id: string, options: AuditOpt
   }
   // An incremental run may carry results for files no longer mutated; only this run's files count.
   const mutated = new Set(mutate.map((f) => resolve(paths.root, f)));
-  return score(paths, id, stages, results.filter((r) => mutated.has(resolve(paths.root, r.fileName))));
+  return score(paths, id, scope, results.filter((r) => mutated.has(resolve(paths.root, r.fileName))));
 }
 
 /** Stryker types log levels as a const enum, which type-stripped TypeScript cannot import; its values are these strings. */
@@ -121,7 +116,7 @@ function logLevel(name: 'off' | 'error' | 'info'): LogLevel {
 }
 
 /** Scores Stryker's results against the lab's MUTANTS.md. */
-export function score(paths: CoursePaths, id: string, stages: string[], results: readonly MutantResult[]): AuditResult {
+export function score(paths: CoursePaths, id: string, scope: Pick<AuditScope, 'stages' | 'notAudited'>, results: readonly MutantResult[]): AuditResult {
   const listed = readEquivalentMutants(join(paths.labs, id, 'MUTANTS.md'));
   const listedKeys = new Map(listed.map((m) => [mutantKey(m), m]));
   const matched = new Set<string>();
@@ -129,7 +124,9 @@ export function score(paths: CoursePaths, id: string, stages: string[], results:
   let detected = 0;
   let errors = 0;
   let equivalent = 0;
+  const statuses: Record<string, number> = {};
   for (const r of results) {
+    statuses[r.status] = (statuses[r.status] ?? 0) + 1;
     if (r.status === 'Killed' || r.status === 'Timeout') detected++;
     else if (r.status === 'Survived' || r.status === 'NoCoverage') {
       const survivor = {
@@ -150,12 +147,14 @@ export function score(paths: CoursePaths, id: string, stages: string[], results:
   return {
     lab: id,
     total: results.length,
+    statuses,
     detected,
     survivors,
     equivalent,
     staleRows: [...listedKeys.keys()].filter((k) => !matched.has(k)),
     errors,
     score: counted ? detected / counted : 1,
-    stages,
+    stages: scope.stages,
+    notAudited: scope.notAudited,
   };
 }

@@ -37,9 +37,11 @@ function report(r: AuditResult): string {
   const lines = [
     '',
     `${r.lab}: ${r.total} mutants over stages ${r.stages.join(', ')}`,
+    `  ${Object.entries(r.statuses).map(([status, n]) => `${status} ${n}`).join(', ')}`,
     `  detected ${r.detected}, surviving ${r.survivors.length}, equivalent (MUTANTS.md) ${r.equivalent}, errors ${r.errors}`,
     `  mutation score ${(r.score * 100).toFixed(1)} % of non-equivalent mutants (target ≥ ${TARGET_SCORE * 100} %)`,
   ];
+  for (const n of r.notAudited) lines.push(`  not audited: solution/${n.file}, ${n.reason}`);
   if (r.survivors.length) {
     lines.push('', 'Survivors (kill them with a test, or list them in MUTANTS.md with a reason):');
     for (const s of r.survivors) lines.push(`| ${s.file}:${s.line} | ${s.mutator} | \`${s.replacement.replace(/\|/g, '\\|')}\` | ${s.status} |`);
