@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { courseAliases } from '../../course/aliases.ts';
 import type { Lab, Target } from '../../course/labs.ts';
 import { implLayout, targetDir } from '../../course/labs.ts';
+import type { Stage } from '../../course/manifest.ts';
 import type { CoursePaths } from '../../course/paths.ts';
 import { courseSettings } from '../../course/settings.ts';
 import { gradeInPasses } from '../passes.ts';
@@ -63,6 +64,17 @@ function stageFile(lab: Lab, stage: string): string {
   return join(lab.dir, 'tests', `${stage}.test.ts`);
 }
 
+/**
+ * The stage files in the batches a pass runs: the untimed side by side, then
+ * each timed stage alone, so a speed measure never shares the cores with
+ * another stage and gives the same score every run.
+ */
+function stageBatches(lab: Lab, stages: readonly Stage[]): string[][] {
+  const untimed = stages.filter((s) => !s.timed).map((s) => stageFile(lab, s.id));
+  const timed = stages.filter((s) => s.timed).map((s) => [stageFile(lab, s.id)]);
+  return [untimed, ...timed].filter((batch) => batch.length);
+}
+
 /** Grades a lab target with Vitest and returns the course's result shape; never throws for what learner code does. */
 export async function gradeLab(options: GradeOptions): Promise<GradeResult> {
   const { lab, paths } = options;
@@ -89,7 +101,7 @@ export async function gradeLab(options: GradeOptions): Promise<GradeResult> {
     runPass: async (remaining, onEvent, watch, signal) => {
       const child = options.warm ? options.warm.take() : GradingChild.take();
       try {
-        return await child.run(sessionSetup(options, implDir, limits), remaining.map((s) => stageFile(lab, s.id)), seed, onEvent, watch, signal);
+        return await child.run(sessionSetup(options, implDir, limits), stageBatches(lab, remaining), seed, onEvent, watch, signal);
       } finally {
         if (!options.warm) {
           child.kill();

@@ -136,8 +136,8 @@ export class GradingChild {
     return !this.gone;
   }
 
-  /** Runs stage files, relaying results to `onEvent` and progress to `watch`, until the run ends or `signal` stops it. */
-  run(setup: SessionSetup, files: string[], seed: number, onEvent: (event: GraderEvent) => void, watch: WatchFeed, signal: AbortSignal): Promise<PassOutcome> {
+  /** Runs batches of stage files (see RunOrder), relaying results to `onEvent` and progress to `watch`, until the run ends or `signal` stops it. */
+  run(setup: SessionSetup, batches: string[][], seed: number, onEvent: (event: GraderEvent) => void, watch: WatchFeed, signal: AbortSignal): Promise<PassOutcome> {
     if (this.gone) return Promise.resolve({ kind: 'crash', message: `the grading child had already ended: ${this.stderr.trim()}` });
     // One run at a time, each with a fresh file and key.
     const channel = { file: join(this.dir, 'progress.jsonl'), key: progressKey() };
@@ -175,7 +175,7 @@ export class GradingChild {
         },
         exit: (why) => finish({ kind: 'crash', message: why }),
       };
-      this.send({ type: 'run', setup, order: { files, context: { seed, progress: channel } } });
+      this.send({ type: 'run', setup, order: { batches, context: { seed, progress: channel } } });
     });
   }
 

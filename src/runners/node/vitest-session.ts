@@ -32,8 +32,11 @@ export interface SessionSetup {
 
 /** One run of a session. */
 export interface RunOrder {
-  /** Absolute paths of the stage test files to run (`tests/<stage>.test.ts`). */
-  files: string[];
+  /**
+   * Absolute paths of the stage test files to run (`tests/<stage>.test.ts`),
+   * in batches run one after another; a batch's files run side by side.
+   */
+  batches: string[][];
   /** The seed and progress channel every test worker gets (see grader-setup.ts). */
   context: GraderContext;
 }
@@ -142,7 +145,7 @@ export class VitestSession {
     for (const name of this.setup.impl.learnerFiles) this.vitest.invalidateFile(join(this.setup.impl.learnerDir, name));
     this.vitest.provide('journey', order.context);
     const project = this.vitest.getRootProject();
-    await this.vitest.runTestSpecifications(order.files.map((file) => project.createSpecification(file)));
+    for (const batch of order.batches) await this.vitest.runTestSpecifications(batch.map((file) => project.createSpecification(file)));
   }
 
   /**
