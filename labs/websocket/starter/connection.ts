@@ -47,187 +47,64 @@ export interface ConnectionOptions {
 export const DEFAULT_CLOSE_TIMEOUT_MS = 5000;
 
 export class WebSocketConnection {
-  readonly #role: Role;
-  readonly #parser: FrameParser;
-  readonly #assembler: MessageAssembler;
-  readonly #heartbeatMs: number | undefined;
-  readonly #pongTimeoutMs: number;
-  readonly #closeTimeoutMs: number;
-  readonly #random: (length: number) => Uint8Array;
-  #state: ConnectionState = 'open';
-  #shouldCloseTransport = false;
-  #now = 0;
-  #lastSent = 0;
-  /** When a heartbeat Ping must have been answered by; undefined when none is outstanding. */
-  #pongDeadline: number | undefined;
-  /** When waiting for the peer's Close (closing) or the server's TCP close (a closed client) ends. */
-  #closeDeadline: number | undefined;
-  #output: Uint8Array[] = [];
-  #events: ConnectionEvent[] = [];
+  readonly #options: ConnectionOptions;
 
   constructor(options: ConnectionOptions) {
-    this.#role = options.role;
-    this.#parser = new FrameParser({ role: options.role, ...(options.maxMessageSize === undefined ? {} : { maxPayload: options.maxMessageSize }) });
-    this.#assembler = new MessageAssembler({ ...(options.maxMessageSize === undefined ? {} : { maxMessageSize: options.maxMessageSize }) });
-    this.#heartbeatMs = options.heartbeatMs;
-    this.#pongTimeoutMs = options.pongTimeoutMs ?? options.heartbeatMs ?? Infinity;
-    this.#closeTimeoutMs = options.closeTimeoutMs ?? DEFAULT_CLOSE_TIMEOUT_MS;
-    this.#random = options.random ?? ((length) => crypto.getRandomValues(new Uint8Array(length)));
+    this.#options = options;
   }
 
   /** Where the closing handshake stands. */
   get state(): ConnectionState {
-    return this.#state;
+    throw new Error('TODO(connection): open, closing or closed');
   }
 
   /** True once this end should close the transport: a server right after the Close handshake (§7.1.1), a client after waiting for the server to do it. */
   get shouldCloseTransport(): boolean {
-    return this.#shouldCloseTransport;
+    throw new Error('TODO(connection): set when the handshake is over, the connection failed or a timer ran out');
   }
 
   /** The bytes to write to the transport since the last call, in order. */
   takeOutput(): Uint8Array[] {
-    return this.#output.splice(0);
+    throw new Error('TODO(connection): hand over (and forget) the frames encoded since the last call');
   }
 
   /** The events since the last call, in order. */
   takeEvents(): ConnectionEvent[] {
-    return this.#events.splice(0);
+    throw new Error('TODO(connection): hand over (and forget) the events since the last call');
   }
 
   /** Bytes from the transport. Ignored once closed; a protocol error fails the connection (§7.1.7). */
   receive(bytes: Uint8Array): void {
-    if (this.#state === 'closed') return;
-    try {
-      for (const frame of this.#parser.push(bytes)) {
-        const event = this.#assembler.push(frame);
-        if (event) this.#handle(event);
-        // §1.4: after the peer's Close, whatever follows is discarded.
-        if (this.#closed()) return;
-      }
-    } catch (error) {
-      if (!(error instanceof ProtocolError)) throw error;
-      this.#fail(error.code, error.message);
-    }
+    throw new Error('TODO(connection): parser, then assembler, then act on each event; a ProtocolError fails the connection');
   }
 
   /** Time passes: sends heartbeat Pings, and gives up on a silent peer or a Close that never came. */
   tick(ms: number): void {
-    this.#now += ms;
-    if (this.#closeDeadline !== undefined && this.#now >= this.#closeDeadline) {
-      this.#closeDeadline = undefined;
-      this.#shouldCloseTransport = true;
-      if (this.#state === 'closing') this.#finish({ code: CloseCode.ABNORMAL, reason: 'no Close frame from the peer in time', wasClean: false });
-      return;
-    }
-    if (this.#state !== 'open') return;
-    if (this.#pongDeadline !== undefined && this.#now >= this.#pongDeadline) {
-      // A dead peer will not read a Close frame: drop the transport (the ws library's terminate()).
-      this.#shouldCloseTransport = true;
-      this.#finish({ code: CloseCode.ABNORMAL, reason: `no Pong within ${this.#pongTimeoutMs} ms`, wasClean: false });
-      return;
-    }
-    if (this.#heartbeatMs !== undefined && this.#now - this.#lastSent >= this.#heartbeatMs) {
-      this.#pongDeadline ??= this.#now + this.#pongTimeoutMs;
-      this.#send(Opcode.PING, new Uint8Array(0));
-    }
+    throw new Error('TODO(connection): advance the clock; check the close deadline, the Pong deadline and the heartbeat');
   }
 
   /** Sends a text message; false (nothing sent) unless open. */
   sendText(text: string): boolean {
-    return this.#sendData(Opcode.TEXT, new TextEncoder().encode(text));
+    throw new Error('TODO(connection): a Text frame, masked if this is a client');
   }
 
   /** Sends a binary message; false (nothing sent) unless open. */
   sendBinary(data: Uint8Array): boolean {
-    return this.#sendData(Opcode.BINARY, data);
+    throw new Error('TODO(connection): a Binary frame, masked if this is a client');
   }
 
   /** Sends a Ping with up to 125 bytes of payload; false unless open. */
   ping(payload: Uint8Array = new Uint8Array(0)): boolean {
-    if (payload.length > 125) throw new RangeError(`a Ping carries at most 125 bytes, got ${payload.length}`);
-    return this.#sendData(Opcode.PING, payload);
+    throw new Error('TODO(connection): a Ping frame');
   }
 
   /** Starts the closing handshake (§7.1.2); only the first call while open does anything. */
   close(code: number = CloseCode.NORMAL, reason = ''): void {
-    const payload = encodeClosePayload(code, reason);
-    if (this.#state !== 'open') return;
-    this.#send(Opcode.CLOSE, payload);
-    this.#state = 'closing';
-    this.#closeDeadline = this.#now + this.#closeTimeoutMs;
+    throw new Error('TODO(connection): send a Close, move to closing, start the close timer');
   }
 
   /** The transport closed (the peer closed TCP, or it broke). Without a finished Close handshake that is 1006 (§7.1.5). */
   transportClosed(): void {
-    this.#closeDeadline = undefined;
-    this.#shouldCloseTransport = true;
-    if (this.#state !== 'closed') this.#finish({ code: CloseCode.ABNORMAL, reason: '', wasClean: false });
-  }
-
-  #handle(event: AssembledEvent): void {
-    switch (event.type) {
-      case 'text':
-        this.#events.push({ type: 'message', data: event.text });
-        return;
-      case 'binary':
-        this.#events.push({ type: 'message', data: event.data });
-        return;
-      case 'ping':
-        // §5.5.2: answer with a Pong carrying the same payload.
-        if (this.#state === 'open') this.#send(Opcode.PONG, event.payload);
-        this.#events.push(event);
-        return;
-      case 'pong':
-        this.#pongDeadline = undefined;
-        this.#events.push(event);
-        return;
-      case 'close':
-        // §5.5.1: answer a Close with a Close, echoing the status code, unless ours went first.
-        if (this.#state === 'open') this.#send(Opcode.CLOSE, encodeClosePayload(event.code));
-        this.#afterHandshake();
-        this.#finish({ code: event.code ?? CloseCode.NO_STATUS, reason: event.reason, wasClean: true });
-    }
-  }
-
-  /** Both Close frames have passed: the server closes TCP now, the client gives it time to (§7.1.1). */
-  #afterHandshake(): void {
-    if (this.#role === 'server') {
-      this.#closeDeadline = undefined;
-      this.#shouldCloseTransport = true;
-    } else {
-      this.#closeDeadline = this.#now + this.#closeTimeoutMs;
-    }
-  }
-
-  /** _Fail the WebSocket Connection_ (§7.1.7): a Close with the code if we have not sent one, then drop the transport. */
-  #fail(code: number, reason: string): void {
-    if (this.#state === 'open') this.#send(Opcode.CLOSE, encodeClosePayload(code));
-    this.#closeDeadline = undefined;
-    this.#shouldCloseTransport = true;
-    this.#finish({ code, reason, wasClean: false });
-  }
-
-  #closed(): boolean {
-    return this.#state === 'closed';
-  }
-
-  #finish(close: { code: number; reason: string; wasClean: boolean }): void {
-    this.#state = 'closed';
-    this.#pongDeadline = undefined;
-    this.#events.push({ type: 'close', ...close });
-  }
-
-  #sendData(opcode: number, payload: Uint8Array): boolean {
-    if (this.#state !== 'open') return false;
-    this.#send(opcode, payload);
-    return true;
-  }
-
-  #send(opcode: number, payload: Uint8Array): void {
-    const frame = { fin: true, rsv: 0, opcode, payload };
-    // §5.3: a client masks every frame with a fresh, unpredictable key; a server never masks.
-    this.#output.push(this.#role === 'client' ? encodeFrame(frame, this.#random(4)) : encodeFrame(frame));
-    this.#lastSent = this.#now;
+    throw new Error('TODO(connection): closed, and a close event with 1006 unless the handshake finished');
   }
 }

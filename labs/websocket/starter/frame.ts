@@ -50,7 +50,7 @@ export interface Decoded {
 
 /** True for Close, Ping and Pong (opcodes with the high bit set, §5.5). */
 export function isControl(opcode: number): boolean {
-  return (opcode & 0x8) !== 0;
+  throw new Error('TODO(frames): control opcodes are 0x8 and up');
 }
 
 /** Largest payload of a control frame (§5.5: 125 bytes, so the length fits in the first 7 bits). */
@@ -58,20 +58,12 @@ export const MAX_CONTROL_PAYLOAD = 125;
 
 /** Masks (or unmasks: XOR is its own inverse) `data` in place with the 4-byte `key`, as if `data` began at payload offset `offset` (§5.3). */
 export function applyMask(data: Uint8Array, key: Uint8Array, offset = 0): void {
-  let i = 0;
-  if (offset % 4 === 0 && data.byteOffset % 4 === 0) {
-    // Four bytes at a time: the key as one 32-bit word in the platform's byte order.
-    const word = new Uint32Array(Uint8Array.of(key[0]!, key[1]!, key[2]!, key[3]!).buffer)[0]!;
-    const words = new Uint32Array(data.buffer, data.byteOffset, data.length >>> 2);
-    for (let w = 0; w < words.length; w++) words[w]! ^= word;
-    i = words.length * 4;
-  }
-  for (; i < data.length; i++) data[i]! ^= key[(offset + i) & 3]!;
+  throw new Error('TODO(frames): byte i is XORed with key[(offset + i) mod 4]');
 }
 
 /** Bytes of header a payload of `length` needs, without a masking key: 2, 4 or 10 (§5.2). */
 export function headerLength(length: number): number {
-  return length < 126 ? 2 : length <= 0xffff ? 4 : 10;
+  throw new Error('TODO(frames): 0-125 fit in the second byte; 126 announces 16 bits, 127 announces 64');
 }
 
 /**
@@ -80,32 +72,7 @@ export function headerLength(length: number): number {
  * payload is never changed. Lengths use the shortest form (§5.2).
  */
 export function encodeFrame(frame: Frame, maskKey?: Uint8Array): Uint8Array {
-  const length = frame.payload.length;
-  if (maskKey && maskKey.length !== 4) throw new RangeError(`a masking key is 4 bytes, got ${maskKey.length}`);
-  if (!Number.isInteger(frame.opcode) || frame.opcode < 0 || frame.opcode > 15) throw new RangeError(`opcode must be 0-15, got ${frame.opcode}`);
-  if (!Number.isInteger(frame.rsv) || frame.rsv < 0 || frame.rsv > 7) throw new RangeError(`rsv must be 0-7, got ${frame.rsv}`);
-  const start = headerLength(length) + (maskKey ? 4 : 0);
-  const out = new Uint8Array(start + length);
-  out[0] = (frame.fin ? 0x80 : 0) | (frame.rsv << 4) | frame.opcode;
-  const mask = maskKey ? 0x80 : 0;
-  if (length < 126) {
-    out[1] = mask | length;
-  } else if (length <= 0xffff) {
-    out[1] = mask | 126;
-    out[2] = length >>> 8;
-    out[3] = length & 0xff;
-  } else {
-    out[1] = mask | 127;
-    const view = new DataView(out.buffer);
-    view.setUint32(2, Math.floor(length / 2 ** 32));
-    view.setUint32(6, length >>> 0);
-  }
-  out.set(frame.payload, start);
-  if (maskKey) {
-    out.set(maskKey, start - 4);
-    applyMask(out.subarray(start), maskKey);
-  }
-  return out;
+  throw new Error('TODO(frames): FIN, RSV and opcode; MASK and the length; the key; the (masked) payload');
 }
 
 /**
@@ -118,53 +85,5 @@ export function encodeFrame(frame: Frame, maskKey?: Uint8Array): Uint8Array {
  * `maxPayload` (1009).
  */
 export function decodeFrame(bytes: Uint8Array, options: DecodeOptions): Decoded | null {
-  if (bytes.length < 2) return null;
-  const b0 = bytes[0]!;
-  const b1 = bytes[1]!;
-  const fin = (b0 & 0x80) !== 0;
-  const rsv = (b0 >>> 4) & 0x7;
-  const opcode = b0 & 0x0f;
-  const masked = (b1 & 0x80) !== 0;
-  const length7 = b1 & 0x7f;
-
-  // §5.2: RSV1-3 MUST be 0 unless an extension defines them.
-  if (rsv !== 0) throw new ProtocolError(CloseCode.PROTOCOL_ERROR, `reserved bits set (RSV ${rsv.toString(2).padStart(3, '0')}) with no extension negotiated`);
-  if (!Object.values<number>(Opcode).includes(opcode)) throw new ProtocolError(CloseCode.PROTOCOL_ERROR, `reserved opcode 0x${opcode.toString(16)}`);
-  if (isControl(opcode)) {
-    // §5.5: control frames MUST NOT be fragmented and MUST have a payload of 125 bytes or less.
-    if (!fin) throw new ProtocolError(CloseCode.PROTOCOL_ERROR, `a control frame (opcode 0x${opcode.toString(16)}) must not be fragmented`);
-    if (length7 > MAX_CONTROL_PAYLOAD) throw new ProtocolError(CloseCode.PROTOCOL_ERROR, `a control frame's payload is at most 125 bytes (length code ${length7})`);
-  }
-  // §5.1: a server MUST close on an unmasked frame; a client MUST close on a masked one.
-  if (options.role === 'server' && !masked) throw new ProtocolError(CloseCode.PROTOCOL_ERROR, 'a client frame must be masked');
-  if (options.role === 'client' && masked) throw new ProtocolError(CloseCode.PROTOCOL_ERROR, 'a server frame must not be masked');
-
-  let length = length7;
-  let offset = 2;
-  if (length7 === 126) {
-    if (bytes.length < 4) return null;
-    length = (bytes[2]! << 8) | bytes[3]!;
-    // §5.2: "the minimal number of bytes MUST be used to encode the length".
-    if (length < 126) throw new ProtocolError(CloseCode.PROTOCOL_ERROR, `length ${length} sent in the 16-bit form; it fits in 7 bits`);
-    offset = 4;
-  } else if (length7 === 127) {
-    if (bytes.length < 10) return null;
-    const view = new DataView(bytes.buffer, bytes.byteOffset, 10);
-    const high = view.getUint32(2);
-    // §5.2: the most significant bit of the 64-bit length MUST be 0.
-    if (high & 0x80000000) throw new ProtocolError(CloseCode.PROTOCOL_ERROR, 'the 64-bit length has its most significant bit set');
-    length = high * 2 ** 32 + view.getUint32(6);
-    if (length <= 0xffff) throw new ProtocolError(CloseCode.PROTOCOL_ERROR, `length ${length} sent in the 64-bit form; it fits in 16 bits`);
-    offset = 10;
-  }
-  if (length > (options.maxPayload ?? Number.MAX_SAFE_INTEGER)) {
-    throw new ProtocolError(CloseCode.MESSAGE_TOO_BIG, `a payload of ${length} bytes is over the limit of ${options.maxPayload}`);
-  }
-  const keyAt = offset;
-  if (masked) offset += 4;
-  if (bytes.length < offset + length) return null;
-  // A copy: the caller may reuse its buffer, and unmasking must not change the bytes it holds.
-  const payload = bytes.slice(offset, offset + length);
-  if (masked) applyMask(payload, bytes.subarray(keyAt, keyAt + 4));
-  return { value: { fin, rsv, opcode, payload }, bytesRead: offset + length };
+  throw new Error('TODO(frames): read the header field by field, checking each rule as soon as its bytes are there');
 }

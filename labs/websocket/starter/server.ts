@@ -35,61 +35,12 @@ export interface WebSocketServer {
   close(): Promise<void>;
 }
 
-/** The request head as it came, rebuilt from what node:http parsed, for parseOpeningHandshake. */
-function requestHead(request: IncomingMessage): string {
-  const lines = [`${request.method} ${request.url} HTTP/${request.httpVersion}`];
-  for (let i = 0; i < request.rawHeaders.length; i += 2) lines.push(`${request.rawHeaders[i]}: ${request.rawHeaders[i + 1]}`);
-  return lines.join('\r\n') + '\r\n\r\n';
-}
-
 /**
  * Listens on `options.host`:`options.port`. Each upgrade request is checked
  * with parseOpeningHandshake: a bad one gets rejectResponse and its socket is
  * closed; a good one gets acceptResponse and a server-role
  * WebSocketConnection driven by `attach`. Plain HTTP requests get 426.
  */
-export function listenWebSocket(options: ServerOptions): Promise<WebSocketServer> {
-  const sockets = new Set<Socket>();
-  const server = createServer((_request, response) => {
-    response.writeHead(426, { 'Sec-WebSocket-Version': '13', Upgrade: 'websocket', 'Content-Type': 'text/plain' }).end('This is a WebSocket server.\n');
-  });
-  server.on('upgrade', (request: IncomingMessage, socket: Socket, head: Buffer) => {
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
-    socket.on('error', () => {});
-    let opening: OpeningRequest;
-    try {
-      opening = parseOpeningHandshake(requestHead(request));
-    } catch (error) {
-      if (!(error instanceof HandshakeError)) throw error;
-      socket.end(rejectResponse(error));
-      return;
-    }
-    const protocol = opening.protocols.find((p) => options.protocols?.includes(p));
-    socket.write(acceptResponse(opening, protocol));
-    const connection = new WebSocketConnection({
-      role: 'server',
-      ...(options.maxMessageSize === undefined ? {} : { maxMessageSize: options.maxMessageSize }),
-      ...(options.heartbeatMs === undefined ? {} : { heartbeatMs: options.heartbeatMs }),
-      ...(options.pongTimeoutMs === undefined ? {} : { pongTimeoutMs: options.pongTimeoutMs }),
-      ...(options.closeTimeoutMs === undefined ? {} : { closeTimeoutMs: options.closeTimeoutMs }),
-    });
-    const peer = attach(connection, socket, options, new Uint8Array(head));
-    options.onOpen?.(peer, opening, protocol);
-  });
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port, options.host, () => {
-      server.off('error', reject);
-      const address = server.address();
-      resolve({
-        port: typeof address === 'object' && address ? address.port : options.port,
-        close: () =>
-          new Promise<void>((done) => {
-            for (const socket of sockets) socket.destroy();
-            server.close(() => done());
-          }),
-      });
-    });
-  });
+export async function listenWebSocket(options: ServerOptions): Promise<WebSocketServer> {
+  throw new Error("TODO(real-peers): createServer from node:http, handle its 'upgrade' event, listen, resolve with the port");
 }

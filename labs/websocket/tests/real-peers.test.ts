@@ -8,12 +8,21 @@
 import { createServer as createHttpServer } from 'node:http';
 import { connect, type Socket } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { Receiver, WebSocket, WebSocketServer } from 'ws';
+import * as ws from 'ws';
+import { WebSocket, WebSocketServer } from 'ws';
 import { connectWebSocket } from '@impl/client.ts';
 import { listenWebSocket, type ServerOptions, type WebSocketServer as LearnerServer } from '@impl/server.ts';
 import type { Peer } from '@impl/transport.ts';
 import { RFC_ACCEPT, RFC_KEY } from './fixtures/requests.ts';
 import { within } from './fixtures/within.ts';
+
+/** ws's frame reader; exported by the package but not by its type definitions. */
+interface FrameReceiver {
+  on(event: 'conclude', listener: (code: number, reason: Buffer) => void): void;
+  on(event: 'ping' | 'error', listener: () => void): void;
+  write(chunk: Buffer): void;
+}
+const { Receiver } = ws as unknown as { Receiver: new (options: { isServer: boolean }) => FrameReceiver };
 
 const cleanups: (() => unknown)[] = [];
 afterEach(async () => {
