@@ -82,13 +82,18 @@ beforeAll(async () => {
     problem = 'no Chrome or Chromium found: install one (Debian/Ubuntu: sudo apt-get install chromium) or set CHROMIUM_PATH; `npx journey doctor` checks it';
     return;
   }
-  server = await listenWebSocket({
-    host: '127.0.0.1',
-    port: 0,
-    onOpen: (_peer, request) => serverSaw.origins.push(request.origin),
-    onMessage: (peer, data) => (data === 'close me' ? peer.close(4001, 'order complete') : typeof data === 'string' ? peer.sendText(data) : peer.sendBinary(data)),
-    onClose: (_peer, event) => serverSaw.closes.push(event),
-  });
+  try {
+    server = await listenWebSocket({
+      host: '127.0.0.1',
+      port: 0,
+      onOpen: (_peer, request) => serverSaw.origins.push(request.origin),
+      onMessage: (peer, data) => (data === 'close me' ? peer.close(4001, 'order complete') : typeof data === 'string' ? peer.sendText(data) : peer.sendBinary(data)),
+      onClose: (_peer, event) => serverSaw.closes.push(event),
+    });
+  } catch (error) {
+    problem = `listenWebSocket failed: ${(error as Error).message}`;
+    return;
+  }
   const reported = new Promise<PageReport>((resolve) => {
     site = createServer((request, response) => {
       if (request.method === 'POST') {
