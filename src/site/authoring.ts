@@ -17,3 +17,6 @@ export { chapterTimeline as tcpTimeline } from './figures/tcp/tcp-timeline.ts';
 export { DEFAULT_CWND_OPTIONS as CWND_RUN } from './figures/tcp/reno-model.ts';
 export { udpDatagramExample } from './figures/layers/udp-datagram.ts';
 export { default as NagleDelay } from './figures/tcp/NagleDelay.astro';
+export { default as HeartbeatIncident } from './figures/websocket/HeartbeatIncident.astro';
+export { chapterFrames as websocketFrames, RFC_HANDSHAKE, STATUS_PUSH } from './figures/websocket/websocket-frames.ts';
+export { INCIDENT as HEARTBEAT_INCIDENT } from './figures/websocket/heartbeat-incident.ts';
