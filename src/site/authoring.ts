@@ -20,3 +20,4 @@ export { default as NagleDelay } from './figures/tcp/NagleDelay.astro';
 export { default as HeartbeatIncident } from './figures/websocket/HeartbeatIncident.astro';
 export { chapterFrames as websocketFrames, RFC_HANDSHAKE, STATUS_PUSH } from './figures/websocket/websocket-frames.ts';
 export { INCIDENT as HEARTBEAT_INCIDENT } from './figures/websocket/heartbeat-incident.ts';
+export { pushCosts, POLL_REQUEST } from './figures/websocket/push-costs.ts';
