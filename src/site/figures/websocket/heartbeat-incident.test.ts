@@ -1,10 +1,10 @@
 // The incident as the simulation tells it: the 60 s heartbeat loses to the proxy every time, the 50 s one never does.
 import { describe, expect, it } from 'vitest';
-import { heartbeatIncident, incidentSteps, INCIDENT } from './heartbeat-incident.ts';
+import { heartbeatIncident, incidentSteps, INCIDENT, type LaneEvent } from './heartbeat-incident.ts';
 import { heartbeatLayout, layoutParts } from './heartbeat-layout.ts';
 
 const incident = heartbeatIncident();
-const kinds = (events: { kind: string }[], kind: string) => events.filter((e) => e.kind === kind);
+const kinds = (events: LaneEvent[], kind: LaneEvent['kind']) => events.filter((e) => e.kind === kind);
 
 describe('the heartbeat incident', () => {
   it('cuts the 60 s connection at 60 s, before its first Ping crosses the proxy, and again after each reconnect', () => {
