@@ -72,7 +72,7 @@ export class MessageAssembler {
     this.#opcode = undefined;
     this.#fragments = [];
     this.#size = 0;
-    this.#utf8.reset();
+    // A finished text message left the validator at a character boundary, ready for the next one.
     if (opcode === Opcode.BINARY) return { type: 'binary', data };
     if (!complete) throw new ProtocolError(CloseCode.INVALID_PAYLOAD, 'the text message ends in the middle of a character');
     return { type: 'text', text: new TextDecoder().decode(data) };

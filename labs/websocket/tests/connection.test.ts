@@ -213,6 +213,16 @@ describe('heartbeats', () => {
     s.t.expect('close event', s.events().map((e) => (e.type === 'close' ? [e.code, e.wasClean] : e.type)), [[1006, false]]);
   });
 
+  it('counts the Pong deadline from the first unanswered Ping, even when more Pings follow', () => {
+    const s = script('a silent peer, Pings more often than the timeout', { heartbeatMs: 10_000, pongTimeoutMs: 25_000 });
+    for (let t = 0; t < 34; t++) s.conn.tick(1000);
+    s.t.step('34 s pass, a second at a time');
+    s.t.expect('Pings sent by 34 s (at 10, 20 and 30 s)', s.sentSummary().map((f) => f.opcode), [9, 9, 9]);
+    s.t.expect('state at 34 s', s.conn.state, 'open');
+    s.tick(1000);
+    s.t.expect('state at 35 s, 25 s after the first unanswered Ping', s.conn.state, 'closed');
+  });
+
   it('sends no Ping without heartbeatMs', () => {
     const s = script('no heartbeat');
     s.tick(600_000);

@@ -180,12 +180,11 @@ describe('MessageAssembler', () => {
     expectProtocolError(() => assembler.push(frame(0, fromHex('82'))), 1007, 'the last fragment leaves € unfinished');
   });
 
-  it('starts every message afresh: an unfinished character does not carry over', () => {
+  it('never checks a binary message as text, nor lets its bytes reach the next text message', () => {
     const assembler = new MessageAssembler();
-    expectProtocolError(() => assembler.push(frame(1, fromHex('e2 82'))), 1007, 'a complete message ending inside €');
-    const next = new MessageAssembler();
-    expect(next.push(frame(1, utf8('a'))), 'a fresh assembler').toEqual({ type: 'text', text: 'a' });
-    expect(next.push(frame(1, utf8('b'))), 'and its next message').toEqual({ type: 'text', text: 'b' });
+    expect(assembler.push(frame(2, fromHex('e2 82'), false)), 'a binary fragment that would be half of €').toBeNull();
+    expect(assembler.push(frame(0, fromHex('ff'))), 'binary data may hold any bytes').toEqual({ type: 'binary', data: fromHex('e2 82 ff') });
+    expect(assembler.push(frame(1, utf8('ok'))), 'the next text message starts at a character boundary').toEqual({ type: 'text', text: 'ok' });
   });
 
   it('refuses a message over maxMessageSize as soon as a fragment passes it: 1009', () => {

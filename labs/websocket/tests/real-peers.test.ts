@@ -43,6 +43,8 @@ async function serve(options: Partial<ServerOptions> = {}): Promise<LearnerServe
 async function wsClient(port: number, protocols?: string[]): Promise<WebSocket> {
   const ws = new WebSocket(`ws://127.0.0.1:${port}/orders/42/status`, protocols);
   cleanups.push(() => ws.terminate());
+  // ws reports a broken peer as an 'error' event; the tests judge by the close event instead.
+  ws.on('error', () => {});
   await within(
     2000,
     new Promise<void>((resolve, reject) => {
@@ -232,7 +234,11 @@ describe('your client, with a ws server', () => {
     const server = new WebSocketServer({ host: '127.0.0.1', port: 0 });
     cleanups.push(() => new Promise((resolve) => { for (const c of server.clients) c.terminate(); server.close(resolve); }));
     await within(2000, new Promise((resolve) => server.once('listening', resolve)), 'the ws server listening');
-    server.on('connection', (socket) => socket.on('message', (data, isBinary) => socket.send(data, { binary: isBinary })));
+    server.on('connection', (socket) => {
+      // A client breaking the protocol is an 'error' event here; the close event says the rest.
+      socket.on('error', () => {});
+      socket.on('message', (data, isBinary) => socket.send(data, { binary: isBinary }));
+    });
     return { server, port: (server.address() as { port: number }).port };
   }
 
