@@ -56,12 +56,18 @@ export function isControl(opcode: number): boolean {
 /** Largest payload of a control frame (§5.5: 125 bytes, so the length fits in the first 7 bits). */
 export const MAX_CONTROL_PAYLOAD = 125;
 
+/** Whether this machine stores a Uint32Array's words little-end first (every current JS platform does). */
+const LITTLE_ENDIAN = new Uint8Array(Uint32Array.of(1).buffer)[0] === 1;
+
+/** The opcodes in use, as bits: 0x0-0x2 and 0x8-0xA. */
+const KNOWN_OPCODES = 0b0000_0111_0000_0111;
+
 /** Masks (or unmasks: XOR is its own inverse) `data` in place with the 4-byte `key`, as if `data` began at payload offset `offset` (§5.3). */
 export function applyMask(data: Uint8Array, key: Uint8Array, offset = 0): void {
   let i = 0;
   if (offset % 4 === 0 && data.byteOffset % 4 === 0) {
     // Four bytes at a time: the key as one 32-bit word in the platform's byte order.
-    const word = new Uint32Array(Uint8Array.of(key[0]!, key[1]!, key[2]!, key[3]!).buffer)[0]!;
+    const word = LITTLE_ENDIAN ? (key[0]! | (key[1]! << 8) | (key[2]! << 16) | (key[3]! << 24)) >>> 0 : ((key[0]! << 24) | (key[1]! << 16) | (key[2]! << 8) | key[3]!) >>> 0;
     const words = new Uint32Array(data.buffer, data.byteOffset, data.length >>> 2);
     for (let w = 0; w < words.length; w++) words[w]! ^= word;
     i = words.length * 4;
@@ -129,7 +135,7 @@ export function decodeFrame(bytes: Uint8Array, options: DecodeOptions): Decoded 
 
   // §5.2: RSV1-3 MUST be 0 unless an extension defines them.
   if (rsv !== 0) throw new ProtocolError(CloseCode.PROTOCOL_ERROR, `reserved bits set (RSV ${rsv.toString(2).padStart(3, '0')}) with no extension negotiated`);
-  if (!Object.values<number>(Opcode).includes(opcode)) throw new ProtocolError(CloseCode.PROTOCOL_ERROR, `reserved opcode 0x${opcode.toString(16)}`);
+  if (((KNOWN_OPCODES >>> opcode) & 1) === 0) throw new ProtocolError(CloseCode.PROTOCOL_ERROR, `reserved opcode 0x${opcode.toString(16)}`);
   if (isControl(opcode)) {
     // §5.5: control frames MUST NOT be fragmented and MUST have a payload of 125 bytes or less.
     if (!fin) throw new ProtocolError(CloseCode.PROTOCOL_ERROR, `a control frame (opcode 0x${opcode.toString(16)}) must not be fragmented`);
