@@ -75,8 +75,11 @@ describe('messages and Pings', () => {
     expectBytes(ping!, referenceEncode({ fin: true, rsv: 0, opcode: 9, payload: utf8('p') }, fromHex('a0 b0 c0 d0')), { what: 'the next frame, with the next key', see: 'RFC 6455 §5.3' });
   });
 
-  it('refuses a Ping payload over 125 bytes', () => {
-    expect(() => new WebSocketConnection({ role: 'server' }).ping(new Uint8Array(126)), 'RFC 6455 §5.5').toThrow(RangeError);
+  it('refuses a Ping payload over 125 bytes, and sends one of exactly 125', () => {
+    const conn = new WebSocketConnection({ role: 'server' });
+    expect(() => conn.ping(new Uint8Array(126)), 'RFC 6455 §5.5').toThrow(RangeError);
+    expect(conn.ping(new Uint8Array(125)), '125 bytes fit a control frame').toBe(true);
+    expect(conn.takeOutput().flatMap((b) => referenceDecodeAll(b)).map((f) => [f.opcode, f.payload.length]), 'the Ping sent').toEqual([[9, 125]]);
   });
 });
 
@@ -127,6 +130,15 @@ describe('the closing handshake', () => {
     s.t.expect('state after 3000 ms', s.conn.state, 'closed');
     s.t.expect('shouldCloseTransport', s.conn.shouldCloseTransport, true);
     s.t.expect('close event', s.events().map((e) => (e.type === 'close' ? [e.code, e.wasClean] : e.type)), [[1006, false]], 'RFC 6455 §7.1.5: no Close received is 1006');
+  });
+
+  it('waits 5000 ms for the peer’s Close when no closeTimeoutMs is given', () => {
+    const s = script('default close timeout');
+    s.conn.close();
+    s.tick(4999);
+    s.t.expect('state after 4999 ms', s.conn.state, 'closing');
+    s.tick(1);
+    s.t.expect('state after 5000 ms', s.conn.state, 'closed');
   });
 
   it('as a client, waits for the server to close TCP, and closes it itself after closeTimeoutMs', () => {
@@ -221,6 +233,15 @@ describe('heartbeats', () => {
     s.t.expect('state at 34 s', s.conn.state, 'open');
     s.tick(1000);
     s.t.expect('state at 35 s, 25 s after the first unanswered Ping', s.conn.state, 'closed');
+  });
+
+  it('waits heartbeatMs for a Pong when no pongTimeoutMs is given', () => {
+    const s = script('default Pong timeout', { heartbeatMs: 50_000 });
+    s.tick(50_000);
+    s.tick(49_999);
+    s.t.expect('state 49.999 s after the Ping', s.conn.state, 'open');
+    s.tick(1);
+    s.t.expect('state 50 s after the Ping', s.conn.state, 'closed');
   });
 
   it('sends no Ping without heartbeatMs', () => {

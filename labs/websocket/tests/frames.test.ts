@@ -57,6 +57,12 @@ describe('encodeFrame', () => {
     expectBytes(encodeFrame({ fin: false, rsv: 4, opcode: Opcode.BINARY, payload: new Uint8Array(0) }), fromHex('42 00'), { what: 'FIN clear, RSV1 set (as permessage-deflate uses it), binary', see: 'RFC 6455 §5.2' });
   });
 
+  it('refuses what cannot be encoded: a key that is not 4 bytes, an opcode over 15, RSV over 7', () => {
+    expect(() => encodeFrame(frame(Opcode.TEXT, HELLO), fromHex('01 02 03')), 'a 3-byte key').toThrow(RangeError);
+    expect(() => encodeFrame(frame(16, HELLO)), 'opcode 16 does not fit 4 bits').toThrow(RangeError);
+    expect(() => encodeFrame({ fin: true, rsv: 8, opcode: 1, payload: HELLO }), 'rsv 8 does not fit 3 bits').toThrow(RangeError);
+  });
+
   it('leaves the caller’s payload unmasked', () => {
     const payload = utf8('Hello');
     encodeFrame(frame(Opcode.TEXT, payload), KEY);
@@ -106,6 +112,12 @@ describe('decodeFrame', () => {
     for (const cut of [0, 1, 2, 5, 9, 10, 13, 14, 1000, bytes.length - 1]) {
       expect(decodeFrame(bytes.subarray(0, cut), { role: 'server' }), `the first ${cut} of ${bytes.length} bytes`).toBeNull();
     }
+  });
+
+  it('returns null inside a 16-bit length, and reads it once both bytes are there', () => {
+    const bytes = referenceEncode(frame(Opcode.BINARY, new Uint8Array(300)));
+    for (const cut of [2, 3, 4, 303]) expect(decodeFrame(bytes.subarray(0, cut), { role: 'client' }), `the first ${cut} of ${bytes.length} bytes`).toBeNull();
+    expect(decodeFrame(bytes, { role: 'client' })?.bytesRead, 'all 304 bytes').toBe(304);
   });
 
   it('does not change the bytes it was given (it unmasks a copy)', () => {

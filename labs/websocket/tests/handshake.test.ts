@@ -75,6 +75,9 @@ describe('parseOpeningHandshake', () => {
     ['a key of 24 characters that is not base64', withHeader('Sec-WebSocket-Key', 'dGhlIHNhbXBsZSBub25jZQ!!'), 'item 5'],
     ['two keys', RFC_REQUEST.replace('\r\n\r\n', `\r\nSec-WebSocket-Key: ${RFC_KEY}\r\n\r\n`), 'item 5: exactly one'],
     ['a request without the final empty line', RFC_REQUEST.slice(0, -2), 'RFC 9112 §2.1'],
+    ['a header line without a colon', RFC_REQUEST.replace('Origin: http://example.com', 'Origin http://example.com'), 'RFC 9112 §5'],
+    ['whitespace before a header’s colon', RFC_REQUEST.replace('Upgrade: websocket', 'Upgrade : websocket'), 'RFC 9112 §5.1'],
+    ['a malformed request line', RFC_REQUEST.replace('GET /chat HTTP/1.1', 'GET /chat'), 'RFC 9112 §3'],
   ])('refuses %s with 400', (_name, request, item) => {
     expect(statusOf(request), `${SEE} ${item}`).toBe(400);
   });
@@ -106,7 +109,11 @@ describe('the server’s answer', () => {
     const refusal = rejectResponse(new HandshakeError(426, 'version 8'));
     expect(refusal.split('\r\n')[0], 'status line').toMatch(/^HTTP\/1\.1 426 /);
     expect(refusal, 'tells the client which version to use').toMatch(/\r\nSec-WebSocket-Version: 13\r\n/i);
-    expect(rejectResponse(new HandshakeError(400, 'no key')).split('\r\n')[0], 'status line').toMatch(/^HTTP\/1\.1 400 /);
+    const bad = rejectResponse(new HandshakeError(400, 'no key'));
+    expect(bad.split('\r\n')[0], 'status line').toMatch(/^HTTP\/1\.1 400 /);
+    const [head, body] = [bad.slice(0, bad.indexOf('\r\n\r\n')), bad.slice(bad.indexOf('\r\n\r\n') + 4)];
+    expect(head, 'Content-Length matches the body, so the client reads exactly the explanation (RFC 9112 §6.3)').toMatch(new RegExp(`\r\nContent-Length: ${new TextEncoder().encode(body).length}(\r\n|$)`, 'i'));
+    expect(rejectResponse(new HandshakeError(405, 'POST')), '405 names the allowed method (RFC 9110 §15.5.6)').toMatch(/\r\nAllow: GET\r\n/i);
   });
 });
 
@@ -125,5 +132,7 @@ describe('the client’s side', () => {
     expect(() => checkServerResponse(wrongAccept, RFC_KEY), 'RFC 6455 §4.1: an Accept for another key means the server did not read ours').toThrow(HandshakeError);
     expect(() => checkServerResponse(good.replace('101 Switching Protocols', '200 OK'), RFC_KEY), 'a 200 means no upgrade').toThrow(HandshakeError);
     expect(() => checkServerResponse(good.replace('Upgrade: websocket\r\n', ''), RFC_KEY), 'no Upgrade header').toThrow(HandshakeError);
+    expect(() => checkServerResponse(good.replace('Connection: Upgrade\r\n', ''), RFC_KEY), 'no Connection header').toThrow(HandshakeError);
+    expect(() => checkServerResponse(good.replace(`Sec-WebSocket-Accept: ${RFC_ACCEPT}\r\n`, ''), RFC_KEY), 'no Accept at all').toThrow(HandshakeError);
   });
 });

@@ -112,6 +112,8 @@ describe('Close bodies', () => {
     for (const code of [999, 1004, 1005, 1006, 1015, 2999, 5000]) expect(() => encodeClosePayload(code), `code ${code} (RFC 6455 §7.4)`).toThrow(RangeError);
     expect(() => encodeClosePayload(1000, 'é'.repeat(62)), '124 bytes of reason').toThrow(RangeError);
     expect(encodeClosePayload(1000, 'x'.repeat(123)).length, '123 bytes of reason fit: 125 in all').toBe(125);
+    expect(() => encodeClosePayload(undefined, 'why'), 'a reason without a code (RFC 6455 §5.5.1: the code comes first)').toThrow(RangeError);
+    expect(() => encodeClosePayload(1000.5), 'a code that is not a whole number').toThrow(RangeError);
   });
 
   it('decode the code and reason, and an empty body as no code', () => {

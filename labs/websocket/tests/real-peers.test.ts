@@ -272,6 +272,10 @@ describe('your client, with a ws server', () => {
     expect(await within(3000, peer.closed, 'your client’s closed promise'), 'what your client reports').toEqual({ type: 'close', code: 4002, reason: 'moved', wasClean: true });
   });
 
+  it('refuses a URL that is not ws://', async () => {
+    await expect(connectWebSocket('http://127.0.0.1:1/'), 'wss:// needs TLS, http:// is not WebSocket').rejects.toThrow(TypeError);
+  });
+
   it('refuses a 101 whose Sec-WebSocket-Accept is for another key', async () => {
     const liar = createHttpServer();
     liar.on('upgrade', (_request, socket) => socket.end(`HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Accept: ${RFC_ACCEPT}\r\n\r\n`));
