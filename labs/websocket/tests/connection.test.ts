@@ -83,6 +83,31 @@ describe('messages and Pings', () => {
   });
 });
 
+describe('fragments and limits', () => {
+  it('delivers a fragmented message sent in one read, with a Ping in between answered at once', () => {
+    const s = script('fragments in one read');
+    s.receive('Text "or" (no FIN), Ping, Continuation "der" (FIN), Text "x"', new Uint8Array([...clientBytes(1, utf8('or'), false), ...clientBytes(9, utf8('p')), ...clientBytes(0, utf8('der')), ...clientBytes(1, utf8('x'))]));
+    s.t.expect('events', s.events().map((e) => (e.type === 'message' ? e.data : e.type)), ['ping', 'order', 'x']);
+    s.t.expect('frames sent', s.sentSummary().map((f) => f.opcode), [10]);
+  });
+
+  it('refuses an oversized frame from its header alone, and an oversized fragmented message, with 1009', () => {
+    const header = clientBytes(2, new Uint8Array(17)).subarray(0, 6);
+    const s = script('limit 16 bytes', { maxMessageSize: 16 });
+    s.receive('only the header (and key) of a 17-byte Binary frame', header);
+    s.t.expect('frames sent', s.sentSummary().map((f) => [f.opcode, f.payload[0]! * 256 + f.payload[1]!]), [[8, 1009]], 'RFC 6455 §10.4: refuse before buffering');
+    const t = script('limit 16 bytes, fragments of 10', { maxMessageSize: 16 });
+    t.receive('Binary 10 bytes (no FIN), Continuation 10 bytes', new Uint8Array([...clientBytes(2, new Uint8Array(10), false), ...clientBytes(0, new Uint8Array(10))]));
+    t.t.expect('frames sent', t.sentSummary().map((f) => [f.opcode, f.payload[0]! * 256 + f.payload[1]!]), [[8, 1009]]);
+  });
+
+  it('masks with a random key when no `random` is given', () => {
+    const conn = new WebSocketConnection({ role: 'client' });
+    conn.sendText('a');
+    expect(conn.takeOutput().flatMap((b) => referenceDecodeAll(b)).map((f) => [f.masked, new TextDecoder().decode(f.payload)]), 'crypto.getRandomValues by default').toEqual([[true, 'a']]);
+  });
+});
+
 describe('the closing handshake', () => {
   it('answers the peer’s Close with a Close echoing its code, then the server closes the transport', () => {
     const s = script('the client closes first', {});
@@ -135,6 +160,7 @@ describe('the closing handshake', () => {
   it('waits 5000 ms for the peer’s Close when no closeTimeoutMs is given', () => {
     const s = script('default close timeout');
     s.conn.close();
+    s.t.expect('close() sends Close 1000 without a reason', s.sentSummary(), [{ opcode: 8, payload: [0x03, 0xe8], masked: false }]);
     s.tick(4999);
     s.t.expect('state after 4999 ms', s.conn.state, 'closing');
     s.tick(1);
@@ -151,6 +177,8 @@ describe('the closing handshake', () => {
     expect(conn.shouldCloseTransport, 'after 1999 ms').toBe(false);
     conn.tick(1);
     expect(conn.shouldCloseTransport, 'after 2000 ms it closes TCP itself').toBe(true);
+    conn.transportClosed();
+    expect(conn.takeEvents().map((e) => e.type), 'exactly one close event, for the Close handshake').toEqual(['close']);
   });
 
   it('reports 1006 when the transport closes without a Close', () => {
@@ -158,6 +186,17 @@ describe('the closing handshake', () => {
     s.conn.transportClosed();
     s.t.expect('state', s.conn.state, 'closed');
     s.t.expect('events', s.events(), [{ type: 'close', code: 1006, reason: '', wasClean: false }], 'RFC 6455 §7.1.5');
+  });
+
+  it('while closing, sends no Ping and no second Close, even on a protocol error', () => {
+    const s = script('closing', { heartbeatMs: 1000 });
+    s.conn.close();
+    s.sent();
+    s.tick(1000);
+    s.t.expect('frames sent while closing, after heartbeatMs', s.sentSummary(), []);
+    s.receive('an unmasked frame', fromHex('81 00'));
+    s.t.expect('frames sent after the error', s.sentSummary(), [], 'RFC 6455 §5.5.1: one Close per endpoint');
+    s.t.expect('state', s.conn.state, 'closed');
   });
 
   it('discards whatever follows the peer’s Close (RFC 6455 §1.4)', () => {

@@ -47,6 +47,7 @@ describe('parseOpeningHandshake', () => {
   it('accepts Chromium’s and Firefox’s requests (Connection: keep-alive, Upgrade)', () => {
     expect(parseOpeningHandshake(CHROMIUM_REQUEST).key, 'Chromium').toBe('x3JJHMbDL1EzLkh9GBhXDw==');
     expect(parseOpeningHandshake(FIREFOX_REQUEST).protocols, 'Firefox, no subprotocol').toEqual([]);
+    expect(parseOpeningHandshake(withHeader('Sec-WebSocket-Protocol', 'chat,,superchat')).protocols, 'empty list elements are ignored (RFC 9110 §5.6.1)').toEqual(['chat', 'superchat']);
   });
 
   it('compares header names and the Upgrade/Connection tokens case-insensitively', () => {
@@ -78,6 +79,11 @@ describe('parseOpeningHandshake', () => {
     ['a header line without a colon', RFC_REQUEST.replace('Origin: http://example.com', 'Origin http://example.com'), 'RFC 9112 §5'],
     ['whitespace before a header’s colon', RFC_REQUEST.replace('Upgrade: websocket', 'Upgrade : websocket'), 'RFC 9112 §5.1'],
     ['a malformed request line', RFC_REQUEST.replace('GET /chat HTTP/1.1', 'GET /chat'), 'RFC 9112 §3'],
+    ['a request line with something after the version', RFC_REQUEST.replace('GET /chat HTTP/1.1', 'GET /chat HTTP/1.1 x'), 'RFC 9112 §3'],
+    ['a request line with something before the method', RFC_REQUEST.replace('GET /chat HTTP/1.1', 'x GET /chat HTTP/1.1'), 'RFC 9112 §3'],
+    ['HTTP/0.9', RFC_REQUEST.replace('HTTP/1.1', 'HTTP/0.9'), 'item 1'],
+    ['a header line that is one word', RFC_REQUEST.replace('Origin: http://example.com', 'Origin'), 'RFC 9112 §5'],
+    ['a header line with no name', RFC_REQUEST.replace('Origin: http://example.com', ': http://example.com'), 'RFC 9112 §5'],
   ])('refuses %s with 400', (_name, request, item) => {
     expect(statusOf(request), `${SEE} ${item}`).toBe(400);
   });
@@ -128,6 +134,7 @@ describe('the client’s side', () => {
   it('accepts the RFC’s 101 and refuses a wrong Accept, a 200, and a missing Upgrade', () => {
     const good = head('HTTP/1.1 101 Switching Protocols', 'Upgrade: websocket', 'Connection: Upgrade', `Sec-WebSocket-Accept: ${RFC_ACCEPT}`, 'Sec-WebSocket-Protocol: chat');
     expect(checkServerResponse(good, RFC_KEY), 'the subprotocol the server chose').toBe('chat');
+    expect(checkServerResponse(good.replace('101 Switching Protocols', '101'), RFC_KEY), 'a status line without a reason phrase (RFC 9112 §4)').toBe('chat');
     const wrongAccept = good.replace(RFC_ACCEPT, 'HSmrc0sMlYUkAGmm5OPpG2HaGWk=');
     expect(() => checkServerResponse(wrongAccept, RFC_KEY), 'RFC 6455 §4.1: an Accept for another key means the server did not read ours').toThrow(HandshakeError);
     expect(() => checkServerResponse(good.replace('101 Switching Protocols', '200 OK'), RFC_KEY), 'a 200 means no upgrade').toThrow(HandshakeError);
