@@ -22,9 +22,11 @@ describe('the chapter list', () => {
   });
 
   it('runs consecutive chapters still to come together, as the home page shows them', () => {
-    const groups = groupPlanned(chapters);
-    const runs = groups.filter((g) => Array.isArray(g));
-    expect(runs.map((r) => numbers(r))).toEqual(['3', '6–11']);
+    // A made-up course, so the check does not change each time a chapter is written.
+    const page = { slug: 'chapters/x', description: 'x' };
+    const course = [1, 2, 3, 4, 5, 6, 7].map((number) => ({ number, title: `c${number}`, ...([1, 4, 5].includes(number) ? { page } : {}) }));
+    const runs = groupPlanned(course).filter((g) => Array.isArray(g));
+    expect(runs.map((r) => numbers(r))).toEqual(['2–3', '6–7']);
   });
 });
 

@@ -34,7 +34,7 @@ export const stageSchema = z.strictObject({
   /** Hints in the order a stuck learner should read them, each a little more concrete; the last is still a nudge, never the answer. */
   hints: z.array(z.string().min(1)).min(1),
   /** Programs on the learner's machine that the stage's tests run (`host` stages): `journey doctor` checks them. */
-  needs: z.array(z.enum(['tshark', 'postgresql'])).optional(),
+  needs: z.array(z.enum(['tshark', 'postgresql', 'chromium'])).optional(),
   /** Its tests measure time (a speed stage): the mutation audit leaves it out, since a loaded machine fails them whatever the mutant. */
   timed: z.boolean().optional(),
 });

@@ -23,3 +23,7 @@ export { ageExample, heuristicExample } from './figures/cdn/cdn-examples.ts';
 export { default as KeySchedule } from './figures/https/KeySchedule.astro';
 export { default as HandshakeLadder } from './figures/https/HandshakeLadder.astro';
 export { recordExample } from './figures/https/record-example.ts';
+export { default as HeartbeatIncident } from './figures/websocket/HeartbeatIncident.astro';
+export { chapterFrames as websocketFrames, RFC_HANDSHAKE, STATUS_PUSH } from './figures/websocket/websocket-frames.ts';
+export { INCIDENT as HEARTBEAT_INCIDENT } from './figures/websocket/heartbeat-incident.ts';
+export { pushCosts, POLL_REQUEST } from './figures/websocket/push-costs.ts';

@@ -100,7 +100,7 @@ export const TOOLS: Record<ToolId, ToolSpec> = {
   chromium: {
     id: 'chromium',
     name: 'Chrome/Chromium',
-    usedFor: 'the browser tests of `npm test` (never downloaded: the course uses the one installed)',
+    usedFor: 'the browser tests of `npm test` and the WebSocket lab\'s last stage (never downloaded: the course uses the one installed)',
     install: {
       debian: 'sudo apt-get install chromium',
       fedora: 'sudo dnf install chromium',

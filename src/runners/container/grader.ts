@@ -8,6 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { captureConsole, reportUnhandled, runStages } from '../embedded/grading-core.ts';
 import type { RunRequest, WorkerMessage } from '../embedded/protocol.ts';
+import { nodePackages } from '../embedded/node-packages.ts';
 import { EVENT_MARK } from './events.ts';
 
 const write = (line: string) => process.stdout.write(line + '\n');
@@ -31,6 +32,7 @@ await runStages(request, {
   // imports are rewritten) from being one module, so each stage gets fresh module state, as in a browser.
   toUrl: (source) => `data:text/javascript;base64,${Buffer.from(`${source}\n// ${++modules}`).toString('base64')}`,
   passThrough: (specifier) => specifier.startsWith('node:'),
+  packages: nodePackages,
 });
 // Servers a learner forgot to close must not keep the container's process alive.
 exit(0);

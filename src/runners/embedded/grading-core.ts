@@ -38,8 +38,15 @@ const LAZY_BUILTINS: Record<string, LazyBuiltin> = {
   'http-cache-semantics': { load: () => import('http-cache-semantics') },
 };
 
-/** Every name lab files may import from the embedded grader, eager and lazy. */
-export const builtinNames: readonly string[] = [...Object.keys(builtins), ...Object.keys(LAZY_BUILTINS)];
+/**
+ * npm packages that only `node` stages import, as real peers (the ws library):
+ * a Node host serves them through `GradingHost.packages`; the browser worker,
+ * which never runs a `node` stage, has none.
+ */
+export const NODE_PACKAGES = ['ws'] as const;
+
+/** Every name lab files may import from the embedded grader: eager, lazy, and served by Node hosts. */
+export const builtinNames: readonly string[] = [...Object.keys(builtins), ...Object.keys(LAZY_BUILTINS), ...NODE_PACKAGES];
 
 const loaded = new Map<string, Promise<Record<string, unknown>>>();
 
@@ -90,6 +97,8 @@ export function prefetchBuiltins(): void {
 
 export interface GradingHost extends ModuleHost {
   post(message: WorkerMessage): void;
+  /** The NODE_PACKAGES this host can serve, by name (see node-packages.ts). */
+  packages?: Record<string, Record<string, unknown>>;
 }
 
 /** The test whose body is running, so console output lands on it. */
@@ -191,7 +200,7 @@ export async function runStages(request: RunRequest, host: GradingHost): Promise
   unhandled.length = 0;
   let modules: Record<string, Record<string, unknown>>;
   try {
-    modules = await builtinsFor(files, request.seed);
+    modules = { ...(await builtinsFor(files, request.seed)), ...host.packages };
   } catch (error) {
     // Every stage still gets a result: say what could not be loaded, and why.
     for (const stage of request.stages) {

@@ -9,6 +9,7 @@ import { loadLab } from '../../course/labs.ts';
 import { coursePaths } from '../../course/paths.ts';
 import { captureConsole, runStages } from '../../runners/embedded/grading-core.ts';
 import { runRequest, type WorkerMessage } from '../../runners/embedded/protocol.ts';
+import { nodePackages } from '../../runners/embedded/node-packages.ts';
 import { requestFiles } from '../../runners/embedded/run-files.ts';
 import { LIMITS } from '../../runners/rules.ts';
 import { DEFAULT_SEED } from '../../runners/seed.ts';
@@ -47,6 +48,7 @@ for (const mistake of loadMistakes(paths, lab)) {
       },
       toUrl: (source) => `data:text/javascript;base64,${Buffer.from(source).toString('base64')}`,
       passThrough: (specifier) => specifier.startsWith('node:'),
+      packages: nodePackages,
     },
   );
   write({ kind: 'result', id: mistake.id, passed, failed, ...(stageError ? { error: stageError } : {}) });

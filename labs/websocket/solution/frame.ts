@@ -1,0 +1,176 @@
+/**
+ * The base framing protocol (RFC 6455 §5.2): one frame to bytes and back.
+ *
+ *   0               1               2               3
+ *   FIN RSV1-3 opcode(4) | MASK len(7) | ext. len (0, 2 or 8 bytes) | masking key (0 or 4) | payload
+ *
+ * `decodeFrame` checks everything the header alone can break as soon as the
+ * bytes for it are there, so a hostile peer is refused before its payload
+ * arrives.
+ */
+import { CloseCode, ProtocolError } from '@impl/close-codes.ts';
+
+/** Opcodes (RFC 6455 §5.2, §11.8); 3-7 and 0xB-0xF are reserved. */
+export const Opcode = {
+  CONTINUATION: 0x0,
+  TEXT: 0x1,
+  BINARY: 0x2,
+  CLOSE: 0x8,
+  PING: 0x9,
+  PONG: 0xa,
+} as const;
+
+/** One frame, with its payload unmasked. */
+export interface Frame {
+  /** The final fragment of a message (§5.4). */
+  fin: boolean;
+  /** The three reserved bits as a number 0-7 (RSV1 = 4); non-zero only with an extension (§5.2). */
+  rsv: number;
+  /** One of Opcode (or, when decoded before validation fails, anything 0-15). */
+  opcode: number;
+  /** Application data, already unmasked. */
+  payload: Uint8Array;
+}
+
+/** Who is decoding: a server requires masked frames, a client unmasked ones (RFC 6455 §5.1). */
+export type Role = 'server' | 'client';
+
+/** How to decode. */
+export interface DecodeOptions {
+  role: Role;
+  /** Largest payload accepted, in bytes; a bigger one is refused with 1009. Default: no limit beyond 2^53 − 1. */
+  maxPayload?: number;
+}
+
+/** A decoded frame, and how many bytes it took. */
+export interface Decoded {
+  value: Frame;
+  bytesRead: number;
+}
+
+/** True for Close, Ping and Pong (opcodes with the high bit set, §5.5). */
+export function isControl(opcode: number): boolean {
+  return (opcode & 0x8) !== 0;
+}
+
+/** Largest payload of a control frame (§5.5: 125 bytes, so the length fits in the first 7 bits). */
+export const MAX_CONTROL_PAYLOAD = 125;
+
+/** Whether this machine stores a Uint32Array's words little-end first (every current JS platform does). */
+const LITTLE_ENDIAN = new Uint8Array(Uint32Array.of(1).buffer)[0] === 1;
+
+/** The opcodes in use, as bits: 0x0-0x2 and 0x8-0xA. */
+const KNOWN_OPCODES = 0b0000_0111_0000_0111;
+
+/** Masks (or unmasks: XOR is its own inverse) `data` in place with the 4-byte `key`, as if `data` began at payload offset `offset` (§5.3). */
+export function applyMask(data: Uint8Array, key: Uint8Array, offset = 0): void {
+  let i = 0;
+  if (offset % 4 === 0 && data.byteOffset % 4 === 0) {
+    // Four bytes at a time: the key as one 32-bit word in the platform's byte order.
+    const word = LITTLE_ENDIAN ? (key[0]! | (key[1]! << 8) | (key[2]! << 16) | (key[3]! << 24)) >>> 0 : ((key[0]! << 24) | (key[1]! << 16) | (key[2]! << 8) | key[3]!) >>> 0;
+    const words = new Uint32Array(data.buffer, data.byteOffset, data.length >>> 2);
+    for (let w = 0; w < words.length; w++) words[w]! ^= word;
+    i = words.length * 4;
+  }
+  for (; i < data.length; i++) data[i]! ^= key[(offset + i) & 3]!;
+}
+
+/** Bytes of header a payload of `length` needs, without a masking key: 2, 4 or 10 (§5.2). */
+export function headerLength(length: number): number {
+  return length < 126 ? 2 : length <= 0xffff ? 4 : 10;
+}
+
+/**
+ * Encodes `frame`. With `maskKey` (4 bytes), sets MASK, writes the key and
+ * masks the payload, as every client frame must be (§5.3); the caller's
+ * payload is never changed. Lengths use the shortest form (§5.2).
+ */
+export function encodeFrame(frame: Frame, maskKey?: Uint8Array): Uint8Array {
+  const length = frame.payload.length;
+  if (maskKey && maskKey.length !== 4) throw new RangeError(`a masking key is 4 bytes, got ${maskKey.length}`);
+  if (!Number.isInteger(frame.opcode) || frame.opcode < 0 || frame.opcode > 15) throw new RangeError(`opcode must be 0-15, got ${frame.opcode}`);
+  if (!Number.isInteger(frame.rsv) || frame.rsv < 0 || frame.rsv > 7) throw new RangeError(`rsv must be 0-7, got ${frame.rsv}`);
+  const start = headerLength(length) + (maskKey ? 4 : 0);
+  const out = new Uint8Array(start + length);
+  out[0] = (frame.fin ? 0x80 : 0) | (frame.rsv << 4) | frame.opcode;
+  const mask = maskKey ? 0x80 : 0;
+  if (length < 126) {
+    out[1] = mask | length;
+  } else if (length <= 0xffff) {
+    out[1] = mask | 126;
+    out[2] = length >>> 8;
+    out[3] = length & 0xff;
+  } else {
+    out[1] = mask | 127;
+    const view = new DataView(out.buffer);
+    view.setUint32(2, Math.floor(length / 2 ** 32));
+    view.setUint32(6, length >>> 0);
+  }
+  out.set(frame.payload, start);
+  if (maskKey) {
+    out.set(maskKey, start - 4);
+    applyMask(out.subarray(start), maskKey);
+  }
+  return out;
+}
+
+/**
+ * Decodes the frame at the start of `bytes`, or returns null when more bytes
+ * are needed. Throws ProtocolError as soon as the bytes present show a
+ * violation: reserved bits set (no extension is negotiated), a reserved
+ * opcode, a fragmented or over-long control frame, a client frame without
+ * MASK or a server frame with it, a length not in its shortest form or with
+ * the 64-bit length's top bit set — all 1002 — and a payload over
+ * `maxPayload` (1009).
+ */
+export function decodeFrame(bytes: Uint8Array, options: DecodeOptions): Decoded | null {
+  if (bytes.length < 2) return null;
+  const b0 = bytes[0]!;
+  const b1 = bytes[1]!;
+  const fin = (b0 & 0x80) !== 0;
+  const rsv = (b0 >>> 4) & 0x7;
+  const opcode = b0 & 0x0f;
+  const masked = (b1 & 0x80) !== 0;
+  const length7 = b1 & 0x7f;
+
+  // §5.2: RSV1-3 MUST be 0 unless an extension defines them.
+  if (rsv !== 0) throw new ProtocolError(CloseCode.PROTOCOL_ERROR, `reserved bits set (RSV ${rsv.toString(2).padStart(3, '0')}) with no extension negotiated`);
+  if (((KNOWN_OPCODES >>> opcode) & 1) === 0) throw new ProtocolError(CloseCode.PROTOCOL_ERROR, `reserved opcode 0x${opcode.toString(16)}`);
+  if (isControl(opcode)) {
+    // §5.5: control frames MUST NOT be fragmented and MUST have a payload of 125 bytes or less.
+    if (!fin) throw new ProtocolError(CloseCode.PROTOCOL_ERROR, `a control frame (opcode 0x${opcode.toString(16)}) must not be fragmented`);
+    if (length7 > MAX_CONTROL_PAYLOAD) throw new ProtocolError(CloseCode.PROTOCOL_ERROR, `a control frame's payload is at most 125 bytes (length code ${length7})`);
+  }
+  // §5.1: a server MUST close on an unmasked frame; a client MUST close on a masked one.
+  if (options.role === 'server' && !masked) throw new ProtocolError(CloseCode.PROTOCOL_ERROR, 'a client frame must be masked');
+  if (options.role === 'client' && masked) throw new ProtocolError(CloseCode.PROTOCOL_ERROR, 'a server frame must not be masked');
+
+  let length = length7;
+  let offset = 2;
+  if (length7 === 126) {
+    if (bytes.length < 4) return null;
+    length = (bytes[2]! << 8) | bytes[3]!;
+    // §5.2: "the minimal number of bytes MUST be used to encode the length".
+    if (length < 126) throw new ProtocolError(CloseCode.PROTOCOL_ERROR, `length ${length} sent in the 16-bit form; it fits in 7 bits`);
+    offset = 4;
+  } else if (length7 === 127) {
+    if (bytes.length < 10) return null;
+    const view = new DataView(bytes.buffer, bytes.byteOffset, 10);
+    const high = view.getUint32(2);
+    // §5.2: the most significant bit of the 64-bit length MUST be 0.
+    if (high & 0x80000000) throw new ProtocolError(CloseCode.PROTOCOL_ERROR, 'the 64-bit length has its most significant bit set');
+    length = high * 2 ** 32 + view.getUint32(6);
+    if (length <= 0xffff) throw new ProtocolError(CloseCode.PROTOCOL_ERROR, `length ${length} sent in the 64-bit form; it fits in 16 bits`);
+    offset = 10;
+  }
+  if (length > (options.maxPayload ?? Number.MAX_SAFE_INTEGER)) {
+    throw new ProtocolError(CloseCode.MESSAGE_TOO_BIG, `a payload of ${length} bytes is over the limit of ${options.maxPayload}`);
+  }
+  const keyAt = offset;
+  if (masked) offset += 4;
+  if (bytes.length < offset + length) return null;
+  // A copy: the caller may reuse its buffer, and unmasking must not change the bytes it holds.
+  const payload = bytes.slice(offset, offset + length);
+  if (masked) applyMask(payload, bytes.subarray(keyAt, keyAt + 4));
+  return { value: { fin, rsv, opcode, payload }, bytesRead: offset + length };
+}

@@ -1,0 +1,93 @@
+/**
+ * Drives a sans-I/O WebSocketConnection over a real socket (node:net):
+ * socket data into `receive`, the wall clock into `tick`, the connection's
+ * output onto the socket and its events to the application. Server and
+ * client both use it once their handshake is done.
+ */
+import type { Socket } from 'node:net';
+import type { ConnectionEvent, WebSocketConnection } from './connection.ts';
+
+/** What the application can do with an open connection. */
+export interface Peer {
+  /** Sends a text message; false if the connection is no longer open. */
+  sendText(text: string): boolean;
+  /** Sends a binary message; false if the connection is no longer open. */
+  sendBinary(data: Uint8Array): boolean;
+  /** Sends a Ping; false if the connection is no longer open. */
+  ping(payload?: Uint8Array): boolean;
+  /** Starts the closing handshake. */
+  close(code?: number, reason?: string): void;
+  /** Resolves with the connection's close event once it is over and the socket is closed. */
+  closed: Promise<Extract<ConnectionEvent, { type: 'close' }>>;
+}
+
+/** What the application is told; every handler is optional. */
+export interface Handlers {
+  onMessage?(peer: Peer, data: string | Uint8Array): void;
+  onPing?(peer: Peer, payload: Uint8Array): void;
+  onPong?(peer: Peer, payload: Uint8Array): void;
+  onClose?(peer: Peer, event: Extract<ConnectionEvent, { type: 'close' }>): void;
+}
+
+/** How often the connection's clock is advanced, ms. */
+export const TICK_MS = 20;
+
+/** Runs `connection` over `socket`; `initial` holds bytes read past the handshake's head. */
+export function attach(connection: WebSocketConnection, socket: Socket, handlers: Handlers, initial?: Uint8Array): Peer {
+  let closeEvent: Extract<ConnectionEvent, { type: 'close' }> | undefined;
+  let resolveClosed!: (event: Extract<ConnectionEvent, { type: 'close' }>) => void;
+  const closed = new Promise<Extract<ConnectionEvent, { type: 'close' }>>((resolve) => (resolveClosed = resolve));
+  let last = performance.now();
+
+  const peer: Peer = {
+    sendText: (text) => act(() => connection.sendText(text)),
+    sendBinary: (data) => act(() => connection.sendBinary(data)),
+    ping: (payload) => act(() => connection.ping(payload)),
+    close: (code, reason) => act(() => connection.close(code, reason)),
+    closed,
+  };
+
+  /** Runs an action on the connection, then writes and reports what it produced. */
+  function act<T>(action: () => T): T {
+    const result = action();
+    flush();
+    return result;
+  }
+
+  function flush(): void {
+    for (const bytes of connection.takeOutput()) if (!socket.destroyed) socket.write(bytes);
+    for (const event of connection.takeEvents()) {
+      try {
+        if (event.type === 'message') handlers.onMessage?.(peer, event.data);
+        else if (event.type === 'ping') handlers.onPing?.(peer, event.payload);
+        else if (event.type === 'pong') handlers.onPong?.(peer, event.payload);
+        else {
+          closeEvent = event;
+          handlers.onClose?.(peer, event);
+        }
+      } catch {
+        // A bug in the application closes its connection with 1011, never the process.
+        connection.close(1011);
+      }
+    }
+    // The handlers may have sent something.
+    for (const bytes of connection.takeOutput()) if (!socket.destroyed) socket.write(bytes);
+    if (connection.shouldCloseTransport && !socket.destroyed) socket.end();
+  }
+
+  const timer = setInterval(() => {
+    const now = performance.now();
+    act(() => connection.tick(now - last));
+    last = now;
+  }, TICK_MS);
+  socket.setNoDelay(true);
+  socket.on('data', (chunk: Buffer) => act(() => connection.receive(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength))));
+  socket.on('error', () => {});
+  socket.on('close', () => {
+    clearInterval(timer);
+    act(() => connection.transportClosed());
+    resolveClosed(closeEvent!);
+  });
+  if (initial?.length) act(() => connection.receive(initial));
+  return peer;
+}

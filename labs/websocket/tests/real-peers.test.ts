@@ -1,0 +1,287 @@
+/**
+ * Stage real-peers: your server on node:http's `upgrade` event, exercised by
+ * a client nobody here wrote — the ws library's — and your client talking to
+ * a ws server. Where the tests speak raw bytes (garbage, a silent peer, a
+ * refused handshake), ws's own Receiver reads what your server sends.
+ * Everything listens on 127.0.0.1 and is closed after each test.
+ */
+import { createServer as createHttpServer } from 'node:http';
+import { connect, type Socket } from 'node:net';
+import { afterEach, describe, expect, it } from 'vitest';
+import * as ws from 'ws';
+import { WebSocket, WebSocketServer } from 'ws';
+import { connectWebSocket } from '@impl/client.ts';
+import { listenWebSocket, type ServerOptions, type WebSocketServer as LearnerServer } from '@impl/server.ts';
+import type { Peer } from '@impl/transport.ts';
+import { RFC_ACCEPT, RFC_KEY } from './fixtures/requests.ts';
+import { within } from './fixtures/within.ts';
+
+/** ws's frame reader; exported by the package but not by its type definitions. */
+interface FrameReceiver {
+  on(event: 'conclude', listener: (code: number, reason: Buffer) => void): void;
+  on(event: 'ping' | 'error', listener: () => void): void;
+  write(chunk: Buffer): void;
+}
+const { Receiver } = ws as unknown as { Receiver: new (options: { isServer: boolean }) => FrameReceiver };
+
+const cleanups: (() => unknown)[] = [];
+afterEach(async () => {
+  await Promise.allSettled(cleanups.splice(0).map((close) => close()));
+});
+
+/** Echoes text as text and binary as binary. */
+const echo = (peer: Peer, data: string | Uint8Array) => (typeof data === 'string' ? peer.sendText(data) : peer.sendBinary(data));
+
+async function serve(options: Partial<ServerOptions> = {}): Promise<LearnerServer> {
+  const server = await listenWebSocket({ host: '127.0.0.1', port: 0, onMessage: echo, ...options });
+  cleanups.push(() => server.close());
+  expect(server.port, 'listenWebSocket resolves with the port the system chose').toBeGreaterThan(0);
+  return server;
+}
+
+/** A ws client connected to `port`; fails with what ws said if it cannot open. */
+async function wsClient(port: number, protocols?: string[]): Promise<WebSocket> {
+  const ws = new WebSocket(`ws://127.0.0.1:${port}/orders/42/status`, protocols);
+  cleanups.push(() => ws.terminate());
+  // ws reports a broken peer as an 'error' event; the tests judge by the close event instead.
+  ws.on('error', () => {});
+  await within(
+    2000,
+    new Promise<void>((resolve, reject) => {
+      ws.once('open', () => resolve());
+      ws.once('error', (error) => reject(new Error(`the ws client could not open the connection: ${error.message}`)));
+    }),
+    'the ws client’s open event',
+  );
+  return ws;
+}
+
+/** The next message ws receives, as [text or bytes, isBinary]. */
+function nextMessage(ws: WebSocket): Promise<[string | number[], boolean]> {
+  return within(
+    2000,
+    new Promise((resolve) => ws.once('message', (data: Buffer, isBinary: boolean) => resolve([isBinary ? Array.from(data) : data.toString('utf8'), isBinary]))),
+    'an echo from your server',
+  );
+}
+
+/** How ws saw the connection end: [code, reason]. */
+function wsClosed(ws: WebSocket): Promise<[number, string]> {
+  return within(3000, new Promise((resolve) => ws.once('close', (code: number, reason: Buffer) => resolve([code, reason.toString()]))), 'the ws client’s close event');
+}
+
+/** A raw TCP client that has done the RFC's handshake by hand; returns the socket and what came after the 101. */
+async function rawClient(port: number): Promise<{ socket: Socket; frames: { closes: [number, string][]; pings: number }; ended: Promise<void> }> {
+  const socket = connect(port, '127.0.0.1');
+  cleanups.push(() => socket.destroy());
+  const ended = new Promise<void>((resolve) => socket.once('close', () => resolve()));
+  const frames = { closes: [] as [number, string][], pings: 0 };
+  // ws's Receiver as the client would run it: it expects unmasked frames and checks them strictly.
+  const receiver = new Receiver({ isServer: false });
+  receiver.on('conclude', (code: number, reason: Buffer) => frames.closes.push([code, reason.toString()]));
+  receiver.on('ping', () => frames.pings++);
+  receiver.on('error', () => {});
+  let head = '';
+  await within(
+    2000,
+    new Promise<void>((resolve, reject) => {
+      socket.on('data', function onData(chunk: Buffer) {
+        if (head.includes('\r\n\r\n')) {
+          receiver.write(chunk);
+          return;
+        }
+        head += chunk.toString('latin1');
+        const end = head.indexOf('\r\n\r\n');
+        if (end < 0) return;
+        const rest = Buffer.from(head.slice(end + 4), 'latin1');
+        head = head.slice(0, end + 4);
+        if (!/^HTTP\/1\.1 101/.test(head) || !head.includes(`Sec-WebSocket-Accept: ${RFC_ACCEPT}`)) reject(new Error(`expected a 101 with Sec-WebSocket-Accept: ${RFC_ACCEPT}, got:\n${head}`));
+        if (rest.length) receiver.write(rest);
+        resolve();
+      });
+      socket.once('error', reject);
+      socket.write(`GET /chat HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: ${RFC_KEY}\r\nSec-WebSocket-Version: 13\r\n\r\n`);
+    }),
+    'the 101 response to the RFC’s handshake',
+  );
+  return { socket, frames, ended };
+}
+
+describe('your server, with the ws library as the client', () => {
+  it('completes the handshake and echoes text (UTF-8) and binary', async () => {
+    const ws = await wsClient((await serve()).port);
+    ws.send('order 42 — paid ✓');
+    expect(await nextMessage(ws), 'text echo').toEqual(['order 42 — paid ✓', false]);
+    ws.send(Uint8Array.of(0, 1, 254, 255));
+    expect(await nextMessage(ws), 'binary echo').toEqual([[0, 1, 254, 255], true]);
+    const big = new Uint8Array(100_000).map((_, i) => i % 251);
+    ws.send(big);
+    const [data] = await nextMessage(ws);
+    expect((data as number[]).length === big.length && (data as number[]).every((b, i) => b === big[i]), 'a 100,000-byte binary message (64-bit length) comes back intact').toBe(true);
+  });
+
+  it('assembles a message ws sends in fragments', async () => {
+    const ws = await wsClient((await serve()).port);
+    ws.send('order ', { fin: false });
+    ws.send('42 ', { fin: false });
+    ws.send('shipped', { fin: true });
+    expect(await nextMessage(ws), 'three fragments, one message (RFC 6455 §5.4)').toEqual(['order 42 shipped', false]);
+  });
+
+  it('answers ws’s Ping with a Pong with the same payload', async () => {
+    const ws = await wsClient((await serve()).port);
+    ws.ping('hb-7');
+    const pong = await within(2000, new Promise<string>((resolve) => ws.once('pong', (data: Buffer) => resolve(data.toString()))), 'a Pong');
+    expect(pong, 'RFC 6455 §5.5.3').toBe('hb-7');
+  });
+
+  it('sends heartbeat Pings, which ws answers', async () => {
+    let pongs = 0;
+    const ws = await wsClient((await serve({ heartbeatMs: 100, onPong: () => pongs++ })).port);
+    await within(2000, new Promise((resolve) => ws.once('ping', resolve)), 'a heartbeat Ping from your server (heartbeatMs 100)');
+    await within(2000, new Promise<void>((resolve) => { const check = setInterval(() => pongs > 0 && (clearInterval(check), resolve())); }), 'ws’s Pong reaching onPong');
+    expect(pongs, 'Pongs seen by your server').toBeGreaterThan(0);
+  });
+
+  it('echoes the client’s Close code and reason arrives: 1000 and an application code 4000', async () => {
+    const seen: unknown[] = [];
+    const server = await serve({ onClose: (_peer, event) => seen.push(event) });
+    for (const [code, reason] of [[1000, 'done'], [4000, 'custom']] as const) {
+      const ws = await wsClient(server.port);
+      const closed = wsClosed(ws);
+      ws.close(code, reason);
+      expect((await closed)[0], `ws closes with ${code}: your server must answer with a Close echoing it (RFC 6455 §5.5.1)`).toBe(code);
+    }
+    await within(2000, new Promise<void>((resolve) => { const check = setInterval(() => seen.length === 2 && (clearInterval(check), resolve())); }), 'both onClose calls');
+    expect(seen, 'what your server reported').toEqual([
+      { type: 'close', code: 1000, reason: 'done', wasClean: true },
+      { type: 'close', code: 4000, reason: 'custom', wasClean: true },
+    ]);
+  });
+
+  it('answers a Close without a code, which ws reports as 1005', async () => {
+    const ws = await wsClient((await serve()).port);
+    const closed = wsClosed(ws);
+    ws.close();
+    expect((await closed)[0], 'RFC 6455 §7.4.1: 1005 means the Close had no code').toBe(1005);
+  });
+
+  it('closes with a code of its own when the application asks', async () => {
+    const ws = await wsClient((await serve({ onMessage: (peer) => peer.close(4001, 'order complete') })).port);
+    const closed = wsClosed(ws);
+    ws.send('done?');
+    expect(await closed, 'the code and reason ws received').toEqual([4001, 'order complete']);
+  });
+
+  it('fails with 1007 on a text message that is not UTF-8, and 1009 on one over maxMessageSize', async () => {
+    const server = await serve({ maxMessageSize: 1024 });
+    const ws = await wsClient(server.port);
+    let closed = wsClosed(ws);
+    ws.send(Buffer.from([0x68, 0x69, 0xc0, 0x80]), { binary: false });
+    expect((await closed)[0], 'C0 80 is an overlong NUL (RFC 6455 §8.1)').toBe(1007);
+    const ws2 = await wsClient(server.port);
+    closed = wsClosed(ws2);
+    ws2.send(new Uint8Array(2000));
+    expect((await closed)[0], '2000 bytes with a limit of 1024 (RFC 6455 §7.4.1)').toBe(1009);
+  });
+
+  it('picks the subprotocol it speaks from those ws offers', async () => {
+    const ws = await wsClient((await serve({ protocols: ['v1.orders'] })).port, ['v2.orders', 'v1.orders']);
+    expect(ws.protocol, 'Sec-WebSocket-Protocol in your 101 (RFC 6455 §4.2.2)').toBe('v1.orders');
+  });
+});
+
+describe('your server, with raw bytes', () => {
+  it('answers garbage (an unmasked frame) with Close 1002, then closes TCP', async () => {
+    const { socket, frames, ended } = await rawClient((await serve()).port);
+    socket.write(Uint8Array.of(0x81, 0x02, 0x68, 0x69));
+    await within(2000, ended, 'your server closing the TCP connection');
+    expect(frames.closes.map(([code]) => code), 'Close frames ws’s Receiver read (RFC 6455 §5.1, §7.1.7)').toEqual([1002]);
+  });
+
+  it('gives up on a client that never answers its Pings', async () => {
+    const { frames, ended } = await rawClient((await serve({ heartbeatMs: 100, pongTimeoutMs: 200 })).port);
+    await within(3000, ended, 'your server dropping a silent client (heartbeatMs 100, pongTimeoutMs 200)');
+    expect(frames.pings, 'Pings sent before giving up').toBeGreaterThan(0);
+  });
+
+  it('refuses version 8 with 426 and Sec-WebSocket-Version: 13, and plain HTTP', async () => {
+    const { port } = await serve();
+    const ask = (request: string) =>
+      within(
+        2000,
+        new Promise<string>((resolve) => {
+          const socket = connect(port, '127.0.0.1', () => socket.write(request));
+          cleanups.push(() => socket.destroy());
+          let text = '';
+          socket.on('data', (chunk) => (text += chunk.toString()));
+          socket.on('close', () => resolve(text));
+          socket.on('error', () => resolve(text));
+          setTimeout(() => socket.end(), 500);
+        }),
+        'a response',
+      );
+    const refused = await ask(`GET / HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: ${RFC_KEY}\r\nSec-WebSocket-Version: 8\r\n\r\n`);
+    expect(refused.split('\r\n')[0], 'status line').toMatch(/^HTTP\/1\.1 426/);
+    expect(refused, 'RFC 6455 §4.4').toMatch(/\r\nSec-WebSocket-Version: 13\r\n/i);
+    const plain = await ask('GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n');
+    expect(plain.split('\r\n')[0], 'a request without Upgrade').toMatch(/^HTTP\/1\.1 426/);
+  });
+});
+
+describe('your client, with a ws server', () => {
+  async function wsServer(): Promise<{ server: WebSocketServer; port: number }> {
+    const server = new WebSocketServer({ host: '127.0.0.1', port: 0 });
+    cleanups.push(() => new Promise((resolve) => { for (const c of server.clients) c.terminate(); server.close(resolve); }));
+    await within(2000, new Promise((resolve) => server.once('listening', resolve)), 'the ws server listening');
+    server.on('connection', (socket) => {
+      // A client breaking the protocol is an 'error' event here; the close event says the rest.
+      socket.on('error', () => {});
+      socket.on('message', (data, isBinary) => socket.send(data, { binary: isBinary }));
+    });
+    return { server, port: (server.address() as { port: number }).port };
+  }
+
+  it('connects, and its masked messages come back from ws’s echo', async () => {
+    const { port } = await wsServer();
+    const received: (string | number[])[] = [];
+    const peer = await within(2000, connectWebSocket(`ws://127.0.0.1:${port}/echo`, { onMessage: (_p, data) => received.push(typeof data === 'string' ? data : Array.from(data)) }), 'connectWebSocket');
+    peer.sendText('track 42');
+    peer.sendBinary(Uint8Array.of(9, 8, 7));
+    await within(2000, new Promise<void>((resolve) => { const check = setInterval(() => received.length === 2 && (clearInterval(check), resolve())); }), 'two echoes (ws closes with 1002 if a client frame is not masked)');
+    expect(received, 'the echoes').toEqual(['track 42', [9, 8, 7]]);
+  });
+
+  it('answers ws’s Ping, and closes cleanly both ways', async () => {
+    const { server, port } = await wsServer();
+    const serverSide = new Promise<import('ws').WebSocket>((resolve) => server.once('connection', resolve));
+    const peer = await within(2000, connectWebSocket(`ws://127.0.0.1:${port}/`), 'connectWebSocket');
+    const socket = await serverSide;
+    socket.ping('are-you-there');
+    expect(await within(2000, new Promise<string>((resolve) => socket.once('pong', (d: Buffer) => resolve(d.toString()))), 'a Pong from your client'), 'the Pong’s payload').toBe('are-you-there');
+    const wsSaw = within(2000, new Promise<number>((resolve) => socket.once('close', (code: number) => resolve(code))), 'the ws server’s close event');
+    peer.close(1000, 'bye');
+    expect(await wsSaw, 'the code the ws server received').toBe(1000);
+    expect(await within(3000, peer.closed, 'your client’s closed promise'), 'your client’s close event').toMatchObject({ code: 1000, wasClean: true });
+  });
+
+  it('reports the code when the ws server closes', async () => {
+    const { server, port } = await wsServer();
+    server.once('connection', (socket) => socket.close(4002, 'moved'));
+    const peer = await within(2000, connectWebSocket(`ws://127.0.0.1:${port}/`), 'connectWebSocket');
+    expect(await within(3000, peer.closed, 'your client’s closed promise'), 'what your client reports').toEqual({ type: 'close', code: 4002, reason: 'moved', wasClean: true });
+  });
+
+  it('refuses a URL that is not ws://', async () => {
+    await expect(connectWebSocket('http://127.0.0.1:1/'), 'wss:// needs TLS, http:// is not WebSocket').rejects.toThrow(TypeError);
+  });
+
+  it('refuses a 101 whose Sec-WebSocket-Accept is for another key', async () => {
+    const liar = createHttpServer();
+    liar.on('upgrade', (_request, socket) => socket.end(`HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Accept: ${RFC_ACCEPT}\r\n\r\n`));
+    await new Promise<void>((resolve) => liar.listen(0, '127.0.0.1', resolve));
+    cleanups.push(() => new Promise((resolve) => liar.close(resolve)));
+    const port = (liar.address() as { port: number }).port;
+    await expect(within(2000, connectWebSocket(`ws://127.0.0.1:${port}/`), 'connectWebSocket to settle'), 'RFC 6455 §4.1: the Accept must match the key this client sent').rejects.toThrow();
+  });
+});
