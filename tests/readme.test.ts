@@ -18,7 +18,9 @@ describe('the chapter list', () => {
     expect(chapters.map((c) => c.number)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
     const dns = chapters.find((c) => c.number === 2)!;
     expect(dns).toMatchObject({ title: 'DNS — from a name to an address', page: { slug: 'chapters/dns' }, lab: { id: 'dns' } });
-    expect(chapters.find((c) => c.number === 3)).toEqual({ number: 3, title: 'CDN' });
+    const toCome = chapters.filter((c) => !('page' in c));
+    for (const chapter of toCome) expect(Object.keys(chapter).sort()).toEqual(['number', 'title']);
+    expect(toCome.map((c) => c.number)).toContain(11);
   });
 
   it('runs consecutive chapters still to come together, as the home page shows them', () => {
