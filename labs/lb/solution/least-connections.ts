@@ -60,7 +60,9 @@ export class LeastConnections extends ConnectionCounter {
 /**
  * Two distinct backends drawn uniformly at random, the one with fewer open
  * connections wins (the first drawn on a tie). Draws exactly two numbers from
- * `random` per pick when there are two or more backends.
+ * `random` per pick when there are two or more backends: the first index is
+ * ⌊r1 · n⌋, the second is ⌊r2 · (n − 1)⌋ + 1 places after the first,
+ * wrapping around, so the two always differ.
  */
 export class PowerOfTwoChoices extends ConnectionCounter {
   readonly #random: RandomSource;
@@ -75,7 +77,6 @@ export class PowerOfTwoChoices extends ConnectionCounter {
     const n = this.backends.length;
     if (n === 1) return this.backends[0]!;
     const first = Math.floor(this.#random() * n);
-    // Draw the second from the n − 1 others, so both choices are distinct.
     const second = (first + 1 + Math.floor(this.#random() * (n - 1))) % n;
     const a = this.backends[first]!;
     const b = this.backends[second]!;

@@ -18,7 +18,7 @@ export interface Preference {
 /** A backend's offset and skip from two independent hashes of its name: offset = h1 mod M, skip = h2 mod (M − 1) + 1. */
 export type PreferenceFunction = (backend: string, size: number) => Preference;
 
-/** Two FNV-1a hashes with different bases stand in for the paper's h1 and h2. */
+/** Two FNV-1a hashes with different bases stand in for the paper's h1 and h2: h1 = fnv1a32(name), h2 = fnv1a32(name, 0x01000193). */
 export const defaultPreference: PreferenceFunction = (backend, size) => ({
   offset: fnv1a32(backend) % size,
   skip: (fnv1a32(backend, 0x01000193) % (size - 1)) + 1,

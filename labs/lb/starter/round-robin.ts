@@ -12,26 +12,17 @@ export interface WeightedBackend {
   weight: number;
 }
 
-function requireBackends(backends: readonly unknown[], who: string): void {
-  if (backends.length === 0) throw new RangeError(`${who}: needs at least one backend`);
-}
-
 /** Hands out backends in turn: a, b, c, a, b, c, … */
 export class RoundRobin {
-  readonly #backends: string[];
-  #next = 0;
-
   /** Throws RangeError for an empty list. */
   constructor(backends: readonly string[]) {
-    requireBackends(backends, 'RoundRobin');
-    this.#backends = [...backends];
+    void backends;
+    throw new Error('TODO(round-robin): keep the backends and where the turn is');
   }
 
   /** The next backend in turn. */
   pick(): string {
-    const backend = this.#backends[this.#next]!;
-    this.#next = (this.#next + 1) % this.#backends.length;
-    return backend;
+    throw new Error('TODO(round-robin): return the backend whose turn it is and move the turn on');
   }
 }
 
@@ -44,29 +35,14 @@ export class RoundRobin {
  * a a b a c a a.
  */
 export class SmoothWeightedRoundRobin {
-  readonly #backends: WeightedBackend[];
-  readonly #current: number[];
-  readonly #total: number;
-
   /** Throws RangeError for an empty list or a weight that is not a positive whole number. */
   constructor(backends: readonly WeightedBackend[]) {
-    requireBackends(backends, 'SmoothWeightedRoundRobin');
-    for (const { name, weight } of backends) {
-      if (!Number.isInteger(weight) || weight < 1) throw new RangeError(`SmoothWeightedRoundRobin: backend "${name}" has weight ${weight}; expected a whole number ≥ 1`);
-    }
-    this.#backends = backends.map((b) => ({ ...b }));
-    this.#current = backends.map(() => 0);
-    this.#total = backends.reduce((sum, b) => sum + b.weight, 0);
+    void backends;
+    throw new Error('TODO(round-robin): check the weights and start every current weight at 0');
   }
 
   /** The next backend. */
   pick(): string {
-    let best = 0;
-    for (let i = 0; i < this.#backends.length; i++) {
-      this.#current[i]! += this.#backends[i]!.weight;
-      if (this.#current[i]! > this.#current[best]!) best = i;
-    }
-    this.#current[best]! -= this.#total;
-    return this.#backends[best]!.name;
+    throw new Error('TODO(round-robin): raise, choose, lower');
   }
 }

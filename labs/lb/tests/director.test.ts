@@ -57,7 +57,7 @@ describe('DrDirector in the simulator', () => {
     const { t, sent } = run('bytes through the director', [{ at: 5, sourcePort: 40000, payload: 'GET /search' }]);
     const into = onLink(sent, 'director-switch').find((r) => r.to.device === 'director');
     const out = onLink(sent, 'director-switch').find((r) => r.from.device === 'director');
-    if (into === undefined || out === undefined) t.fail('expected one frame into the director and one out of it');
+    if (into === undefined || out === undefined) return t.fail('expected one frame into the director and one out of it');
     const expected = into.bytes.slice();
     expected.set(out.bytes.subarray(0, 6), 0);
     expected.set(into.bytes.subarray(0, 6), 6);
