@@ -103,10 +103,10 @@ describe('PowerOfTwoChoices', () => {
     expect(p2c.connect()).toBe('only');
   });
 
-  it('keeps 10 backends within 15 % of the mean over 20,000 seeded opens and closes, better than one random choice', () => {
+  it('keeps 10 backends within 3 % of the mean over 20,000 seeded opens and closes, where one random choice ends 10 % over', () => {
     const backends = Array.from({ length: 10 }, (_, i) => `s${i}`);
     const ratio = simulate(new PowerOfTwoChoices(backends, seededRandom(2)), backends, 1, 20_000);
-    expect(ratio, `max/mean open connections ${ratio.toFixed(3)} (one random choice gives about 1.3 here)`).toBeLessThanOrEqual(1.15);
+    expect(ratio, `max/mean open connections ${ratio.toFixed(3)} (one random choice gives 1.10 on this stream)`).toBeLessThanOrEqual(1.03);
   });
 
   it('refuses an empty list and closes it never opened', () => {
