@@ -17,3 +17,6 @@ export { chapterTimeline as tcpTimeline } from './figures/tcp/tcp-timeline.ts';
 export { DEFAULT_CWND_OPTIONS as CWND_RUN } from './figures/tcp/reno-model.ts';
 export { udpDatagramExample } from './figures/layers/udp-datagram.ts';
 export { default as NagleDelay } from './figures/tcp/NagleDelay.astro';
+export { default as DrWalk } from './figures/lb/DrWalk.astro';
+export { default as KeyMovement } from './figures/lb/KeyMovement.astro';
+export { default as BalancePlots } from './figures/lb/BalancePlots.astro';

@@ -1,6 +1,6 @@
 /**
  * Stage director: your DrDirector on the director of an LVS direct-routing
- * network in netsim (fixtures/dr-network.ts): a client, the director holding
+ * network in netsim (fixtures/dr-network.ts): the data-centre router, the director holding
  * the VIP, and three real servers with the VIP on their loopback, all on one
  * switch. Every frame on every link is checked hop by hop.
  */
@@ -43,14 +43,14 @@ const ipv4 = (records: TraceRecord[]) => records.filter((r) => viewFrame(r.bytes
 const onLink = (records: TraceRecord[], link: string) => ipv4(records).filter((r) => r.link === link);
 
 describe('DrDirector in the simulator', () => {
-  it('sends a SYN for the VIP to a real server, which answers the client straight from the VIP', () => {
+  it('sends a SYN for the VIP to a real server, which answers the shopper from the VIP through the router, not the director', () => {
     const { n, t, sent } = run('one SYN', [{ at: 5, sourcePort: 40000, payload: 'GET /search' }]);
     t.expect('IPv4 frames, link by link: sender → receiver MACs', ipv4(sent).filter((r) => r.from.device !== 'switch').map((r) => `${r.from.device}: ${viewFrame(r.bytes).sourceMac} → ${viewFrame(r.bytes).destinationMac}`), [
-      `client: ${DR.client.mac} → ${DR.director.mac}`,
+      `router: ${DR.router.mac} → ${DR.director.mac}`,
       `director: ${DR.director.mac} → ${DR.servers[0].mac}`,
-      `rs1: ${DR.servers[0].mac} → ${DR.client.mac}`,
-    ], `the director re-addresses the frame to rs1's MAC; rs1 replies to the client directly, not through the director; ${SEE}`);
-    t.expect('what the client received', n.clientReceived.map((r) => `${viewFrame(r.frame).sourceIp}:${viewFrame(r.frame).sourcePort} "${viewFrame(r.frame).payload}"`), [`${DR.vip}:80 "rs1 answers GET /search"`]);
+      `rs1: ${DR.servers[0].mac} → ${DR.router.mac}`,
+    ], `the director re-addresses the frame to rs1's MAC; rs1 replies through its default gateway, not through the director; ${SEE}`);
+    t.expect('what the router received', n.routerReceived.map((r) => `${viewFrame(r.frame).sourceIp}:${viewFrame(r.frame).sourcePort} "${viewFrame(r.frame).payload}"`), [`${DR.vip}:80 "rs1 answers GET /search"`]);
   });
 
   it('changes only the Ethernet addresses: IP addresses, TTL, checksum and payload cross the director unchanged', () => {
@@ -81,7 +81,7 @@ describe('DrDirector in the simulator', () => {
     ], sched.scheduler);
     const got = Object.fromEntries(DR.servers.map((s) => [s.name, n.serverReceived.get(s.name)!.map((r) => viewFrame(r.frame).payload)]));
     t.expect('what each real server received', got, { rs1: ['c1 SYN', 'c1 ACK'], rs2: ['c2 SYN', 'c2 ACK'], rs3: ['c3 SYN', 'c3 ACK'] }, `IPVS's connection table pins a flow to its real server; ${SEE}`);
-    t.expect('flows the scheduler was asked about', sched.asked, ['6 192.0.2.7:40001', '6 192.0.2.7:40002', '6 192.0.2.7:40003'], 'ask the scheduler once per new flow, with the key "protocol sourceIp:sourcePort"');
+    t.expect('flows the scheduler was asked about', sched.asked, [`6 ${DR.client.ip}:40001`, `6 ${DR.client.ip}:40002`, `6 ${DR.client.ip}:40003`], 'ask the scheduler once per new flow, with the key "protocol sourceIp:sourcePort"');
   });
 
   it('drops what is not for the virtual service: another port, another address, UDP, not IPv4, not sent to its MAC', () => {
@@ -100,12 +100,12 @@ describe('DrDirector in the simulator', () => {
   it('gives a removed real server no new flows, and moves its flows on their next packet', () => {
     const sched = turns();
     const n = drNetwork(sched.scheduler, []);
-    const frame = (port: number) => segmentFrame({ sourceMac: DR.client.mac, destinationMac: DR.director.mac, sourceIp: DR.client.ip, destinationIp: DR.vip, sourcePort: port, destinationPort: 80 });
+    const frame = (port: number) => segmentFrame({ sourceMac: DR.router.mac, destinationMac: DR.director.mac, sourceIp: DR.client.ip, destinationIp: DR.vip, sourcePort: port, destinationPort: 80 });
     const dest = (out: Uint8Array | undefined) => (out === undefined ? 'dropped' : viewFrame(out).destinationMac);
     expect(dest(n.director.receiveFrame(frame(1)))).toBe(DR.servers[0].mac);
-    expect(n.director.serverFor('6 192.0.2.7:1')).toBe('rs1');
+    expect(n.director.serverFor(`6 ${DR.client.ip}:1`)).toBe('rs1');
     n.director.removeRealServer('rs1');
-    expect(n.director.serverFor('6 192.0.2.7:1'), 'rs1\'s flows are forgotten').toBeUndefined();
+    expect(n.director.serverFor(`6 ${DR.client.ip}:1`), 'rs1\'s flows are forgotten').toBeUndefined();
     expect(dest(n.director.receiveFrame(frame(1))), 'the flow is scheduled again: the turn goes to rs2').toBe(DR.servers[1].mac);
     expect(dest(n.director.receiveFrame(frame(2))), 'the next turn names rs3').toBe(DR.servers[2].mac);
     expect(dest(n.director.receiveFrame(frame(3))), 'the scheduler names rs1, which is gone: drop').toBe('dropped');

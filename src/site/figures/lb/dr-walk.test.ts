@@ -5,14 +5,14 @@ import { checkSteps } from '../../components/step-through.ts';
 describe('the DR walk', () => {
   const walk = runDrWalk();
 
-  it('has three hops: client → director → the chosen real server → client', () => {
-    expect(walk.hops.map((h) => `${h.from}→${h.to}`)).toEqual(['client→director', `director→${walk.chosen}`, `${walk.chosen}→client`]);
+  it('has three hops: router → director → the chosen real server → router', () => {
+    expect(walk.hops.map((h) => `${h.from}→${h.to}`)).toEqual(['router→director', `director→${walk.chosen}`, `${walk.chosen}→router`]);
   });
 
   it('changes only the MACs at the director, and the reply comes from the VIP, not through the director', () => {
     expect(walk.hops[1]!.changed).toEqual(['destinationMac', 'sourceMac']);
     expect(walk.hops[1]!.fields.ttl).toBe(walk.hops[0]!.fields.ttl);
-    expect(walk.hops[2]!.fields.sourceIp).toBe('192.0.2.100:80');
+    expect(walk.hops[2]!.fields.sourceIp).toBe('203.0.113.10:80');
     expect(walk.repliesThroughDirector).toBe(0);
   });
 

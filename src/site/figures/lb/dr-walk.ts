@@ -2,8 +2,8 @@
  * The load-balancing chapter's LVS direct-routing walk, generated at build
  * time: the lab's DR network (labs/lb/tests/fixtures/dr-network.ts) with the
  * lab's reference DrDirector, scheduling by the reference Maglev table, runs
- * in netsim; its trace is read back into three hops — client to director,
- * director to real server, real server straight back to the client — with
+ * in netsim; its trace is read back into three hops — router to director,
+ * director to real server, real server back to the router — with
  * each frame's MACs, IPs and TTL and what changed since the hop before.
  */
 import type { TraceRecord } from '../../../netsim/index.ts';
@@ -45,11 +45,17 @@ export interface DrWalk {
   chosen: string;
   flowKey: string;
   hops: DrHop[];
-  /** How many frames the director sent back toward the client (none: replies bypass it). */
+  /** How many frames the director sent back toward the router (none: replies bypass it). */
   repliesThroughDirector: number;
 }
 
-/** The client's port for the walk's connection. */
+const HOST_MACS: Record<string, string> = {
+  router: DR.router.mac,
+  director: DR.director.mac,
+  ...Object.fromEntries(DR.servers.map((s) => [s.name, s.mac])),
+};
+
+/** The shopper's port for the walk's connection. */
 export const DR_CLIENT_PORT = 40_000;
 
 /** Runs the network with the reference director and reads the three hops out of the trace. */
@@ -62,8 +68,7 @@ export function runDrWalk(): DrWalk {
   const hops: DrHop[] = [];
   for (const record of fromHosts) {
     const v = viewFrame(record.bytes);
-    const destination = [DR.client, DR.director, ...DR.servers].find((h) => h.mac === v.destinationMac);
-    const name = destination === undefined ? undefined : 'name' in destination ? destination.name : destination === DR.client ? 'client' : 'director';
+    const name = Object.entries(HOST_MACS).find(([, mac]) => mac === v.destinationMac)?.[0];
     const onward = sent.find((r: TraceRecord) => r.from.device === 'switch' && r.to.device === name && r.time >= record.time);
     if (name === undefined || onward === undefined) throw new Error(`dr-walk: a frame from ${record.from.device} reached no host: ${v.destinationMac}`);
     const fields: Record<DrField, string> = {
@@ -87,13 +92,13 @@ export function runDrWalk(): DrWalk {
     chosen: table.lookup(fnv1a32(flowKey)),
     flowKey,
     hops,
-    repliesThroughDirector: sent.filter((r) => r.from.device === 'director' && viewFrame(r.bytes).destinationMac === DR.client.mac).length,
+    repliesThroughDirector: sent.filter((r) => r.from.device === 'director' && viewFrame(r.bytes).destinationMac === DR.router.mac).length,
   };
 }
 
 /** Labels of the hosts, as the diagram and the steps name them. */
 export const DR_HOSTS: Readonly<Record<string, { label: string; address: string }>> = {
-  client: { label: 'Client', address: DR.client.ip },
+  router: { label: 'Data-centre router', address: DR.router.ip },
   director: { label: 'Director', address: `${DR.director.ip} + VIP ${DR.vip}` },
   ...Object.fromEntries(DR.servers.map((s) => [s.name, { label: s.name, address: `${s.ip}, VIP on lo` }])),
 };
@@ -104,9 +109,9 @@ export function drSteps(walk: DrWalk): Step[] {
     const f = hop.fields;
     const what = [
       `The frame goes from \`${f.sourceMac}\` to \`${f.destinationMac}\`; the datagram from \`${f.sourceIp}\` to \`${f.destinationIp}\`, TTL ${f.ttl}.`,
-      i === 0 ? `The client's neighbour entry for the VIP holds the director's MAC: only the director answers ARP for ${DR.vip}.` : '',
-      hop.from === 'director' ? `Maglev put the flow \`${walk.flowKey}\` on ${walk.chosen}. Only the two MACs changed; the IP header, TTL included, is the client's.` : '',
-      hop.from !== 'client' && hop.from !== 'director' ? `${hop.from} owns the VIP on its loopback, so it answers from \`${DR.vip}\` straight to the client's MAC. The director never sees the reply.` : '',
+      i === 0 ? `The datagram is the shopper's, from \`${DR.client.ip}\`. The router's neighbour entry for the VIP holds the director's MAC: only the director answers ARP for ${DR.vip}.` : '',
+      hop.from === 'director' ? `Maglev put the flow \`${walk.flowKey}\` on ${walk.chosen}. Only the two MACs changed; the IP header, TTL included, is the shopper's.` : '',
+      hop.from !== 'router' && hop.from !== 'director' ? `${hop.from} owns the VIP on its loopback, so it answers from \`${DR.vip}\`, through its default gateway, the router. The director never sees the reply.` : '',
     ].filter(Boolean).join(' ');
     return {
       title: `${i + 1}. ${DR_HOSTS[hop.from]!.label} → ${DR_HOSTS[hop.to]!.label}`,
@@ -122,7 +127,7 @@ export const DR_LAYOUT = {
   height: 250,
   box: { width: 124, height: 46 },
   positions: {
-    client: { x: 12, y: 10 },
+    router: { x: 12, y: 10 },
     director: { x: 284, y: 10 },
     switch: { x: 148, y: 102 },
     rs1: { x: 12, y: 194 },
@@ -133,5 +138,5 @@ export const DR_LAYOUT = {
 
 /** Every data-part id the diagram and its tables carry. */
 export function drParts(walk: DrWalk): string[] {
-  return [...Object.keys(DR_LAYOUT.positions), 'client-switch', 'director-switch', ...DR.servers.map((s) => `${s.name}-switch`), ...walk.hops.map((_, i) => `fields-${i}`)];
+  return [...Object.keys(DR_LAYOUT.positions), 'router-switch', 'director-switch', ...DR.servers.map((s) => `${s.name}-switch`), ...walk.hops.map((_, i) => `fields-${i}`)];
 }
