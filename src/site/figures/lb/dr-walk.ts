@@ -62,7 +62,7 @@ export const DR_CLIENT_PORT = 40_000;
 export function runDrWalk(): DrWalk {
   const table = new MaglevTable(DR.servers.map((s) => s.name), 251);
   const flowKey = `6 ${DR.client.ip}:${DR_CLIENT_PORT}`;
-  const network = drNetwork((key) => table.lookup(fnv1a32(key)), [{ at: 5, sourcePort: DR_CLIENT_PORT, payload: 'SYN' }]);
+  const network = drNetwork((key: string) => table.lookup(fnv1a32(key)), [{ at: 5, sourcePort: DR_CLIENT_PORT, payload: 'SYN' }]);
   const sent = network.run().filter((r) => viewFrame(r.bytes).etherType === 0x0800);
   const fromHosts = sent.filter((r) => r.from.device !== 'switch');
   const hops: DrHop[] = [];
