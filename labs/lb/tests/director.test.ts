@@ -111,6 +111,12 @@ describe('DrDirector in the simulator', () => {
     expect(dest(n.director.receiveFrame(frame(3))), 'the scheduler names rs1, which is gone: drop').toBe('dropped');
   });
 
+  it('ignores a frame for the VIP addressed to another host\'s MAC, as a switch floods it before it learns where that MAC is', () => {
+    const n = drNetwork(turns().scheduler, []);
+    const flooded = segmentFrame({ sourceMac: DR.router.mac, destinationMac: DR.servers[1].mac, sourceIp: DR.client.ip, destinationIp: DR.vip, sourcePort: 40000, destinationPort: 80 });
+    expect(n.director.receiveFrame(flooded), `a frame for ${DR.servers[1].mac} is not the director's to forward; ${SEE}`).toBeUndefined();
+  });
+
   it('refuses a configuration without real servers, with a repeated one, or with a bad MAC', () => {
     const base = { mac: DR.director.mac, vip: DR.vip, port: 80, protocol: 6, scheduler: () => 'rs1' };
     expect(() => new DrDirector({ ...base, realServers: [] })).toThrow(RangeError);

@@ -94,8 +94,8 @@ describe('PowerOfTwoChoices', () => {
   });
 
   it('prefers the second draw when it has fewer connections', () => {
-    const p2c = new PowerOfTwoChoices(['a', 'b'], scripted([0, 0.5, 0, 0.5]));
-    expect([p2c.connect(), p2c.connect()], 'a first, then a is busy and b is idle').toEqual(['a', 'b']);
+    const p2c = new PowerOfTwoChoices(['a', 'b'], scripted([0, 0.5, 0, 0]));
+    expect([p2c.connect(), p2c.connect()], 'r = 0, 0.5 then r = 0, 0: a first; then a is busy and the second draw, one place on, is idle b').toEqual(['a', 'b']);
   });
 
   it('with one backend, picks it without drawing', () => {

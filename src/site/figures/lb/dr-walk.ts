@@ -97,10 +97,10 @@ export function runDrWalk(): DrWalk {
 }
 
 /** Labels of the hosts, as the diagram and the steps name them. */
-export const DR_HOSTS: Readonly<Record<string, { label: string; address: string }>> = {
-  router: { label: 'Data-centre router', address: DR.router.ip },
-  director: { label: 'Director', address: `${DR.director.ip} + VIP ${DR.vip}` },
-  ...Object.fromEntries(DR.servers.map((s) => [s.name, { label: s.name, address: `${s.ip}, VIP on lo` }])),
+export const DR_HOSTS: Readonly<Record<string, { label: string; lines: string[] }>> = {
+  router: { label: 'Data-centre router', lines: [DR.router.ip] },
+  director: { label: 'Director', lines: [DR.director.ip, `VIP ${DR.vip}`] },
+  ...Object.fromEntries(DR.servers.map((s) => [s.name, { label: s.name, lines: [s.ip, 'VIP on lo'] }])),
 };
 
 /** The step-through's steps: one per hop, lighting the two hosts, the switch and both links. */
@@ -124,15 +124,15 @@ export function drSteps(walk: DrWalk): Step[] {
 /** Diagram geometry: three rows, the switch in the middle. */
 export const DR_LAYOUT = {
   width: 420,
-  height: 250,
-  box: { width: 124, height: 46 },
+  height: 270,
+  box: { width: 124, height: 58 },
   positions: {
     router: { x: 12, y: 10 },
     director: { x: 284, y: 10 },
-    switch: { x: 148, y: 102 },
-    rs1: { x: 12, y: 194 },
-    rs2: { x: 148, y: 194 },
-    rs3: { x: 284, y: 194 },
+    switch: { x: 148, y: 106 },
+    rs1: { x: 12, y: 202 },
+    rs2: { x: 148, y: 202 },
+    rs3: { x: 284, y: 202 },
   } as Record<string, { x: number; y: number }>,
 };
 
