@@ -52,10 +52,10 @@ export interface BalanceBars {
 
 /** Lays out balance results as horizontal bars of (max/mean − 1). */
 export function plotBalance(results: readonly BalanceResult[]): BalanceBars {
-  const labelWidth = 200;
-  const rowHeight = 26;
+  const labelWidth = 225;
+  const rowHeight = 28;
   const span = Math.max(...results.map((r) => r.maxOverMean - 1), 0.01);
-  const barSpace = W - labelWidth - 70;
+  const barSpace = W - labelWidth - 90;
   return {
     width: W,
     height: results.length * rowHeight + 8,
