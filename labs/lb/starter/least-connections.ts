@@ -9,16 +9,18 @@
 /** A source of uniform random numbers in [0, 1), like Math.random. */
 export type RandomSource = () => number;
 
-/** The backend with the fewest open connections; on a tie, the first listed. */
-export class LeastConnections {
-  /** Throws RangeError for an empty list. */
-  constructor(backends: readonly string[]) {
-    void backends;
+/** Open-connection bookkeeping both pickers share. */
+abstract class ConnectionCounter {
+  protected readonly backends: string[];
+
+  constructor(backends: readonly string[], who: string) {
+    void who;
+    this.backends = [...backends];
   }
 
   /** Picks a backend for a new connection and counts it as open there. */
   connect(): string {
-    throw new Error('TODO(least-connections): the backend with the fewest open connections');
+    throw new Error('TODO(least-connections): choose(), then count the connection as open');
   }
 
   /** A connection to `backend` closed. Throws RangeError for an unknown backend or one with no open connection. */
@@ -31,6 +33,20 @@ export class LeastConnections {
   connections(backend: string): number {
     void backend;
     throw new Error('TODO(least-connections): open connections on a backend');
+  }
+
+  protected abstract choose(): string;
+}
+
+/** The backend with the fewest open connections; on a tie, the first listed. */
+export class LeastConnections extends ConnectionCounter {
+  /** Throws RangeError for an empty list. */
+  constructor(backends: readonly string[]) {
+    super(backends, 'LeastConnections');
+  }
+
+  protected choose(): string {
+    throw new Error('TODO(least-connections): the backend with the fewest open connections');
   }
 }
 
@@ -41,27 +57,14 @@ export class LeastConnections {
  * ⌊r1 · n⌋, the second is ⌊r2 · (n − 1)⌋ + 1 places after the first,
  * wrapping around, so the two always differ.
  */
-export class PowerOfTwoChoices {
+export class PowerOfTwoChoices extends ConnectionCounter {
   /** Throws RangeError for an empty list. */
   constructor(backends: readonly string[], random: RandomSource) {
-    void backends;
+    super(backends, 'PowerOfTwoChoices');
     void random;
   }
 
-  /** Picks a backend for a new connection and counts it as open there. */
-  connect(): string {
+  protected choose(): string {
     throw new Error('TODO(least-connections): draw two, keep the less loaded');
-  }
-
-  /** A connection to `backend` closed. Throws RangeError for an unknown backend or one with no open connection. */
-  close(backend: string): void {
-    void backend;
-    throw new Error('TODO(least-connections): count the connection as closed');
-  }
-
-  /** Open connections on `backend` (0 for an unknown one). */
-  connections(backend: string): number {
-    void backend;
-    throw new Error('TODO(least-connections): open connections on a backend');
   }
 }
