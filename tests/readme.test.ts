@@ -24,7 +24,16 @@ describe('the chapter list', () => {
   it('runs consecutive chapters still to come together, as the home page shows them', () => {
     const groups = groupPlanned(chapters);
     const runs = groups.filter((g) => Array.isArray(g));
-    expect(runs.map((r) => numbers(r))).toEqual(['3', '6–11']);
+    // Expected from the numbers alone, so the test holds as chapters get written: split the
+    // unwritten chapters' numbers wherever one is not the previous plus one.
+    const expected: number[][] = [];
+    for (const n of chapters.filter((c) => !c.page).map((c) => c.number)) {
+      const run = expected.at(-1);
+      if (run !== undefined && run.at(-1) === n - 1) run.push(n);
+      else expected.push([n]);
+    }
+    expect(expected.length, 'some chapters are still to come').toBeGreaterThan(0);
+    expect(runs.map((r) => numbers(r))).toEqual(expected.map((r) => (r.length === 1 ? `${r[0]}` : `${r[0]}–${r.at(-1)}`)));
   });
 });
 
