@@ -68,12 +68,12 @@ describe('LeastConnections', () => {
 
   it('refuses to close a connection that is not open, or on an unknown backend', () => {
     const lc = new LeastConnections(['a', 'b']);
-    expect(() => lc.close('a')).toThrow(RangeError);
-    expect(() => lc.close('zzz')).toThrow(RangeError);
+    expect(() => lc.close('a')).toThrow(/backend "a" has no open connection/);
+    expect(() => lc.close('zzz')).toThrow(/unknown backend "zzz"/);
     lc.connect();
     lc.close('a');
     expect(lc.connections('a')).toBe(0);
-    expect(() => new LeastConnections([])).toThrow(RangeError);
+    expect(() => new LeastConnections([])).toThrow(/LeastConnections: needs at least one backend/);
   });
 
   it('keeps 10 backends within 2 % of the mean over 20,000 seeded opens and closes', () => {
@@ -86,11 +86,13 @@ describe('LeastConnections', () => {
 describe('PowerOfTwoChoices', () => {
   it('draws two distinct backends from exactly two random numbers and takes the less loaded', () => {
     // 4 backends. First = ⌊r1·4⌋; the second counts ⌊r2·3⌋ + 1 places on from the first, wrapping.
-    const p2c = new PowerOfTwoChoices(['a', 'b', 'c', 'd'], scripted([0.1, 0.5, 0.3, 0.0, 0.9, 0.99, 0.6, 0.1]));
+    const p2c = new PowerOfTwoChoices(['a', 'b', 'c', 'd'], scripted([0.1, 0.5, 0.3, 0.0, 0.9, 0.99, 0.6, 0.1, 0.0, 0.99, 0.0, 0.5]));
     expect(p2c.connect(), 'r = 0.1, 0.5: a and c, both idle → the first drawn, a').toBe('a');
     expect(p2c.connect(), 'r = 0.3, 0.0: b and c, both idle → b').toBe('b');
     expect(p2c.connect(), 'r = 0.9, 0.99: d and c (d + 3 wraps to c), both idle → d').toBe('d');
     expect(p2c.connect(), 'r = 0.6, 0.1: c and d (c + 1), c idle and d busy → c').toBe('c');
+    expect(p2c.connect(), 'r = 0, 0.99: a and d (a + 3), one connection each → the first drawn, a').toBe('a');
+    expect(p2c.connect(), 'r = 0, 0.5: a (2 open) and c (a + 2, 1 open) → c').toBe('c');
   });
 
   it('prefers the second draw when it has fewer connections', () => {
@@ -110,7 +112,7 @@ describe('PowerOfTwoChoices', () => {
   });
 
   it('refuses an empty list and closes it never opened', () => {
-    expect(() => new PowerOfTwoChoices([], Math.random)).toThrow(RangeError);
+    expect(() => new PowerOfTwoChoices([], Math.random)).toThrow(/PowerOfTwoChoices: needs at least one backend/);
     expect(() => new PowerOfTwoChoices(['a', 'b'], scripted([])).close('a')).toThrow(RangeError);
   });
 });

@@ -79,10 +79,11 @@ describe('MaglevTable', () => {
   });
 
   it('refuses no backends, a repeated backend, and a size that is not a prime above the number of backends', () => {
-    expect(() => new MaglevTable([])).toThrow(RangeError);
-    expect(() => new MaglevTable(['a', 'a'], 7)).toThrow(RangeError);
-    for (const size of [8, 9, 1, 3]) expect(() => new MaglevTable(['a', 'b', 'c'], size), `size ${size}`).toThrow(RangeError);
+    expect(() => new MaglevTable([])).toThrow(/MaglevTable: needs at least one backend/);
+    expect(() => new MaglevTable(['a', 'a'], 7)).toThrow(/listed twice/);
+    for (const size of [8, 9, 1, 3, 7.5]) expect(() => new MaglevTable(['a', 'b', 'c'], size), `size ${size}`).toThrow(`size ${size} must be a prime larger than the number of backends`);
     expect(new MaglevTable(['a', 'b'], 3).entries.length).toBe(3);
+    expect(new MaglevTable(['a'], 2).entries, 'one backend, M = 2, the smallest prime').toEqual(['a', 'a']);
   });
 });
 
@@ -115,8 +116,9 @@ describe('jumpHash', () => {
   });
 
   it('refuses a negative or too large key and a bucket count below 1', () => {
-    expect(() => jumpHash(-1n, 3)).toThrow(RangeError);
-    expect(() => jumpHash(1n << 64n, 3)).toThrow(RangeError);
-    for (const b of [0, -1, 1.5]) expect(() => jumpHash(1n, b), `buckets ${b}`).toThrow(RangeError);
+    expect(() => jumpHash(-1n, 3)).toThrow(/key -1 is not an unsigned 64-bit number/);
+    expect(() => jumpHash(1n << 64n, 3)).toThrow(/is not an unsigned 64-bit number/);
+    expect(jumpHash((1n << 64n) - 1n, 10), 'the largest key is allowed').toBe(paperJump((1n << 64n) - 1n, 10));
+    for (const b of [0, -1, 1.5]) expect(() => jumpHash(1n, b), `buckets ${b}`).toThrow(`buckets ${b} must be a whole number`);
   });
 });

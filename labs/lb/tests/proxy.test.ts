@@ -50,7 +50,8 @@ describe('reverse proxy over real backends', () => {
     expect(outcomes.map((o) => o.body), SEE).toEqual(['b1 GET /search?q=0', 'b2 GET /search?q=1', 'b3 GET /search?q=2', 'b1 GET /search?q=3', 'b2 GET /search?q=4', 'b3 GET /search?q=5']);
     const post = await send(origin, 'POST', '/orders', 'p1', '{"sku":42}');
     expect(post.status).toBe(200);
-    expect(backends[0]!.seen.at(-1), 'the POST reached b1 with its body and request id').toEqual({ method: 'POST', url: '/orders', id: 'p1', body: '{"sku":42}' });
+    expect(backends[0]!.seen.at(-1), 'the POST reached b1 with its body and request id').toMatchObject({ method: 'POST', url: '/orders', id: 'p1', body: '{"sku":42}' });
+    expect(post.headers['x-backend'], 'response headers come back to the client').toBe('b1');
   });
 
   it('loses no GET when a backend is killed mid-run and restarted, and sends each to a live backend once', async () => {
@@ -99,6 +100,29 @@ describe('reverse proxy over real backends', () => {
     expect(post.body).toBe('b3 POST /orders');
     const hung = await send(origin, 'POST', '/orders', 'p2');
     expect(hung.status, 'a POST to the hanging b1 times out with 502').toBe(502);
+  });
+
+  it('forwards end-to-end headers and drops hop-by-hop ones (RFC 9110 §7.6.1)', async () => {
+    await startProxy();
+    const hopByHop = { 'keep-alive': 'timeout=5', 'proxy-connection': 'keep-alive', te: 'trailers', upgrade: 'h2c' };
+    await send(origin, 'GET', '/', 'g1', undefined, { ...hopByHop, 'x-shop': 'eu' });
+    const seen = backends[0]!.seen[0]!.headers;
+    expect(seen['x-shop'], 'an end-to-end header reaches the backend').toBe('eu');
+    expect(Object.keys(hopByHop).filter((name) => seen[name] !== undefined), 'hop-by-hop headers the backend received').toEqual([]);
+  });
+
+  it('retries every idempotent method (PUT, DELETE, HEAD, OPTIONS, TRACE), but not PATCH', async () => {
+    await startProxy();
+    backends[0]!.mode = 'reset';
+    backends[1]!.mode = 'reset';
+    // Each request starts at b1: b1 and b2 reset, so only a second retry reaches b3.
+    for (const method of ['PUT', 'DELETE', 'HEAD', 'OPTIONS', 'TRACE']) {
+      const outcome = await send(origin, method, '/cart/7', method);
+      expect(outcome.status, `${method} is idempotent (RFC 9110 §9.2.2): tried on b1, b2, then b3`).toBe(200);
+    }
+    const patch = await send(origin, 'PATCH', '/cart/7', 'patch');
+    expect(patch.status, 'PATCH is not idempotent: 502 after b1 resets').toBe(502);
+    expect(patch.body, 'the 502 says which backend failed').toContain(backends[0]!.origin);
   });
 
   it('answers 502 when every backend is down, and refuses an empty backend list', async () => {

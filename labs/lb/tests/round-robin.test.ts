@@ -22,7 +22,7 @@ describe('RoundRobin', () => {
   });
 
   it('refuses an empty list', () => {
-    expect(() => new RoundRobin([])).toThrow(RangeError);
+    expect(() => new RoundRobin([])).toThrow(/RoundRobin: needs at least one backend/);
   });
 });
 
@@ -54,9 +54,10 @@ describe('SmoothWeightedRoundRobin', () => {
   });
 
   it('refuses an empty list and weights that are not whole numbers ≥ 1', () => {
-    expect(() => new SmoothWeightedRoundRobin([])).toThrow(RangeError);
+    expect(() => new SmoothWeightedRoundRobin([])).toThrow(/SmoothWeightedRoundRobin: needs at least one backend/);
     for (const weight of [0, -1, 1.5, Number.NaN]) {
       expect(() => new SmoothWeightedRoundRobin([{ name: 'a', weight }]), `weight ${weight}`).toThrow(RangeError);
+      expect(() => new SmoothWeightedRoundRobin([{ name: 'a', weight }]), 'the error names the backend and its weight').toThrow(`backend "a" has weight ${weight}`);
     }
   });
 });
