@@ -2,14 +2,14 @@
  * Stage proxy (node): your reverse proxy in front of three real node:http
  * backends on 127.0.0.1. One is killed mid-run and restarted; one hangs; one
  * resets connections. Idempotent requests must reach a live backend exactly
- * once; POSTs must never be sent twice. A client counts errors and measures
- * the 99th-percentile latency (printed, not graded: speed belongs in the bench).
+ * once; POSTs must never be sent twice. The client counts errors; latency is
+ * left out on purpose, so the same code always gets the same report.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createProxy } from '@impl/proxy.ts';
-import { p99, send, startBackend, type Outcome, type TestBackend } from './fixtures/backends.ts';
+import { send, startBackend, type Outcome, type TestBackend } from './fixtures/backends.ts';
 
 const SEE = 'the chapter, "Layer 7: retries and idempotency"; RFC 9110 §9.2.2';
 
@@ -40,7 +40,7 @@ function timesSeen(): Map<string, number> {
   return count;
 }
 
-const summary = (outcomes: Outcome[]) => `${outcomes.filter((o) => o.status !== 200).length} errors in ${outcomes.length} requests, p99 ${p99(outcomes).toFixed(1)} ms`;
+const summary = (outcomes: Outcome[]) => `${outcomes.filter((o) => o.status !== 200).length} errors in ${outcomes.length} requests`;
 
 describe('reverse proxy over real backends', () => {
   it('passes method, path, body and status through, and spreads requests round robin', async () => {
