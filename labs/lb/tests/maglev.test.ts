@@ -83,7 +83,7 @@ describe('MaglevTable', () => {
     expect(() => new MaglevTable(['a', 'a'], 7)).toThrow(/listed twice/);
     for (const size of [8, 9, 1, 3, 7.5]) expect(() => new MaglevTable(['a', 'b', 'c'], size), `size ${size}`).toThrow(`size ${size} must be a prime larger than the number of backends`);
     expect(new MaglevTable(['a', 'b'], 3).entries.length).toBe(3);
-    expect(new MaglevTable(['a'], 2).entries, 'one backend, M = 2, the smallest prime').toEqual(['a', 'a']);
+    expect(new MaglevTable(['a'], 2, () => ({ offset: 1, skip: 1 })).entries, 'one backend, M = 2, the smallest prime').toEqual(['a', 'a']);
   });
 });
 
