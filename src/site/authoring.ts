@@ -27,3 +27,6 @@ export { default as HeartbeatIncident } from './figures/websocket/HeartbeatIncid
 export { chapterFrames as websocketFrames, RFC_HANDSHAKE, STATUS_PUSH } from './figures/websocket/websocket-frames.ts';
 export { INCIDENT as HEARTBEAT_INCIDENT } from './figures/websocket/heartbeat-incident.ts';
 export { pushCosts, POLL_REQUEST } from './figures/websocket/push-costs.ts';
+export { default as DrWalk } from './figures/lb/DrWalk.astro';
+export { default as KeyMovement } from './figures/lb/KeyMovement.astro';
+export { default as BalancePlots } from './figures/lb/BalancePlots.astro';

@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { KM_KEYS, assign, movedCounts, renderMovement } from './key-movement.ts';
+
+describe('key movement', () => {
+  it('moves only the leaving backend\'s keys on the ring, few more in Maglev, and most keys under modulo', () => {
+    const before = assign(['A', 'B', 'C', 'D', 'E']);
+    const after = assign(['A', 'B', 'C', 'D']);
+    for (const scheme of ['ring'] as const) {
+      after.owners[scheme].forEach((owner, i) => {
+        if (owner !== before.owners[scheme][i]) expect(before.owners[scheme][i], `${scheme} ${KM_KEYS[i]}`).toBe('E');
+      });
+    }
+    const moved = movedCounts(before, after);
+    expect(moved.modulo).toBeGreaterThan(moved.ring);
+    expect(moved.modulo).toBeGreaterThan(moved.maglev);
+  });
+
+  it('marks moved keys and none when nothing changed', () => {
+    const a = assign(['A', 'B', 'C']);
+    expect(renderMovement(a, a)).not.toContain('is-moved');
+    expect(renderMovement(a, assign(['A', 'B']))).toContain('is-moved');
+  });
+});
