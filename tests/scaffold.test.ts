@@ -4,6 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chapterOrder } from '../src/course/chapter-number.ts';
 import { loadLab, type Lab } from '../src/course/labs.ts';
 import { coursePaths } from '../src/course/paths.ts';
 import { buildContainerGrader } from '../src/runners/container/build-grader.ts';
@@ -23,6 +24,9 @@ const workspace = join(dir, 'workspace');
 mkdirSync(workspace);
 const env = { workspace, labs: paths.labs, content: paths.content };
 
+// The number the new chapter should get: one after the course's last.
+const last = Math.max(...readdirSync(join(real.content, 'chapters')).map((f) => chapterOrder(readFileSync(join(real.content, 'chapters', f), 'utf8')) ?? 0));
+
 let created: ReturnType<typeof journey>;
 let lab: Lab;
 beforeAll(() => {
@@ -35,14 +39,14 @@ describe('journey new demo', () => {
   it('writes a manifest, given/starter/solution/tests and a chapter ending with its lab panel, numbered after the last chapter', () => {
     expect(created.stderr).toBe('');
     expect(created.code).toBe(0);
-    expect(created.stdout).toContain('Created chapter 6, "Demo"');
+    expect(created.stdout).toContain(`Created chapter ${last + 1}, "Demo"`);
     for (const file of ['lab.json', 'tsconfig.json', 'given/bytes.ts', 'starter/port.ts', 'solution/port.ts', 'tests/encode.test.ts', 'tests/decode.test.ts']) {
       expect(created.stdout).toContain(relative(root, join(paths.labs, 'demo', file)));
     }
     const chapter = readFileSync(join(paths.content, 'chapters', 'demo.mdx'), 'utf8');
-    expect(chapter).toMatch(/^---\n[\s\S]*sidebar:\n {2}order: 6\n---\n/);
+    expect(chapter).toMatch(new RegExp(`^---\\n[\\s\\S]*sidebar:\\n {2}order: ${last + 1}\\n---\\n`));
     expect(chapter.trimEnd().endsWith('<LabPanel lab="demo" />')).toBe(true);
-    expect(lab.chapter).toBe(6);
+    expect(lab.chapter).toBe(last + 1);
     expect(lab.manifest.given).toEqual(['bytes.ts']);
   });
 
