@@ -122,7 +122,7 @@ describe('the golden failure scenarios on the Node runner', () => {
     expect(stage('syntax').error).toMatch(/syntax\.ts:2:14/);
     expect(stage('import-loop').error).toContain('did not finish loading within 3 s');
     expect(stage('output').tests[0]!.output).toMatch(/^line 0: x+\n[\s\S]*… output truncated$/);
-    expect(stage('exit').tests[0]!.message).toBe('process.exit unexpectedly called with "3"');
+    expect(stage('exit').tests[0]!.message).toBe('process.exit unexpectedly called with "3"\n\nThrown at exit.ts:3.');
   }, 300_000);
 
   it('gives the solution full marks', async () => {

@@ -12,6 +12,32 @@ import { implTsPaths } from './impl-layers.ts';
 import { implLayout, type Lab } from './labs.ts';
 import type { CoursePaths } from './paths.ts';
 
+/**
+ * Parsed files outside the lab and the checked copy (TypeScript's lib,
+ * @types/node, Vitest's and fast-check's types, the course's modules),
+ * shared by every program: they are most of what a check parses, and the
+ * same for every lab and copy. A parsed file does not depend on the program
+ * that reads it.
+ */
+const shared = new Map<string, ts.SourceFile>();
+
+/** A compiler host that parses each file outside the checked copy's folders once per process. */
+function sharingHost(options: ts.CompilerOptions, ownDirs: readonly string[]): ts.CompilerHost {
+  const host = ts.createCompilerHost(options);
+  const parse = host.getSourceFile.bind(host);
+  host.getSourceFile = (fileName, language, onError, fresh) => {
+    if (ownDirs.some((dir) => fileName.startsWith(dir))) return parse(fileName, language, onError, fresh);
+    const key = typeof language === 'object' ? `${language.languageVersion}\0${language.impliedNodeFormat}\0${fileName}` : `${language}\0${fileName}`;
+    let file = shared.get(key);
+    if (!file) {
+      file = parse(fileName, language, onError, fresh);
+      if (file) shared.set(key, file);
+    }
+    return file;
+  };
+  return host;
+}
+
 /** Compiler errors as "file:line:col message", empty when the copy type-checks. */
 export function typecheckLab(paths: CoursePaths, lab: Lab, implDir: string): string[] {
   const configFile = ts.readConfigFile(join(paths.root, 'tsconfig.json'), ts.sys.readFile);
@@ -22,14 +48,12 @@ export function typecheckLab(paths: CoursePaths, lab: Lab, implDir: string): str
     .map((f) => join(testsDir, f));
   const layout = implLayout(lab, implDir);
   const implFiles = [...lab.manifest.files.map((f) => join(implDir, f)), ...lab.manifest.given.map((f) => join(layout.givenDir, f))];
-  const program = ts.createProgram({
-    rootNames: [...testFiles, ...implFiles],
-    options: {
-      ...parsed.options,
-      noEmit: true,
-      paths: { ...tsPaths(courseAliases(paths.root)), ...implTsPaths(layout) },
-    },
-  });
+  const options: ts.CompilerOptions = {
+    ...parsed.options,
+    noEmit: true,
+    paths: { ...tsPaths(courseAliases(paths.root)), ...implTsPaths(layout) },
+  };
+  const program = ts.createProgram({ rootNames: [...testFiles, ...implFiles], options, host: sharingHost(options, [lab.dir, implDir]) });
   return ts.getPreEmitDiagnostics(program).map((d) => {
     const text = ts.flattenDiagnosticMessageText(d.messageText, '\n');
     if (!d.file || d.start === undefined) return text;

@@ -70,4 +70,22 @@ describe('failure text', () => {
     ]);
     expect(text).not.toContain('verbose');
   });
+
+  it('says where the learner\'s code threw: the first frame in one of their files, by line', () => {
+    const learner = { learnerDir: '/home/me/workspace/dns', learnerFiles: ['header.ts', 'name.ts'] };
+    const stack = [
+      'RangeError: offset 14 is outside the buffer',
+      '    at readU16 (/home/me/course/labs/dns/given/bytes.ts:9:11)',
+      '    at decodeHeader (file:///home/me/workspace/dns/header.ts:42:17)',
+      '    at /home/me/workspace/dns/name.ts:7:3',
+      '    at /home/me/course/labs/dns/tests/header.test.ts:30:5',
+    ].join('\n');
+    expect(failureText([{ name: 'RangeError', message: 'offset 14 is outside the buffer', stack }], learner)).toBe(
+      'RangeError: offset 14 is outside the buffer\n\nThrown at header.ts:42.',
+    );
+    // Only the learner's own files count: not a given file, a test, or a file of the same name elsewhere.
+    const elsewhere = stack.replaceAll('/home/me/workspace/dns/', '/home/me/other/dns/');
+    expect(failureText([{ name: 'RangeError', message: 'm', stack: elsewhere }], learner)).toBe('RangeError: m');
+    expect(failureText([{ name: 'RangeError', message: 'm', stack }])).toBe('RangeError: m');
+  });
 });

@@ -4,6 +4,7 @@
  * Exercism's test-runner results.json (top-level `status`; per-test `name`,
  * `status`, `message`, `output`) so autograders and LMS exports can read it.
  */
+import type { ImplLayout } from '../course/impl-layers.ts';
 import type { Manifest } from '../course/manifest.ts';
 import { labPoints, type RunsIn } from '../course/runs-in.ts';
 import type { RunnerName } from './rules.ts';
@@ -141,6 +142,35 @@ export interface ReportedError {
   message: string;
   diff?: string;
   cause?: unknown;
+  stack?: string;
+}
+
+/**
+ * Where a runner's stack traces show the learner's files: their folder (an
+ * absolute path under Vitest's Node API, `/impl/` in an embedded run once its
+ * module URLs are named) and their names.
+ */
+export type LearnerFiles = Pick<ImplLayout, 'learnerDir' | 'learnerFiles'>;
+
+/** A stack frame's location: `(path:line:column)` or a bare `path:line:column` at the end of the line. */
+const FRAME = /\(?(\S+?):(\d+):\d+\)?\s*$/;
+
+/**
+ * The first frame of a stack in one of the learner's files, as "header.ts:42":
+ * the line the learner opens when their code threw. Lines only, no columns:
+ * the embedded grader's transpiler keeps lines but not columns.
+ */
+function learnerFrame(stack: string | undefined, learner: LearnerFiles | undefined): string | undefined {
+  if (!stack || !learner) return undefined;
+  for (const line of stack.split('\n')) {
+    const frame = FRAME.exec(line);
+    if (!frame) continue;
+    const path = frame[1]!.replace(/^file:\/\//, '');
+    if (!path.startsWith(learner.learnerDir)) continue;
+    const name = path.slice(learner.learnerDir.length).replace(/^\//, '');
+    if (learner.learnerFiles.includes(name)) return `${name}:${frame[2]}`;
+  }
+  return undefined;
 }
 
 /** fast-check's report of a failed property, whose own message says little: the real error is its cause. */
@@ -150,30 +180,33 @@ const PROPERTY_FAILED = /^Property failed after (\d+) tests?\n\{ seed: (-?\d+), 
  * A failed property, cause first: the assertion or TODO that failed, then the
  * counterexample fast-check found, then the seed that finds it again.
  */
-function propertyText(error: ReportedError, match: RegExpExecArray): string {
+function propertyText(error: ReportedError, match: RegExpExecArray, learner: LearnerFiles | undefined): string {
   const rest = error.message.slice(match[0].length);
   const counterexample = /^Counterexample: .*$/m.exec(rest)?.[0] ?? '';
   const shrunk = /^Shrunk \d+ time\(s\)$/m.exec(rest)?.[0];
-  const cause = error.cause && typeof error.cause === 'object' && 'message' in error.cause ? errorText(error.cause as ReportedError) : undefined;
+  const cause = error.cause && typeof error.cause === 'object' && 'message' in error.cause ? errorText(error.cause as ReportedError, learner) : undefined;
   const seed = `Found after ${match[1]} ${match[1] === '1' ? 'run' : 'runs'} with seed ${match[2]} (path "${match[3]}"); every grade uses this seed, and JOURNEY_SEED=<number> tries another.`;
   return [cause ?? rest.split('\n\n')[0], [counterexample, shrunk].filter(Boolean).join('\n'), seed].filter(Boolean).join('\n\n');
 }
 
-function errorText(e: ReportedError): string {
+function errorText(e: ReportedError, learner: LearnerFiles | undefined): string {
   const property = PROPERTY_FAILED.exec(e.message);
-  if (property) return propertyText(e, property);
+  if (property) return propertyText(e, property, learner);
   const head = e.name && !['AssertionError', 'Error'].includes(e.name) ? `${e.name}: ${e.message}` : e.message;
-  return e.diff ? `${head}\n\n${e.diff}` : head;
+  // An assertion fails in the test file; an error thrown from the learner's own code says where.
+  const thrown = learnerFrame(e.stack, learner);
+  return [head, ...(thrown ? [`Thrown at ${thrown}.`] : []), ...(e.diff ? [e.diff] : [])].join('\n\n');
 }
 
 /**
  * A failed test's message, the same from every runner: the assertion's own
- * text (which lab-kit diagnostics fill in), then Vitest's diff. Results travel
- * as JSON to files, browsers and LMSs, so terminal colour codes are removed.
+ * text (which lab-kit diagnostics fill in), where the learner's code threw
+ * (given where their files are), then Vitest's diff. Results travel as JSON
+ * to files, browsers and LMSs, so terminal colour codes are removed.
  */
-export function failureText(errors: readonly ReportedError[]): string {
+export function failureText(errors: readonly ReportedError[], learner?: LearnerFiles): string {
   return errors
-    .map(errorText)
+    .map((e) => errorText(e, learner))
     .join('\n\n')
     .replace(/\u001b\[[0-9;]*m/g, '');
 }

@@ -84,8 +84,9 @@ class LabWorkspace extends HTMLElement {
       }
     });
     this.querySelector('[data-part="run-node"]')?.addEventListener('click', () => void this.runInFullNode());
-    // Load the grading worker once the page is idle: the first run is then quick, and still works if the network drops.
-    (globalThis.requestIdleCallback ?? ((fn: () => void) => setTimeout(fn, 200)))(() => void runner.warm());
+    // Load the grading worker and the packages this lab's tests use once the page is idle: the first run is then quick, and still works if the network drops.
+    const lab = { manifest: this.bundle.manifest, learnerFiles: this.files, givenFiles: this.bundle.given, testFiles: this.bundle.tests };
+    (globalThis.requestIdleCallback ?? ((fn: () => void) => setTimeout(fn, 200)))(() => void runner.warm(lab));
     this.byPart('reset-file').addEventListener('click', () => void this.resetFile());
     this.byPart('reset-lab').addEventListener('click', () => void this.replaceAll(this.bundle.starter, 'reset the lab'));
     this.byPart('undo').addEventListener('click', () => void this.undo());

@@ -2,6 +2,7 @@
 // boot here (their runtime loads from StackBlitz), so these tests block or
 // break the boot on purpose and check the learner is told why, keeps the
 // worker runner, and loses nothing.
+import type { Request } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { useBuiltSite } from '../support/built-site.ts';
 
@@ -80,8 +81,16 @@ describe('full Node when it cannot run', () => {
   });
 
   it('explains being offline, and the worker (loaded while online) still grades', async () => {
+    const scripts: string[] = [];
+    const record = (request: Request) => void scripts.push(new URL(request.url()).pathname);
+    site.page.on('request', record);
+    // The worker prefetches the packages the DNS tests import (fast-check), so it grades offline; never another lab's.
+    const prefetched = site.page.waitForRequest(/\/_astro\/fast-check-[\w-]+\.js$/);
     await site.page.goto(`${site.url}/labs/dns/`, { waitUntil: 'networkidle' });
     await site.page.waitForSelector('lab-workspace[data-ready]', { state: 'attached' });
+    await prefetched;
+    site.page.off('request', record);
+    expect(scripts.filter((path) => /\/http-cache-semantics-/.test(path))).toEqual([]);
     await site.context.setOffline(true);
     expect(await statusAfterFullNode()).toContain('You are offline');
     await workerStillGrades();

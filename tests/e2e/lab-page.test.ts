@@ -225,6 +225,20 @@ describe('the workspace as a tool', () => {
     expect(await p.textContent('.cm-activeLine')).toContain(lines[broken]!.slice(0, 30));
   });
 
+  it('opens the learner\'s line that threw, from the results', async () => {
+    const p = await page(LAPTOP);
+    await openLab(p, site.url, 'dns');
+    const lines = solution['header.ts']!.split('\n');
+    const at = lines.findIndex((l) => l.startsWith('export function encodeHeader')) + 1;
+    lines.splice(at, 0, "  if (header.id === 0) throw new RangeError('id 0 is not allowed');");
+    await importFiles(p, 'dns', { ...solution, 'header.ts': lines.join('\n') });
+    await runTests(p);
+    const thrown = p.locator('.results .message', { hasText: 'RangeError: id 0 is not allowed' }).first();
+    await thrown.locator(`.goto[data-goto="header.ts"][data-line="${at + 1}"]`).click();
+    expect(await p.getAttribute('.tab[data-file="header.ts"]', 'aria-pressed')).toBe('true');
+    expect(await p.textContent('.cm-activeLine')).toContain('id 0 is not allowed');
+  });
+
   for (const viewport of [LAPTOP, PHONE]) {
     it(`opens a failing test at its own line, from the results, at ${viewport.width} px`, async () => {
       const p = await page(viewport);

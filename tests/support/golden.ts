@@ -37,14 +37,18 @@ function expectedGolden(): GoldenResult {
 }
 
 /**
- * Checks a runner's grade of the hostile starter: the checked-in result, and
- * the failed property's message (cause first, counterexample, the seed).
+ * Checks a runner's grade of the hostile starter: the checked-in result, the
+ * failed property's message (cause first, counterexample, the seed), and the
+ * learner's line an error was thrown at.
  */
 export function expectGolden(result: GradeResult): void {
   expect(golden(result)).toEqual(expectedGolden());
   const property = result.stages.find((s) => s.id === 'property')!.tests[0]!.message!;
-  expect(property).toMatch(/^TODO\(property\): double numbers of any size\n\nCounterexample: \[-?\d+\]/);
+  expect(property).toMatch(/^TODO\(property\): double numbers of any size\n\nThrown at property\.ts:3\.\n\nCounterexample: \[-?\d+\]/);
   expect(property).toContain('with seed 20240917');
+  // An error thrown in the learner's code names the file and line it came from, which the lab page opens.
+  const thrown = result.stages.find((s) => s.id === 'fail')!.tests.find((t) => t.name === 'doubles 5')!.message!;
+  expect(thrown).toMatch(/^RangeError: cannot double 5\n\nThrown at fail\.ts:3\.$/);
 }
 
 /** Limits short enough for tests: each scenario that hangs costs testMs + graceMs. */

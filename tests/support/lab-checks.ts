@@ -11,9 +11,9 @@ import type { Lab } from '../../src/course/labs.ts';
 import type { CoursePaths } from '../../src/course/paths.ts';
 import { typecheckLab } from '../../src/course/typecheck.ts';
 import { gradeInContainer, type ContainerGradeRequest } from '../../src/runners/container/container-runner.ts';
-import { gradeLab } from '../../src/runners/node/grade.ts';
 import type { GradeResult } from '../../src/runners/result.ts';
 import { reaches } from '../../src/runners/rules.ts';
+import { gradedOnce } from './graded.ts';
 import { nodeContainer } from './node-container.ts';
 
 function failuresOf(result: GradeResult): string {
@@ -24,7 +24,7 @@ function failuresOf(result: GradeResult): string {
 
 /** The solution scores full marks (on these stages, when given: those whose tools this machine has). */
 export async function expectSolutionFullMarks(paths: CoursePaths, lab: Lab, stages?: readonly string[]): Promise<void> {
-  const result = await gradeLab({ paths, lab, target: 'solution', ...(stages ? { stages } : {}) });
+  const result = await gradedOnce(paths, lab, 'solution', stages);
   expect(failuresOf(result)).toBe('');
   expect(result.score).toBe(result.max);
   expect(result.status).toBe('pass');
@@ -32,7 +32,7 @@ export async function expectSolutionFullMarks(paths: CoursePaths, lab: Lab, stag
 
 /** The starter runs at least one test in every stage, fails at least one in every stage, and scores less. */
 export async function expectStarterFailsEveryStage(paths: CoursePaths, lab: Lab): Promise<void> {
-  const result = await gradeLab({ paths, lab, target: 'starter' });
+  const result = await gradedOnce(paths, lab, 'starter');
   for (const stage of result.stages) {
     expect(stage.error, `stage ${stage.id} should load against the starter`).toBeUndefined();
     expect(stage.tests.length, `stage ${stage.id} should run tests against the starter`).toBeGreaterThan(0);
@@ -82,7 +82,7 @@ export async function gradeInNodeContainer(lab: Lab, target: 'solution' | 'start
 export async function expectContainerAgrees(paths: CoursePaths, lab: Lab, target: 'solution' | 'starter', graderSource: string): Promise<void> {
   const containerStageIds = lab.manifest.stages.filter((s) => reaches('webcontainer', s.runsIn)).map((s) => s.id);
   const { result: inContainer, terminal, spawned, mounted, run } = await gradeInNodeContainer(lab, target, graderSource);
-  const local = await gradeLab({ paths, lab, target });
+  const local = await gradedOnce(paths, lab, target);
 
   expect(spawned[0]).toEqual(['node', 'grader.mjs', 'run.json']);
   expect(Object.keys(mounted).sort()).toEqual(['grader.mjs', 'package.json', 'run.json']);

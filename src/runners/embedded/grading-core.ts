@@ -8,10 +8,10 @@ import { startTests, type File, type Suite, type Test, type VitestRunner, type V
 import { format } from '@vitest/utils/display';
 import * as labKit from '../../lab-kit/index.ts';
 import * as netsim from '../../netsim/index.ts';
-import { appendOutput, failureText, type TestResult } from '../result.ts';
+import { appendOutput, failureText, type ReportedError, type TestResult } from '../result.ts';
 import { useSeed } from '../seed.ts';
 import { ModuleGraph, ModuleLoadError, ready, type ModuleHost } from './module-graph.ts';
-import type { RunRequest, WorkerMessage } from './protocol.ts';
+import type { PrefetchRequest, RunRequest, WorkerMessage } from './protocol.ts';
 import * as vitestShim from './vitest-shim.ts';
 
 /** The modules lab tests may import by name. */
@@ -63,36 +63,38 @@ function loadLazy(name: string): Promise<Record<string, unknown>> {
   return module;
 }
 
-/** Thrown when a lazy built-in that the run's files import cannot be loaded. */
-class LazyLoadError extends Error {
-  override name = 'LazyLoadError';
+/** The lazy built-ins these files import. */
+function lazyImports(texts: Iterable<string>): string[] {
+  const all = [...texts];
+  return Object.keys(LAZY_BUILTINS).filter((name) => {
+    const from = new RegExp(`\\bfrom\\s*['"]${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}['"]`);
+    return all.some((text) => from.test(text));
+  });
 }
 
 /** The built-in modules for a run: each lazy one joins them when a file imports it, prepared for the run. */
 async function builtinsFor(files: ReadonlyMap<string, string>, seed: number): Promise<Record<string, Record<string, unknown>>> {
-  const texts = [...files.values()];
   const modules = { ...builtins };
-  for (const [name, lazy] of Object.entries(LAZY_BUILTINS)) {
-    const from = new RegExp(`\\bfrom\\s*['"]${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}['"]`);
-    if (!texts.some((text) => from.test(text))) continue;
+  for (const name of lazyImports(files.values())) {
     let module: Record<string, unknown>;
     try {
       module = await loadLazy(name);
     } catch (error) {
-      throw new LazyLoadError(`the grader could not load ${name}, which these tests use (are you offline?): ${String(error)}`);
+      throw new Error(`the grader could not load ${name}, which these tests use (are you offline?): ${String(error)}`);
     }
-    lazy.forRun?.(module, seed);
+    LAZY_BUILTINS[name]!.forRun?.(module, seed);
     modules[name] = module;
   }
   return modules;
 }
 
 /**
- * Fetches the lazily loaded modules in the background, so a worker started
- * while online still grades every lab after the connection drops.
+ * Fetches in the background the lazy modules a lab's files import, and only
+ * those: a worker started while online then still grades the lab after the
+ * connection drops, and a lab page never downloads another lab's packages.
  */
-export function prefetchBuiltins(): void {
-  for (const name of Object.keys(LAZY_BUILTINS)) loadLazy(name).catch(() => undefined);
+export function prefetchBuiltins(request: PrefetchRequest): void {
+  for (const name of lazyImports(request.files.map(([, text]) => text))) loadLazy(name).catch(() => undefined);
 }
 
 export interface GradingHost extends ModuleHost {
@@ -132,10 +134,16 @@ function allTests(suite: Suite): Test[] {
   return suite.tasks.flatMap((t) => (t.type === 'test' ? [t] : t.type === 'suite' ? allTests(t) : []));
 }
 
+/** An error whose stacks (its own and its causes') name files instead of module URLs, so the learner's own frames can be found. */
+function named(error: ReportedError, graph: ModuleGraph): ReportedError {
+  const cause = error.cause && typeof error.cause === 'object' && 'message' in error.cause ? { cause: named(error.cause as ReportedError, graph) } : {};
+  return { ...error, ...(error.stack ? { stack: graph.describe(error.stack) } : {}), ...cause };
+}
+
 function testResult(test: Test, graph: ModuleGraph): TestResult {
   const state = test.result?.state;
   const status = state === 'pass' ? 'passed' : state === 'fail' ? 'failed' : 'skipped';
-  const message = graph.describe(failureText(test.result?.errors ?? []));
+  const message = graph.describe(failureText((test.result?.errors ?? []).map((e) => named(e, graph)), graph.layout));
   const output = outputs.get(test.id);
   return {
     name: fullName(test),

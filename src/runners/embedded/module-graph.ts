@@ -82,7 +82,8 @@ export class ModuleGraph {
   private readonly urls = new Map<string, string>();
   private readonly loading = new Set<string>();
   private readonly files: SourceFiles;
-  private readonly layout: ImplLayout;
+  /** Where `@impl/…` finds the learner's files and the given ones; stack traces name them once `describe`d. */
+  readonly layout: ImplLayout;
   private readonly builtins: Record<string, Record<string, unknown>>;
   private readonly host: ModuleHost;
 

@@ -35,6 +35,12 @@ export interface RunRequest {
   seed: number;
 }
 
+/** Host → browser worker, once it is ready: the lab's files, whose lazily loaded packages it fetches ahead of the first run. */
+export interface PrefetchRequest {
+  type: 'prefetch';
+  files: [string, string][];
+}
+
 /** The request for some stages of a lab, over the run's files (run-files.ts `runFiles`). */
 export function runRequest(files: [string, string][], stages: readonly Pick<Stage, 'id'>[], limits: Limits, seed: number): RunRequest {
   return {

@@ -6,7 +6,6 @@
  * keeps one child between grades and re-runs only the stages a save touched.
  */
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { courseAliases } from '../../course/aliases.ts';
 import type { Lab, Target } from '../../course/labs.ts';
 import { implLayout, targetDir } from '../../course/labs.ts';
@@ -18,6 +17,7 @@ import { gradeResult, stageResult, type GradeResult, type Scoring } from '../res
 import { LIMITS, type Limits } from '../rules.ts';
 import { parseSeed, SEED_VARIABLE } from '../seed.ts';
 import { GradingChild } from './grading-child.ts';
+import { stageFile } from './stage-file.ts';
 import type { SessionSetup } from './vitest-session.ts';
 
 export interface GradeOptions {
@@ -58,10 +58,6 @@ export class WarmGrader {
 /** Where a grade's files are: the session a child opens for them. */
 function sessionSetup(options: GradeOptions, implDir: string, limits: Limits): SessionSetup {
   return { root: options.paths.root, aliases: courseAliases(options.paths.root), impl: implLayout(options.lab, implDir), limits };
-}
-
-function stageFile(lab: Lab, stage: string): string {
-  return join(lab.dir, 'tests', `${stage}.test.ts`);
 }
 
 /**

@@ -7,7 +7,7 @@
  */
 import * as fc from 'fast-check';
 import { afterEach, beforeAll, beforeEach, expect, inject } from 'vitest';
-import { failureText, type ReportedError } from '../result.ts';
+import { failureText, type LearnerFiles, type ReportedError } from '../result.ts';
 import { useSeed } from '../seed.ts';
 import { progressWriter, type ProgressChannel } from './progress-channel.ts';
 
@@ -15,6 +15,8 @@ import { progressWriter, type ProgressChannel } from './progress-channel.ts';
 export interface GraderContext {
   seed: number;
   progress: ProgressChannel;
+  /** Where stack traces show the learner's files, to say where their code threw. */
+  learner: LearnerFiles;
 }
 
 declare module 'vitest' {
@@ -66,7 +68,7 @@ afterEach(({ task }) => {
     file,
     name: task.fullTestName ?? task.name,
     passed,
-    ...(!passed && errors.length ? { message: failureText(errors) } : {}),
+    ...(!passed && errors.length ? { message: failureText(errors, context.learner) } : {}),
     durationMs: Date.now() - (started.get(task.id) ?? Date.now()),
   });
 });

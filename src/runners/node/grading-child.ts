@@ -175,7 +175,7 @@ export class GradingChild {
         },
         exit: (why) => finish({ kind: 'crash', message: why }),
       };
-      this.send({ type: 'run', setup, order: { batches, context: { seed, progress: channel } } });
+      this.send({ type: 'run', setup, order: { batches, context: { seed, progress: channel, learner: setup.impl } } });
     });
   }
 

@@ -15,7 +15,7 @@ import { createVitest, type Reporter } from 'vitest/node';
 import type { ImplLayout } from '../../course/impl-layers.ts';
 import { implPlugin } from '../../course/impl-plugin.ts';
 import type { GraderEvent } from '../embedded/protocol.ts';
-import { appendOutput, failureText, type TestResult } from '../result.ts';
+import { appendOutput, failureText, type LearnerFiles, type TestResult } from '../result.ts';
 import type { Limits } from '../rules.ts';
 import type { GraderContext } from './grader-setup.ts';
 import { stageOfFile } from './stage-file.ts';
@@ -51,11 +51,11 @@ export type SessionEvent = Extract<GraderEvent, { kind: 'test-end' | 'stage-end'
  */
 const PARALLEL_STAGES = 2;
 
-function testResult(test: TestCase, output: Map<string, string>): TestResult {
+function testResult(test: TestCase, output: Map<string, string>, learner: LearnerFiles): TestResult {
   const result = test.result();
   const status = result.state === 'passed' ? 'passed' : result.state === 'failed' ? 'failed' : 'skipped';
   const errors = result.errors ?? [];
-  const message = status === 'failed' && errors.length ? failureText(errors) : undefined;
+  const message = status === 'failed' && errors.length ? failureText(errors, learner) : undefined;
   const printed = output.get(test.id);
   return {
     name: test.fullName,
@@ -67,25 +67,26 @@ function testResult(test: TestCase, output: Map<string, string>): TestResult {
 }
 
 /** An error that stopped a test file outside its tests (a syntax error, a throw on import). */
-function moduleError(module: TestModule): string | undefined {
+function moduleError(module: TestModule, learner: LearnerFiles): string | undefined {
   const errors = module.errors();
-  return errors.length ? failureText(errors.map((e) => ({ ...e, name: e.name ?? 'Error' }))) : undefined;
+  return errors.length ? failureText(errors.map((e) => ({ ...e, name: e.name ?? 'Error' })), learner) : undefined;
 }
 
-function reporter(emit: (event: SessionEvent) => void, outputChars: number): Reporter {
+function reporter(emit: (event: SessionEvent) => void, setup: SessionSetup): Reporter {
+  const learner = setup.impl;
   const output = new Map<string, string>();
   return {
     onTestRunStart() {
       output.clear();
     },
     onUserConsoleLog(log) {
-      if (log.taskId) output.set(log.taskId, appendOutput(output.get(log.taskId), log.content, outputChars));
+      if (log.taskId) output.set(log.taskId, appendOutput(output.get(log.taskId), log.content, setup.limits.outputChars));
     },
     onTestCaseResult(test) {
-      emit({ kind: 'test-end', stage: stageOfFile(test.module.moduleId), result: testResult(test, output) });
+      emit({ kind: 'test-end', stage: stageOfFile(test.module.moduleId), result: testResult(test, output, learner) });
     },
     onTestModuleEnd(module) {
-      const error = moduleError(module);
+      const error = moduleError(module, learner);
       emit({ kind: 'stage-end', stage: stageOfFile(module.moduleId), ...(error ? { error } : {}) });
     },
     onTestRunEnd(_modules, unhandled) {
@@ -115,7 +116,7 @@ export class VitestSession {
         // Runs name their files; nothing is collected by pattern.
         include: [],
         watch: false,
-        reporters: [reporter(emit, setup.limits.outputChars)],
+        reporters: [reporter(emit, setup)],
         testTimeout: setup.limits.testMs,
         hookTimeout: setup.limits.testMs,
         teardownTimeout: 2_000,

@@ -5,7 +5,7 @@
  * code does.
  */
 import type { Manifest } from '../../course/manifest.ts';
-import { feedWatch, runRequest, type GraderEvent, type RunRequest, type WorkerMessage } from '../embedded/protocol.ts';
+import { feedWatch, runRequest, type GraderEvent, type PrefetchRequest, type RunRequest, type WorkerMessage } from '../embedded/protocol.ts';
 import { gradeInPasses, type PassOutcome } from '../passes.ts';
 import { DEFAULT_SCORING, notRunStage, type GradeResult, type Scoring } from '../result.ts';
 import { LIMITS, reaches, type Limits } from '../rules.ts';
@@ -34,8 +34,12 @@ export class WorkerRunner {
     this.createWorker = createWorker;
   }
 
-  /** Starts the worker ahead of the first run (loads Vitest's runner and the transpiler). */
-  warm(): Promise<void> {
+  /**
+   * Starts the worker ahead of the first run (loads Vitest's runner and the
+   * transpiler); given the lab's files, it then fetches the packages their
+   * tests import, after `ready`, so the first run never waits for them.
+   */
+  warm(lab?: LabSources): Promise<void> {
     if (!this.ready) {
       const worker = this.createWorker();
       this.worker = worker;
@@ -52,7 +56,9 @@ export class WorkerRunner {
         throw error;
       });
     }
-    return this.ready;
+    const ready = this.ready;
+    if (lab) ready.then(() => this.worker?.postMessage({ type: 'prefetch', files: requestFiles(lab) } satisfies PrefetchRequest), () => undefined);
+    return ready;
   }
 
   /** Throws the worker away (a hung test, a crash); the next run starts a new one. */

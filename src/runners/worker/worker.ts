@@ -1,6 +1,6 @@
 /** The grading Web Worker: the embedded grader, with blob: module URLs and postMessage. */
 import { captureConsole, prefetchBuiltins, reportUnhandled, runStages } from '../embedded/grading-core.ts';
-import type { RunRequest, WorkerMessage } from '../embedded/protocol.ts';
+import type { PrefetchRequest, RunRequest, WorkerMessage } from '../embedded/protocol.ts';
 
 captureConsole();
 const host = {
@@ -13,9 +13,8 @@ addEventListener('unhandledrejection', (event: PromiseRejectionEvent) => {
   event.preventDefault();
   reportUnhandled(event.reason);
 });
-addEventListener('message', (event: MessageEvent<RunRequest>) => {
+addEventListener('message', (event: MessageEvent<RunRequest | PrefetchRequest>) => {
   if (event.data.type === 'run') void runStages(event.data, host);
+  if (event.data.type === 'prefetch') prefetchBuiltins(event.data);
 });
 host.post({ kind: 'ready' });
-// After `ready`, so the first run is not kept waiting for a module it may not need.
-prefetchBuiltins();
