@@ -142,6 +142,14 @@ describe('validation (RFC 9111 §4.3)', () => {
     expect(c.size).toBe(29);
   });
 
+  it('a 304 changes none of the fields that describe the stored body (§3.2)', () => {
+    const c = cache();
+    const body = { 'content-encoding': 'br', 'transfer-encoding': 'chunked', 'content-range': 'bytes 0-28/29' };
+    c.store(get(), ok({ 'cache-control': 'max-age=60', etag: '"v1"', ...body }), at(0));
+    const updated = c.update(get(), withStatus(304, { etag: '"v1"', 'content-encoding': 'gzip', 'transfer-encoding': 'identity', 'content-range': 'bytes 0-0/1' }), at(70));
+    expect(updated?.headers).toMatchObject(body);
+  });
+
   it('a 304 with another ETag updates nothing', () => {
     const c = cache();
     c.store(get(), ok({ 'cache-control': 'max-age=60', etag: '"v1"' }), at(0));
@@ -201,6 +209,15 @@ describe('invalidation after unsafe methods (RFC 9111 §4.4)', () => {
     expect(c.lookup(get({}, CART), s(1)).kind).toBe('hit');
     c.invalidate({ method: 'DELETE', url: CART, headers: {} }, withStatus(399));
     expect(c.lookup(get({}, CART), s(1)).kind).toBe('miss');
+  });
+
+  it('HEAD and TRACE are safe, and a 400 is an error: none of them invalidates', () => {
+    const c = cache();
+    stored(c, CART);
+    c.invalidate({ method: 'HEAD', url: CART, headers: {} }, withStatus(200));
+    c.invalidate({ method: 'TRACE', url: CART, headers: {} }, withStatus(200));
+    c.invalidate({ method: 'POST', url: CART, headers: {} }, withStatus(400));
+    expect(c.lookup(get({}, CART), s(1)).kind).toBe('hit');
   });
 
   it('a 1xx is not a final answer: it invalidates nothing', () => {

@@ -117,6 +117,16 @@ describe('the edge between fetch and a real origin', () => {
     expect(origin.log.requests, 'answered by the edge (RFC 9111 §4.3.2)').toHaveLength(1);
   });
 
+  it('connection-specific fields stay on their hop (RFC 9110 §7.6.1); Host is the origin\u2019s', async () => {
+    const { origin, proxy } = await setup();
+    const hop = { 'keep-alive': 'timeout=5', 'proxy-connection': 'keep-alive', te: 'trailers', 'x-kept': 'yes' };
+    expect((await rawGet(`${proxy.url}/api/suggest?q=h`, hop)).status).toBe(200);
+    const seen = origin.log.requests[0]!.headers;
+    for (const name of ['keep-alive', 'proxy-connection', 'te']) expect(seen[name], name).toBeUndefined();
+    expect(seen['x-kept']).toBe('yes');
+    expect(seen.host).toBe(new URL(origin.url).host);
+  });
+
   it('fetch adds no-cache to a conditional request (Fetch standard), so the edge asks the origin, then answers the client with a 304', async () => {
     const { origin, proxy } = await setup();
     await get(`${proxy.url}/api/suggest?q=g`);
