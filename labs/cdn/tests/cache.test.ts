@@ -49,6 +49,15 @@ describe('storing and serving (RFC 9111 §4)', () => {
     expect(c.lookup(get(), s(1)).kind).toBe('hit');
   });
 
+  it('GET and HEAD of one URL are stored side by side, and each misses by Vary only against its own method', () => {
+    const c = cache();
+    c.store({ method: 'HEAD', url: SUGGEST, headers: {} }, ok({ 'cache-control': 'max-age=60' }, ''), at(0));
+    c.store(get({ 'accept-language': 'en' }), ok({ 'cache-control': 'max-age=60', vary: 'accept-language' }), at(0));
+    expect(c.count).toBe(2);
+    expect(c.lookup({ method: 'HEAD', url: SUGGEST, headers: {} }, s(1)).kind).toBe('hit');
+    expect(c.lookup(get({ 'accept-language': 'de' }), s(1))).toEqual({ kind: 'miss', reason: 'vary' });
+  });
+
   it('a stale response within the request\u2019s max-stale is a stale hit', () => {
     const c = cache();
     c.store(get(), ok({ 'cache-control': 'max-age=60' }), at(0));
@@ -120,6 +129,13 @@ describe('validation (RFC 9111 §4.3)', () => {
     d.store(get(), ok({ 'cache-control': 'max-age=1' }), at(0));
     const found = d.lookup(get(), s(5));
     expect(found.kind === 'validate' && found.conditional).toEqual({});
+  });
+
+  it('a response without validators gives no conditional fields at all, not fields without a value', () => {
+    const c = cache();
+    c.store(get(), ok({ 'cache-control': 'max-age=1' }), at(0));
+    const found = c.lookup(get(), s(5));
+    expect(found.kind === 'validate' && Object.keys(found.conditional)).toEqual([]);
   });
 
   it('a 304 freshens the stored response: new fields, same body, a new clock (§4.3.4)', () => {

@@ -84,6 +84,16 @@ describe('misses and hits', () => {
     expect(ours(answer.response)).toMatchObject({ fwd: 'vary-miss' });
   });
 
+  it('with nothing from upstream, its member is the only one', () => {
+    expect(cacheStatus(primed(edge()).response)).toHaveLength(1);
+  });
+
+  it('HEAD is served from the cache like GET', () => {
+    const e = edge();
+    primed(e, ok({ 'cache-control': 'max-age=60' }, ''), 0, { method: 'HEAD', url: SUGGEST, headers: {} });
+    expect(ours(only(e.request(2, { method: 'HEAD', url: SUGGEST, headers: {} }, s(5)), 'respond').response)).toMatchObject({ hit: true });
+  });
+
   it('appends its member after the one from upstream (RFC 9211 §2: the client\u2019s nearest cache last)', () => {
     const e = edge();
     const answer = primed(e, ok({ 'cache-control': 'max-age=60', 'cache-status': 'shield; hit; ttl=30', age: '30' }));
@@ -235,6 +245,15 @@ describe('stale-while-revalidate (RFC 5861 §3)', () => {
     expect(e.response(background.fetch, withStatus(304, { date: httpDate(77), etag: '"v1"', 'cache-control': 'max-age=60, stale-while-revalidate=30' }), s(77))).toEqual([]);
     // Sent at 75 s, answered at 77 s: the 2 s in flight count as age (RFC 9111 §4.2.3), so 5 s old at 80 s.
     expect(ours(only(e.request(4, get(), s(80)), 'respond').response)).toEqual({ cache: 'edge', hit: true, ttl: '55' });
+  });
+
+  it('not for a response that is still fresh but too old for the request, nor one marked no-cache', () => {
+    const e = edge();
+    primed(e, SWR);
+    expect(responds(e.request(2, get({ 'cache-control': 'max-age=5' }), s(10))), 'max-age=5 at 10 s').toEqual([]);
+    const f = edge();
+    primed(f, ok({ 'cache-control': 'no-cache, max-age=60, stale-while-revalidate=30', etag: '"v1"' }));
+    expect(responds(f.request(2, get(), s(70)))).toEqual([]);
   });
 
   it('the window counts from when the response became stale, both ends included', () => {

@@ -147,6 +147,13 @@ describe('the edge between fetch and a real origin', () => {
     expect(origin.log.requests.map((r) => r.method)).toEqual(['GET', 'POST', 'GET']);
   });
 
+  it('close stops the proxy: it answers no more requests', async () => {
+    const { proxy } = await setup();
+    await get(`${proxy.url}/api/suggest?q=i`);
+    await proxy.close();
+    await expect(rawGet(`${proxy.url}/api/suggest?q=i`, {})).rejects.toThrow();
+  });
+
   it('an origin that is gone is a 502 from the edge', async () => {
     const { origin, proxy } = await setup();
     await origin.close();
