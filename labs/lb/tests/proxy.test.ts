@@ -8,7 +8,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { createProxy } from '@impl/proxy.ts';
-import { send, type Outcome, type TestBackend } from './fixtures/backends.ts';
+import { SLOW_BODY_MS, send, type Outcome, type TestBackend } from './fixtures/backends.ts';
 import { killAndRestart, methodOf, startRig, type Rig } from './fixtures/kill-restart.ts';
 
 const SEE = 'the chapter, "Layer 7: retries and idempotency"; RFC 9110 §9.2.2';
@@ -100,6 +100,30 @@ describe('reverse proxy over real backends', () => {
     expect(post.body).toBe('b3 POST /orders');
     const hung = await send(origin, 'POST', '/orders', 'p2');
     expect(hung.status, 'a POST to the hanging b1 times out with 502').toBe(502);
+    expect(hung.body, 'the 502 says which backend did not answer').toContain(backends[0]!.origin);
+  });
+
+  it('fails over at once when a backend refuses the connection, without waiting out the timeout', async () => {
+    // A minute's timeout: a refused connection must be seen as the error it is, not as silence.
+    await startProxy(60_000);
+    await backends[0]!.kill();
+    const post = await send(origin, 'POST', '/orders', 'p1');
+    expect(post.status, 'b1 refuses: 502 for the POST straight away').toBe(502);
+    const get = await send(origin, 'GET', '/cart', 'g1');
+    expect(get.body, 'the GET meets b2 first; b1 is not tried again').toBe('b2 GET /cart');
+  });
+
+  it('times only the wait for the response headers: a body that takes longer than the timeout comes through whole', async () => {
+    await startProxy(SLOW_BODY_MS / 4);
+    backends[0]!.mode = 'slow-body';
+    const get = await send(origin, 'GET', '/report', 'g1');
+    expect(`${get.status} ${get.body}`, `b1 sent its headers at once and its body ${SLOW_BODY_MS} ms later`).toBe('200 b1 GET /report');
+  });
+
+  it('works with the default timeout when none is given', async () => {
+    rig = await startRig((origins) => createProxy({ backends: origins }));
+    const get = await send(rig.origin, 'GET', '/', 'g1');
+    expect(get.body).toBe('b1 GET /');
   });
 
   it('forwards end-to-end headers and drops hop-by-hop ones (RFC 9110 §7.6.1)', async () => {
@@ -130,6 +154,8 @@ describe('reverse proxy over real backends', () => {
     await Promise.all(backends.map((b) => b.kill()));
     const get = await send(origin, 'GET', '/', 'g1');
     expect(get.status).toBe(502);
-    expect(() => createProxy({ backends: [] })).toThrow(RangeError);
+    expect(get.headers['content-type'], 'a 502 with a body says what the body is (RFC 9110 §8.3)').toMatch(/^text\//);
+    for (const b of backends) expect(get.body, 'the 502 names every backend that failed').toContain(b.origin);
+    expect(() => createProxy({ backends: [] })).toThrow(/createProxy: needs at least one backend/);
   });
 });
