@@ -232,6 +232,87 @@ describe('your server, with the ws library as the client', () => {
     expect(await within(3000, peer.closed, 'peer.closed on your server'), 'the close event').toEqual({ type: 'close', code: 1000, reason: 'bye', wasClean: true });
   });
 
+  it('reports 1006 when a client drops the TCP connection without a Close', async () => {
+    let opened!: (peer: Peer) => void;
+    const open = new Promise<Peer>((resolve) => (opened = resolve));
+    const ws = await wsClient((await serve({ onOpen: (peer) => opened(peer) })).port);
+    const peer = await within(2000, open, 'onOpen');
+    ws.terminate();
+    expect(await within(3000, peer.closed, 'peer.closed on your server'), 'RFC 6455 §7.1.5: no Close frame, so 1006 and not clean').toEqual({ type: 'close', code: 1006, reason: '', wasClean: false });
+  });
+
+  it('pings from the application reach ws', async () => {
+    const ws = new Promise<WebSocket>((resolve) => serve({ onOpen: (peer) => setTimeout(() => peer.ping(utf8('from-app')), 50) }).then((server) => wsClient(server.port)).then(resolve));
+    const client = await within(2000, ws, 'the ws client');
+    expect(await within(2000, new Promise<string>((resolve) => client.once('ping', (data: Buffer) => resolve(data.toString()))), 'a Ping from peer.ping'), 'its payload').toBe('from-app');
+  });
+
+  it('keeps a connection open when the application gave no handlers', async () => {
+    const server = await listenWebSocket({ host: '127.0.0.1', port: 0, heartbeatMs: 100 });
+    cleanups.push(() => server.close());
+    const ws = await wsClient(server.port);
+    const closed = wsClosed(ws);
+    ws.send('nobody listens');
+    let pings = 0;
+    ws.on('ping', () => pings++);
+    // The second heartbeat Ping comes after the first one's Pong has reached the server.
+    await eventually(2000, () => pings >= 2, 'two heartbeat Pings (heartbeatMs 100)');
+    ws.close(1000);
+    expect((await closed)[0], 'no onMessage or onPong to call is no reason to close with 1011').toBe(1000);
+  });
+
+  it('sends no heartbeat before heartbeatMs has passed', async () => {
+    const { frames } = await rawClient((await serve({ heartbeatMs: 1000 })).port);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(frames.pings, 'Pings within 300 ms of opening, with heartbeatMs 1000').toBe(0);
+  });
+
+  it('waits pongTimeoutMs for a Pong, not one heartbeat', async () => {
+    let ended = false;
+    const { frames, ended: end } = await rawClient((await serve({ heartbeatMs: 100, pongTimeoutMs: 5000 })).port);
+    void end.then(() => (ended = true));
+    await eventually(2000, () => frames.pings > 0, 'a heartbeat Ping (heartbeatMs 100)');
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(ended, 'dropped within 500 ms of a Ping, with pongTimeoutMs 5000').toBe(false);
+  });
+
+  it('drops a client that never answers its Close, after closeTimeoutMs', async () => {
+    const { frames, ended } = await rawClient((await serve({ closeTimeoutMs: 200, onOpen: (peer) => setTimeout(() => peer.close(4000, 'bye'), 50) })).port);
+    await within(2000, ended, 'your server closing TCP (closeTimeoutMs 200; RFC 6455 §7.1.1)');
+    expect(frames.closes, 'the Close it sent').toEqual([[4000, 'bye']]);
+  });
+
+  it('rejects when its port is taken', async () => {
+    const { port } = await serve();
+    expect(await settled(2000, listenWebSocket({ host: '127.0.0.1', port }), 'listenWebSocket on a port in use'), 'EADDRINUSE').toEqual({ error: expect.any(Error) });
+  });
+
+  it('drops its connections when closed', async () => {
+    const server = await listenWebSocket({ host: '127.0.0.1', port: 0 });
+    const ws = await wsClient(server.port);
+    const closed = wsClosed(ws);
+    await within(2000, server.close(), 'server.close()');
+    expect((await closed)[0], 'what ws saw: the TCP connection gone, no Close').toBe(1006);
+  });
+
+  it('opens without a subprotocol when it speaks none of those offered', async () => {
+    const { port } = await serve();
+    // ws refuses a 101 without one of the subprotocols it offered, which the RFC allows, so the request is written by hand.
+    const head = await within(
+      2000,
+      new Promise<string>((resolve) => {
+        const socket = connect(port, '127.0.0.1', () => socket.write(`GET / HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: ${RFC_KEY}\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Protocol: v2.orders\r\n\r\n`));
+        cleanups.push(() => socket.destroy());
+        let text = '';
+        socket.on('data', (chunk) => (text += chunk.toString('latin1')).includes('\r\n\r\n') && resolve(text));
+        socket.on('error', () => {});
+      }),
+      'the response head',
+    );
+    expect(head.split('\r\n')[0], 'the status line').toMatch(/^HTTP\/1\.1 101/);
+    expect(head, 'no Sec-WebSocket-Protocol in the 101 (RFC 6455 §4.2.2 item 5.4)').not.toMatch(/Sec-WebSocket-Protocol/i);
+  });
+
   it('picks the subprotocol it speaks from those ws offers', async () => {
     const ws = await wsClient((await serve({ protocols: ['v1.orders'] })).port, ['v2.orders', 'v1.orders']);
     expect(ws.protocol, 'Sec-WebSocket-Protocol in your 101 (RFC 6455 §4.2.2)').toBe('v1.orders');
@@ -280,6 +361,7 @@ describe('your server, with raw bytes', () => {
     expect(refused, 'RFC 6455 §4.4').toMatch(/\r\nSec-WebSocket-Version: 13\r\n/i);
     const plain = await ask('GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n');
     expect(plain.split('\r\n')[0], 'a request without Upgrade').toMatch(/^HTTP\/1\.1 426/);
+    expect(plain, 'RFC 9110 §15.5.22: a 426 names the protocol to upgrade to').toMatch(/\r\nUpgrade: websocket\r\n/i);
   });
 });
 
@@ -309,15 +391,20 @@ describe('your client, with a ws server', () => {
     return (server.address() as AddressInfo).port;
   }
 
-  /** Answers the first request head on `socket` with a correct 101, followed by `after` in the same write. */
-  function answer101(socket: Socket, after: Uint8Array): void {
+  /**
+   * Answers the first request head on `socket` with a correct 101, followed by `after` in the
+   * same write; with `split`, only that many bytes go at once and the rest 50 ms later.
+   */
+  function answer101(socket: Socket, after: Uint8Array, split?: number): void {
     let head = '';
     socket.on('data', (chunk: Buffer) => {
       head += chunk.toString('latin1');
       const key = /\r\nSec-WebSocket-Key: *([^\r]+)\r\n/i.exec(head)?.[1];
       if (!head.includes('\r\n\r\n') || !key) return;
       const accept = createHash('sha1').update(key + '258EAFA5-E914-47DA-95CA-C5AB0DC85B11').digest('base64');
-      socket.write(Buffer.concat([Buffer.from(`HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Accept: ${accept}\r\n\r\n`, 'latin1'), after]));
+      const response = Buffer.concat([Buffer.from(`HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Accept: ${accept}\r\n\r\n`, 'latin1'), after]);
+      socket.write(response.subarray(0, split));
+      if (split !== undefined) setTimeout(() => socket.write(response.subarray(split)), 50);
       head = '';
     });
   }
@@ -367,6 +454,28 @@ describe('your client, with a ws server', () => {
     expect(received, 'what onMessage received').toEqual(['first']);
   });
 
+  it('reads a 101 that arrives in pieces', async () => {
+    const port = await tcpServer((socket) => answer101(socket, new Uint8Array(0), 20));
+    expect(await settled(2000, connectWebSocket(`ws://127.0.0.1:${port}/`), 'connectWebSocket'), 'a 101 in two reads').toEqual({ value: expect.anything() });
+  });
+
+  it('stops the handshake timer once the connection is open', async () => {
+    const { port } = await wsServer();
+    const received: (string | Uint8Array)[] = [];
+    const peer = await within(2000, connectWebSocket(`ws://127.0.0.1:${port}/`, { handshakeTimeoutMs: 100, onMessage: (_p, data) => received.push(data) }), 'connectWebSocket');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    peer.sendText('still open');
+    await eventually(2000, () => received.length > 0, 'the echo, 300 ms after opening with handshakeTimeoutMs 100');
+    expect(received, 'the echo').toEqual(['still open']);
+  });
+
+  it('gives up on a server that never answers its Close, after closeTimeoutMs', async () => {
+    const port = await tcpServer((socket) => answer101(socket, new Uint8Array(0)));
+    const peer = await within(2000, connectWebSocket(`ws://127.0.0.1:${port}/`, { closeTimeoutMs: 200 }), 'connectWebSocket');
+    peer.close(1000);
+    expect(await within(2000, peer.closed, 'your client’s closed promise (closeTimeoutMs 200)'), 'no Close came back').toMatchObject({ wasClean: false });
+  });
+
   it('fails when the server closes the connection instead of answering', async () => {
     const port = await tcpServer((socket) => socket.once('data', () => socket.end()));
     expect(await settled(2000, connectWebSocket(`ws://127.0.0.1:${port}/`), 'connectWebSocket to fail'), 'no 101, the connection closed').toEqual({ error: expect.any(Error) });
@@ -378,8 +487,14 @@ describe('your client, with a ws server', () => {
   });
 
   it('gives up on a response head that never ends', async () => {
-    const port = await tcpServer((socket) => socket.once('data', () => socket.write('HTTP/1.1 101 Switching Protocols\r\n' + 'X-Filler: 0123456789abcdef\r\n'.repeat(1200))));
+    let dropped!: () => void;
+    const droppedByClient = new Promise<void>((resolve) => (dropped = resolve));
+    const port = await tcpServer((socket) => {
+      socket.once('close', () => dropped());
+      socket.once('data', () => socket.write('HTTP/1.1 101 Switching Protocols\r\n' + 'X-Filler: 0123456789abcdef\r\n'.repeat(1200)));
+    });
     expect(await settled(2000, connectWebSocket(`ws://127.0.0.1:${port}/`), 'connectWebSocket to give up'), 'over 16 KiB of head and no empty line').toEqual({ error: expect.any(Error) });
+    await within(2000, droppedByClient, 'your client closing the connection it gave up on');
   });
 
   it('refuses a URL that is not ws://', async () => {
