@@ -476,6 +476,26 @@ describe('your client, with a ws server', () => {
     expect(await within(2000, peer.closed, 'your client’s closed promise (closeTimeoutMs 200)'), 'no Close came back').toMatchObject({ wasClean: false });
   });
 
+  it('rejects when nothing listens on the port', async () => {
+    // A port just freed: connecting to it is refused.
+    const closed = createTcpServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', () => resolve()));
+    const freed = (closed.address() as AddressInfo).port;
+    await new Promise((resolve) => closed.close(resolve));
+    expect(await settled(2000, connectWebSocket(`ws://127.0.0.1:${freed}/`), 'connectWebSocket to fail'), 'connection refused').toEqual({ error: expect.any(Error) });
+  });
+
+  it('reports 1006 when the server resets the connection', async () => {
+    let reset!: () => void;
+    const port = await tcpServer((socket) => {
+      answer101(socket, new Uint8Array(0));
+      reset = () => socket.resetAndDestroy();
+    });
+    const peer = await within(2000, connectWebSocket(`ws://127.0.0.1:${port}/`), 'connectWebSocket');
+    reset();
+    expect(await within(2000, peer.closed, 'your client’s closed promise'), 'a TCP reset: no Close, so 1006 (RFC 6455 §7.1.5)').toEqual({ type: 'close', code: 1006, reason: '', wasClean: false });
+  });
+
   it('fails when the server closes the connection instead of answering', async () => {
     const port = await tcpServer((socket) => socket.once('data', () => socket.end()));
     expect(await settled(2000, connectWebSocket(`ws://127.0.0.1:${port}/`), 'connectWebSocket to fail'), 'no 101, the connection closed').toEqual({ error: expect.any(Error) });
