@@ -242,9 +242,10 @@ describe('your server, with the ws library as the client', () => {
   });
 
   it('pings from the application reach ws', async () => {
-    const ws = new Promise<WebSocket>((resolve) => serve({ onOpen: (peer) => setTimeout(() => peer.ping(utf8('from-app')), 50) }).then((server) => wsClient(server.port)).then(resolve));
-    const client = await within(2000, ws, 'the ws client');
-    expect(await within(2000, new Promise<string>((resolve) => client.once('ping', (data: Buffer) => resolve(data.toString()))), 'a Ping from peer.ping'), 'its payload').toBe('from-app');
+    const ws = await wsClient((await serve({ onMessage: (peer) => peer.ping(utf8('from-app')) })).port);
+    const ping = within(2000, new Promise<string>((resolve) => ws.once('ping', (data: Buffer) => resolve(data.toString()))), 'a Ping from peer.ping');
+    ws.send('ping me');
+    expect(await ping, 'its payload').toBe('from-app');
   });
 
   it('keeps a connection open when the application gave no handlers', async () => {
@@ -462,10 +463,10 @@ describe('your client, with a ws server', () => {
   it('stops the handshake timer once the connection is open', async () => {
     const { port } = await wsServer();
     const received: (string | Uint8Array)[] = [];
-    const peer = await within(2000, connectWebSocket(`ws://127.0.0.1:${port}/`, { handshakeTimeoutMs: 100, onMessage: (_p, data) => received.push(data) }), 'connectWebSocket');
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    const peer = await within(2000, connectWebSocket(`ws://127.0.0.1:${port}/`, { handshakeTimeoutMs: 1000, onMessage: (_p, data) => received.push(data) }), 'connectWebSocket');
+    await new Promise((resolve) => setTimeout(resolve, 1100));
     peer.sendText('still open');
-    await eventually(2000, () => received.length > 0, 'the echo, 300 ms after opening with handshakeTimeoutMs 100');
+    await eventually(2000, () => received.length > 0, 'the echo, 1.1 s after opening with handshakeTimeoutMs 1000');
     expect(received, 'the echo').toEqual(['still open']);
   });
 
