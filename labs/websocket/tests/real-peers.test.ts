@@ -88,7 +88,7 @@ function wsClosed(ws: WebSocket): Promise<[number, string]> {
  * A raw TCP client that has done the RFC's handshake by hand, sending `pipelined` in the same
  * write; returns the socket and what came after the 101.
  */
-async function rawClient(port: number, pipelined = new Uint8Array(0)): Promise<{ socket: Socket; frames: { closes: [number, string][]; pings: number; texts: string[] }; ended: Promise<void> }> {
+async function rawClient(port: number, pipelined: Uint8Array = new Uint8Array(0)): Promise<{ socket: Socket; frames: { closes: [number, string][]; pings: number; texts: string[] }; ended: Promise<void> }> {
   const socket = connect(port, '127.0.0.1');
   cleanups.push(() => socket.destroy());
   const ended = new Promise<void>((resolve) => socket.once('close', () => resolve()));
