@@ -4,7 +4,7 @@
  * as they come; whole frames come out, in order, and each payload byte is
  * copied once, into the payload the frame is handed out with.
  */
-import { ProtocolError } from '@impl/close-codes.ts';
+import { CloseCode, ProtocolError } from '@impl/close-codes.ts';
 import { applyMask, decodeFrame, decodeHeader, MAX_HEADER_SIZE, type DecodeOptions, type Frame, type FrameHeader } from './frame.ts';
 
 /** What #payload holds between frames: nothing, and never handed out. */
@@ -86,8 +86,7 @@ export class FrameParser {
     this.#header = header;
     // The header buffer is reused, so the key is copied out of it.
     this.#key = header.masked ? this.#head.slice(header.size - 4, header.size) : undefined;
-    // decodeHeader has refused a length over maxPayload, so this is as much as the peer may make us hold.
-    this.#payload = new Uint8Array(header.length);
+    this.#payload = allocate(header.length);
     this.#filled = 0;
     return at + used;
   }
@@ -108,5 +107,18 @@ export class FrameParser {
     this.#header = this.#key = undefined;
     this.#payload = NO_PAYLOAD;
     return { fin, rsv, opcode, payload };
+  }
+}
+
+/**
+ * The payload's final-size array. decodeHeader has refused a length over
+ * maxPayload; without one, a length no array can hold is too big too (1009),
+ * not a RangeError that would escape the connection.
+ */
+function allocate(length: number): Uint8Array {
+  try {
+    return new Uint8Array(length);
+  } catch {
+    throw new ProtocolError(CloseCode.MESSAGE_TOO_BIG, `a payload of ${length} bytes is more than this endpoint can hold`);
   }
 }
