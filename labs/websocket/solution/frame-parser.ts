@@ -8,7 +8,7 @@ import { CloseCode, ProtocolError } from '@impl/close-codes.ts';
 import { applyMask, decodeFrame, decodeHeader, MAX_HEADER_SIZE, type DecodeOptions, type Frame, type FrameHeader } from './frame.ts';
 
 /** What #payload holds between frames: nothing, and never handed out. */
-const NO_PAYLOAD = new Uint8Array(0);
+const NO_PAYLOAD: Uint8Array = new Uint8Array(0);
 
 export class FrameParser {
   readonly #options: DecodeOptions;
