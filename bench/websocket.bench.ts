@@ -6,7 +6,9 @@
  * warm-up. The targets are judged on wall-clock time (performance.now()), as a
  * server's throughput is; on a machine shared with other work that figure drops
  * with the load, so each is printed again on the process's own CPU time
- * (process.cpuUsage, user + system), for information and without a target.
+ * (process.cpuUsage, user + system), for information and without a target. That
+ * time is every thread's, V8's background garbage collection included, so on an
+ * idle machine it can give a lower rate than the wall clock does.
  */
 import { median, type Benchmark, type Figure } from './figure.ts';
 import { encodeFrame, Opcode } from '../labs/websocket/solution/frame.ts';
