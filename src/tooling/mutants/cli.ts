@@ -1,10 +1,10 @@
 /**
  * `npm run mutants -- <lab> [--incremental] [--host] [--concurrency n] [--files a.ts,b.ts]`:
  * the mutation audit of one lab (see audit.ts); `--files` mutates only those
- * of its files, for a lab whose whole audit takes longer than there is time for. Prints the score against the
- * target and every survivor not listed in labs/<lab>/MUTANTS.md, as a row
- * ready to paste there once judged equivalent — or a test to write if not.
- * Exits 1 below the target.
+ * of its files, for a lab whose whole audit takes longer than there is time
+ * for. Prints the score against the target and every survivor not listed in
+ * labs/<lab>/MUTANTS.md, as a row ready to paste there once judged
+ * equivalent — or a test to write if not. Exits 1 below the target.
  */
 import { parseArgs } from 'node:util';
 import { coursePaths } from '../../course/paths.ts';
