@@ -7,6 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { expectBytes, fromHex } from '@lab-kit';
+import { Alert } from '@impl/alerts.ts';
 import { TlsClient, type TlsClientOptions } from '@impl/client.ts';
 import { expandLabel, keysOf, openRecord, sealRecord } from './fixtures/reference-tls.ts';
 import { loadSession, type Session } from './fixtures/session.ts';
@@ -376,5 +377,18 @@ describe('servers that cheat, and the alert each gets', () => {
     expect(out.send.length, 'no answer to a fatal alert').toBe(0);
     expect(client.closure, 'handshake_failure (40) from the server').toMatchObject({ alert: 'handshake_failure', sentByClient: false });
     expect(client.state).toBe('closed');
+  });
+
+  it('a server alert this lab has no name for: the client closes, sends nothing, and closure still names one of its alerts', async () => {
+    const s = await loadSession();
+    const keys = await keysOf(s.secrets.serverHandshake);
+    const client = clientFor(s);
+    await client.start();
+    // 116 is certificate_required (RFC 8446 §6.2), which this lab's Alert table does not list.
+    const out = await client.receive(concat(...s.serverRecords.slice(0, s.firstProtected), await sealRecord(keys, 0, 21, fromHex('02 74'))));
+    expect(out.send.length, 'no answer to a fatal alert').toBe(0);
+    expect(client.state).toBe('closed');
+    expect(client.closure?.sentByClient, 'the server sent it').toBe(false);
+    expect(Object.keys(Alert), `closure.alert is an AlertName (RFC 8446 §6.2: "unknown alert types MUST be treated as error alerts"), got ${JSON.stringify(client.closure?.alert)}`).toContain(client.closure?.alert);
   });
 });
