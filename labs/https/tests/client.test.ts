@@ -368,24 +368,26 @@ describe('servers that cheat, and the alert each gets', () => {
     expect(Array.from(inner), 'this client does not implement KeyUpdate (RFC 8446 §4.6.3)').toEqual([2, 10, 21]);
   });
 
-  it('a server that sends an alert: the client closes, names it, and sends nothing', async () => {
+  /** A started client given the ServerHello and then a fatal alert `code` under the server handshake key. */
+  async function afterServerAlert(code: number): Promise<{ client: TlsClient; out: Awaited<ReturnType<TlsClient['receive']>> }> {
     const s = await loadSession();
     const keys = await keysOf(s.secrets.serverHandshake);
     const client = clientFor(s);
     await client.start();
-    const out = await client.receive(concat(...s.serverRecords.slice(0, s.firstProtected), await sealRecord(keys, 0, 21, fromHex('02 28'))));
+    const out = await client.receive(concat(...s.serverRecords.slice(0, s.firstProtected), await sealRecord(keys, 0, 21, Uint8Array.of(2, code))));
+    return { client, out };
+  }
+
+  it('a server that sends an alert: the client closes, names it, and sends nothing', async () => {
+    const { client, out } = await afterServerAlert(40);
     expect(out.send.length, 'no answer to a fatal alert').toBe(0);
     expect(client.closure, 'handshake_failure (40) from the server').toMatchObject({ alert: 'handshake_failure', sentByClient: false });
     expect(client.state).toBe('closed');
   });
 
   it('a server alert this lab has no name for: the client closes, sends nothing, and closure still names one of its alerts', async () => {
-    const s = await loadSession();
-    const keys = await keysOf(s.secrets.serverHandshake);
-    const client = clientFor(s);
-    await client.start();
     // 116 is certificate_required (RFC 8446 §6.2), which this lab's Alert table does not list.
-    const out = await client.receive(concat(...s.serverRecords.slice(0, s.firstProtected), await sealRecord(keys, 0, 21, fromHex('02 74'))));
+    const { client, out } = await afterServerAlert(116);
     expect(out.send.length, 'no answer to a fatal alert').toBe(0);
     expect(client.state).toBe('closed');
     expect(client.closure?.sentByClient, 'the server sent it').toBe(false);

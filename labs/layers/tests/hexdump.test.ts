@@ -232,12 +232,17 @@ describe('annotateFrame', () => {
     ]);
   });
 
+  /** The DNS query's addresses, as every test that edits its header still finds them. */
+  const QUERY_ADDRESSES: Row[] = [
+    ['ipv4', 'ipv4.source', 26, 4, '192.0.2.10'],
+    ['ipv4', 'ipv4.destination', 30, 4, '192.0.2.80'],
+  ];
+
   it('decodes a packet whose IPv4 header checksum is wrong: annotations do not verify checksums', () => {
     const bad = edited(VETH_DNS_QUERY, [[25, 0x5d]]);
     expect(from(bad, 'ipv4.checksum'), 'the DNS query with its header checksum one bit off (0x875c → 0x875d): still decoded down to UDP').toEqual([
       ['ipv4', 'ipv4.checksum', 24, 2, '0x875d'],
-      ['ipv4', 'ipv4.source', 26, 4, '192.0.2.10'],
-      ['ipv4', 'ipv4.destination', 30, 4, '192.0.2.80'],
+      ...QUERY_ADDRESSES,
       ['udp', 'udp.source-port', 34, 2, '53000'],
       ['udp', 'udp.destination-port', 36, 2, '53'],
       ['udp', 'udp.length', 38, 2, '38'],
@@ -251,8 +256,7 @@ describe('annotateFrame', () => {
     expect(from(icmp, 'ipv4.protocol'), 'the DNS query relabelled protocol 1: the rest of the packet is payload').toEqual([
       ['ipv4', 'ipv4.protocol', 23, 1, '1 (ICMP)'],
       ['ipv4', 'ipv4.checksum', 24, 2, '0x875c'],
-      ['ipv4', 'ipv4.source', 26, 4, '192.0.2.10'],
-      ['ipv4', 'ipv4.destination', 30, 4, '192.0.2.80'],
+      ...QUERY_ADDRESSES,
       ['payload', 'payload', 34, 38, '38 bytes'],
     ]);
   });
