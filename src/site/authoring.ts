@@ -30,3 +30,7 @@ export { pushCosts, POLL_REQUEST } from './figures/websocket/push-costs.ts';
 export { default as DrWalk } from './figures/lb/DrWalk.astro';
 export { default as KeyMovement } from './figures/lb/KeyMovement.astro';
 export { default as BalancePlots } from './figures/lb/BalancePlots.astro';
+export { default as Interleaving } from './figures/inventory/Interleaving.astro';
+export { default as StrategyPlot } from './figures/inventory/StrategyPlot.astro';
+export { STRATEGY_RUN } from './figures/inventory/strategy-run.ts';
+export { runFacts as strategyFacts } from './figures/inventory/strategy-plot.ts';

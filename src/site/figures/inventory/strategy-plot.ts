@@ -43,7 +43,14 @@ export function niceStep(max: number): number {
 
 const round = (n: number) => Math.round(n * 10) / 10;
 
-/** Lays out `metric` against the number of buyers, the buyers evenly spaced (1, 8, 32 are a factor of 4 to 8 apart). */
+/** Strategies that retry, the only ones with conflicts to plot: the others never throw an attempt away. */
+export const RETRYING: readonly Strategy[] = ['cas'];
+
+/**
+ * Lays out `metric` against the number of buyers, the buyers evenly spaced (1,
+ * 8, 32 are a factor of 4 to 8 apart); the conflict rate only for the
+ * strategies that retry.
+ */
 export function plotStrategies(run: StrategyRun, metric: Metric, size = { width: 300, height: 210 }): StrategyPlot {
   const area = { x: metric === 'conflictRate' ? 40 : 48, y: 10, width: size.width - (metric === 'conflictRate' ? 40 : 48) - 16, height: size.height - 42 };
   const buyers = [...new Set(run.points.map((p) => p.buyers))].sort((a, b) => a - b);
@@ -52,7 +59,7 @@ export function plotStrategies(run: StrategyRun, metric: Metric, size = { width:
   const top = metric === 'conflictRate' ? 1 : Math.ceil(max / step) * step;
   const x = (b: number) => round(area.x + ((buyers.indexOf(b) + 0.5) / buyers.length) * area.width);
   const y = (v: number) => round(area.y + area.height - (v / top) * area.height);
-  const lines = STRATEGIES.map((strategy) => {
+  const lines = STRATEGIES.filter((strategy) => metric !== 'conflictRate' || RETRYING.includes(strategy)).map((strategy) => {
     const points = run.points
       .filter((p) => p.strategy === strategy)
       .sort((a, b) => a.buyers - b.buyers)
@@ -73,4 +80,18 @@ export function describeStrategies(run: StrategyRun): string {
     const figures = points.map((p) => `${p.ordersPerSecond.toLocaleString('en-US')} orders/s with ${Math.round(p.conflictRate * 100)} % conflicts at ${p.buyers} buyer${p.buyers === 1 ? '' : 's'}`);
     return `${STRATEGY_NAMES[strategy]}: ${figures.join(', ')}.`;
   }).join(' ');
+}
+
+/** The figures the chapter's text quotes: how compare-and-set fared with the most buyers, and the rate of each strategy there. */
+export function runFacts(run: StrategyRun) {
+  const most = Math.max(...run.points.map((p) => p.buyers));
+  const at = (strategy: Strategy, buyers: number) => run.points.find((p) => p.strategy === strategy && p.buyers === buyers)!;
+  const cas = at('cas', most);
+  return {
+    mostBuyers: most,
+    casConflictPercent: Math.round(cas.conflictRate * 100),
+    casGaveUp: cas.gaveUp,
+    orders: cas.orders,
+    ordersPerSecond: Object.fromEntries(STRATEGIES.map((s) => [s, at(s, most).ordersPerSecond])) as Record<Strategy, number>,
+  };
 }
