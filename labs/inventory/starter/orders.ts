@@ -4,8 +4,7 @@
  * wrote first, and record the order — all or nothing, and once per
  * idempotency key however often the request arrives.
  */
-import { sqlState, UNIQUE_VIOLATION, type Db } from '@impl/db.ts';
-import { casStock, findResult, insertOrder, readItem, saveResult } from './repository.ts';
+import type { Db } from '@impl/db.ts';
 
 /** A buyer's request. `key` is the idempotency key: the client picks it once per order and sends the same one on every retry. */
 export interface OrderRequest {
@@ -49,17 +48,13 @@ export const MAX_TEXT_LENGTH = 200;
  * jitter", a random time below min(MAX_DELAY_MS, BASE_DELAY_MS · 2^(attempt − 1)).
  */
 export function backoffDelay(attempt: number, random: () => number): number {
-  // Random, not fixed: buyers who collided once would otherwise retry in lockstep and collide again.
-  return random() * Math.min(MAX_DELAY_MS, BASE_DELAY_MS * 2 ** (attempt - 1));
+  throw new Error('TODO(order): a random wait below the capped exponential bound');
 }
 
 /** True when the request is well formed: a key and a SKU of 1 to MAX_TEXT_LENGTH characters, a whole quantity from 1 to MAX_QUANTITY. */
 export function isValidOrder(request: OrderRequest): boolean {
-  const text = (value: unknown) => typeof value === 'string' && value.length >= 1 && value.length <= MAX_TEXT_LENGTH;
-  return text(request.key) && text(request.sku) && Number.isInteger(request.quantity) && request.quantity >= 1 && request.quantity <= MAX_QUANTITY;
+  throw new Error('TODO(order): check the key, the SKU and the quantity');
 }
-
-const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /**
  * Places an order once per idempotency key: a request whose key already
@@ -71,7 +66,9 @@ const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(reso
  * conflict (a lost connection) are thrown to the caller, who retries with the
  * same key.
  */
-export async function placeOrder(db: Db, request: OrderRequest, options: OrderOptions = {}): Promise<OrderResult> {
+export async function placeOrder(db: Db, request: OrderRequest, options: OrderOptions = {
+  throw new Error('TODO(order): read, compare-and-set, record the order; retry on conflict');
+}): Promise<OrderResult> {
   if (!isValidOrder(request)) return { status: 'rejected', reason: 'invalid' };
   const { maxAttempts = MAX_ATTEMPTS, sleep = realSleep, random = Math.random } = options;
   const { key, sku, quantity } = request;

@@ -53,7 +53,7 @@ const timer = (ms: number) => new Promise<'timeout'>((resolve) => setTimeout(() 
 
 describe('real PostgreSQL, 32 connections, one hot SKU', () => {
   it(`sells exactly ${UNITS} of ${ORDERS} orders, oversells nothing and deducts each key once, with client timeouts and retries`, async () => {
-    if (problem !== undefined) throw new LabAssertionError(problem, problem === INSTALL ? 'no PostgreSQL' : 'PostgreSQL did not start');
+    if (problem !== undefined) throw new LabAssertionError(problem, problem === INSTALL ? 'no PostgreSQL' : 'PostgreSQL did not start', 'a PostgreSQL server');
     const db = poolDb(pool!);
     const [seed] = fc.sample(fc.integer(), 1);
     const random = seededRandom(seed!);
