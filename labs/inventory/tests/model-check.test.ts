@@ -35,22 +35,22 @@ const keys = (n: number, prefix = fresh('buyer')) => Array.from({ length: n }, (
 
 describe('invariants hold under every schedule', () => {
   it('three buyers, two units, no lost responses: the last unit goes to exactly one', async () => {
-    await check(300, () => ({ initialStock: 2, buyers: keys(3).map((key) => ({ key, quantity: 1 })), lossRate: 0, clientAttempts: 1 }));
+    await check(250, () => ({ initialStock: 2, buyers: keys(3).map((key) => ({ key, quantity: 1 })), lossRate: 0, clientAttempts: 1 }));
   });
 
   it('three buyers, two units, one response in five lost, clients retrying', async () => {
-    await check(300, () => ({ initialStock: 2, buyers: keys(3).map((key) => ({ key, quantity: 1 })), lossRate: 0.2, clientAttempts: 4 }));
+    await check(250, () => ({ initialStock: 2, buyers: keys(3).map((key) => ({ key, quantity: 1 })), lossRate: 0.2, clientAttempts: 4 }));
   });
 
   it('duplicate submissions: two clients each send their order twice at once, with lost responses', async () => {
-    await check(300, () => {
+    await check(250, () => {
       const [a, b] = keys(2);
       return { initialStock: 3, buyers: [a!, a!, b!, b!].map((key) => ({ key, quantity: 1 })), lossRate: 0.15, clientAttempts: 3 };
     });
   });
 
   it('mixed quantities: four buyers of 1 to 3 units for five units, with lost responses', async () => {
-    await check(300, (seed) => ({
+    await check(250, (seed) => ({
       initialStock: 5,
       buyers: keys(4).map((key, i) => ({ key, quantity: 1 + ((seed >>> (2 * i)) % 3) })),
       lossRate: 0.15,
