@@ -36,6 +36,8 @@ const LAZY_BUILTINS: Record<string, LazyBuiltin> = {
   },
   // The CDN lab's reference cache.
   'http-cache-semantics': { load: () => import('http-cache-semantics') },
+  // The inventory lab's database (PostgreSQL in WebAssembly, ≈ 5 MB): fetched only by a lab page whose files import it.
+  '@electric-sql/pglite': { load: () => import('@electric-sql/pglite') },
 };
 
 /**
@@ -45,8 +47,15 @@ const LAZY_BUILTINS: Record<string, LazyBuiltin> = {
  */
 export const NODE_PACKAGES = ['ws'] as const;
 
-/** Every name lab files may import from the embedded grader: eager, lazy, and served by Node hosts. */
-export const builtinNames: readonly string[] = [...Object.keys(builtins), ...Object.keys(LAZY_BUILTINS), ...NODE_PACKAGES];
+/**
+ * npm packages that only `host` stages import (the pg client of a real
+ * PostgreSQL server): only the local grader runs those stages, so no embedded
+ * host serves them.
+ */
+export const HOST_PACKAGES = ['pg'] as const;
+
+/** Every name lab files may import: eager, lazy, served by Node hosts, and left to the local grader. */
+export const builtinNames: readonly string[] = [...Object.keys(builtins), ...Object.keys(LAZY_BUILTINS), ...NODE_PACKAGES, ...HOST_PACKAGES];
 
 const loaded = new Map<string, Promise<Record<string, unknown>>>();
 

@@ -1,0 +1,10 @@
+import { PGlite } from '@electric-sql/pglite';
+let t0 = Date.now();
+const db = await PGlite.create();
+console.log('create', Date.now() - t0);
+t0 = Date.now();
+const dump = await db.dumpDataDir('none');
+console.log('dump', Date.now() - t0, dump.size);
+t0 = Date.now();
+const db2 = await PGlite.create({ loadDataDir: dump });
+console.log('create from dump', Date.now() - t0);
