@@ -41,6 +41,14 @@ describe('the interleavings, run on PGlite', () => {
   });
 });
 
+describe('the statements', () => {
+  it('are the reference repository’s own where it has them: the read and the compare-and-set the chapter prints', () => {
+    const sent = SCENARIO_IDS.flatMap((id) => runs[id].frames.flatMap((f) => f.executed.map((e) => e.text)));
+    expect(sent.filter((text) => text.startsWith('SELECT') && !text.endsWith('FOR UPDATE')).every((text) => text === SQL.read)).toBe(true);
+    expect(runs.cas.frames.flatMap((f) => f.executed).filter((e) => e.text.startsWith('UPDATE')).map((e) => e.text)).toEqual([SQL.cas, SQL.cas]);
+  });
+});
+
 describe('the step-through', () => {
   it('has one step per frame, lighting its own row', () => {
     for (const id of SCENARIO_IDS) {

@@ -7,9 +7,14 @@
  * PGlite has one session, so a buyer's transaction runs whole in one step,
  * and a statement PostgreSQL would block on a row lock runs at the step where
  * the lock is released: the order of execution is the one a server would
- * produce, and the step says where the buyer waited.
+ * produce, and the step says where the buyer waited. The tables, the reads
+ * and the compare-and-set are the lab's reference repository's own; the
+ * broken write, the row lock and the decrement, which the reference does not
+ * have, are the chapter's SQL.
  */
 import { PGlite } from '@electric-sql/pglite';
+import type { Sql } from '../../../../labs/inventory/given/db.ts';
+import { addItem, casStock, createSchema, readItem } from '../../../../labs/inventory/solution/repository.ts';
 
 /** One of the two buyers. */
 export type Buyer = 'A' | 'B';
@@ -21,13 +26,9 @@ export type ScenarioId = 'lost-update' | 'for-update' | 'cas' | 'decrement';
 export const SKU = 'mug';
 export const INITIAL_STOCK = 1;
 
-/** The statements, exactly as the chapter prints them. */
+/** The statements as the chapter prints them; the tests check that the reference sends the same read and compare-and-set. */
 export const SQL = {
-  schema: [
-    `CREATE TABLE items (sku text PRIMARY KEY, stock integer NOT NULL CHECK (stock >= 0), version integer NOT NULL DEFAULT 0)`,
-    `CREATE TABLE orders (id integer GENERATED ALWAYS AS IDENTITY PRIMARY KEY, sku text NOT NULL REFERENCES items (sku), quantity integer NOT NULL CHECK (quantity > 0))`,
-  ],
-  read: 'SELECT stock, version FROM items WHERE sku = $1',
+  read: 'SELECT sku, stock, version FROM items WHERE sku = $1',
   readForUpdate: 'SELECT stock, version FROM items WHERE sku = $1 FOR UPDATE',
   blindWrite: 'UPDATE items SET stock = $2 WHERE sku = $1',
   lockedWrite: 'UPDATE items SET stock = $2, version = version + 1 WHERE sku = $1',
@@ -92,10 +93,14 @@ interface Script {
 
 const other = (buyer: Buyer): Buyer => (buyer === 'A' ? 'B' : 'A');
 
-/** A read that the buyer remembers. */
+/** The recording runner seen as the lab's Sql interface, so that the reference's functions can send their statements through it. */
+function asSql(run: Run): Sql {
+  return { query: async <Row>(text: string, params?: unknown[]) => { const done = await run(text, params ?? []); return { rows: done.rows as Row[], affectedRows: done.affectedRows }; } };
+}
+
+/** A read that the buyer remembers: the reference's readItem, or the chapter's locking read. */
 async function read(run: Run, memory: Memory, text: string): Promise<void> {
-  const result = await run(text, [SKU]);
-  const row = result.rows[0] as { stock: number; version: number };
+  const row = text === SQL.read ? (await readItem(asSql(run), SKU))! : ((await run(text, [SKU])).rows[0] as { stock: number; version: number });
   memory.stock = row.stock;
   memory.version = row.version;
 }
@@ -107,7 +112,11 @@ async function transaction(run: Run, body: () => Promise<'commit' | 'rollback'>)
   await run(end === 'commit' ? 'COMMIT' : 'ROLLBACK', []);
 }
 
-const first = (executed: Executed[], text: string) => executed.find((e) => e.text === text)!;
+const first = (executed: Executed[], text: string) => {
+  const found = executed.find((e) => e.text === text);
+  if (!found) throw new Error(`the step sent no ${JSON.stringify(text)}; it sent ${executed.map((e) => JSON.stringify(e.text)).join(', ')}`);
+  return found;
+};
 
 const SCRIPTS: Record<ScenarioId, Script[]> = {
   'lost-update': [
@@ -204,8 +213,7 @@ const SCRIPTS: Record<ScenarioId, Script[]> = {
         buyer,
         act: (run, memory) =>
           transaction(run, async () => {
-            const cas = await run(SQL.cas, [SKU, memory.version, memory.stock! - 1]);
-            if (cas.affectedRows === 0) return 'rollback';
+            if (!(await casStock(asSql(run), SKU, memory.version!, memory.stock! - 1))) return 'rollback';
             await run(SQL.order, [SKU, 1]);
             return 'commit';
           }),
@@ -292,9 +300,9 @@ async function rowState(db: PGlite): Promise<RowState> {
 
 /** Runs one scenario on `db` from a fresh pair of tables holding INITIAL_STOCK units of SKU. */
 export async function runScenario(db: PGlite, id: ScenarioId): Promise<Interleaving> {
-  await db.exec('DROP TABLE IF EXISTS orders; DROP TABLE IF EXISTS items;');
-  for (const statement of SQL.schema) await db.exec(statement);
-  await db.query('INSERT INTO items (sku, stock, version) VALUES ($1, $2, 0)', [SKU, INITIAL_STOCK]);
+  await db.exec('DROP TABLE IF EXISTS idempotency_keys, orders, items');
+  await createSchema(db);
+  await addItem(db, SKU, INITIAL_STOCK);
   const memories: Record<Buyer, Memory> = { A: {}, B: {} };
   const start = await rowState(db);
   let committed = start;
