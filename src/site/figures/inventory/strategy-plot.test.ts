@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import recorded from './strategy-run.json';
 import { STRATEGIES } from './strategies.ts';
-import { describeStrategies, niceStep, plotStrategies } from './strategy-plot.ts';
+import { describeStrategies, niceStep, plotStrategies, runFacts } from './strategy-plot.ts';
 import { checkRun, STRATEGY_RUN, type StrategyRun } from './strategy-run.ts';
 
 describe('the strategy plots', () => {
@@ -42,6 +42,22 @@ describe('the strategy plots', () => {
 
   it('choose round gridline steps', () => {
     expect([niceStep(95), niceStep(1800), niceStep(4000), niceStep(7)]).toEqual([50, 500, 1000, 2]);
+  });
+});
+
+describe('the figures the chapter quotes', () => {
+  const facts = runFacts(STRATEGY_RUN);
+  const cas = recorded.points.find((p) => p.strategy === 'cas' && p.buyers === 32)!;
+
+  it('are the data file’s, at the most buyers', () => {
+    expect(facts).toMatchObject({ mostBuyers: 32, casGaveUp: cas.gaveUp, orders: cas.orders, casConflictPercent: Math.round(cas.conflictRate * 100) });
+    expect(facts.ordersPerSecond.cas).toBe(cas.ordersPerSecond);
+  });
+
+  it('bear out the text: with the most buyers, most compare-and-set attempts conflict and it is the slowest of the three', () => {
+    expect(facts.casConflictPercent).toBeGreaterThan(50);
+    expect(facts.casGaveUp).toBeGreaterThan(0);
+    expect(facts.ordersPerSecond.cas).toBeLessThan(Math.min(facts.ordersPerSecond['for-update'], facts.ordersPerSecond.decrement));
   });
 });
 
