@@ -35,9 +35,8 @@ beforeAll(async () => {
     problem = error instanceof Error ? error.message : String(error);
     return;
   }
-  pool = new pg.Pool({ connectionString: server.url, max: CONNECTIONS });
   // Each run starts from empty tables, in a schema of its own so a DATABASE_URL server's other tables are left alone.
-  pool.on('connect', (client) => void client.query('SET search_path TO journey_inventory'));
+  pool = new pg.Pool({ connectionString: server.url, max: CONNECTIONS, options: '-c search_path=journey_inventory' });
   await pool.query('DROP SCHEMA IF EXISTS journey_inventory CASCADE');
   await pool.query('CREATE SCHEMA journey_inventory');
   for (const statement of REFERENCE_SCHEMA.split(';').map((s) => s.trim()).filter(Boolean)) await pool.query(statement);
