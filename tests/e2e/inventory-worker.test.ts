@@ -2,9 +2,6 @@
 // lab's pure stages grade in the built grading worker in Chromium, with the
 // wasm and data files the site build emitted, and a lab page that does not
 // use it never downloads it.
-import { readdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 import { labBundle } from '../../src/course/lab-bundle.ts';
 import { loadLab } from '../../src/course/labs.ts';
@@ -13,35 +10,18 @@ import type { GradeResult } from '../../src/runners/result.ts';
 import { LIMITS } from '../../src/runners/rules.ts';
 import type { WorkerGradeRequest } from '../../src/runners/worker/worker-runner.ts';
 import { useBuiltSite } from '../support/built-site.ts';
-import { root } from '../support/cli.ts';
+import { builtWorker, workerHarness } from '../support/worker-harness.ts';
 
 const lab = loadLab(coursePaths(), 'inventory');
 const site = useBuiltSite();
 const PGLITE = /pglite|\.wasm$|\.data$/;
 
-/** The page-side runner, bundled for the page: it grades with the worker the site built. */
-async function harness(): Promise<string> {
-  const result = await build({
-    stdin: {
-      contents: `import { WorkerRunner } from './src/runners/worker/worker-runner.ts';
-        globalThis.gradeInWorker = (url, request) => new WorkerRunner(() => new Worker(url, { type: 'module' })).grade(request);`,
-      resolveDir: root,
-      loader: 'ts',
-    },
-    bundle: true,
-    format: 'iife',
-    write: false,
-    logLevel: 'silent',
-  });
-  return result.outputFiles[0]!.text;
-}
-
 describe('PGlite in the grading worker', () => {
   it('grades the inventory lab\'s pure stages with full marks in the browser', async () => {
-    const worker = readdirSync(join(root, 'dist', '_astro')).find((f) => /^worker-.*\.js$/.test(f));
+    const worker = builtWorker();
     expect(worker, 'the built grading worker (run `npm run build` first)').toBeDefined();
     await site.page.goto(`${site.url}/labs/inventory/`);
-    await site.page.addScriptTag({ content: await harness() });
+    await site.page.addScriptTag({ content: await workerHarness() });
     const bundle = labBundle(lab, { showSolutions: true });
     const request: WorkerGradeRequest = {
       lab: lab.id,
