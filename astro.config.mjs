@@ -41,6 +41,8 @@ export default defineConfig({
     // The grading worker's dependencies, pre-bundled up front: discovered late, they make the dev server reload the page mid-run.
     optimizeDeps: {
       include: ['@vitest/expect', '@vitest/runner', '@vitest/utils/display', 'chai', 'es-module-lexer/js', 'fast-check', 'sucrase', 'fflate', 'idb-keyval'],
+      // PGlite finds its .wasm and .data files next to its own module (new URL(…, import.meta.url)): pre-bundling would move it away from them.
+      exclude: ['@electric-sql/pglite'],
     },
   },
   integrations: [

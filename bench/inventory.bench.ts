@@ -60,8 +60,7 @@ async function postgresTarget(server: Server): Promise<Target> {
   return {
     where: process.env['DATABASE_URL'] ? 'PostgreSQL at DATABASE_URL' : 'a throwaway PostgreSQL',
     async fresh(buyers) {
-      const pool = new pg.Pool({ connectionString: server.url, max: buyers });
-      pool.on('connect', (client) => void client.query('SET search_path TO journey_inventory_bench'));
+      const pool = new pg.Pool({ connectionString: server.url, max: buyers, options: '-c search_path=journey_inventory_bench' });
       await pool.query('DROP SCHEMA IF EXISTS journey_inventory_bench CASCADE');
       await pool.query('CREATE SCHEMA journey_inventory_bench');
       for (const statement of REFERENCE_SCHEMA.split(';').map((s) => s.trim()).filter(Boolean)) await pool.query(statement);

@@ -77,9 +77,11 @@ export async function placeOrder(db: Db, request: OrderRequest, options: OrderOp
   const { key, sku, quantity } = request;
   for (let attempt = 1; attempt <= maxAttempts; attempt++) {
     // Every attempt starts from fresh reads: the key may have been used meanwhile, and the version surely moved.
+    const item = await readItem(db, sku);
+    // The key after the item: an attempt with this key that took the last unit before the item was read has
+    // committed by now, so it is found here, and this request is not told "out of stock" for its own order.
     const earlier = await findResult(db, key);
     if (earlier) return { status: 'accepted', ...earlier };
-    const item = await readItem(db, sku);
     if (!item) return { status: 'rejected', reason: 'unknown-sku' };
     if (item.stock < quantity) return { status: 'rejected', reason: 'out-of-stock' };
     try {

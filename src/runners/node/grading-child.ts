@@ -202,6 +202,8 @@ export class GradingChild {
 
   /** Kills the child's whole process group and removes its temp folder. */
   kill(): void {
+    // Held until it has exited: whoever awaits `ended` needs this process alive to hear the child close.
+    this.child.ref();
     if (this.child.pid !== undefined && !this.gone) killGroup(this.child.pid);
     this.cleanUp();
   }
