@@ -3,17 +3,20 @@
  * PostgreSQL compiled to WebAssembly). The tests read back what your
  * statements did with SQL of their own.
  */
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { sqlState, type Db, type QueryResult, type Sql } from '@impl/db.ts';
 import { addItem, casStock, createSchema, readItem } from '@impl/repository.ts';
 import { fresh, openPglite } from './fixtures/database.ts';
 
 let db: Db;
+let created: Promise<void> | undefined;
 
 beforeAll(async () => {
   db = await openPglite();
-  await createSchema(db);
 });
+
+// Your createSchema runs once for the whole file, and each test awaits it: a failure there fails each test by name.
+beforeEach(() => (created ??= createSchema(db)));
 
 /** The tests' own read of one item. */
 async function row(sku: string): Promise<{ stock: number; version: number } | undefined> {
