@@ -59,6 +59,13 @@ describe('the figures the chapter quotes', () => {
     expect(facts.casGaveUp).toBeGreaterThan(0);
     expect(facts.ordersPerSecond.cas).toBeLessThan(Math.min(facts.ordersPerSecond['for-update'], facts.ordersPerSecond.decrement));
   });
+
+  it('bear out the text: on this two-core machine, every strategy is slower with the most buyers than with one', () => {
+    for (const strategy of STRATEGIES) {
+      const rate = (buyers: number) => recorded.points.find((p) => p.strategy === strategy && p.buyers === buyers)!.ordersPerSecond;
+      expect(rate(32), strategy).toBeLessThan(rate(1));
+    }
+  });
 });
 
 describe('the recorded run', () => {
