@@ -7,6 +7,7 @@ import { parseArgs } from 'node:util';
 import pc from 'picocolors';
 import { coursePaths } from '../course/paths.ts';
 import { prestartGrader } from '../runners/node/grading-child.ts';
+import type { CiFlags } from './ci-commands.ts';
 import type { Io } from './commands.ts';
 import { findCommand, helpText, UsageError, type CommandSpec } from './usage.ts';
 
@@ -55,6 +56,13 @@ export async function main(argv: string[], io: Io): Promise<number> {
         return await commands.doctor(paths, io, values as { platform?: string });
       case 'new':
         return commands.newLab(paths, io, first, values as { title?: string });
+      case 'ci': {
+        const ci = await import('./ci-commands.ts');
+        const flags = values as CiFlags;
+        if (first === 'init') return ci.ciInit(paths, io, flags);
+        if (first === 'summary') return await ci.ciSummary(paths, io, flags);
+        throw new UsageError(first ? `unknown ci action "${first}". Actions: init, summary.` : 'name a ci action: init or summary.');
+      }
       default:
         io.out(helpText());
         return 0;

@@ -46,6 +46,17 @@ export const COMMANDS: readonly CommandSpec[] = [
     summary: 'for course authors: scaffold a chapter and a lab that pass every lab check (see labs/README.md)',
     flags: { title: { type: 'string', hint: 'the lab\'s and chapter\'s title (default: from the id)' } },
   },
+  {
+    name: 'ci',
+    args: '<init|summary>',
+    summary: 'for teachers: init writes .github/workflows/grade.yml (a Classroom grader step per stage); summary is its scoreboard step',
+    flags: {
+      labs: { type: 'string', hint: 'comma-separated lab ids (default: every lab)' },
+      out: { type: 'string', hint: 'init: where to write the workflow (default: .github/workflows/grade.yml)' },
+      force: { type: 'boolean', hint: 'init: replace an existing workflow file that differs' },
+      'out-dir': { type: 'string', hint: 'summary: where to write each lab\'s JSON result (default: journey-results)' },
+    },
+  },
   { name: 'help', args: '', summary: 'this list', flags: {} },
 ];
 
