@@ -23,14 +23,14 @@ interface Step {
 }
 
 /** Runs `journey ci init` into a temp file and parses what it wrote. */
-async function initWorkflow(labs?: string, args: string[] = []): Promise<{ steps: Step[]; text: string; file: string; workflow: Record<string, unknown> }> {
+async function initWorkflow(labs?: string, args: string[] = []): Promise<{ steps: Step[]; text: string; file: string; workflow: unknown }> {
   const dir = tempWorkspace();
   const file = join(dir, 'grade.yml');
   const run = await journeyHere(['ci', 'init', '--out', file, ...args], { workspace: dir, ...(labs ? { labs } : {}) });
   expect(run.code, run.stderr).toBe(0);
   const text = readFileSync(file, 'utf8');
-  const workflow = parse(text) as { jobs: { grade: { steps: Step[] } } };
-  return { steps: workflow.jobs.grade.steps, text, file, workflow };
+  const workflow = parse(text) as { jobs?: { grade: { steps: Step[] } } };
+  return { steps: workflow.jobs?.grade.steps ?? [], text, file, workflow };
 }
 
 const graderSteps = (steps: Step[]) => steps.filter((s) => s.uses === COMMAND_GRADER);
@@ -96,6 +96,21 @@ describe('journey ci init', () => {
     expect(readFileSync(file, 'utf8')).toBe(text);
   });
 
+  it('writes GitLab CI\'s equivalent: one job, the scoreboard in its log, each test as JUnit', async () => {
+    const { workflow } = await initWorkflow(undefined, ['--platform', 'gitlab', '--labs', 'layers,dns']);
+    expect(workflow).toEqual({
+      grade: {
+        image: expect.stringMatching(/^node:\d+/),
+        timeout: '1h',
+        before_script: [expect.stringMatching(/apt-get install -y -qq .*\btshark\b/), 'npm ci'],
+        script: ['npx journey ci summary --labs layers,dns --out-dir journey-results --junit journey-results/junit.xml'],
+        artifacts: { when: 'always', paths: ['journey-results/'], reports: { junit: 'journey-results/junit.xml' } },
+      },
+    });
+    const run = await journeyHere(['ci', 'init', '--platform', 'circle'], { workspace: tempWorkspace() });
+    expect(run.stderr).toContain('--platform must be one of github, gitlab; got "circle"');
+  });
+
   it('names the missing or unknown action', async () => {
     expect((await journeyHere(['ci'], { workspace: tempWorkspace() })).stderr).toContain('name a ci action: init or summary');
     expect((await journeyHere(['ci', 'push'], { workspace: tempWorkspace() })).stderr).toContain('unknown ci action "push"');
@@ -124,11 +139,11 @@ describe('the workflow\'s steps, run here as the runner runs them', () => {
     }
   }, 120_000);
 
-  it('the scoreboard step writes each lab\'s JSON result and a Markdown summary with its first failure', async () => {
+  it('the scoreboard step writes each lab\'s JSON result, a JUnit report and a Markdown summary with its first failure, and fails below full marks', async () => {
     const workspace = adderWorkspace('starter');
     const out = join(workspace, 'results');
-    const run = await journeyHere(['ci', 'summary', '--labs', 'adder,hostile', '--out-dir', out], { workspace, labs: fixtureLabs });
-    expect(run.code).toBe(0);
+    const run = await journeyHere(['ci', 'summary', '--labs', 'adder,hostile', '--out-dir', out, '--junit', join(out, 'junit.xml')], { workspace, labs: fixtureLabs });
+    expect(run.code).toBe(1);
     const result = JSON.parse(readFileSync(join(out, 'adder.json'), 'utf8')) as GradeResult;
     expect(result).toMatchObject({ lab: 'adder', target: 'workspace', score: 0, max: 10 });
     expect(existsSync(join(out, 'hostile.json'))).toBe(false);
@@ -136,5 +151,16 @@ describe('the workflow\'s steps, run here as the runner runs them', () => {
     expect(run.stdout).toContain('not started | run `npx journey start hostile`');
     expect(run.stdout).toMatch(/- \*\*adder › small\*\*: add > adds 2 and 3: expected -1 to be 5/);
     expect(run.stdout).toContain('**Total: 0/10**');
+    const junit = readFileSync(join(out, 'junit.xml'), 'utf8');
+    expect(junit.match(/<testsuite /g)).toHaveLength(2);
+    expect(junit).toContain('<testsuite name="adder › small (0/4 points)" tests="2" failures="2"');
+    expect(junit).toContain('<failure message="expected -1 to be 5 // Object.is equality" type="failed">');
+  }, 60_000);
+
+  it('passes at full marks', async () => {
+    const workspace = adderWorkspace('solution');
+    const run = await journeyHere(['ci', 'summary', '--labs', 'adder', '--out-dir', join(workspace, 'results')], { workspace, labs: fixtureLabs });
+    expect(run.code, run.stdout).toBe(0);
+    expect(run.stdout).toContain('| 10/10 | ✅ small ✅ wrap |');
   }, 60_000);
 });

@@ -1,5 +1,5 @@
 /**
- * The GitHub Actions workflow a student's fork grades itself with, on every
+ * The CI file a student's fork grades itself with. For GitHub Actions, on every
  * push: one step per stage with GitHub Classroom's reusable command grader
  * (the stage's points as its `max-score`), the Classroom reporter that adds
  * them up ("Points X/Y" on the run), then a scoreboard in the job summary and
@@ -8,10 +8,13 @@
 import { stringify } from 'yaml';
 import type { Lab } from '../course/labs.ts';
 import type { Stage } from '../course/manifest.ts';
-import { TOOLS, type ToolId } from '../tooling/host-tools.ts';
+import type { ToolId } from '../tooling/host-tools.ts';
 
-/** Where `journey ci init` writes the workflow, from the course's root. */
-export const WORKFLOW_PATH = '.github/workflows/grade.yml';
+/** The CI services `journey ci init` writes for, and where each one's file goes, from the course's root. */
+export const CI_FILES = { github: '.github/workflows/grade.yml', gitlab: '.gitlab-ci.yml' } as const;
+export type CiPlatform = keyof typeof CI_FILES;
+/** Where the scoreboard step writes the JUnit report GitLab shows per test. */
+export const JUNIT_FILE = 'journey-results/junit.xml';
 /** Where the scoreboard step writes each lab's JSON result (uploaded as the artifact). */
 export const RESULTS_DIR = 'journey-results';
 /** The artifact's name, which `journey class collect`-style tools look for. */
@@ -28,8 +31,8 @@ export const REPORTER = 'classroom-resources/autograding-grading-reporter@v1';
  */
 const STEP_TIMEOUT_MINUTES = 5;
 
-/** Debian/Ubuntu package per host tool a stage may need; the runner image has Chrome already. */
-const APT_PACKAGE: Partial<Record<ToolId, string>> = { tshark: 'tshark', postgresql: 'postgresql' };
+/** Debian/Ubuntu package per host tool a stage may need. */
+const APT_PACKAGE: Record<ToolId, string | undefined> = { tshark: 'tshark', postgresql: 'postgresql', chromium: 'chromium', sandbox: undefined };
 
 /** A step id the reporter can read back: Classroom looks for `<ID>_RESULTS`, so letters, digits and `_` only. */
 export function stepId(lab: string, stage: string): string {
@@ -55,16 +58,19 @@ function graderStep(lab: Lab, stage: Stage) {
   };
 }
 
-/** The apt packages the chosen labs' stages need, in a stable order. */
-function aptPackages(labs: readonly Lab[]): string[] {
+/** The apt packages the chosen labs' stages need, in a stable order, less those the image has already. */
+function aptPackages(labs: readonly Lab[], preinstalled: readonly ToolId[]): string[] {
   const tools = new Set(labs.flatMap((lab) => lab.manifest.stages.flatMap((s) => s.needs ?? [])));
-  return [...tools].sort().flatMap((tool) => APT_PACKAGE[tool] ?? []);
+  return [...tools].filter((tool) => !preinstalled.includes(tool)).sort().flatMap((tool) => APT_PACKAGE[tool] ?? []);
 }
+
+const aptInstall = (packages: readonly string[], sudo: string) => `${sudo}apt-get update -qq && ${sudo}env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq ${packages.join(' ')}`;
 
 /** The workflow as a plain object (what `workflowYaml` prints). */
 export function workflow(labs: readonly Lab[]) {
   const graders = labs.flatMap((lab) => lab.manifest.stages.map((stage) => graderStep(lab, stage)));
-  const packages = aptPackages(labs);
+  // GitHub's Ubuntu image comes with Chrome.
+  const packages = aptPackages(labs, ['chromium']);
   const labList = labs.map((l) => l.id).join(',');
   return {
     name: 'Grade',
@@ -85,8 +91,8 @@ export function workflow(labs: readonly Lab[]) {
           ...(packages.length
             ? [
                 {
-                  name: `Install ${packages.map((p) => TOOLS[p as ToolId]?.name ?? p).join(' and ')}`,
-                  run: `sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq ${packages.join(' ')}`,
+                  name: `Install ${packages.join(' and ')}`,
+                  run: aptInstall(packages, 'sudo '),
                 },
               ]
             : []),
@@ -99,6 +105,7 @@ export function workflow(labs: readonly Lab[]) {
           },
           {
             name: 'Scoreboard',
+            // After a failed grader too; it fails itself below full marks, like the graders.
             if: 'always()',
             run: `npx journey ci summary --labs ${labList} --out-dir ${RESULTS_DIR} >> "$GITHUB_STEP_SUMMARY"`,
           },
@@ -114,13 +121,38 @@ export function workflow(labs: readonly Lab[]) {
   };
 }
 
-/** The workflow file's text, with a header saying where it came from. */
-export function workflowYaml(labs: readonly Lab[]): string {
+/**
+ * GitLab CI's equivalent: GitLab has no points per step, so one job grades
+ * every lab, shows the scoreboard in its log and reports each test through
+ * JUnit (the pipeline's Tests tab and merge requests list them by stage).
+ */
+export function gitlabCi(labs: readonly Lab[]) {
+  const packages = aptPackages(labs, []);
+  return {
+    grade: {
+      // Debian with Node; `npm ci` brings the course's own Node 24 either way.
+      image: 'node:24-bookworm',
+      timeout: '1h',
+      before_script: [...(packages.length ? [aptInstall(packages, '')] : []), 'npm ci'],
+      script: [`npx journey ci summary --labs ${labs.map((l) => l.id).join(',')} --out-dir ${RESULTS_DIR} --junit ${JUNIT_FILE}`],
+      artifacts: { when: 'always', paths: [`${RESULTS_DIR}/`], reports: { junit: JUNIT_FILE } },
+    },
+  };
+}
+
+const HEADER: Record<CiPlatform, string[]> = {
+  github: ['# Grades this fork on every push: one step per stage, its points as max-score.'],
+  gitlab: ['# Grades this fork on every push: the scoreboard in the log, each test in the pipeline\'s Tests tab.'],
+};
+
+/** The CI file's text for a platform, with a header saying where it came from. */
+export function ciFileText(platform: CiPlatform, labs: readonly Lab[]): string {
   const header = [
-    '# Grades this fork on every push: one step per stage, its points as max-score.',
+    ...HEADER[platform],
     '# Written by `npx journey ci init`; run it again after the course changes.',
     '# The tests run from this repository, so a student can read them: hidden tests',
     '# stay with the teacher (`journey class grade --hidden`).',
   ];
-  return `${header.join('\n')}\n${stringify(workflow(labs), { lineWidth: 0, nullStr: '' })}`;
+  const body = platform === 'github' ? workflow(labs) : gitlabCi(labs);
+  return `${header.join('\n')}\n${stringify(body, { lineWidth: 0, nullStr: '' })}`;
 }

@@ -49,12 +49,14 @@ export const COMMANDS: readonly CommandSpec[] = [
   {
     name: 'ci',
     args: '<init|summary>',
-    summary: 'for teachers: init writes .github/workflows/grade.yml (a Classroom grader step per stage); summary is its scoreboard step',
+    summary: 'for teachers: init writes the CI file a student\'s fork grades itself with (GitHub: a Classroom grader step per stage); summary is its scoreboard step',
     flags: {
       labs: { type: 'string', hint: 'comma-separated lab ids (default: every lab)' },
-      out: { type: 'string', hint: 'init: where to write the workflow (default: .github/workflows/grade.yml)' },
+      platform: { type: 'string', hint: 'init: github | gitlab (default: github)' },
+      out: { type: 'string', hint: 'init: where to write it (default: .github/workflows/grade.yml, or .gitlab-ci.yml)' },
       force: { type: 'boolean', hint: 'init: replace an existing workflow file that differs' },
       'out-dir': { type: 'string', hint: 'summary: where to write each lab\'s JSON result (default: journey-results)' },
+      junit: { type: 'string', hint: 'summary: also write every test\'s result as JUnit XML to this file' },
     },
   },
   { name: 'help', args: '', summary: 'this list', flags: {} },
