@@ -53,6 +53,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
         return commands.reset(paths, io, first);
       case 'doctor':
         return await commands.doctor(paths, io, values as { platform?: string });
+      case 'class':
+        return await (await import('./class.ts')).classCommand(paths, io, first, second, values as import('./class.ts').ClassFlags);
       case 'new':
         return commands.newLab(paths, io, first, values as { title?: string });
       default:

@@ -46,6 +46,18 @@ export const COMMANDS: readonly CommandSpec[] = [
     summary: 'for course authors: scaffold a chapter and a lab that pass every lab check (see labs/README.md)',
     flags: { title: { type: 'string', hint: 'the lab\'s and chapter\'s title (default: from the id)' } },
   },
+  {
+    name: 'class',
+    args: '<grade> <submissions-dir>',
+    summary: 'for teachers: grade every student\'s labs, each in a sandbox, into a gradebook CSV',
+    flags: {
+      labs: { type: 'string', hint: 'the labs to grade, e.g. dns,tcp' },
+      out: { type: 'string', hint: 'the gradebook CSV (default: gradebook.csv; its log beside it)' },
+      jobs: { type: 'string', hint: 'submissions graded at once (default: the number of cores)' },
+      due: { type: 'string', hint: 'the due date: the late column says whether the last commit (or zip) came after it' },
+      unsafe: { type: 'boolean', hint: 'grade without a sandbox when none works here (never for work you do not trust)' },
+    },
+  },
   { name: 'help', args: '', summary: 'this list', flags: {} },
 ];
 
