@@ -64,9 +64,13 @@ export async function gradeBatch(
       tell();
     }
   };
+  // A grading child is unreferenced while it is being killed and reaped (runners/node/grading-child.ts),
+  // which a sandbox full of processes makes slow: without this, Node could see nothing left to wait for and exit.
+  const keepAlive = setInterval(() => {}, 60_000);
   try {
     await Promise.all(Array.from({ length: Math.max(1, jobs) }, worker));
   } finally {
+    clearInterval(keepAlive);
     rmSync(workDir, { recursive: true, force: true });
   }
   return grades;

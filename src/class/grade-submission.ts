@@ -11,10 +11,18 @@ import { join } from 'node:path';
 import type { Lab } from '../course/labs.ts';
 import type { CoursePaths } from '../course/paths.ts';
 import { gradeLab } from '../runners/node/grade.ts';
+import { NOT_GRADED } from '../runners/passes.ts';
 import type { GradeResult, Scoring } from '../runners/result.ts';
 import { canaryName, takeCanary } from './canary.ts';
 import { bubblewrapLauncher, type Isolation } from './sandbox.ts';
 import type { LabFiles, Submission } from './submissions.ts';
+
+/**
+ * The runner's limits, but a shorter wall time for a whole lab: a correct
+ * submission of the slowest lab grades in about 15 s, and one that keeps
+ * every stage's loading stuck (a fork bomb) must not hold a job for long.
+ */
+const CLASS_LIMITS = { runMs: 90_000 };
 
 /** How one lab of one submission came out: a gradebook row and the notes the log gives it. */
 export interface LabGrade {
@@ -73,8 +81,20 @@ function resultNotes(result: GradeResult): string[] {
   for (const stage of result.stages) {
     if (stage.error) notes.push(`${stage.id}: stage error: ${firstLine(stage.error)}`);
     for (const test of stage.tests.filter((t) => t.status === 'hung')) notes.push(`${stage.id}: hung, stopped at its time limit: "${test.name}"`);
+    const failed = stage.tests.filter((t) => t.status === 'failed');
+    if (failed[0]) notes.push(`${stage.id}: ${failed.length} of ${stage.tests.length} tests failed, first "${failed[0].name}": ${firstLine(failed[0].message ?? '')}`);
   }
   return notes;
+}
+
+/**
+ * The row's status: a run stopped at its wall-time limit after the learner's
+ * code hung a stage is that code's failure (and cached like one); `error`
+ * is kept for a grader that failed on its own.
+ */
+function statusOf(result: GradeResult): LabGrade['status'] {
+  const learnersFault = result.stages.some((s) => (s.error && s.error !== NOT_GRADED) || s.tests.some((t) => t.status === 'hung'));
+  return result.status === 'error' && learnersFault ? 'fail' : result.status;
 }
 
 function firstLine(text: string): string {
@@ -117,13 +137,13 @@ export async function gradeSubmission(context: JobContext, lab: Lab, submission:
     for (const [name, text] of Object.entries(files)) writeFileSync(join(implDir, name), text);
     const canary = canaryName();
     const launcher = context.isolation.kind === 'bubblewrap' ? bubblewrapLauncher(context.isolation.bwrap, context.paths.root, lab, implDir) : undefined;
-    const raw = await gradeLab({ paths: context.paths, lab, target: 'workspace', implDir, scoring: context.scoring, canary, ...(launcher ? { launcher } : {}) });
+    const raw = await gradeLab({ paths: context.paths, lab, target: 'workspace', implDir, scoring: context.scoring, canary, limits: CLASS_LIMITS, ...(launcher ? { launcher } : {}) });
     const { result, tampered } = takeCanary(raw, canary, lab, context.scoring);
     notes.push(...tampered.map((t) => `tampering: ${t}`), ...resultNotes(result));
     const grade: LabGrade = {
       ...base,
       score: tampered.length ? 0 : result.score,
-      status: tampered.length ? 'tampered' : result.status,
+      status: tampered.length ? 'tampered' : statusOf(result),
       stages: tampered.length ? noStages : Object.fromEntries(result.stages.map((s) => [s.id, s.earned])),
       gradedAt: new Date().toISOString(),
       notes,

@@ -34,6 +34,8 @@ export const SANDBOX_LIMITS = {
   tmpBytes: 64 * 1024 ** 2,
   /** Open files per process. */
   openFiles: 1024,
+  /** Scheduling priority (nice) of everything in the sandbox. */
+  niceness: 10,
 };
 
 /** Whether bubblewrap is here and can make namespaces (a container may forbid them); the reason when not. */
@@ -103,6 +105,10 @@ export function bubblewrapLauncher(bwrap: string, root: string, lab: Lab, learne
       '--bind', tempDir, tempDir,
       '--chdir', root,
       '--',
+      // Without cgroups nothing caps a sandbox's share of the CPU: a fork bomb's busy loops at least yield to the machine's other work.
+      'nice',
+      '-n',
+      String(limits.niceness),
       'prlimit',
       `--cpu=${limits.cpuSeconds}`,
       `--nproc=${limits.tasks}`,

@@ -70,14 +70,12 @@ export async function classCommand(paths: CoursePaths, io: Io, action: string | 
   };
   say(`Grading ${submissions.length} submissions × ${labs.map((l) => l.id).join(', ')}, ${jobs} at a time, isolation: ${probe.ok ? `bubblewrap (${probe.path}; no network, read-only course files, limits by prlimit)` : 'NONE (--unsafe: submissions ran with your user\'s rights)'}.`);
   const started = Date.now();
-  let reported = -1;
-  if (io.isTTY) io.err('');
+  let reported = 0;
   const grades = await gradeBatch({ paths, scoring: courseSettings(paths).scoring, isolation, cacheDir: join(dirname(out), '.journey-class-cache') }, labs, submissions, jobs, {
     graded: (grade) => say(logLine(grade)),
-    // A terminal gets one line redrawn in place; a log file, a line per job done.
+    // One line per job done, under its log line (a redrawn bar would tear the log lines apart).
     progress: ({ done, running, remaining }) => {
-      if (io.isTTY) io.err(`\x1b[1A\x1b[2K${pc.dim(`${done} done, ${running} running, ${remaining} remaining`)}`);
-      else if (running === 0 || done > reported) io.err(`${done} done, ${running} running, ${remaining} remaining`);
+      if (done > reported) io.err(pc.dim(`  ${done} done, ${running} running, ${remaining} remaining`));
       reported = done;
     },
   });
