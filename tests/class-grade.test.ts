@@ -150,3 +150,54 @@ describe('journey class grade, without a sandbox', () => {
     }
   });
 });
+
+describe('hidden tests', () => {
+  const hiddenFixture = join(root, 'tests', 'fixtures', 'hidden');
+
+  it('checks a hidden folder like a lab: each file passes on the solution and fails on the starter', async () => {
+    const good = await journeyAsync(['class', 'check-hidden', hiddenFixture, '--labs', 'dns']);
+    expect(good.code, good.stderr).toBe(0);
+    expect(good.stdout).toContain('✓ dns/tests/long-labels.test.ts (A label of exactly 63 octets round-trips)');
+  }, 120_000);
+
+  it('rejects a hidden test the starter passes, and a hidden.json naming a stage the lab lacks', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'journey-hidden-bad-'));
+    try {
+      mkdirSync(join(dir, 'dns', 'tests'), { recursive: true });
+      writeFileSync(join(dir, 'dns', 'tests', 'trivial.test.ts'), "import { expect, it } from 'vitest';\nit('always', () => expect(1).toBe(1));\n");
+      writeFileSync(join(dir, 'dns', 'hidden.json'), JSON.stringify({ tests: [{ file: 'trivial.test.ts', stage: 'names', points: 1, message: 'trivial' }] }));
+      const trivial = await journeyAsync(['class', 'check-hidden', dir, '--labs', 'dns']);
+      expect(trivial.code).toBe(1);
+      expect(trivial.stdout).toContain('✗ dns/tests/trivial.test.ts (trivial): passes on the starter, so it checks nothing');
+      writeFileSync(join(dir, 'dns', 'hidden.json'), JSON.stringify({ tests: [{ file: 'trivial.test.ts', stage: 'nope', points: 1, message: 'trivial' }] }));
+      const unknown = await journeyAsync(['class', 'check-hidden', dir, '--labs', 'dns']);
+      expect(unknown.code).toBe(2);
+      expect(unknown.stderr).toMatch(/tests\[0\]\.stage: the dns lab has no stage "nope"/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
+
+  it('adds their points to their stage, and shows a learner only their message, never their source, values or output', async (context) => {
+    if (!sandboxed) skipWithout(context, 'sandbox');
+    const dir = mkdtempSync(join(tmpdir(), 'journey-hidden-grade-'));
+    try {
+      const subs = join(dir, 'submissions');
+      mkdirSync(subs);
+      writeClass(root, subs, { solutions: 1, starters: 1, partial: 0, hostile: [], labs: ['dns'] }, { root, submissions: subs, secret: dir, port: 9, marker });
+      const csv = join(dir, 'gradebook.csv');
+      const run = await journeyAsync(['class', 'grade', subs, '--labs', 'dns', '--hidden', hiddenFixture, '--out', csv, '--jobs', '2']);
+      expect(run.code, run.stderr).toBe(0);
+      const graded = readCsv(csv);
+      const of = (s: string) => graded.find((r) => r.student === s)!;
+      expect([of('solution-1').score, of('solution-1').max, of('solution-1').names, of('solution-1').status]).toEqual(['105', '105', '25', 'pass']);
+      expect([of('starter-1').score, of('starter-1').max]).toEqual(['0', '105']);
+      expect(run.stdout).toContain('starter-1 dns 0/105 fail hidden 0/1');
+      expect(run.stdout).toContain('names: hidden test failed: A label of exactly 63 octets round-trips');
+      const everything = run.stdout + run.stderr + readFileSync(csv, 'utf8') + readFileSync(csv.replace(/\.csv$/, '.log'), 'utf8');
+      expect(everything).not.toMatch(/HIDDEN-SECRET|long-labels|repeat\(63\)/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 300_000);
+});

@@ -22,7 +22,8 @@ export interface BatchReport {
 
 /** The log's line for one job: who, which lab, the score, the status, the isolation, and every note. */
 export function logLine(grade: LabGrade): string {
-  const head = `${grade.student} ${grade.lab} ${grade.score}/${grade.max} ${grade.status} [${grade.isolation === 'none' ? 'NO SANDBOX' : grade.isolation}]${grade.cached ? ' (cached)' : ''}`;
+  const hidden = grade.hidden ? ` hidden ${grade.hidden.filter((h) => h.passed).length}/${grade.hidden.length}` : '';
+  const head = `${grade.student} ${grade.lab} ${grade.score}/${grade.max} ${grade.status}${hidden} [${grade.isolation === 'none' ? 'NO SANDBOX' : grade.isolation}]${grade.cached ? ' (cached)' : ''}`;
   return grade.notes.length ? `${head}\n${grade.notes.map((n) => `    ${n}`).join('\n')}` : head;
 }
 
@@ -34,7 +35,7 @@ export async function gradeBatch(
   jobs: number,
   report: BatchReport,
 ): Promise<LabGrade[]> {
-  const fingerprints = new Map(labs.map((lab) => [lab.id, labFingerprint(lab)]));
+  const fingerprints = new Map(labs.map((lab) => [lab.id, labFingerprint(lab, context.hidden?.get(lab.id))]));
   const queue = submissions.flatMap((submission) => labs.map((lab) => ({ submission, lab })));
   const grades: LabGrade[] = [];
   const workDir = mkdtempSync(join(tmpdir(), 'journey-class-'));

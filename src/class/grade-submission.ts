@@ -14,6 +14,7 @@ import { gradeLab } from '../runners/node/grade.ts';
 import { NOT_GRADED } from '../runners/passes.ts';
 import type { GradeResult, Scoring } from '../runners/result.ts';
 import { canaryName, takeCanary } from './canary.ts';
+import { hiddenId, hiddenLab, type HiddenTests } from './hidden.ts';
 import { bubblewrapLauncher, type Isolation } from './sandbox.ts';
 import type { LabFiles, Submission } from './submissions.ts';
 
@@ -38,10 +39,21 @@ export interface LabGrade {
   submittedAt?: string;
   gradedAt: string;
   isolation: Isolation;
+  /** The hidden tests' outcomes, each by the teacher's message only. */
+  hidden?: HiddenResult[];
   /** What the log says about it: hung tests, stage errors, tampering, files left out. */
   notes: string[];
   /** True when this came from the cache rather than a grade now. */
   cached?: boolean;
+}
+
+/** One hidden test file's outcome: what a learner may be shown of it. */
+export interface HiddenResult {
+  file: string;
+  stage: string;
+  points: number;
+  message: string;
+  passed: boolean;
 }
 
 /** Everything a job needs besides the submission. */
@@ -53,10 +65,12 @@ export interface JobContext {
   workDir: string;
   /** Where outcomes are cached by content hash. */
   cacheDir: string;
+  /** The teacher's hidden tests, by lab id (see hidden.ts). */
+  hidden?: ReadonlyMap<string, HiddenTests>;
 }
 
-/** Hash of what grading a lab reads from the course: its manifest, given code and tests. */
-export function labFingerprint(lab: Lab): string {
+/** Hash of what grading a lab reads: its manifest, given code and tests, and the teacher's hidden tests for it. */
+export function labFingerprint(lab: Lab, hidden?: HiddenTests): string {
   const hash = createHash('sha256');
   const add = (dir: string) => {
     if (!existsSync(dir)) return;
@@ -67,6 +81,7 @@ export function labFingerprint(lab: Lab): string {
   hash.update(readFileSync(join(lab.dir, 'lab.json')));
   add(join(lab.dir, 'given'));
   add(join(lab.dir, 'tests'));
+  if (hidden) add(hidden.dir);
   return hash.digest('hex');
 }
 
@@ -133,18 +148,38 @@ export async function gradeSubmission(context: JobContext, lab: Lab, submission:
     }
   }
   const implDir = mkdtempSync(join(context.workDir, `${lab.id}-`));
+  const hidden = context.hidden?.get(lab.id);
+  const secretLab = hidden ? hiddenLab(lab, hidden, context.workDir) : undefined;
   try {
     for (const [name, text] of Object.entries(files)) writeFileSync(join(implDir, name), text);
-    const canary = canaryName();
-    const launcher = context.isolation.kind === 'bubblewrap' ? bubblewrapLauncher(context.isolation.bwrap, context.paths.root, lab, implDir) : undefined;
-    const raw = await gradeLab({ paths: context.paths, lab, target: 'workspace', implDir, scoring: context.scoring, canary, limits: CLASS_LIMITS, ...(launcher ? { launcher } : {}) });
-    const { result, tampered } = takeCanary(raw, canary, lab, context.scoring);
+    const { result, tampered } = await gradeSandboxed(context, lab, implDir, context.scoring);
     notes.push(...tampered.map((t) => `tampering: ${t}`), ...resultNotes(result));
+    const stages = Object.fromEntries(result.stages.map((s) => [s.id, s.earned]));
+    let score = result.score;
+    let max = base.max;
+    const hiddenResults: HiddenResult[] = [];
+    if (hidden && secretLab) {
+      // A run of its own: whatever the hidden tests print or fail with stays in that sandbox.
+      const secret = await gradeSandboxed(context, secretLab, implDir, 'all-or-nothing');
+      tampered.push(...secret.tampered);
+      notes.push(...secret.tampered.map((t) => `tampering (hidden tests): ${t}`));
+      for (const entry of hidden.entries) {
+        const passed = secret.result.stages.find((st) => st.id === hiddenId(entry))?.status === 'passed';
+        hiddenResults.push({ file: entry.file, stage: entry.stage, points: entry.points, message: entry.message, passed });
+        max += entry.points;
+        if (passed) {
+          stages[entry.stage] = (stages[entry.stage] ?? 0) + entry.points;
+          score += entry.points;
+        } else notes.push(`${entry.stage}: hidden test failed: ${entry.message}`);
+      }
+    }
     const grade: LabGrade = {
       ...base,
-      score: tampered.length ? 0 : result.score,
-      status: tampered.length ? 'tampered' : statusOf(result),
-      stages: tampered.length ? noStages : Object.fromEntries(result.stages.map((s) => [s.id, s.earned])),
+      max,
+      score: tampered.length ? 0 : score,
+      status: tampered.length ? 'tampered' : statusOf(result) === 'pass' && score < max ? 'fail' : statusOf(result),
+      stages: tampered.length ? noStages : stages,
+      ...(hiddenResults.length ? { hidden: hiddenResults } : {}),
       gradedAt: new Date().toISOString(),
       notes,
     };
@@ -158,5 +193,14 @@ export async function gradeSubmission(context: JobContext, lab: Lab, submission:
     return grade;
   } finally {
     rmSync(implDir, { recursive: true, force: true });
+    if (secretLab) rmSync(secretLab.dir, { recursive: true, force: true });
   }
+}
+
+/** Grades `lab`'s tests against the files in `implDir`, in the sandbox when there is one, with a canary. */
+async function gradeSandboxed(context: JobContext, lab: Lab, implDir: string, scoring: Scoring): Promise<{ result: GradeResult; tampered: string[] }> {
+  const canary = canaryName();
+  const launcher = context.isolation.kind === 'bubblewrap' ? bubblewrapLauncher(context.isolation.bwrap, context.paths.root, lab, implDir) : undefined;
+  const raw = await gradeLab({ paths: context.paths, lab, target: 'workspace', implDir, scoring, canary, limits: CLASS_LIMITS, ...(launcher ? { launcher } : {}) });
+  return takeCanary(raw, canary, lab, scoring);
 }

@@ -10,12 +10,15 @@ import { gradeBatch, logLine } from '../class/batch.ts';
 import { gradebookCsv } from '../class/gradebook.ts';
 import { probeBubblewrap } from '../class/sandbox.ts';
 import { findSubmissions } from '../class/submissions.ts';
+import { checkHidden, checkPasses } from '../class/check-hidden.ts';
+import { loadHidden, type HiddenTests } from '../class/hidden.ts';
 import { TOOLS } from '../tooling/host-tools.ts';
 import type { Io } from './commands.ts';
 import { UsageError } from './usage.ts';
 
 export interface ClassFlags {
   labs?: string;
+  hidden?: string;
   out?: string;
   jobs?: string;
   due?: string;
@@ -46,12 +49,45 @@ function parseDue(value: string | undefined): Date | undefined {
   return due;
 }
 
-/** `journey class <action> <dir>`: only `grade` for now. */
+/** The chosen labs' hidden tests in `dir`, by lab id (labs without a hidden.json have none). */
+function hiddenTests(dir: string | undefined, labs: readonly Lab[]): Map<string, HiddenTests> {
+  if (dir === undefined) return new Map();
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new UsageError(`--hidden: there is no folder ${dir}.`);
+  return new Map(labs.flatMap((lab) => {
+    const hidden = loadHidden(resolve(dir), lab);
+    return hidden ? [[lab.id, hidden] as const] : [];
+  }));
+}
+
+/** `journey class check-hidden <dir>`: every hidden file passes on the solution and fails on the starter. */
+async function checkHiddenCommand(paths: CoursePaths, io: Io, dir: string | undefined, flags: ClassFlags): Promise<number> {
+  if (!dir) throw new UsageError('name the folder of hidden tests (laid out as <lab>/tests/, with <lab>/hidden.json).');
+  const labs = flags.labs ? chosenLabs(paths, flags.labs) : loadLabs(paths);
+  const hidden = hiddenTests(dir, labs);
+  if (!hidden.size) {
+    io.err(`${pc.red('journey:')} ${dir} holds no hidden tests for ${labs.map((l) => l.id).join(', ')}: expected <lab>/hidden.json and <lab>/tests/.`);
+    return 1;
+  }
+  let bad = 0;
+  for (const lab of labs.filter((l) => hidden.has(l.id))) {
+    for (const check of await checkHidden(paths, lab, hidden.get(lab.id)!)) {
+      const ok = checkPasses(check);
+      if (!ok) bad++;
+      const why = ok ? '' : `: ${check.onSolution ? '' : 'fails on the solution'}${!check.onSolution && check.onStarter ? ' and ' : ''}${check.onStarter ? 'passes on the starter, so it checks nothing' : ''}`;
+      io.out(`${ok ? pc.green('✓') : pc.red('✗')} ${lab.id}/tests/${check.file} (${check.message})${why}`);
+    }
+  }
+  return bad ? 1 : 0;
+}
+
+/** `journey class grade <dir>` and `journey class check-hidden <dir>`. */
 export async function classCommand(paths: CoursePaths, io: Io, action: string | undefined, dir: string | undefined, flags: ClassFlags): Promise<number> {
-  if (action !== 'grade') throw new UsageError(`"journey class" does ${action ? `not know "${action}"` : 'one thing'}: \`journey class grade <submissions-dir> --labs dns,tcp --out gradebook.csv\`.`);
+  if (action === 'check-hidden') return checkHiddenCommand(paths, io, dir, flags);
+  if (action !== 'grade') throw new UsageError(`"journey class" does ${action ? `not know "${action}"` : 'two things'}: \`journey class grade <submissions-dir> --labs dns,tcp --out gradebook.csv [--hidden DIR]\` and \`journey class check-hidden DIR\`.`);
   if (!dir) throw new UsageError('name the folder of submissions: one folder (a clone of the fork) or one <student>.zip per student.');
   if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new UsageError(`there is no folder ${dir}.`);
   const labs = chosenLabs(paths, flags.labs);
+  const hidden = hiddenTests(flags.hidden, labs);
   const jobs = parseJobs(flags.jobs);
   const due = parseDue(flags.due);
   const out = resolve(flags.out ?? 'gradebook.csv');
@@ -68,10 +104,11 @@ export async function classCommand(paths: CoursePaths, io: Io, action: string | 
     log.push(line);
     io.out(line);
   };
-  say(`Grading ${submissions.length} submissions × ${labs.map((l) => l.id).join(', ')}, ${jobs} at a time, isolation: ${probe.ok ? `bubblewrap (${probe.path}; no network, read-only course files, limits by prlimit)` : 'NONE (--unsafe: submissions ran with your user\'s rights)'}.`);
+  const secret = hidden.size ? ` with hidden tests for ${[...hidden.keys()].join(', ')}` : '';
+  say(`Grading ${submissions.length} submissions × ${labs.map((l) => l.id).join(', ')}${secret}, ${jobs} at a time, isolation: ${probe.ok ? `bubblewrap (${probe.path}; no network, read-only course files, limits by prlimit)` : 'NONE (--unsafe: submissions ran with your user\'s rights)'}.`);
   const started = Date.now();
   let reported = 0;
-  const grades = await gradeBatch({ paths, scoring: courseSettings(paths).scoring, isolation, cacheDir: join(dirname(out), '.journey-class-cache') }, labs, submissions, jobs, {
+  const grades = await gradeBatch({ paths, scoring: courseSettings(paths).scoring, isolation, cacheDir: join(dirname(out), '.journey-class-cache'), hidden }, labs, submissions, jobs, {
     graded: (grade) => say(logLine(grade)),
     // One line per job done, under its log line (a redrawn bar would tear the log lines apart).
     progress: ({ done, running, remaining }) => {

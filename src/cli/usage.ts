@@ -48,10 +48,11 @@ export const COMMANDS: readonly CommandSpec[] = [
   },
   {
     name: 'class',
-    args: '<grade> <submissions-dir>',
-    summary: 'for teachers: grade every student\'s labs, each in a sandbox, into a gradebook CSV',
+    args: '<grade|check-hidden> <dir>',
+    summary: 'for teachers: `grade <submissions-dir>` grades every student\'s labs, each in a sandbox, into a gradebook CSV; `check-hidden <dir>` checks hidden tests on the solution and starter',
     flags: {
       labs: { type: 'string', hint: 'the labs to grade, e.g. dns,tcp' },
+      hidden: { type: 'string', hint: 'a folder of hidden tests: <lab>/tests/*.test.ts and <lab>/hidden.json (stage, points, message per file)' },
       out: { type: 'string', hint: 'the gradebook CSV (default: gradebook.csv; its log beside it)' },
       jobs: { type: 'string', hint: 'submissions graded at once (default: the number of cores)' },
       due: { type: 'string', hint: 'the due date: the late column says whether the last commit (or zip) came after it' },
