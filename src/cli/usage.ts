@@ -22,6 +22,7 @@ export const COMMANDS: readonly CommandSpec[] = [
       target: { type: 'string', hint: 'solution | starter | workspace (default: workspace)' },
       stage: { type: 'string', multiple: true, hint: 'grade only this stage (repeatable)' },
       json: { type: 'boolean', hint: 'print one JSON result instead of the scoreboard' },
+      format: { type: 'string', hint: 'exercism | gradescope | prairielearn: print that grader\'s results.json instead' },
       all: { type: 'boolean', hint: 'show the failures of every stage, not only the first unfinished one' },
     },
   },
