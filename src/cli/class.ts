@@ -1,5 +1,5 @@
 /** `journey class grade`: the teacher's batch grading, from the command line (the work is in src/class/). */
-import { existsSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import pc from 'picocolors';
@@ -12,6 +12,7 @@ import { probeBubblewrap } from '../class/sandbox.ts';
 import { findSubmissions } from '../class/submissions.ts';
 import { checkHidden, checkPasses } from '../class/check-hidden.ts';
 import { loadHidden, type HiddenTests } from '../class/hidden.ts';
+import { parseCsv, renderReport } from '../class/report.ts';
 import { TOOLS } from '../tooling/host-tools.ts';
 import type { Io } from './commands.ts';
 import { UsageError } from './usage.ts';
@@ -80,10 +81,23 @@ async function checkHiddenCommand(paths: CoursePaths, io: Io, dir: string | unde
   return bad ? 1 : 0;
 }
 
-/** `journey class grade <dir>` and `journey class check-hidden <dir>`. */
+/** `journey class report <gradebook.csv>`: the HTML report beside it (or at --out). */
+function reportCommand(io: Io, csv: string | undefined, flags: ClassFlags): number {
+  if (!csv) throw new UsageError('name the gradebook, e.g. `npx journey class report gradebook.csv`.');
+  if (!existsSync(csv)) throw new UsageError(`there is no file ${csv}.`);
+  const rows = parseCsv(readFileSync(csv, 'utf8'));
+  if (!rows.length || !('student' in rows[0]!) || !('score' in rows[0]!)) throw new UsageError(`${csv} is not a gradebook from \`journey class grade\` (no student and score columns).`);
+  const out = resolve(flags.out ?? csv.replace(/(\.csv)?$/, '.html'));
+  writeFileSync(out, renderReport(rows, csv));
+  io.out(`Wrote ${out}: open it in a browser.`);
+  return 0;
+}
+
+/** `journey class grade <dir>`, `journey class check-hidden <dir>` and `journey class report <csv>`. */
 export async function classCommand(paths: CoursePaths, io: Io, action: string | undefined, dir: string | undefined, flags: ClassFlags): Promise<number> {
   if (action === 'check-hidden') return checkHiddenCommand(paths, io, dir, flags);
-  if (action !== 'grade') throw new UsageError(`"journey class" does ${action ? `not know "${action}"` : 'two things'}: \`journey class grade <submissions-dir> --labs dns,tcp --out gradebook.csv [--hidden DIR]\` and \`journey class check-hidden DIR\`.`);
+  if (action === 'report') return reportCommand(io, dir, flags);
+  if (action !== 'grade') throw new UsageError(`"journey class" does ${action ? `not know "${action}"` : 'three things'}: \`journey class grade <submissions-dir> --labs dns,tcp --out gradebook.csv [--hidden DIR]\`, \`journey class check-hidden DIR\` and \`journey class report gradebook.csv\`.`);
   if (!dir) throw new UsageError('name the folder of submissions: one folder (a clone of the fork) or one <student>.zip per student.');
   if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new UsageError(`there is no folder ${dir}.`);
   const labs = chosenLabs(paths, flags.labs);

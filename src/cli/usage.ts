@@ -49,12 +49,12 @@ export const COMMANDS: readonly CommandSpec[] = [
   },
   {
     name: 'class',
-    args: '<grade|check-hidden> <dir>',
-    summary: 'for teachers: `grade <submissions-dir>` grades every student\'s labs, each in a sandbox, into a gradebook CSV; `check-hidden <dir>` checks hidden tests on the solution and starter',
+    args: '<grade|check-hidden|report> <path>',
+    summary: 'for teachers: `grade <submissions-dir>` grades every student\'s labs, each in a sandbox, into a gradebook CSV; `check-hidden <dir>` checks hidden tests on the solution and starter; `report <gradebook.csv>` writes an HTML report',
     flags: {
       labs: { type: 'string', hint: 'the labs to grade, e.g. dns,tcp' },
       hidden: { type: 'string', hint: 'a folder of hidden tests: <lab>/tests/*.test.ts and <lab>/hidden.json (stage, points, message per file)' },
-      out: { type: 'string', hint: 'the gradebook CSV (default: gradebook.csv; its log beside it)' },
+      out: { type: 'string', hint: 'grade: the gradebook CSV (default: gradebook.csv; its log beside it); report: the HTML file (default: beside the CSV)' },
       jobs: { type: 'string', hint: 'submissions graded at once (default: the number of cores)' },
       due: { type: 'string', hint: 'the due date: the late column says whether the last commit (or zip) came after it' },
       unsafe: { type: 'boolean', hint: 'grade without a sandbox when none works here (never for work you do not trust)' },
