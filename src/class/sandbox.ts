@@ -13,7 +13,7 @@ import { existsSync, lstatSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Lab } from '../course/labs.ts';
 import type { Launch, Launcher } from '../runners/node/grading-child.ts';
-import { pretendMissing } from '../tooling/host-tools.ts';
+import { findTool } from '../tooling/host-tools.ts';
 
 /** Which isolation a run had: bubblewrap's namespaces and limits, or none (`--unsafe`). */
 export type Isolation = 'bubblewrap' | 'none';
@@ -40,8 +40,7 @@ export const SANDBOX_LIMITS = {
 
 /** Whether bubblewrap is here and can make namespaces (a container may forbid them); the reason when not. */
 export function probeBubblewrap(): { ok: true; path: string } | { ok: false; why: string } {
-  // JOURNEY_PRETEND_MISSING=sandbox hides it, as for every tool (host-tools.ts).
-  const bwrap = pretendMissing(process.env).has('sandbox') ? undefined : findOnPath('bwrap');
+  const bwrap = findTool('sandbox');
   if (!bwrap) return { ok: false, why: 'bubblewrap (bwrap) is not installed' };
   if (!findOnPath('prlimit')) return { ok: false, why: 'prlimit (util-linux) is not installed' };
   const probe = spawnSync(bwrap, [...systemBinds(), '--unshare-all', '--die-with-parent', '--', 'true'], { encoding: 'utf8', timeout: 10_000 });
