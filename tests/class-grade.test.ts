@@ -186,7 +186,8 @@ describe('hidden tests', () => {
       mkdirSync(subs);
       writeClass(root, subs, { solutions: 1, starters: 1, partial: 0, hostile: [], labs: ['dns'] }, { root, submissions: subs, secret: dir, port: 9, marker });
       const csv = join(dir, 'gradebook.csv');
-      const run = await journeyAsync(['class', 'grade', subs, '--labs', 'dns', '--hidden', hiddenFixture, '--out', csv, '--jobs', '2']);
+      const feedback = join(dir, 'feedback');
+      const run = await journeyAsync(['class', 'grade', subs, '--labs', 'dns', '--hidden', hiddenFixture, '--out', csv, '--jobs', '2', '--feedback', feedback]);
       expect(run.code, run.stderr).toBe(0);
       const graded = readCsv(csv);
       const of = (s: string) => graded.find((r) => r.student === s)!;
@@ -194,7 +195,9 @@ describe('hidden tests', () => {
       expect([of('starter-1').score, of('starter-1').max]).toEqual(['0', '105']);
       expect(run.stdout).toContain('starter-1 dns 0/105 fail hidden 0/1');
       expect(run.stdout).toContain('names: hidden test failed: A label of exactly 63 octets round-trips');
-      const everything = run.stdout + run.stderr + readFileSync(csv, 'utf8') + readFileSync(csv.replace(/\.csv$/, '.log'), 'utf8');
+      const learner = JSON.parse(readFileSync(join(feedback, 'starter-1', 'dns.json'), 'utf8')) as { score: number; hidden: unknown[] };
+      expect([learner.score, learner.hidden]).toEqual([0, [{ stage: 'names', points: 5, message: 'A label of exactly 63 octets round-trips', passed: false }]]);
+      const everything = run.stdout + run.stderr + readFileSync(csv, 'utf8') + readFileSync(csv.replace(/\.csv$/, '.log'), 'utf8') + readFileSync(join(feedback, 'starter-1', 'dns.json'), 'utf8');
       expect(everything).not.toMatch(/HIDDEN-SECRET|long-labels|repeat\(63\)/);
     } finally {
       rmSync(dir, { recursive: true, force: true });

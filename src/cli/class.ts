@@ -13,12 +13,14 @@ import { findSubmissions } from '../class/submissions.ts';
 import { checkHidden, checkPasses } from '../class/check-hidden.ts';
 import { loadHidden, type HiddenTests } from '../class/hidden.ts';
 import { parseCsv, renderReport } from '../class/report.ts';
+import { writeFeedback } from '../class/feedback.ts';
 import { TOOLS } from '../tooling/host-tools.ts';
 import type { Io } from './commands.ts';
 import { UsageError } from './usage.ts';
 
 export interface ClassFlags {
   labs?: string;
+  feedback?: string;
   hidden?: string;
   out?: string;
   jobs?: string;
@@ -131,6 +133,7 @@ export async function classCommand(paths: CoursePaths, io: Io, action: string | 
     },
   });
   writeFileSync(out, gradebookCsv(labs, grades, due));
+  if (flags.feedback) writeFeedback(resolve(flags.feedback), grades);
   const flagged = grades.filter((g) => g.status === 'tampered' || g.status === 'error');
   say(`Wrote ${out}: ${grades.length} rows in ${((Date.now() - started) / 1000).toFixed(1)} s${flagged.length ? `; ${flagged.length} to look at (tampered or error): ${flagged.map((g) => `${g.student}/${g.lab}`).join(', ')}` : ''}.`);
   writeFileSync(out.replace(/(\.csv)?$/, '.log'), log.join('\n') + '\n');

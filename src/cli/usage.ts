@@ -56,6 +56,7 @@ export const COMMANDS: readonly CommandSpec[] = [
       hidden: { type: 'string', hint: 'a folder of hidden tests: <lab>/tests/*.test.ts and <lab>/hidden.json (stage, points, message per file)' },
       out: { type: 'string', hint: 'grade: the gradebook CSV (default: gradebook.csv; its log beside it); report: the HTML file (default: beside the CSV)' },
       jobs: { type: 'string', hint: 'submissions graded at once (default: the number of cores)' },
+      feedback: { type: 'string', hint: 'also write what each learner may see to <dir>/<student>/<lab>.json (hidden tests by message only)' },
       due: { type: 'string', hint: 'the due date: the late column says whether the last commit (or zip) came after it' },
       unsafe: { type: 'boolean', hint: 'grade without a sandbox when none works here (never for work you do not trust)' },
     },
