@@ -5,7 +5,7 @@
  * outcome is cached by the hash of everything that decides it, so a batch
  * interrupted and run again resumes where it stopped.
  */
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Lab } from '../course/labs.ts';
@@ -186,9 +186,11 @@ export async function gradeSubmission(context: JobContext, lab: Lab, submission:
     // An error may be the machine's (out of memory, a kill): grade it again next time.
     if (grade.status !== 'error') {
       mkdirSync(context.cacheDir, { recursive: true });
-      // Written whole, then renamed: an interrupted write never leaves a cache entry.
-      writeFileSync(`${cached}.part`, JSON.stringify(grade));
-      renameSync(`${cached}.part`, cached);
+      // Written whole, then renamed: an interrupted write never leaves a cache entry. Two students with
+      // the same files share the key, so each job writes its own part file.
+      const part = `${cached}.${randomBytes(6).toString('hex')}.part`;
+      writeFileSync(part, JSON.stringify(grade));
+      renameSync(part, cached);
     }
     return grade;
   } finally {
