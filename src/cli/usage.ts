@@ -49,8 +49,8 @@ export const COMMANDS: readonly CommandSpec[] = [
   },
   {
     name: 'class',
-    args: '<grade|check-hidden|report> <path>',
-    summary: 'for teachers: `grade <submissions-dir>` grades every student\'s labs, each in a sandbox, into a gradebook CSV; `check-hidden <dir>` checks hidden tests on the solution and starter; `report <gradebook.csv>` writes an HTML report',
+    args: '<action> <path>',
+    summary: 'for teachers: `class grade <submissions>` grades each student\'s labs in a sandbox into a gradebook CSV; `class check-hidden <dir>` checks hidden tests; `class report <gradebook.csv>` writes an HTML report',
     flags: {
       labs: { type: 'string', hint: 'the labs to grade, e.g. dns,tcp' },
       hidden: { type: 'string', hint: 'a folder of hidden tests: <lab>/tests/*.test.ts and <lab>/hidden.json (stage, points, message per file)' },
