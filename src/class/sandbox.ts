@@ -3,9 +3,9 @@
  * bubblewrap (a fresh user, PID, network, IPC and UTS namespace; only the
  * files grading needs, read-only; a private /tmp; no network but loopback)
  * with resource limits set inside it by prlimit. Node's permission model is
- * not used as a layer: Vitest's worker threads need to read and spawn more
- * than it can grant narrowly, and Node documents it as no defence against
- * malicious code. Without bubblewrap a teacher must say `--unsafe`, and the
+ * not added as a second layer yet (Node documents it as no defence against
+ * malicious code; it would narrow what learner code reads inside the
+ * sandbox). Without bubblewrap a teacher must say `--unsafe`, and the
  * gradebook says which isolation each run had.
  */
 import { spawnSync } from 'node:child_process';
