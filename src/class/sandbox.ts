@@ -24,9 +24,9 @@ export const SANDBOX_LIMITS = {
   cpuSeconds: 240,
   /** Tasks (processes and threads) in the sandbox's user namespace: Vitest needs about 60; a fork bomb stops here. */
   tasks: 256,
-  /** Writable private memory per process (RLIMIT_DATA): V8 reserves much more address space than it uses, so this is the ceiling that still lets Node start. */
+  /** Writable private memory per process (RLIMIT_DATA): V8's reservations count against it, and 3 GiB was too little for a lab's worker threads. */
   dataBytes: 8 * 1024 ** 3,
-  /** JavaScript heap per isolate. */
+  /** The grading process's JavaScript heap (--max-old-space-size). */
   heapMiB: 1024,
   /** Largest file a process may write (its progress file and Vitest's temp files). */
   fileBytes: 64 * 1024 ** 2,
