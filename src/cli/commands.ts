@@ -7,6 +7,7 @@ import { labPoints, RUNS_IN_LABEL, type Stage } from '../course/manifest.ts';
 import type { CoursePaths } from '../course/paths.ts';
 import { gradeLab, regradeLab, WarmGrader } from '../runners/node/grade.ts';
 import type { GradeResult } from '../runners/result.ts';
+import { formatResult, FORMATS, type Format } from '../runners/formats.ts';
 import { hintsShown, readProgress, recordProgress, revealHint } from './progress.ts';
 import { firstFailure, renderScoreboard } from './scoreboard.ts';
 import { UsageError } from './usage.ts';
@@ -78,6 +79,12 @@ function parseTarget(value: string | undefined): Target {
   throw new UsageError(`--target must be one of ${TARGETS.join(', ')}; got "${value}".`);
 }
 
+function parseFormat(value: string | undefined): Format | undefined {
+  if (value === undefined) return undefined;
+  if ((FORMATS as readonly string[]).includes(value)) return value as Format;
+  throw new UsageError(`--format must be one of ${FORMATS.join(', ')}; got "${value}".`);
+}
+
 function checkStages(lab: Lab, stages: readonly string[] | undefined): void {
   const ids = lab.manifest.stages.map((s) => s.id);
   for (const s of stages ?? []) {
@@ -95,10 +102,11 @@ export async function grade(
   paths: CoursePaths,
   io: Io,
   id: string | undefined,
-  flags: { target?: string; stage?: string[]; json?: boolean; all?: boolean },
+  flags: { target?: string; stage?: string[]; json?: boolean; all?: boolean; format?: string },
 ): Promise<number> {
   const lab = requireLab(paths, id);
   const target = parseTarget(flags.target);
+  const format = parseFormat(flags.format);
   checkStages(lab, flags.stage);
   if (target === 'workspace' && !existsSync(join(paths.workspace, lab.id))) {
     // Tools reading --json get a result they can parse, saying the same thing.
@@ -108,7 +116,8 @@ export async function grade(
   if (!flags.json && io.isTTY) io.err(pc.dim(`Grading ${lab.id} (${target})…`));
   const result = await gradeLab({ paths, lab, target, ...(flags.stage ? { stages: flags.stage } : {}) });
   if (target === 'workspace') recordProgress(paths, lab, result);
-  if (flags.json) io.out(JSON.stringify(result, null, 2));
+  if (format) io.out(JSON.stringify(formatResult(result, format), null, 2));
+  else if (flags.json) io.out(JSON.stringify(result, null, 2));
   else {
     const where = target === 'workspace' ? shown(paths, join(paths.workspace, lab.id)) : target;
     io.out(renderScoreboard(result, lab.manifest.title, where, flags.all));

@@ -43,7 +43,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
       case 'start':
         return commands.start(paths, io, first);
       case 'grade':
-        return await commands.grade(paths, io, first, values as { target?: string; stage?: string[]; json?: boolean; all?: boolean });
+        return await commands.grade(paths, io, first, values as { target?: string; stage?: string[]; json?: boolean; all?: boolean; format?: string });
       case 'watch':
         return await commands.watch(paths, io, first);
       case 'hint':
@@ -54,6 +54,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
         return commands.reset(paths, io, first);
       case 'doctor':
         return await commands.doctor(paths, io, values as { platform?: string });
+      case 'class':
+        return await (await import('./class.ts')).classCommand(paths, io, first, second, values as import('./class.ts').ClassFlags);
       case 'new':
         return commands.newLab(paths, io, first, values as { title?: string });
       case 'ci': {

@@ -22,6 +22,7 @@ export const COMMANDS: readonly CommandSpec[] = [
       target: { type: 'string', hint: 'solution | starter | workspace (default: workspace)' },
       stage: { type: 'string', multiple: true, hint: 'grade only this stage (repeatable)' },
       json: { type: 'boolean', hint: 'print one JSON result instead of the scoreboard' },
+      format: { type: 'string', hint: 'exercism | gradescope | prairielearn: print that grader\'s results.json instead' },
       all: { type: 'boolean', hint: 'show the failures of every stage, not only the first unfinished one' },
     },
   },
@@ -45,6 +46,20 @@ export const COMMANDS: readonly CommandSpec[] = [
     args: '<id>',
     summary: 'for course authors: scaffold a chapter and a lab that pass every lab check (see labs/README.md)',
     flags: { title: { type: 'string', hint: 'the lab\'s and chapter\'s title (default: from the id)' } },
+  },
+  {
+    name: 'class',
+    args: '<action> <path>',
+    summary: 'for teachers: `class grade <submissions>` grades each student\'s labs in a sandbox into a gradebook CSV; `class check-hidden <dir>` checks hidden tests; `class report <gradebook.csv>` writes an HTML report',
+    flags: {
+      labs: { type: 'string', hint: 'the labs to grade, e.g. dns,tcp' },
+      hidden: { type: 'string', hint: 'a folder of hidden tests: <lab>/tests/*.test.ts and <lab>/hidden.json (stage, points, message per file)' },
+      out: { type: 'string', hint: 'grade: the gradebook CSV (default: gradebook.csv; its log beside it); report: the HTML file (default: beside the CSV)' },
+      jobs: { type: 'string', hint: 'submissions graded at once (default: the number of cores)' },
+      feedback: { type: 'string', hint: 'also write what each learner may see to <dir>/<student>/<lab>.json (hidden tests by message only)' },
+      due: { type: 'string', hint: 'the due date: the late column says whether the last commit (or zip) came after it' },
+      unsafe: { type: 'boolean', hint: 'grade without a sandbox when none works here (never for work you do not trust)' },
+    },
   },
   {
     name: 'ci',
