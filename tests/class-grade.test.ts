@@ -81,7 +81,8 @@ describe('journey class grade, with the hostile set', () => {
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const targets: Targets = { root, submissions, secret, port: (server.address() as { port: number }).port, marker };
     writeClass(root, submissions, { solutions: 2, starters: 1, partial: 1, hostile: HOSTILE, labs: ['dns'] }, targets);
-    first = await journeyAsync(['class', 'grade', submissions, '--labs', 'dns', '--out', out, '--jobs', '2']);
+    // 40 s a lab, not 90: the three hostile submissions that hold every stage stuck (import loop, fork bomb, output flood) use it all.
+    first = await journeyAsync(['class', 'grade', submissions, '--labs', 'dns', '--out', out, '--jobs', '2', '--lab-seconds', '40']);
     rows = readCsv(out);
   }, 600_000);
   afterAll(() => {
@@ -128,7 +129,7 @@ describe('journey class grade, with the hostile set', () => {
 
   it('resumes from its cache: a second run grades nothing again', async (context) => {
     if (!sandboxed) skipWithout(context, 'sandbox');
-    const again = await journeyAsync(['class', 'grade', submissions, '--labs', 'dns', '--out', out, '--jobs', '2']);
+    const again = await journeyAsync(['class', 'grade', submissions, '--labs', 'dns', '--out', out, '--jobs', '2', '--lab-seconds', '40']);
     const heads = again.stdout.split('\n').filter((l) => / dns \d+\/100 /.test(l));
     expect(heads.length).toBe(rows.length);
     expect(heads.filter((l) => !l.endsWith('(cached)'))).toEqual([]);

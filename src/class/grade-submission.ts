@@ -19,11 +19,12 @@ import { bubblewrapLauncher, type Isolation } from './sandbox.ts';
 import type { LabFiles, Submission } from './submissions.ts';
 
 /**
- * The runner's limits, but a shorter wall time for a whole lab: a correct
- * submission of the slowest lab grades in about 15 s, and one that keeps
- * every stage's loading stuck (a fork bomb) must not hold a job for long.
+ * The default wall time for one lab of one submission, shorter than the
+ * runner's: a correct submission of the slowest lab grades in about 15 s, and
+ * one that keeps every stage's loading stuck (a fork bomb) must not hold a
+ * job for long.
  */
-const CLASS_LIMITS = { runMs: 90_000 };
+export const DEFAULT_LAB_MS = 90_000;
 
 /** How one lab of one submission came out: a gradebook row and the notes the log gives it. */
 export interface LabGrade {
@@ -67,6 +68,8 @@ export interface JobContext {
   cacheDir: string;
   /** The teacher's hidden tests, by lab id (see hidden.ts). */
   hidden?: ReadonlyMap<string, HiddenTests>;
+  /** Wall time for one lab of one submission (DEFAULT_LAB_MS unless the teacher chose). */
+  labMs: number;
 }
 
 /** Hash of what grading a lab reads: its manifest, given code and tests, and the teacher's hidden tests for it. */
@@ -137,7 +140,7 @@ export async function gradeSubmission(context: JobContext, lab: Lab, submission:
     files[name] = readFileSync(join(lab.dir, 'starter', name), 'utf8');
     notes.push(`${name} not submitted: graded the starter's`);
   }
-  const key = cacheKey({ fingerprint, files, isolation: context.isolation.kind, scoring: context.scoring });
+  const key = cacheKey({ fingerprint, files, isolation: context.isolation.kind, scoring: context.scoring, labMs: context.labMs });
   const cached = join(context.cacheDir, `${key}.json`);
   if (existsSync(cached)) {
     try {
@@ -203,6 +206,6 @@ export async function gradeSubmission(context: JobContext, lab: Lab, submission:
 async function gradeSandboxed(context: JobContext, lab: Lab, implDir: string, scoring: Scoring): Promise<{ result: GradeResult; tampered: string[] }> {
   const canary = canaryName();
   const launcher = context.isolation.kind === 'bubblewrap' ? bubblewrapLauncher(context.isolation.bwrap, context.paths.root, lab, implDir) : undefined;
-  const raw = await gradeLab({ paths: context.paths, lab, target: 'workspace', implDir, scoring, canary, limits: CLASS_LIMITS, ...(launcher ? { launcher } : {}) });
+  const raw = await gradeLab({ paths: context.paths, lab, target: 'workspace', implDir, scoring, canary, limits: { runMs: context.labMs }, ...(launcher ? { launcher } : {}) });
   return takeCanary(raw, canary, lab, scoring);
 }

@@ -7,6 +7,7 @@ import { loadLabs, type Lab } from '../course/labs.ts';
 import type { CoursePaths } from '../course/paths.ts';
 import { courseSettings } from '../course/settings.ts';
 import { gradeBatch, logLine } from '../class/batch.ts';
+import { DEFAULT_LAB_MS } from '../class/grade-submission.ts';
 import { gradebookCsv } from '../class/gradebook.ts';
 import { probeBubblewrap } from '../class/sandbox.ts';
 import { findSubmissions } from '../class/submissions.ts';
@@ -25,6 +26,7 @@ export interface ClassFlags {
   out?: string;
   jobs?: string;
   due?: string;
+  'lab-seconds'?: string;
   unsafe?: boolean;
 }
 
@@ -43,6 +45,13 @@ function parseJobs(value: string | undefined): number {
   const jobs = Number(value);
   if (!Number.isInteger(jobs) || jobs < 1 || jobs > 64) throw new UsageError(`--jobs must be a whole number from 1 to 64; got "${value}".`);
   return jobs;
+}
+
+function parseLabSeconds(value: string | undefined): number {
+  if (value === undefined) return DEFAULT_LAB_MS;
+  const seconds = Number(value);
+  if (!Number.isInteger(seconds) || seconds < 10 || seconds > 3600) throw new UsageError(`--lab-seconds must be a whole number from 10 to 3600; got "${value}".`);
+  return seconds * 1000;
 }
 
 function parseDue(value: string | undefined): Date | undefined {
@@ -106,6 +115,7 @@ export async function classCommand(paths: CoursePaths, io: Io, action: string | 
   const hidden = hiddenTests(flags.hidden, labs);
   const jobs = parseJobs(flags.jobs);
   const due = parseDue(flags.due);
+  const labMs = parseLabSeconds(flags['lab-seconds']);
   const out = resolve(flags.out ?? 'gradebook.csv');
   const probe = probeBubblewrap();
   if (!probe.ok && !flags.unsafe) {
@@ -124,7 +134,7 @@ export async function classCommand(paths: CoursePaths, io: Io, action: string | 
   say(`Grading ${submissions.length} submissions × ${labs.map((l) => l.id).join(', ')}${secret}, ${jobs} at a time, isolation: ${probe.ok ? `bubblewrap (${probe.path}; no network, read-only course files, limits by prlimit)` : 'NONE (--unsafe: submissions ran with your user\'s rights)'}.`);
   const started = Date.now();
   let reported = 0;
-  const grades = await gradeBatch({ paths, scoring: courseSettings(paths).scoring, isolation, cacheDir: join(dirname(out), '.journey-class-cache'), hidden }, labs, submissions, jobs, {
+  const grades = await gradeBatch({ paths, scoring: courseSettings(paths).scoring, isolation, cacheDir: join(dirname(out), '.journey-class-cache'), hidden, labMs }, labs, submissions, jobs, {
     graded: (grade) => say(logLine(grade)),
     // One line per job done, under its log line (a redrawn bar would tear the log lines apart).
     progress: ({ done, running, remaining }) => {
