@@ -12,7 +12,7 @@ import { courseAliases } from './src/course/aliases.ts';
 import { courseSettings } from './src/course/settings.ts';
 import { leftOut } from './src/course/offering.ts';
 import { leftOutPrefixes, withBase } from './src/site/course-links.ts';
-import { remarkCourseLinks } from './src/site/integrations/remark-course-links.ts';
+import { courseLinks } from './src/site/integrations/course-links.ts';
 
 // The teacher's settings for this instance (course.json; README, "For teachers").
 const course = courseSettings(coursePaths());
@@ -24,8 +24,6 @@ export default defineConfig({
   site: siteUrl(),
   // The path the site lives under (`/<repo>/` for a GitHub Pages project site).
   base: course.base,
-  // Markdown links are left as written by Astro: this gives root-relative ones the base, and unlinks left-out pages.
-  markdown: { remarkPlugins: [[remarkCourseLinks, { base: course.base, leftOutPages }]] },
   // Lab pages must be cross-origin isolated for the full-Node runner; dev and preview send the same headers as deployments.
   server: { headers: { ...CROSS_ORIGIN_ISOLATION } },
   // The dev toolbar floats over the lab page's editor and results; the course has no use for it.
@@ -57,6 +55,8 @@ export default defineConfig({
   },
   integrations: [
     deployOutputs(),
+    // Markdown links are left as written by Astro: this gives root-relative ones the base, and unlinks left-out pages.
+    courseLinks({ base: course.base, leftOutPages }),
     nextStep(),
     siteUrlCheck(),
     starlight({

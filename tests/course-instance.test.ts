@@ -10,7 +10,8 @@ import { coursePaths } from '../src/course/paths.ts';
 import { courseSettings } from '../src/course/settings.ts';
 import { courseHref, leftOutPrefixes, withBase } from '../src/site/course-links.ts';
 import { courseChapterList } from '../src/site/home/chapter-list.ts';
-import { LEFT_OUT_NOTE, remarkCourseLinks } from '../src/site/integrations/remark-course-links.ts';
+import { markdownToHtml } from 'satteri';
+import { courseLinksPlugin, LEFT_OUT_NOTE } from '../src/site/integrations/course-links.ts';
 import { coursePages } from '../src/site/sidebar.ts';
 import { journeyHere, root, tempWorkspace } from './support/cli.ts';
 
@@ -146,22 +147,15 @@ describe('links under a base path', () => {
     expect(courseHref('/labs/dnssec/', '/pj/', leftOutPages)).toBe('/pj/labs/dnssec/');
   });
 
-  it('in Markdown: prefixed, or the words and a note where the page is left out', () => {
-    const link = (url: string) => ({ type: 'link', url, children: [{ type: 'text', value: 'words' }] });
-    const tree = {
-      type: 'root',
-      children: [
-        { type: 'paragraph', children: [link('/labs/tcp/'), link('/chapters/dns/#a-cname'), link('https://example.org/')] },
-        { type: 'paragraph', children: [{ type: 'linkReference', identifier: 'd', children: [{ type: 'text', value: 'ref' }] }] },
-        { type: 'definition', identifier: 'd', url: '/labs/dns/' },
-      ],
-    };
-    remarkCourseLinks({ base: '/pj/', leftOutPages })(tree);
-    const [first, second] = tree.children as { children: { type: string; url?: string; data?: unknown; children?: { value?: string }[] }[] }[];
-    expect(first!.children[0]!.url).toBe('/pj/labs/tcp/');
-    expect(first!.children[1]).toMatchObject({ type: 'emphasis', data: { hName: 'span' } });
-    expect(first!.children[1]!.children!.map((c) => c.value)).toEqual(['words', LEFT_OUT_NOTE]);
-    expect(first!.children[2]!.url).toBe('https://example.org/');
-    expect(second!.children[0]!.children!.map((c) => c.value)).toEqual(['ref', LEFT_OUT_NOTE]);
+  it('in Markdown (Astro\'s own processor): prefixed, or the words and a note where the page is left out', async () => {
+    const plugin = courseLinksPlugin({ base: '/pj/', leftOutPages });
+    const { html } = await markdownToHtml('See [the lab](/labs/tcp/), [how **DNS** answers](/chapters/dns/#a-cname), [an RFC](https://www.rfc-editor.org/) and [above](#top).\n', { mdastPlugins: [plugin] });
+    expect(html).toContain('<a href="/pj/labs/tcp/">the lab</a>');
+    expect(html).toContain(`<span class="left-out-link" title="This instance of the course leaves that page out">how <strong>DNS</strong> answers${LEFT_OUT_NOTE}</span>`);
+    expect(html).toContain('<a href="https://www.rfc-editor.org/">an RFC</a>');
+    expect(html).toContain('<a href="#top">above</a>');
+    expect(html).not.toContain('/chapters/dns/');
+    // A reference-style link cannot be unlinked from its definition: the build stops, naming it.
+    await expect(Promise.resolve().then(() => markdownToHtml('[x][d]\n\n[d]: /labs/dns/\n', { mdastPlugins: [plugin] }))).rejects.toThrow('[d]: /labs/dns/ links to a page this course leaves out');
   });
 });
