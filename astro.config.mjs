@@ -11,7 +11,7 @@ import { coursePaths } from './src/course/paths.ts';
 import { courseAliases } from './src/course/aliases.ts';
 import { courseSettings } from './src/course/settings.ts';
 import { leftOut } from './src/course/offering.ts';
-import { leftOutPrefixes, withBase } from './src/site/course-links.ts';
+import { leftOutPrefixes } from './src/site/course-links.ts';
 import { courseLinks } from './src/site/integrations/course-links.ts';
 
 // The teacher's settings for this instance (course.json; README, "For teachers").
@@ -67,8 +67,8 @@ export default defineConfig({
       sidebar: [
         { label: 'Start here', items: pagesIn('./content', 'guides') },
         { label: 'The journey', items: coursePagesIn(coursePaths()) },
-        // Starlight uses a link item as written, so it gets the base here.
-        { label: 'Labs', link: withBase('/labs/', course.base) },
+        // Starlight adds the base to this link itself.
+        { label: 'Labs', link: '/labs/' },
       ],
       // Chapters live outside src/content/docs; let Starlight's Markdown features (asides, heading links) reach them.
       markdown: { processedDirs: ['./content'] },
