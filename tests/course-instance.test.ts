@@ -1,13 +1,13 @@
 // A teacher's instance of the course (course.json): which chapters it offers and in what order, its title and base
 // path, and due dates; every mistake named by its field. The site side is in tests/e2e/course-instance.test.ts.
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { dueInstant, dueLabel, isPastDue } from '../src/course/due.ts';
 import { courseLabs, leftOut, offeredChapters } from '../src/course/offering.ts';
 import { coursePaths } from '../src/course/paths.ts';
-import { courseSettings } from '../src/course/settings.ts';
+import { courseSettings, settingsSchema } from '../src/course/settings.ts';
 import { courseHref, leftOutPrefixes, withBase } from '../src/site/course-links.ts';
 import { courseChapterList } from '../src/site/home/chapter-list.ts';
 import { markdownToHtml } from 'satteri';
@@ -51,6 +51,13 @@ describe('course.json validation', () => {
     expect(problemWith({ due: { dsn: '2026-12-18' } })).toMatch(/due\.dsn: no lab "dsn" \(labs\/dsn\/lab\.json\); labs: cdn, dns/);
     expect(problemWith({ chapter: ['dns'] })).toContain('(root): Unrecognized key: "chapter"');
     expect(problemWith('{ "chapters": [')).toMatch(/\(file\): not readable JSON/);
+  });
+
+  it('every setting is in the README\'s and the teacher\'s guide\'s tables', () => {
+    for (const doc of ['README.md', 'content/guides/teachers.mdx']) {
+      const text = readFileSync(join(root, doc), 'utf8');
+      for (const key of Object.keys(settingsSchema.shape).filter((k) => k !== '$comment')) expect(text, `${doc} documents ${key}`).toMatch(new RegExp(`^\\| \`${key}\` \\|`, 'm'));
+    }
   });
 
   it('says which file it is, and that it is the course settings', () => {
