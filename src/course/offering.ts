@@ -4,17 +4,17 @@
  * home page and `journey` read the course through here, so a chapter left out
  * vanishes from all of them at once.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
-import { chapterOrder } from './chapter-number.ts';
+import { readFileSync } from 'node:fs';
+import { relative } from 'node:path';
+import { chapterOrder, pageFile } from './chapter-number.ts';
 import { labIds, loadLabs, ManifestError, type Lab } from './labs.ts';
 import type { CoursePaths } from './paths.ts';
 import { chapterIds, courseSettings, settingsFile, type CourseSettings } from './settings.ts';
 
 /** A chapter's journey number (its page's `sidebar.order`), or Infinity when the page states none. */
 function journeyNumber(paths: CoursePaths, id: string): number {
-  const page = ['.mdx', '.md'].map((ext) => join(paths.content, 'chapters', id + ext)).find((f) => existsSync(f));
-  return (page && chapterOrder(readFileSync(page, 'utf8'))) ?? Infinity;
+  const page = pageFile(paths.content, `chapters/${id}`);
+  return (page === undefined ? undefined : chapterOrder(readFileSync(page, 'utf8'))) ?? Infinity;
 }
 
 /** Ids of the chapters offered, in the course's order: course.json's `chapters`, or every chapter in journey order. */
