@@ -24,6 +24,16 @@ export const TEACHER_COURSE = {
 /** The chapters (and labs, of the same ids) the teacher's build leaves out. */
 export const LEFT_OUT = ['dns', 'cdn'] as const;
 
+/**
+ * This process's environment without what Vitest adds to it: Vitest mirrors
+ * `import.meta.env` into process.env, and an inherited `BASE_URL=/` would
+ * override the build's base in every `import.meta.env.BASE_URL`.
+ */
+function buildEnv(): NodeJS.ProcessEnv {
+  const vitestOwn = new Set(['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'NODE_ENV']);
+  return Object.fromEntries(Object.entries(process.env).filter(([key]) => !vitestOwn.has(key) && !key.startsWith('VITEST')));
+}
+
 /** The built site's folder, building it on the first call of the run. */
 export function teacherSite(): string {
   const dir = join(tmpdir(), 'journey-teacher-site');
@@ -35,7 +45,7 @@ export function teacherSite(): string {
   const build = spawnSync(process.execPath, [join(root, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build', '--outDir', dist], {
     cwd: root,
     encoding: 'utf8',
-    env: { ...process.env, JOURNEY_COURSE_CONFIG: config, ASTRO_TELEMETRY_DISABLED: '1' },
+    env: { ...buildEnv(), JOURNEY_COURSE_CONFIG: config, ASTRO_TELEMETRY_DISABLED: '1' },
     timeout: 600_000,
   });
   expect(build.status, build.stdout + build.stderr).toBe(0);
