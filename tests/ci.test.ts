@@ -78,7 +78,18 @@ describe('journey ci init', () => {
     expect(steps.find((s) => s.run?.includes('journey ci summary'))!.run).toContain('--labs dns,tcp');
     const run = await journeyHere(['ci', 'init', '--out', join(tempWorkspace(), 'x.yml'), '--labs', 'dns,nope'], { workspace: tempWorkspace() });
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain('--labs: unknown lab "nope". Labs: cdn, dns');
+    expect(run.stderr).toContain('--labs: unknown lab "nope". Labs: layers, dns, cdn');
+  });
+
+  it('grades only the labs of the chapters course.json offers', async () => {
+    const dir = tempWorkspace();
+    const config = join(dir, 'course.json');
+    writeFileSync(config, JSON.stringify({ chapters: ['tcp', 'layers'] }));
+    const file = join(dir, 'grade.yml');
+    const run = await journeyHere(['ci', 'init', '--out', file], { workspace: dir, more: { JOURNEY_COURSE_CONFIG: config } });
+    expect(run.code, run.stderr).toBe(0);
+    const steps = (parse(readFileSync(file, 'utf8')) as { jobs: { grade: { steps: Step[] } } }).jobs.grade.steps;
+    expect([...new Set(graderSteps(steps).map((s) => String(s.with!['test-name']).split(' › ')[0]))]).toEqual(['tcp', 'layers']);
   });
 
   it('never replaces a workflow that differs unless --force, and says when it is up to date', async () => {

@@ -6,7 +6,8 @@
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, join } from 'node:path';
-import { labIds, loadLabs, type Lab } from '../course/labs.ts';
+import type { Lab } from '../course/labs.ts';
+import { courseLabs } from '../course/offering.ts';
 import type { CoursePaths } from '../course/paths.ts';
 import { gradeLab } from '../runners/node/grade.ts';
 import { summaryMarkdown, type LabOutcome } from '../ci/summary.ts';
@@ -32,10 +33,10 @@ function parsePlatform(value: string | undefined): CiPlatform {
   throw new UsageError(`--platform must be one of ${Object.keys(CI_FILES).join(', ')}; got "${value}".`);
 }
 
-/** The labs `--labs a,b` names, in the course's (chapter) order; every lab when the flag is absent. */
+/** The labs `--labs a,b` names, in the course's order; every lab this course offers when the flag is absent. */
 function chosenLabs(paths: CoursePaths, flag: string | undefined): Lab[] {
-  const ids = labIds(paths);
-  const labs = loadLabs(paths);
+  const labs = courseLabs(paths);
+  const ids = labs.map((lab) => lab.id);
   if (flag === undefined) return labs;
   const asked = flag.split(',').map((s) => s.trim()).filter(Boolean);
   if (!asked.length) throw new UsageError(`--labs names no lab. Labs: ${ids.join(', ')}.`);

@@ -3,7 +3,8 @@ import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import pc from 'picocolors';
-import { loadLabs, type Lab } from '../course/labs.ts';
+import type { Lab } from '../course/labs.ts';
+import { courseLabs } from '../course/offering.ts';
 import type { CoursePaths } from '../course/paths.ts';
 import { courseSettings } from '../course/settings.ts';
 import { gradeBatch, logLine } from '../class/batch.ts';
@@ -31,7 +32,7 @@ export interface ClassFlags {
 }
 
 function chosenLabs(paths: CoursePaths, list: string | undefined): Lab[] {
-  const labs = loadLabs(paths);
+  const labs = courseLabs(paths);
   if (!list) throw new UsageError(`name the labs to grade with --labs, e.g. --labs dns,tcp. Labs: ${labs.map((l) => l.id).join(', ')}.`);
   return list.split(',').map((id) => {
     const lab = labs.find((l) => l.id === id.trim());
@@ -74,7 +75,7 @@ function hiddenTests(dir: string | undefined, labs: readonly Lab[]): Map<string,
 /** `journey class check-hidden <dir>`: every hidden file passes on the solution and fails on the starter. */
 async function checkHiddenCommand(paths: CoursePaths, io: Io, dir: string | undefined, flags: ClassFlags): Promise<number> {
   if (!dir) throw new UsageError('name the folder of hidden tests (laid out as <lab>/tests/, with <lab>/hidden.json).');
-  const labs = flags.labs ? chosenLabs(paths, flags.labs) : loadLabs(paths);
+  const labs = flags.labs ? chosenLabs(paths, flags.labs) : courseLabs(paths);
   const hidden = hiddenTests(dir, labs);
   if (!hidden.size) {
     io.err(`${pc.red('journey:')} ${dir} holds no hidden tests for ${labs.map((l) => l.id).join(', ')}: expected <lab>/hidden.json and <lab>/tests/.`);
