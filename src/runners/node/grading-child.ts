@@ -218,6 +218,9 @@ export class GradingChild {
 
   /** Kills the child's whole process group and removes its temp folder. */
   kill(): void {
+    // Held until it has exited: whoever awaits `ended` needs this process alive to hear the child close
+    // (unref'd, a slow exit ended `journey grade` with "unsettled top-level await" and no scoreboard).
+    this.child.ref();
     if (this.child.pid !== undefined && !this.gone) killGroup(this.child.pid);
     this.cleanUp();
   }
