@@ -6,9 +6,6 @@
  */
 import { FrameError } from '@impl/errors.ts';
 
-/** Octets in an IPv4 address. */
-export const IPV4_ADDRESS_LENGTH = 4;
-
 /** The four octets of "a.b.c.d"; anything else throws FrameError 'invalid-text'. */
 export function parseIpv4Address(text: string): Uint8Array {
   throw new Error("TODO(ipv4): split on '.', insist on exactly four decimal numbers 0–255 without leading zeros (else FrameError 'invalid-text')");

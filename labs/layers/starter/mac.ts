@@ -5,12 +5,6 @@
  */
 import { FrameError } from '@impl/errors.ts';
 
-/** Octets in a MAC address. */
-export const MAC_LENGTH = 6;
-
-/** The broadcast address ff:ff:ff:ff:ff:ff, every station on the link (an ARP request goes there). */
-export const BROADCAST_MAC = 'ff:ff:ff:ff:ff:ff';
-
 /**
  * The six octets of a MAC written as six two-digit hex pairs joined by ':'
  * (either case). Anything else — five pairs, one digit, '-' separators,
