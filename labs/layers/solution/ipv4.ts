@@ -21,6 +21,7 @@ import { FrameError } from '@impl/errors.ts';
 import { IPV4_MAX_HEADER_LENGTH, IPV4_MIN_HEADER_LENGTH, type Ipv4Header, type Ipv4Packet } from '@impl/header-types.ts';
 import { internetChecksum, onesComplementSum } from './checksum.ts';
 import { formatIpv4Address, parseIpv4Address } from './ipv4-address.ts';
+
 /**
  * The header bytes, IHL × 4 of them, for a packet carrying `payloadLength`
  * bytes: version 4, IHL from the options' length, Total Length = header +

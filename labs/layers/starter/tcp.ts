@@ -22,6 +22,7 @@ import { FrameError } from '@impl/errors.ts';
 import { IpProtocol, type AddressPair, type TcpHeader, type TcpSegment } from '@impl/header-types.ts';
 import { internetChecksum, onesComplementSum } from './checksum.ts';
 import { pseudoHeaderSum } from './pseudo-header.ts';
+
 /**
  * The segment's bytes: header (Data Offset from the options' length, reserved
  * bits zero, the flags byte CWR…FIN from bit 7 to bit 0) and payload, with the
