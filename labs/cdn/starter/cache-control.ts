@@ -2,7 +2,7 @@
  * Stage cache-control: the Cache-Control field (RFC 9111 §5.2) parsed into
  * directives, and delta-seconds arguments read as RFC 9111 §1.2.2 says.
  */
-import type { Directives } from '@impl/cache-types.ts';
+import { MAX_DELTA_SECONDS, type Directives } from '@impl/cache-types.ts';
 
 /**
  * Parses a Cache-Control value (several field lines already joined by ", ").

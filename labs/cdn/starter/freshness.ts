@@ -3,7 +3,7 @@
  * and for how long it stays fresh (§4.2.1, with the heuristic of §4.2.2).
  */
 import type { HttpRequest, HttpResponse } from '@impl/http.ts';
-import type { Lifetime } from '@impl/cache-types.ts';
+import { HEURISTIC_FRACTION, HEURISTICALLY_CACHEABLE, type Lifetime } from '@impl/cache-types.ts';
 
 /**
  * RFC 9111 §3, for a shared cache: the method is GET or HEAD; the status is

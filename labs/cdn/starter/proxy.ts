@@ -3,7 +3,7 @@
  * client request into an Edge event, and each `fetch` event into a request to
  * the origin; the edge itself never touches a socket.
  */
-import type { EdgeProxy, ProxyOptions } from '@impl/edge-types.ts';
+import type { EdgeEvent, EdgeProxy, ProxyOptions } from '@impl/edge-types.ts';
 
 /**
  * Starts the edge proxy on 127.0.0.1, on a port the system chooses. Client

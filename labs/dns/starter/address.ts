@@ -4,6 +4,7 @@
  * canonical IPv6 form of RFC 5952.
  */
 import { DnsFormatError } from '@impl/errors.ts';
+import { formatIpv4 } from '@impl/address-text.ts';
 
 /**
  * 16 octets → the one RFC 5952 text form, e.g. '2001:db8::1':

@@ -13,7 +13,7 @@
  */
 import { ByteWriter, readBytes, readU16, readU8, type Decoded } from '@impl/bytes.ts';
 import { DnsFormatError } from '@impl/errors.ts';
-import type { CompressionTable } from '@impl/name-text.ts';
+import { formatName, MAX_LABEL_LENGTH, MAX_NAME_LENGTH, MAX_POINTER_OFFSET, parseName, type CompressionTable } from '@impl/name-text.ts';
 
 /**
  * Appends `name` in wire form: for each label (parseName) a length octet and

@@ -9,7 +9,7 @@ import { typeCode, typeName } from '@impl/codes.ts';
 import { DnsFormatError } from '@impl/errors.ts';
 import { formatIpv4, parseIpv4, parseIpv6 } from '@impl/address-text.ts';
 import type { CompressionTable } from '@impl/name-text.ts';
-import type { ResourceRecord } from '@impl/message-types.ts';
+import { MAX_TTL, type ResourceRecord } from '@impl/message-types.ts';
 import { formatIpv6 } from './address.ts';
 import { decodeName, nameEncodingLength, writeName } from './name.ts';
 

@@ -7,7 +7,7 @@
  */
 import { CLASS_IN, Rcode, rcodeName, type TypeName } from '@impl/codes.ts';
 import { ResolveError } from '@impl/errors.ts';
-import type { Answer, Clock, Delegation, NameServer, ResolverOptions } from '@impl/resolver-types.ts';
+import type { Answer, Clock, Delegation, NameServer, ResolverOptions, Transport } from '@impl/resolver-types.ts';
 import { createQuery, type CnameRecord, type Message, type ResourceRecord } from '@impl/message-types.ts';
 import { DnsCache } from './cache.ts';
 import { decodeMessage, encodeMessage } from './message.ts';

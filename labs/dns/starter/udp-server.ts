@@ -3,7 +3,7 @@
  * datagram is one query, each reply goes back to the address and port it
  * came from. All DNS logic stays in `respond`; this file only moves bytes.
  */
-import type { ListenOptions, UdpServer, Zone } from '@impl/server-types.ts';
+import { MAX_UDP_PAYLOAD, type ListenOptions, type UdpServer, type Zone } from '@impl/server-types.ts';
 import { respond } from './authority.ts';
 
 /**

@@ -8,7 +8,7 @@
 import { TlsAlert } from '@impl/alerts.ts';
 import { ecdsaP256Sha256Verify } from '@impl/crypto.ts';
 import { OID, parseCertificate, sameName, type Certificate } from '@impl/x509.ts';
-import type { ValidationOptions } from '@impl/validation-types.ts';
+import { MAX_CHAIN_LENGTH, type ValidationOptions } from '@impl/validation-types.ts';
 
 /**
  * True when a certificate's DNS name `pattern` covers `host` (RFC 9525 §6.3):

@@ -10,7 +10,7 @@ import { bytesEqual, concat } from '@impl/bytes.ts';
 import { ContentType, GROUP_X25519, HandshakeType, MAX_PLAINTEXT, SignatureScheme, TLS13, TLS_AES_128_GCM_SHA256 } from '@impl/constants.ts';
 import { ecdsaP256Sha256Verify, sha256, x25519, x25519KeyPair } from '@impl/crypto.ts';
 import { parseCertificate } from '@impl/x509.ts';
-import type { HandshakeMessage } from '@impl/handshake-types.ts';
+import type { CertificateVerify, HandshakeMessage } from '@impl/handshake-types.ts';
 import type { TlsRecord } from '@impl/record-types.ts';
 import type { ClientClosure, ClientOutput, ClientState, TlsClientOptions } from '@impl/client-types.ts';
 import { validateChain } from './certificates.ts';

@@ -3,7 +3,7 @@
  * early secret → handshake secret (with the ECDHE shared secret) → master secret,
  * and from them the traffic secrets, the record keys (§7.3) and Finished (§4.4.4).
  */
-import type { ApplicationSecrets, HandshakeSecrets, TrafficKeys } from '@impl/key-types.ts';
+import { IV_LENGTH, KEY_LENGTH, type ApplicationSecrets, type HandshakeSecrets, type TrafficKeys } from '@impl/key-types.ts';
 
 /**
  * From the ECDHE shared secret and Transcript-Hash(ClientHello..ServerHello):

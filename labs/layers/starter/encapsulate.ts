@@ -8,7 +8,7 @@
  */
 import { FrameError } from '@impl/errors.ts';
 import { ETHERNET_HEADER_LENGTH, EtherType, IpProtocol, IPV4_MIN_HEADER_LENGTH, makeTcpFlags, TCP_MIN_HEADER_LENGTH, type EthernetHeader, type Ipv4Header, type TcpHeader, type UdpHeader } from '@impl/header-types.ts';
-import type { Decapsulated, DecapsulateOptions, HttpRequestFrameOptions, HttpRequestLine } from '@impl/encapsulation-types.ts';
+import { ETHERNET_MTU, type Decapsulated, type DecapsulateOptions, type HttpRequestFrameOptions, type HttpRequestLine } from '@impl/encapsulation-types.ts';
 import { decodeEthernetHeader, encodeEthernetFrame } from './ethernet.ts';
 import { parseHttpRequestLine } from './http-request-line.ts';
 import { decodeIpv4Packet, encodeIpv4Packet } from './ipv4.ts';

@@ -17,7 +17,7 @@
  * carries its own total length.
  */
 import { checkAvailable, checkRange, concat, getU16, setU16, type Decoded } from '@impl/bytes.ts';
-import type { EthernetFrame, EthernetHeader } from '@impl/header-types.ts';
+import { ETHERNET_HEADER_LENGTH, ETHERNET_MIN_FRAME_LENGTH, type EthernetFrame, type EthernetHeader } from '@impl/header-types.ts';
 import { formatMac, parseMac } from './mac.ts';
 
 /**

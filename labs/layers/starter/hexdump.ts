@@ -6,7 +6,7 @@
 import { getU16, getU32 } from '@impl/bytes.ts';
 import { FrameError } from '@impl/errors.ts';
 import { ETHERNET_HEADER_LENGTH, EtherType, IpProtocol, TCP_MIN_HEADER_LENGTH, UDP_HEADER_LENGTH } from '@impl/header-types.ts';
-import type { FieldAnnotation } from '@impl/annotation-types.ts';
+import type { AnnotationLayer, FieldAnnotation } from '@impl/annotation-types.ts';
 import { formatIpv4Address } from './ipv4-address.ts';
 import { decodeIpv4Packet } from './ipv4.ts';
 import { formatMac } from './mac.ts';

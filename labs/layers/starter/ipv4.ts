@@ -18,7 +18,7 @@
  */
 import { checkAvailable, checkRange, concat, getU16, setU16, type DecodeOptions, type Decoded } from '@impl/bytes.ts';
 import { FrameError } from '@impl/errors.ts';
-import type { Ipv4Header, Ipv4Packet } from '@impl/header-types.ts';
+import { IPV4_MAX_HEADER_LENGTH, IPV4_MIN_HEADER_LENGTH, type Ipv4Header, type Ipv4Packet } from '@impl/header-types.ts';
 import { internetChecksum, onesComplementSum } from './checksum.ts';
 import { formatIpv4Address, parseIpv4Address } from './ipv4-address.ts';
 

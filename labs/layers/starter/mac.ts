@@ -4,6 +4,7 @@
  * the lower-case colon form, the one tshark and `ip link` print.
  */
 import { FrameError } from '@impl/errors.ts';
+import { MAC_LENGTH } from '@impl/header-types.ts';
 
 /**
  * The six octets of a MAC written as six two-digit hex pairs joined by ':'

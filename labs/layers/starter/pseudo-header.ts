@@ -13,7 +13,7 @@
  * corrupted IP address) fails the transport checksum there.
  */
 import { checkRange, setU16 } from '@impl/bytes.ts';
-import type { AddressPair } from '@impl/header-types.ts';
+import { PSEUDO_HEADER_LENGTH, type AddressPair } from '@impl/header-types.ts';
 import { onesComplementSum } from './checksum.ts';
 import { parseIpv4Address } from './ipv4-address.ts';
 

@@ -19,7 +19,7 @@
  */
 import { checkRange, concat, getU16, getU32, setU16, setU32, type DecodeOptions, type Decoded } from '@impl/bytes.ts';
 import { FrameError } from '@impl/errors.ts';
-import { IpProtocol, type AddressPair, type TcpHeader, type TcpSegment } from '@impl/header-types.ts';
+import { IpProtocol, makeTcpFlags, TCP_MAX_HEADER_LENGTH, TCP_MIN_HEADER_LENGTH, type AddressPair, type TcpFlags, type TcpHeader, type TcpSegment } from '@impl/header-types.ts';
 import { internetChecksum, onesComplementSum } from './checksum.ts';
 import { pseudoHeaderSum } from './pseudo-header.ts';
 

@@ -13,7 +13,7 @@
  */
 import { checkRange, concat, getU16, setU16, type DecodeOptions, type Decoded } from '@impl/bytes.ts';
 import { FrameError } from '@impl/errors.ts';
-import { IpProtocol, type AddressPair, type UdpDatagram, type UdpEncodeOptions, type UdpHeader } from '@impl/header-types.ts';
+import { IpProtocol, UDP_HEADER_LENGTH, type AddressPair, type UdpDatagram, type UdpEncodeOptions, type UdpHeader } from '@impl/header-types.ts';
 import { internetChecksum, onesComplementSum } from './checksum.ts';
 import { pseudoHeaderSum } from './pseudo-header.ts';
 

@@ -15,7 +15,7 @@
 import { PacketFormatError } from '@impl/errors.ts';
 import { formatMac, parseMac } from '@impl/ethernet.ts';
 import { readIpv4, writeIpv4 } from '@impl/ipv4-address.ts';
-import type { ArpMessage } from '@impl/arp-types.ts';
+import { ARP_MESSAGE_LENGTH, HTYPE_ETHERNET, OPER_REPLY, OPER_REQUEST, PTYPE_IPV4, type ArpMessage } from '@impl/arp-types.ts';
 
 /** Encodes a message into its 28 bytes; throws RangeError for a malformed MAC or address. */
 export function encodeArp(message: ArpMessage): Uint8Array {

@@ -9,7 +9,7 @@
 import { BROADCAST_MAC, decodeEthernet, encodeEthernet, ETHERTYPE_ARP, ETHERTYPE_IPV4, normalizeMac } from '@impl/ethernet.ts';
 import { formatIpv4, parseIpv4 } from '@impl/ipv4-address.ts';
 import type { ArpMessage } from '@impl/arp-types.ts';
-import type { NetworkInterfaceOptions } from '@impl/interface-types.ts';
+import { ARP_CACHE_TTL_MS, ARP_REQUEST_TIMEOUT_MS, type NetworkInterfaceOptions } from '@impl/interface-types.ts';
 import { decodeArp, encodeArp } from './arp-message.ts';
 
 /** The MAC put in the THA field of a request, where the answer is not known yet. */

@@ -5,7 +5,7 @@
  * datagram out of the route's interface to the route's next hop. Only the
  * Ethernet header changes hop by hop (new MACs); the IP addresses stay.
  */
-import { ICMP_DESTINATION_UNREACHABLE, ICMP_TIME_EXCEEDED } from '@impl/icmp-constants.ts';
+import { ICMP_DESTINATION_UNREACHABLE, ICMP_ERROR_TOS, ICMP_TIME_EXCEEDED, ICMP_TTL } from '@impl/icmp-constants.ts';
 import {
   buildIpv4Datagram,
   decodeIpv4Header,

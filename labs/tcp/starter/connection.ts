@@ -15,8 +15,9 @@
  * measured but starts at a fixed value.
  */
 import type { Segment } from '@impl/segment.ts';
-import type { TcpEvent, TcpState } from '@impl/state-types.ts';
-import type { ConnectionOptions, SendSegment, StateChange } from '@impl/connection-types.ts';
+import type { TcpEvent, TcpState, Transition } from '@impl/state-types.ts';
+import { DEFAULT_CAPACITY, DEFAULT_MAX_RETRANSMISSIONS, type ConnectionOptions, type SendSegment, type StateChange } from '@impl/connection-types.ts';
+import { DEFAULT_INITIAL_RTO_MS } from '@impl/sender-types.ts';
 import type { ByteStream } from './byte-stream.ts';
 
 /** A TCP endpoint: application calls and segments in, segments out. */

@@ -10,7 +10,7 @@
  * unwrap() when an ackno arrives.
  */
 import type { ReceiverMessage, SenderMessage } from '@impl/segment.ts';
-import { DEFAULT_INITIAL_RTO_MS, type Transmit } from '@impl/sender-types.ts';
+import { DEFAULT_INITIAL_RTO_MS, MAX_PAYLOAD_SIZE, type Transmit } from '@impl/sender-types.ts';
 import type { ByteStream } from './byte-stream.ts';
 
 /** The sending half of an endpoint: outbound stream in, segments out, acknowledgments in. */

@@ -9,7 +9,9 @@
  *   any state ── protocol error, missed pong, close timeout, transport gone ──▶ closed
  */
 import { CloseCode, ProtocolError } from '@impl/close-codes.ts';
-import type { ConnectionEvent, ConnectionOptions, ConnectionState } from '@impl/connection-types.ts';
+import { DEFAULT_CLOSE_TIMEOUT_MS, type ConnectionEvent, type ConnectionOptions, type ConnectionState } from '@impl/connection-types.ts';
+import { Opcode, type Role } from '@impl/frame-types.ts';
+import type { AssembledEvent } from '@impl/message-events.ts';
 import { encodeClosePayload } from './close-payload.ts';
 import { encodeFrame } from './frame.ts';
 import { FrameParser } from './frame-parser.ts';

@@ -9,7 +9,7 @@
  * arrives.
  */
 import { CloseCode, ProtocolError } from '@impl/close-codes.ts';
-import type { DecodeOptions, Decoded, Frame } from '@impl/frame-types.ts';
+import { MAX_CONTROL_PAYLOAD, Opcode, type Decoded, type DecodeOptions, type Frame } from '@impl/frame-types.ts';
 
 /** True for Close, Ping and Pong (opcodes with the high bit set, §5.5). */
 export function isControl(opcode: number): boolean {

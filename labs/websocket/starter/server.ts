@@ -8,6 +8,7 @@ import { createServer, type IncomingMessage } from 'node:http';
 import type { Socket } from 'node:net';
 import { HandshakeError } from '@impl/close-codes.ts';
 import type { ServerOptions, WebSocketServer } from '@impl/server-types.ts';
+import type { OpeningRequest } from '@impl/handshake-types.ts';
 import { WebSocketConnection } from './connection.ts';
 import { acceptResponse, parseOpeningHandshake, rejectResponse } from './handshake.ts';
 import { attach } from './transport.ts';

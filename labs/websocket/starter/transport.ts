@@ -6,7 +6,7 @@
  */
 import type { Socket } from 'node:net';
 import type { ConnectionEvent } from '@impl/connection-types.ts';
-import type { Handlers, Peer } from '@impl/peer.ts';
+import { TICK_MS, type Handlers, type Peer } from '@impl/peer.ts';
 import type { WebSocketConnection } from './connection.ts';
 
 /** Runs `connection` over `socket`; `initial` holds bytes read past the handshake's head. */
