@@ -1,0 +1,18 @@
+/**
+ * Frames over a real socket. So far: a socket's bytes through the frame
+ * decoder. (Stage real-sockets puts the client and server on node:net.)
+ */
+import { FrameDecoder, type DecodeEvent } from './frame.ts';
+
+/** What this file needs of a node:net socket. */
+export interface ByteSource {
+  on(event: 'data', listener: (chunk: Uint8Array) => void): unknown;
+  on(event: 'end', listener: () => void): unknown;
+}
+
+/** Feeds every chunk `socket` delivers through a FrameDecoder and hands each event to `onEvent`, including those of the stream's end. */
+export function readFrames(socket: ByteSource, onEvent: (event: DecodeEvent) => void, options: { maxBody?: number } = {}): void {
+  const decoder = new FrameDecoder(options);
+  socket.on('data', (chunk) => decoder.push(chunk).forEach(onEvent));
+  socket.on('end', () => decoder.end().forEach(onEvent));
+}
