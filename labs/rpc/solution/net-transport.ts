@@ -2,7 +2,8 @@
  * Frames over a real socket. So far: a socket's bytes through the frame
  * decoder. (Stage real-sockets puts the client and server on node:net.)
  */
-import { FrameDecoder, type DecodeEvent } from './frame.ts';
+import type { DecodeEvent } from '@impl/frame-layout.ts';
+import { FrameDecoder } from './frame.ts';
 
 /** What this file needs of a node:net socket. */
 export interface ByteSource {

@@ -2,11 +2,8 @@
  * Server dispatch. So far: answering a heartbeat. (Stage server adds the
  * method table, the concurrency limit and error responses.)
  */
-import type { Frame } from './frame.ts';
+import { type Frame, Status } from '@impl/frame-layout.ts';
 import { encode } from './hessian.ts';
-
-/** Dubbo's OK status. */
-const OK = 20;
 
 /**
  * The response to a heartbeat (a two-way event request): an event response
@@ -15,5 +12,5 @@ const OK = 20;
  */
 export function heartbeatReply(frame: Frame): Frame | null {
   if (!frame.request || !frame.event || !frame.twoWay) return null;
-  return { request: false, twoWay: false, event: true, serialization: frame.serialization, status: OK, id: frame.id, body: encode(null) };
+  return { request: false, twoWay: false, event: true, serialization: frame.serialization, status: Status.OK, id: frame.id, body: encode(null) };
 }

@@ -2,7 +2,7 @@
  * Frames over a real socket. So far: a socket's bytes through the frame
  * decoder. (Stage real-sockets puts the client and server on node:net.)
  */
-import type { DecodeEvent } from './frame.ts';
+import type { DecodeEvent } from '@impl/frame-layout.ts';
 
 /** What this file needs of a node:net socket. */
 export interface ByteSource {

@@ -2,7 +2,7 @@
  * Server dispatch. So far: answering a heartbeat. (Stage server adds the
  * method table, the concurrency limit and error responses.)
  */
-import type { Frame } from './frame.ts';
+import type { Frame } from '@impl/frame-layout.ts';
 
 /**
  * The response to a heartbeat (a two-way event request): an event response

@@ -7,7 +7,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { expectBytes, fromHex, toHex } from '@lab-kit';
-import { DEFAULT_MAX_BODY, decodeHeader, encodeFrame, FrameDecoder, type DecodeEvent } from '@impl/frame.ts';
+import { decodeHeader, encodeFrame, FrameDecoder } from '@impl/frame.ts';
+import { DEFAULT_MAX_BODY, type DecodeEvent } from '@impl/frame-layout.ts';
 import { cutAt, HEADER_FIELDS, joinBytes, referenceEncode, request, summarize, type TestFrame } from './fixtures/reference-frames.ts';
 
 const SEE = 'the chapter’s Dubbo header figure (Dubbo ExchangeCodec)';

@@ -6,7 +6,7 @@
 import { createConnection, createServer, type AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { readFrames } from '@impl/net-transport.ts';
-import type { DecodeEvent } from '@impl/frame.ts';
+import type { DecodeEvent } from '@impl/frame-layout.ts';
 import { cutAt, joinBytes, referenceEncode, request, summarize } from './fixtures/reference-frames.ts';
 
 describe('readFrames', () => {
