@@ -3,7 +3,12 @@
  * as a server runs it: client frames, masked, arriving in 64 KiB reads. Figures, with
  * the issue's targets: decoding 64 KiB masked binary frames (GB/s of payload), and
  * decoding small masked text frames (frames per second). Medians of 5 runs after a
- * warm-up, timed with performance.now().
+ * warm-up. The targets are judged on wall-clock time (performance.now()), as a
+ * server's throughput is; on a machine shared with other work that figure drops
+ * with the load, so each is printed again on the process's own CPU time
+ * (process.cpuUsage, user + system), for information and without a target. That
+ * time is every thread's, V8's background garbage collection included, so on an
+ * idle machine it can give a lower rate than the wall clock does.
  */
 import { median, type Benchmark, type Figure } from './figure.ts';
 import { encodeFrame, Opcode } from '../labs/websocket/solution/frame.ts';
@@ -25,19 +30,29 @@ function stream(frame: Uint8Array, count: number): Uint8Array {
   return out;
 }
 
-/** Feeds `bytes` to a server-role parser in 64 KiB reads; returns [seconds, frames, payload bytes]. */
-function parse(bytes: Uint8Array): [number, number, number] {
+/** One parse of a stream: wall-clock and CPU seconds, frames and payload bytes out. */
+interface Run {
+  seconds: number;
+  cpuSeconds: number;
+  frames: number;
+  payload: number;
+}
+
+/** Feeds `bytes` to a server-role parser in 64 KiB reads. */
+function parse(bytes: Uint8Array): Run {
   const parser = new FrameParser({ role: 'server' });
   let frames = 0;
   let payload = 0;
   const started = performance.now();
+  const cpu = process.cpuUsage();
   for (let at = 0; at < bytes.length; at += READ) {
     for (const frame of parser.push(bytes.subarray(at, at + READ))) {
       frames++;
       payload += frame.payload.length;
     }
   }
-  return [(performance.now() - started) / 1000, frames, payload];
+  const used = process.cpuUsage(cpu);
+  return { seconds: (performance.now() - started) / 1000, cpuSeconds: (used.user + used.system) / 1e6, frames, payload };
 }
 
 export const benchmark: Benchmark = {
@@ -48,29 +63,25 @@ export const benchmark: Benchmark = {
     const small = stream(encodeFrame({ fin: true, rsv: 0, opcode: Opcode.TEXT, payload: new TextEncoder().encode(SMALL_PAYLOAD) }, key), SMALL_FRAMES);
     parse(large.subarray(0, large.length / 8));
     parse(small.subarray(0, small.length / 8));
-    const gbps: number[] = [];
-    const rates: number[] = [];
+    const largeRuns: Run[] = [];
+    const smallRuns: Run[] = [];
     for (let i = 0; i < RUNS; i++) {
-      const [seconds, frames, payload] = parse(large);
-      if (frames !== LARGE_FRAMES) throw new Error(`websocket bench: parsed ${frames} of ${LARGE_FRAMES} large frames`);
-      gbps.push(payload / seconds / 1e9);
-      const [smallSeconds, smallFrames] = parse(small);
-      if (smallFrames !== SMALL_FRAMES) throw new Error(`websocket bench: parsed ${smallFrames} of ${SMALL_FRAMES} small frames`);
-      rates.push(smallFrames / smallSeconds);
+      const run = parse(large);
+      if (run.frames !== LARGE_FRAMES) throw new Error(`websocket bench: parsed ${run.frames} of ${LARGE_FRAMES} large frames`);
+      largeRuns.push(run);
+      const smallRun = parse(small);
+      if (smallRun.frames !== SMALL_FRAMES) throw new Error(`websocket bench: parsed ${smallRun.frames} of ${SMALL_FRAMES} small frames`);
+      smallRuns.push(smallRun);
     }
+    const large64 = `64 KiB masked binary frames in 64 KiB reads (${LARGE_FRAMES} frames; median of ${RUNS})`;
+    const small37 = `${SMALL_PAYLOAD.length}-byte masked text frames in 64 KiB reads (${SMALL_FRAMES.toLocaleString('en-US')} frames; median of ${RUNS})`;
+    const gbps = (seconds: (r: Run) => number) => median(largeRuns.map((r) => r.payload / seconds(r) / 1e9));
+    const rate = (seconds: (r: Run) => number) => Math.round(median(smallRuns.map((r) => r.frames / seconds(r))));
     return [
-      {
-        name: `websocket: reference parser, 64 KiB masked binary frames in 64 KiB reads (${LARGE_FRAMES} frames; median of ${RUNS})`,
-        value: median(gbps),
-        unit: 'GB/s',
-        target: { op: '>=', value: GBPS_TARGET },
-      },
-      {
-        name: `websocket: reference parser, ${SMALL_PAYLOAD.length}-byte masked text frames in 64 KiB reads (${SMALL_FRAMES.toLocaleString('en-US')} frames; median of ${RUNS})`,
-        value: Math.round(median(rates)),
-        unit: 'frames/s',
-        target: { op: '>=', value: FRAMES_TARGET },
-      },
+      { name: `websocket: reference parser, ${large64}`, value: gbps((r) => r.seconds), unit: 'GB/s', target: { op: '>=', value: GBPS_TARGET } },
+      { name: `websocket: reference parser, ${small37}`, value: rate((r) => r.seconds), unit: 'frames/s', target: { op: '>=', value: FRAMES_TARGET } },
+      { name: `websocket: reference parser, ${large64}, on CPU time`, value: gbps((r) => r.cpuSeconds), unit: 'GB/s' },
+      { name: `websocket: reference parser, ${small37}, on CPU time`, value: rate((r) => r.cpuSeconds), unit: 'frames/s' },
     ];
   },
 };

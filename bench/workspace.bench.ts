@@ -40,7 +40,11 @@ function gradingWorker(): { script: string; imports: string[] } {
 
 /** Of the worker's lazy imports (chunks named after their package), those the DNS lab's tests import, which its page prefetches. */
 function importsOfDnsTests(imports: string[]): string[] {
-  const tests = readdirSync(join(root, 'labs', 'dns', 'tests')).map((f) => readFileSync(join(root, 'labs', 'dns', 'tests', f), 'utf8')).join('\n');
+  const dir = join(root, 'labs', 'dns', 'tests');
+  const tests = readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith('.ts'))
+    .map((f) => readFileSync(join(dir, f), 'utf8'))
+    .join('\n');
   return imports.filter((chunk) => tests.includes(`from '${chunk.replace(/-[\w-]{8}\.js$/, '')}'`));
 }
 

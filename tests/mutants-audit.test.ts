@@ -99,19 +99,20 @@ describe('the score of an audit', () => {
   mkdirSync(join(dir, 'labs', 'made-up'), { recursive: true });
   writeFileSync(
     join(dir, 'labs', 'made-up', 'MUTANTS.md'),
-    ['| file:line | mutator | replacement | reason |', '| --- | --- | --- | --- |', '| solution/a.ts:3 | StringLiteral | `""` | text only |', '| solution/a.ts:9 | BlockStatement | `{}` | gone |'].join('\n'),
+    ['| file:line | mutator | replacement | reason |', '| --- | --- | --- | --- |', '| solution/a.ts:3 | StringLiteral | `""` | text only |', '| solution/a.ts:9 | BlockStatement | `{}` | gone |', '| solution/c.ts:2 | StringLiteral | `""` | a file this run did not mutate |'].join('\n'),
   );
   const result = (line: number, status: MutantResult['status'], mutatorName = 'StringLiteral', replacement = '""'): MutantResult =>
     ({ id: String(line), fileName: join(dir, 'labs', 'made-up', 'solution', 'a.ts'), mutatorName, replacement, status, location: { start: { line, column: 1 }, end: { line, column: 2 } } }) as MutantResult;
 
-  it('counts every status, leaves listed survivors out of the denominator, and reports rows that match nothing', () => {
+  it('counts every status, leaves listed survivors out of the denominator, and reports rows of the mutated files that match nothing', () => {
     const paths = { root: dir, labs: join(dir, 'labs'), content: dir, workspace: dir };
     const notAudited = [{ file: 'b.ts', reason: 'timed (stage speed)' }];
-    const r = score(paths, 'made-up', { stages: ['core'], notAudited }, [result(1, 'Killed'), result(2, 'Timeout'), result(3, 'Survived'), result(4, 'NoCoverage'), result(5, 'CompileError')]);
+    const r = score(paths, 'made-up', { stages: ['core'], mutate: ['a.ts'], notAudited }, [result(1, 'Killed'), result(2, 'Timeout'), result(3, 'Survived'), result(4, 'NoCoverage'), result(5, 'CompileError')]);
     expect(r.statuses).toEqual({ Killed: 1, Timeout: 1, Survived: 1, NoCoverage: 1, CompileError: 1 });
     expect([r.detected, r.equivalent, r.errors, r.survivors.map((s) => `${s.file}:${s.line} ${s.status}`)]).toEqual([2, 1, 1, ['solution/a.ts:4 NoCoverage']]);
     expect(r.score).toBeCloseTo(2 / 3);
-    expect(r.staleRows).toEqual(['solution/a.ts:9 BlockStatement {}']);
+    expect(r.staleRows, 'the row for c.ts, not mutated in this run, is not stale').toEqual(['solution/a.ts:9 BlockStatement {}']);
+    expect(r.mutated).toEqual(['a.ts']);
     expect(r.notAudited).toEqual(notAudited);
   });
 });

@@ -145,6 +145,12 @@ export interface ReportedError {
   stack?: string;
 }
 
+/** The error an error names as its cause, when it is one (fast-check puts the failed assertion there). */
+export function causeOf(error: ReportedError): ReportedError | undefined {
+  const { cause } = error;
+  return cause && typeof cause === 'object' && 'message' in cause ? (cause as ReportedError) : undefined;
+}
+
 /**
  * Where a runner's stack traces show the learner's files: their folder (an
  * absolute path under Vitest's Node API, `/impl/` in an embedded run once its
@@ -184,7 +190,8 @@ function propertyText(error: ReportedError, match: RegExpExecArray, learner: Lea
   const rest = error.message.slice(match[0].length);
   const counterexample = /^Counterexample: .*$/m.exec(rest)?.[0] ?? '';
   const shrunk = /^Shrunk \d+ time\(s\)$/m.exec(rest)?.[0];
-  const cause = error.cause && typeof error.cause === 'object' && 'message' in error.cause ? errorText(error.cause as ReportedError, learner) : undefined;
+  const failed = causeOf(error);
+  const cause = failed ? errorText(failed, learner) : undefined;
   const seed = `Found after ${match[1]} ${match[1] === '1' ? 'run' : 'runs'} with seed ${match[2]} (path "${match[3]}"); every grade uses this seed, and JOURNEY_SEED=<number> tries another.`;
   return [cause ?? rest.split('\n\n')[0], [counterexample, shrunk].filter(Boolean).join('\n'), seed].filter(Boolean).join('\n\n');
 }

@@ -44,10 +44,13 @@ describe('the built course site', () => {
 
   it('search finds "TTL"', async () => {
     await site.page.goto(`${site.url}/chapters/dns/`);
+    // Starlight builds the search box when the page is first idle (Pagefind's UI loads then), which a busy machine delays.
+    const input = site.page.locator('#starlight__search input');
+    await input.waitFor({ state: 'attached', timeout: 60_000 });
     await site.page.locator('site-search button[data-open-modal]').first().click();
-    await site.page.locator('#starlight__search input').fill('TTL');
+    await input.fill('TTL');
     const result = site.page.locator('#starlight__search .pagefind-ui__result-link').first();
     await result.waitFor({ timeout: 15_000 });
     expect(await result.textContent()).toBeTruthy();
-  });
+  }, 90_000);
 });

@@ -51,5 +51,10 @@ export function expectGolden(result: GradeResult): void {
   expect(thrown).toMatch(/^RangeError: cannot double 5\n\nThrown at fail\.ts:3\.$/);
 }
 
-/** Limits short enough for tests: each scenario that hangs costs testMs + graceMs. */
-export const SHORT_LIMITS = { testMs: 3_000, graceMs: 1_000 };
+/**
+ * Limits short enough for tests: each scenario that hangs costs testMs +
+ * graceMs. Long enough that a stage's cold load (Vite transforming a file
+ * with a syntax error) fits while the rest of the suite keeps both cores
+ * busy: at 3 s it once did not, in a CI run.
+ */
+export const SHORT_LIMITS = { testMs: 5_000, graceMs: 1_000 };

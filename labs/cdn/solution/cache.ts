@@ -18,6 +18,8 @@ export interface Entry extends Exchange {
   readonly initialAge: number;
   /** The request fields its Vary names, lower-cased. */
   readonly vary: readonly string[];
+  /** Those fields' values in `request`, normalized, in the same order (worked out once: every lookup compares them). */
+  readonly varyValues: readonly (string | undefined)[];
 }
 
 /** The result of looking a request up. */
@@ -33,6 +35,9 @@ export type Lookup =
    */
   | { readonly kind: 'validate'; readonly entry: Entry; readonly age: number; readonly conditional: Fields };
 
+const URI_MISS: Lookup = { kind: 'miss', reason: 'uri' };
+const VARY_MISS: Lookup = { kind: 'miss', reason: 'vary' };
+
 /** RFC 9110 §9.2.1: the safe methods; any other method invalidates (§4.4). */
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS', 'TRACE']);
 
@@ -42,7 +47,7 @@ const KEPT_ON_UPDATE = ['content-length', 'content-encoding', 'transfer-encoding
 /** A shared cache holding at most `maxBytes` of bodies. */
 export class HttpCache {
   private readonly maxBytes: number;
-  /** Variants by primary key. */
+  /** Stored responses by URL; the method, the rest of the primary key, is matched in the list (one hash of the URL per lookup). */
   private readonly variants = new Map<string, Entry[]>();
   /** Every entry, least recently used first. */
   private readonly recency = new Set<Entry>();
@@ -64,10 +69,10 @@ export class HttpCache {
 
   /** Finds the stored response for `request` at time `now` (ms) and says whether it may be served. */
   lookup(request: HttpRequest, now: number): Lookup {
-    const candidates = this.variants.get(primaryKey(request));
-    if (!candidates) return { kind: 'miss', reason: 'uri' };
-    const entry = candidates.find((e) => varyMatches(e, request));
-    if (!entry) return { kind: 'miss', reason: 'vary' };
+    const candidates = this.variants.get(request.url);
+    if (!candidates) return URI_MISS;
+    const entry = findVariant(candidates, request);
+    if (!entry) return candidates.some((e) => e.request.method === request.method) ? VARY_MISS : URI_MISS;
     this.touch(entry);
     const age = entry.initialAge + (now - entry.responseTime) / 1000;
     const reuse = reuseDecision(request, entry.response, entry.lifetime, age);
@@ -91,13 +96,9 @@ export class HttpCache {
     const entry = makeEntry(request, response, exchange);
     if (entry.vary.includes('*')) return false;
     if (response.body.length > this.maxBytes) return false;
-    const key = primaryKey(request);
-    const list = this.variants.get(key) ?? [];
-    const same = list.find((e) => sameSecondaryKey(e, entry));
+    const same = this.variants.get(request.url)?.find((e) => e.request.method === request.method && sameSecondaryKey(e, entry));
     if (same) this.remove(same);
-    this.variants.set(key, [...(this.variants.get(key) ?? []), entry]);
-    this.recency.add(entry);
-    this.bytes += response.body.length;
+    this.add(entry);
     for (const oldest of this.recency) {
       if (this.bytes <= this.maxBytes) break;
       this.remove(oldest);
@@ -113,7 +114,8 @@ export class HttpCache {
    * undefined when nothing was updated (then fetch it in full).
    */
   update(request: HttpRequest, notModified: HttpResponse, exchange: Exchange): HttpResponse | undefined {
-    const entry = this.variants.get(primaryKey(request))?.find((e) => varyMatches(e, request));
+    const candidates = this.variants.get(request.url);
+    const entry = candidates && findVariant(candidates, request);
     if (!entry) return undefined;
     const newTag = field(notModified.headers, 'etag');
     if (newTag !== undefined && newTag !== field(entry.response.headers, 'etag')) return undefined;
@@ -124,9 +126,7 @@ export class HttpCache {
     const response: HttpResponse = { status: entry.response.status, headers, body: entry.response.body };
     const updated = makeEntry(entry.request, response, exchange);
     this.remove(entry);
-    this.variants.set(primaryKey(request), [...(this.variants.get(primaryKey(request)) ?? []), updated]);
-    this.recency.add(updated);
-    this.bytes += response.body.length;
+    this.add(updated);
     return response;
   }
 
@@ -144,9 +144,7 @@ export class HttpCache {
       const url = URL.parse(value, request.url);
       if (url && url.origin === new URL(request.url).origin) targets.push(url.href);
     }
-    for (const [key, list] of [...this.variants]) {
-      if (targets.includes(key.slice(key.indexOf(' ') + 1))) for (const entry of list) this.remove(entry);
-    }
+    for (const url of targets) for (const entry of this.variants.get(url) ?? []) this.remove(entry);
   }
 
   private touch(entry: Entry): void {
@@ -154,8 +152,14 @@ export class HttpCache {
     this.recency.add(entry);
   }
 
+  private add(entry: Entry): void {
+    this.variants.set(entry.request.url, [...(this.variants.get(entry.request.url) ?? []), entry]);
+    this.recency.add(entry);
+    this.bytes += entry.response.body.length;
+  }
+
   private remove(entry: Entry): void {
-    const key = primaryKey(entry.request);
+    const key = entry.request.url;
     const rest = (this.variants.get(key) ?? []).filter((e) => e !== entry);
     if (rest.length) this.variants.set(key, rest);
     else this.variants.delete(key);
@@ -166,19 +170,16 @@ export class HttpCache {
 
 /** An entry with what every lookup needs worked out once. */
 function makeEntry(request: HttpRequest, response: HttpResponse, exchange: Exchange): Entry {
+  const vary = varyFields(response);
   return {
     request,
     response,
     ...exchange,
     lifetime: freshnessLifetime(response, exchange.responseTime).seconds,
     initialAge: currentAge(response, exchange, exchange.responseTime),
-    vary: varyFields(response),
+    vary,
+    varyValues: vary.map((name) => normalize(request.headers[name])),
   };
-}
-
-/** The primary cache key: method and URL (§4). */
-function primaryKey(request: HttpRequest): string {
-  return `${request.method} ${request.url}`;
 }
 
 /** The field names a response's Vary lists, lower-cased. */
@@ -187,9 +188,18 @@ function varyFields(response: HttpResponse): string[] {
   return vary === undefined ? [] : vary.split(',').map((name) => name.trim().toLowerCase()).filter((name) => name !== '');
 }
 
+/** The first of `list` stored for `request`'s method whose Vary fields match (a plain loop: this runs on every lookup). */
+function findVariant(list: readonly Entry[], request: HttpRequest): Entry | undefined {
+  for (const entry of list) if (entry.request.method === request.method && varyMatches(entry, request)) return entry;
+  return undefined;
+}
+
 /** §4.1: every field Vary names has the same value (or is absent in both) in the stored and the presented request. */
 function varyMatches(entry: Entry, request: HttpRequest): boolean {
-  return entry.vary.every((name) => normalize(field(entry.request.headers, name)) === normalize(field(request.headers, name)));
+  for (let i = 0; i < entry.vary.length; i++) {
+    if (entry.varyValues[i] !== normalize(request.headers[entry.vary[i]!])) return false;
+  }
+  return true;
 }
 
 function sameSecondaryKey(a: Entry, b: Entry): boolean {
@@ -198,5 +208,6 @@ function sameSecondaryKey(a: Entry, b: Entry): boolean {
 
 /** §4.1 allows normalizing: whitespace around list members does not make a difference. */
 function normalize(value: string | undefined): string | undefined {
-  return value?.split(',').map((part) => part.trim()).join(',');
+  if (value === undefined || !value.includes(',')) return value?.trim();
+  return value.split(',').map((part) => part.trim()).join(',');
 }

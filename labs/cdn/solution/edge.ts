@@ -9,6 +9,8 @@
 import { field, withFields, type HttpRequest, type HttpResponse } from '@impl/http.ts';
 import { deltaSeconds, parseCacheControl } from './cache-control.ts';
 import { HttpCache, type Entry, type Lookup } from './cache.ts';
+import { dateValue } from './freshness.ts';
+import { parseHttpDate } from './http-date.ts';
 
 /** What the edge asks its host to do. */
 export type EdgeEvent =
@@ -46,6 +48,9 @@ interface Fetch {
   readonly stale: Entry | undefined;
 }
 
+/** RFC 9110 §15.4.5: the fields a 304 sends that a 200 to the same request would have sent. */
+const NOT_MODIFIED_FIELDS = ['cache-control', 'content-location', 'date', 'etag', 'expires', 'vary'];
+
 /** RFC 5861 §4: the upstream statuses after which stale-if-error may serve a stale response. */
 const ERROR_STATUSES = new Set([500, 502, 503, 504]);
 
@@ -69,7 +74,7 @@ export class Edge {
     const waiter = { client, request };
     if (request.method !== 'GET' && request.method !== 'HEAD') return [this.startFetch(undefined, request, now, 'method', waiter, undefined)];
     const lookup = this.cache.lookup(request, now);
-    if (lookup.kind === 'hit') return [this.fromCache(client, lookup.entry, lookup.age, [])];
+    if (lookup.kind === 'hit') return [this.fromCache(waiter, lookup.entry, lookup.age, [])];
     const onlyIfCached = parseCacheControl(field(request.headers, 'cache-control')).has('only-if-cached');
     if (onlyIfCached) {
       // RFC 9111 §5.2.1.7: no stored response it may use, so 504 without going upstream.
@@ -78,7 +83,7 @@ export class Edge {
     const key = `${request.method} ${request.url}`;
     if (lookup.kind === 'validate' && mayServeStale(lookup.entry, request, lookup.age, 'stale-while-revalidate')) {
       // RFC 5861 §3: answer now from the stale copy, refresh in the background (once).
-      const events: EdgeEvent[] = [this.fromCache(client, lookup.entry, lookup.age, [])];
+      const events: EdgeEvent[] = [this.fromCache(waiter, lookup.entry, lookup.age, [])];
       if (!this.inFlight.has(key)) events.push(this.startFetch(key, conditionalRequest(request, lookup), now, 'stale', undefined, lookup.entry));
       return events;
     }
@@ -111,7 +116,7 @@ export class Edge {
       // The 304 names another representation: fetch it in full for whoever waits.
       if (!this.cache.update(originalRequest, response, exchange)) return this.waiting(f).map((w) => this.startFetch(undefined, w.request, now, f.forward, w, undefined));
       const lookup = this.cache.lookup(originalRequest, now);
-      if (f.leader && lookup.kind !== 'miss') events.push(this.fromCache(f.leader.client, lookup.entry, lookup.age, [`fwd=${f.forward}`, 'fwd-status=304']));
+      if (f.leader && lookup.kind !== 'miss') events.push(this.fromCache(f.leader, lookup.entry, lookup.age, [`fwd=${f.forward}`, 'fwd-status=304']));
     } else {
       const stored = this.cache.store(originalRequest, response, exchange);
       if (f.leader) events.push(this.relay(f.leader.client, response, f.forward, [`fwd-status=${response.status}`, ...(stored ? ['stored'] : [])]));
@@ -119,7 +124,7 @@ export class Edge {
     for (const w of f.waiters) {
       const lookup = this.cache.lookup(w.request, now);
       // A response that cannot be shared (private, not storable, another variant) is fetched again for this client.
-      if (lookup.kind === 'hit') events.push(this.fromCache(w.client, lookup.entry, lookup.age, [`fwd=${f.forward}`, `fwd-status=${response.status}`, 'collapsed']));
+      if (lookup.kind === 'hit') events.push(this.fromCache(w, lookup.entry, lookup.age, [`fwd=${f.forward}`, `fwd-status=${response.status}`, 'collapsed']));
       else events.push(this.startFetch(undefined, w.request, now, f.forward, w, undefined));
     }
     return events;
@@ -164,17 +169,24 @@ export class Edge {
     for (const w of this.waiting(f)) {
       const lookup = this.cache.lookup(w.request, now);
       if (lookup.kind === 'miss' || lookup.entry !== entry || !mayServeStale(entry, w.request, lookup.age, 'stale-if-error')) return undefined;
-      events.push(this.fromCache(w.client, entry, lookup.age, ['fwd=stale', status]));
+      events.push(this.fromCache(w, entry, lookup.age, ['fwd=stale', status]));
     }
     return events;
   }
 
-  /** A stored response for a client: Age set, Cache-Status appended (`hit` unless `params` says it went upstream). */
-  private fromCache(client: number, entry: Entry, age: number, params: string[]): EdgeEvent {
+  /**
+   * A stored response for a client: Age set, Cache-Status appended (`hit`
+   * unless `params` says it went upstream). When the client's own conditional
+   * says it already holds this response, a 304 instead (RFC 9111 §4.3.2).
+   */
+  private fromCache(waiter: Waiter, entry: Entry, age: number, params: string[]): EdgeEvent {
     const ttl = `ttl=${Math.floor(entry.lifetime - age)}`;
     const status = params.length ? [...params, ttl] : ['hit', ttl];
-    const headers = withFields(entry.response.headers, { age: String(Math.floor(age)), 'cache-status': this.appendStatus(entry.response, status) });
-    return { type: 'respond', client, response: { ...entry.response, headers } };
+    const ours = { age: String(Math.floor(age)), 'cache-status': this.appendStatus(entry.response, status) };
+    const response: HttpResponse = notModified(waiter.request, entry)
+      ? { status: 304, headers: withFields(notModifiedFields(entry.response), ours), body: '' }
+      : { ...entry.response, headers: withFields(entry.response.headers, ours) };
+    return { type: 'respond', client: waiter.client, response };
   }
 
   /** An upstream response passed on as it came, with this edge's Cache-Status appended. */
@@ -203,6 +215,52 @@ function mayServeStale(entry: Entry, request: HttpRequest, age: number, extensio
   if (['no-cache', 'must-revalidate', 'proxy-revalidate', 's-maxage'].some((d) => res.has(d)) || req.has('no-cache')) return false;
   const window = deltaSeconds(res, extension);
   return typeof window === 'number' && age >= entry.lifetime && age - entry.lifetime <= window;
+}
+
+/**
+ * RFC 9111 §4.3.2 in RFC 9110 §13.2.2's order: whether the client's own
+ * conditional says it already holds the stored response. If-None-Match wins
+ * when present: `*`, or any tag of its list equal to the stored ETag by weak
+ * comparison (§13.1.1, §8.8.3.2). Otherwise If-Modified-Since, when it is a
+ * valid date no earlier than the stored Last-Modified (or Date, §4.3.2)
+ * (§13.1.3). Only a 2xx is ever answered with a 304 (§13.2.1).
+ */
+function notModified(request: HttpRequest, entry: Entry): boolean {
+  const { response } = entry;
+  if (response.status < 200 || response.status > 299) return false;
+  const noneMatch = field(request.headers, 'if-none-match');
+  if (noneMatch !== undefined) {
+    if (noneMatch.trim() === '*') return true;
+    const etag = field(response.headers, 'etag');
+    return etag !== undefined && entityTags(noneMatch).includes(opaqueTag(etag));
+  }
+  const sinceText = field(request.headers, 'if-modified-since');
+  const since = sinceText === undefined ? undefined : parseHttpDate(sinceText, entry.responseTime);
+  if (since === undefined) return false;
+  const lastModifiedText = field(response.headers, 'last-modified');
+  const lastModified = (lastModifiedText === undefined ? undefined : parseHttpDate(lastModifiedText, entry.responseTime)) ?? dateValue(response, entry.responseTime);
+  return lastModified <= since;
+}
+
+/** RFC 9110 §8.8.3: the opaque tags of an entity-tag list (commas may sit inside the quotes). */
+function entityTags(list: string): string[] {
+  return (list.match(/(?:W\/)?"[^"]*"/g) ?? []).map(opaqueTag);
+}
+
+/** An entity tag without its weakness indicator: what weak comparison compares (§8.8.3.2). */
+function opaqueTag(tag: string): string {
+  const trimmed = tag.trim();
+  return trimmed.startsWith('W/') ? trimmed.slice(2) : trimmed;
+}
+
+/** RFC 9110 §15.4.5: the fields of the stored response a 304 carries; no content, no other metadata. */
+function notModifiedFields(response: HttpResponse): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const name of NOT_MODIFIED_FIELDS) {
+    const value = field(response.headers, name);
+    if (value !== undefined) out[name] = value;
+  }
+  return out;
 }
 
 /** The client's request with the stored response's validators added (RFC 9110 §13.1). */

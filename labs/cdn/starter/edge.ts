@@ -30,6 +30,8 @@ export interface EdgeOptions {
  * `fwd` (uri-miss, vary-miss, stale, request or method), `fwd-status`,
  * `stored` when the answer was stored, `collapsed` for clients that waited
  * on another's fetch, and `ttl` whenever a stored response is served.
+ * A client that already holds the stored response, by its own If-None-Match
+ * or If-Modified-Since, gets a 304 from the cache (RFC 9111 §4.3.2).
  */
 export class Edge {
   /** The edge's cache (read it to inspect what is stored). */

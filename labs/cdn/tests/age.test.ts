@@ -9,6 +9,10 @@ import { T0, get, httpDate, ok } from './fixtures/messages.ts';
 const s = (seconds: number) => T0 + seconds * 1000;
 
 describe('current age (RFC 9111 §4.2.3)', () => {
+  it('an Age that is not a whole number of seconds counts as 0 (RFC 9111 §5.1)', () => {
+    for (const age of ['5x', 'x5', '-5', '2.5']) expect(currentAge(ok({ age }), { requestTime: T0, responseTime: T0 }, s(10)), age).toBe(10);
+  });
+
   it('a response straight from the origin, with no delay, is as old as it has been resident', () => {
     expect(currentAge(ok(), { requestTime: T0, responseTime: T0 }, s(25))).toBe(25);
   });

@@ -49,6 +49,15 @@ describe('storing and serving (RFC 9111 §4)', () => {
     expect(c.lookup(get(), s(1)).kind).toBe('hit');
   });
 
+  it('GET and HEAD of one URL are stored side by side, and each misses by Vary only against its own method', () => {
+    const c = cache();
+    c.store({ method: 'HEAD', url: SUGGEST, headers: {} }, ok({ 'cache-control': 'max-age=60' }, ''), at(0));
+    c.store(get({ 'accept-language': 'en' }), ok({ 'cache-control': 'max-age=60', vary: 'accept-language' }), at(0));
+    expect(c.count).toBe(2);
+    expect(c.lookup({ method: 'HEAD', url: SUGGEST, headers: {} }, s(1)).kind).toBe('hit');
+    expect(c.lookup(get({ 'accept-language': 'de' }), s(1))).toEqual({ kind: 'miss', reason: 'vary' });
+  });
+
   it('a stale response within the request\u2019s max-stale is a stale hit', () => {
     const c = cache();
     c.store(get(), ok({ 'cache-control': 'max-age=60' }), at(0));
@@ -122,6 +131,13 @@ describe('validation (RFC 9111 §4.3)', () => {
     expect(found.kind === 'validate' && found.conditional).toEqual({});
   });
 
+  it('a response without validators gives no conditional fields at all, not fields without a value', () => {
+    const c = cache();
+    c.store(get(), ok({ 'cache-control': 'max-age=1' }), at(0));
+    const found = c.lookup(get(), s(5));
+    expect(found.kind === 'validate' && Object.keys(found.conditional)).toEqual([]);
+  });
+
   it('a 304 freshens the stored response: new fields, same body, a new clock (§4.3.4)', () => {
     const c = cache();
     c.store(get(), ok({ 'cache-control': 'max-age=60', etag: '"v1"', 'x-served-by': 'origin-1', 'content-length': '29' }), at(0));
@@ -140,6 +156,14 @@ describe('validation (RFC 9111 §4.3)', () => {
     }
     expect(c.count).toBe(1);
     expect(c.size).toBe(29);
+  });
+
+  it('a 304 changes none of the fields that describe the stored body (§3.2)', () => {
+    const c = cache();
+    const body = { 'content-encoding': 'br', 'transfer-encoding': 'chunked', 'content-range': 'bytes 0-28/29' };
+    c.store(get(), ok({ 'cache-control': 'max-age=60', etag: '"v1"', ...body }), at(0));
+    const updated = c.update(get(), withStatus(304, { etag: '"v1"', 'content-encoding': 'gzip', 'transfer-encoding': 'identity', 'content-range': 'bytes 0-0/1' }), at(70));
+    expect(updated?.headers).toMatchObject(body);
   });
 
   it('a 304 with another ETag updates nothing', () => {
@@ -201,6 +225,15 @@ describe('invalidation after unsafe methods (RFC 9111 §4.4)', () => {
     expect(c.lookup(get({}, CART), s(1)).kind).toBe('hit');
     c.invalidate({ method: 'DELETE', url: CART, headers: {} }, withStatus(399));
     expect(c.lookup(get({}, CART), s(1)).kind).toBe('miss');
+  });
+
+  it('HEAD and TRACE are safe, and a 400 is an error: none of them invalidates', () => {
+    const c = cache();
+    stored(c, CART);
+    for (const [method, status] of [['HEAD', 200], ['TRACE', 200], ['POST', 400]] as const) {
+      c.invalidate({ method, url: CART, headers: {} }, withStatus(status));
+      expect(c.lookup(get({}, CART), s(1)).kind, `${method} answered ${status}`).toBe('hit');
+    }
   });
 
   it('a 1xx is not a final answer: it invalidates nothing', () => {

@@ -84,6 +84,16 @@ describe('misses and hits', () => {
     expect(ours(answer.response)).toMatchObject({ fwd: 'vary-miss' });
   });
 
+  it('with nothing from upstream, its member is the only one', () => {
+    expect(cacheStatus(primed(edge()).response)).toHaveLength(1);
+  });
+
+  it('HEAD is served from the cache like GET', () => {
+    const e = edge();
+    primed(e, ok({ 'cache-control': 'max-age=60' }, ''), 0, { method: 'HEAD', url: SUGGEST, headers: {} });
+    expect(ours(only(e.request(2, { method: 'HEAD', url: SUGGEST, headers: {} }, s(5)), 'respond').response)).toMatchObject({ hit: true });
+  });
+
   it('appends its member after the one from upstream (RFC 9211 §2: the client\u2019s nearest cache last)', () => {
     const e = edge();
     const answer = primed(e, ok({ 'cache-control': 'max-age=60', 'cache-status': 'shield; hit; ttl=30', age: '30' }));
@@ -237,6 +247,15 @@ describe('stale-while-revalidate (RFC 5861 §3)', () => {
     expect(ours(only(e.request(4, get(), s(80)), 'respond').response)).toEqual({ cache: 'edge', hit: true, ttl: '55' });
   });
 
+  it('not for a response that is still fresh but too old for the request, nor one marked no-cache', () => {
+    const e = edge();
+    primed(e, SWR);
+    expect(responds(e.request(2, get({ 'cache-control': 'max-age=5' }), s(10))), 'max-age=5 at 10 s').toEqual([]);
+    const f = edge();
+    primed(f, ok({ 'cache-control': 'no-cache, max-age=60, stale-while-revalidate=30', etag: '"v1"' }));
+    expect(responds(f.request(2, get(), s(70)))).toEqual([]);
+  });
+
   it('the window counts from when the response became stale, both ends included', () => {
     const e = edge();
     primed(e, SWR);
@@ -323,5 +342,114 @@ describe('methods and request directives', () => {
     primed(e);
     expect(only(e.request(2, get({ 'cache-control': 'only-if-cached' }), s(5)), 'respond').response.status).toBe(200);
     expect(only(e.request(3, get({ 'cache-control': 'only-if-cached' }), s(65)), 'respond').response.status).toBe(504);
+  });
+});
+
+describe('the client\u2019s own conditional request (RFC 9111 §4.3.2)', () => {
+  const STORED = ok({
+    'cache-control': 'max-age=60',
+    etag: '"v1"',
+    'last-modified': httpDate(-3600),
+    expires: httpDate(60),
+    vary: 'Accept-Encoding',
+    'content-location': '/api/suggest/a.json',
+    'content-type': 'application/json',
+    'content-length': '29',
+    'x-served-by': 'origin-1',
+  });
+
+  /** What a client holding `headers`' validators gets at 10 s from an edge that stored `stored` at 0 s. */
+  function ask(headers: Record<string, string>, stored: HttpResponse = STORED): Respond {
+    const e = edge();
+    primed(e, stored);
+    return only(e.request(2, get(headers), s(10)), 'respond');
+  }
+
+  const isNotModified = (answer: Respond) => [answer.response.status, answer.response.body];
+
+  it('a matching If-None-Match gets a 304 without a body, carrying only the fields RFC 9110 §15.4.5 lists', () => {
+    const answer = ask({ 'if-none-match': '"v1"' });
+    expect(isNotModified(answer)).toEqual([304, '']);
+    const { age, 'cache-status': status, ...rest } = answer.response.headers;
+    expect(rest, 'Cache-Control, Content-Location, Date, ETag, Expires and Vary of the stored response, and nothing of its content').toEqual({
+      'cache-control': 'max-age=60',
+      'content-location': '/api/suggest/a.json',
+      date: httpDate(0),
+      etag: '"v1"',
+      expires: httpDate(60),
+      vary: 'Accept-Encoding',
+    });
+    expect(age, 'Age as on any response from the cache (RFC 9111 §5.1)').toBe('10');
+    expect(ours(answer.response)).toEqual({ cache: 'edge', hit: true, ttl: '50' });
+  });
+
+  it('If-None-Match compares weakly: W/ on either side still matches (RFC 9110 §13.1.1, §8.8.3.2)', () => {
+    expect(isNotModified(ask({ 'if-none-match': 'W/"v1"' }))).toEqual([304, '']);
+    expect(isNotModified(ask({ 'if-none-match': '"v1"' }, ok({ 'cache-control': 'max-age=60', etag: 'W/"v1"' })))).toEqual([304, '']);
+    expect(isNotModified(ask({ 'if-none-match': '"V1"' }))[0], 'opaque tags compare octet by octet').toBe(200);
+  });
+
+  it('If-None-Match is a list: any member may match; a comma inside a tag does not split it', () => {
+    expect(isNotModified(ask({ 'if-none-match': '"v0", W/"v1" ,"v2"' }))).toEqual([304, '']);
+    expect(isNotModified(ask({ 'if-none-match': '"v0", "v2"' }))).toEqual([200, STORED.body]);
+    expect(isNotModified(ask({ 'if-none-match': '"x", "a,b"' }, ok({ 'cache-control': 'max-age=60', etag: '"a,b"' })))).toEqual([304, '']);
+    expect(isNotModified(ask({ 'if-none-match': '"a"' }, ok({ 'cache-control': 'max-age=60', etag: '"a,b"' })))[0]).toBe(200);
+  });
+
+  it('If-None-Match: * matches any stored response, with or without an ETag', () => {
+    expect(isNotModified(ask({ 'if-none-match': '*' }))).toEqual([304, '']);
+    expect(isNotModified(ask({ 'if-none-match': '*' }, ok({ 'cache-control': 'max-age=60' })))).toEqual([304, '']);
+  });
+
+  it('a stored response without an ETag never matches a list of tags', () => {
+    expect(isNotModified(ask({ 'if-none-match': '"v1"' }, ok({ 'cache-control': 'max-age=60' })))[0]).toBe(200);
+  });
+
+  it('If-Modified-Since: 304 when Last-Modified is no later than the date given, 200 when it is later (RFC 9110 §13.1.3)', () => {
+    expect(isNotModified(ask({ 'if-modified-since': httpDate(-3600) })), 'the same second').toEqual([304, '']);
+    expect(isNotModified(ask({ 'if-modified-since': httpDate(-60) }))).toEqual([304, '']);
+    expect(isNotModified(ask({ 'if-modified-since': httpDate(-3601) }))).toEqual([200, STORED.body]);
+  });
+
+  it('If-Modified-Since that is not an HTTP date is ignored', () => {
+    expect(isNotModified(ask({ 'if-modified-since': 'yesterday' }))[0]).toBe(200);
+    expect(isNotModified(ask({ 'if-modified-since': '0' }))[0]).toBe(200);
+  });
+
+  it('without Last-Modified, If-Modified-Since is compared with the stored Date (RFC 9111 §4.3.2)', () => {
+    const noLastModified = ok({ 'cache-control': 'max-age=60', date: httpDate(-5) });
+    expect(isNotModified(ask({ 'if-modified-since': httpDate(-5) }, noLastModified))).toEqual([304, '']);
+    expect(isNotModified(ask({ 'if-modified-since': httpDate(-6) }, noLastModified))[0]).toBe(200);
+  });
+
+  it('If-None-Match takes precedence: If-Modified-Since is ignored when it is present (RFC 9110 §13.2.2)', () => {
+    expect(isNotModified(ask({ 'if-none-match': '"v0"', 'if-modified-since': httpDate(0) })), 'a date that alone would give 304').toEqual([200, STORED.body]);
+    expect(isNotModified(ask({ 'if-none-match': '"v1"', 'if-modified-since': httpDate(-7200) })), 'a date that alone would give 200').toEqual([304, '']);
+  });
+
+  it('only a stored 2xx is answered with a 304 (RFC 9110 §13.2.1)', () => {
+    const gone = withStatus(404, { 'cache-control': 'max-age=60', etag: '"v1"' }, 'no such query');
+    expect(isNotModified(ask({ 'if-none-match': '"v1"' }, gone))).toEqual([404, 'no such query']);
+  });
+
+  it('after a revalidation, the client\u2019s conditional is evaluated against the freshened response', () => {
+    const e = edge();
+    primed(e);
+    const fetch = only(e.request(2, get({ 'if-none-match': '"v1"' }), s(70)), 'fetch');
+    expect(e.request(3, get(), s(70))).toEqual([]);
+    const events = responds(e.response(fetch.fetch, withStatus(304, { date: httpDate(70), etag: '"v1"', 'cache-control': 'max-age=60' }), s(70)));
+    expect(events.map((r) => [r.client, r.response.status, r.response.body])).toEqual([
+      [2, 304, ''],
+      [3, 200, SIXTY.body],
+    ]);
+    expect(ours(events[0]!.response)).toMatchObject({ fwd: 'stale', 'fwd-status': '304' });
+  });
+
+  it('a client served stale while the edge revalidates gets a 304 too', () => {
+    const e = edge();
+    primed(e, ok({ 'cache-control': 'max-age=60, stale-while-revalidate=30', etag: '"v1"' }));
+    const events = e.request(2, get({ 'if-none-match': '"v1"' }), s(75));
+    expect(responds(events).map((r) => r.response.status)).toEqual([304]);
+    expect(fetches(events)).toHaveLength(1);
   });
 });

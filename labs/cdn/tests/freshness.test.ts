@@ -13,6 +13,17 @@ import { T0, get, httpDate, ok, withStatus } from './fixtures/messages.ts';
 const RFC_EXAMPLE = Date.UTC(1994, 10, 6, 8, 49, 37);
 
 describe('HTTP dates (RFC 9110 §5.6.7)', () => {
+  it('every long day name of RFC 850 is accepted', () => {
+    const days = ['Monday, 12-Jan-26', 'Tuesday, 13-Jan-26', 'Wednesday, 14-Jan-26', 'Thursday, 15-Jan-26', 'Friday, 16-Jan-26', 'Saturday, 17-Jan-26', 'Sunday, 18-Jan-26'];
+    for (const [i, day] of days.entries()) expect(parseHttpDate(`${day} 12:00:00 GMT`, T0), day).toBe(T0 + (i - 3) * 86_400_000);
+  });
+
+  it('a date with anything before or after it is not a date', () => {
+    for (const text of ['xSun, 06 Nov 1994 08:49:37 GMT', 'Sun, 06 Nov 1994 08:49:37 GMTx', 'xSunday, 06-Nov-94 08:49:37 GMT', 'Sunday, 06-Nov-94 08:49:37 GMTx', 'xSun Nov  6 08:49:37 1994', 'Sun Nov  6 08:49:37 19945']) {
+      expect(parseHttpDate(text, T0), text).toBeUndefined();
+    }
+  });
+
   it('reads the preferred IMF-fixdate', () => {
     expect(parseHttpDate('Sun, 06 Nov 1994 08:49:37 GMT', T0)).toBe(RFC_EXAMPLE);
   });

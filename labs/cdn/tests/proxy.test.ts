@@ -3,6 +3,7 @@
  * Node's own fetch (undici) and a node:http origin that counts its requests.
  * Everything listens on 127.0.0.1; every server is closed after each test.
  */
+import { request, type IncomingHttpHeaders } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startEdgeProxy, type EdgeProxy } from '@impl/proxy.ts';
 import { cacheStatus } from './fixtures/cache-status.ts';
@@ -28,6 +29,21 @@ async function setup(cacheControl?: string): Promise<{ origin: Origin; proxy: Ed
 async function get(url: string, headers: Record<string, string> = {}): Promise<{ status: number; body: string; headers: Headers }> {
   const response = await fetch(url, { headers, signal: AbortSignal.timeout(5000) });
   return { status: response.status, body: await response.text(), headers: response.headers };
+}
+
+/** A GET with node:http, which sends exactly the fields given (fetch adds Cache-Control to conditional requests). */
+function rawGet(url: string, headers: Record<string, string>): Promise<{ status: number; body: string; headers: IncomingHttpHeaders }> {
+  return new Promise((resolve, reject) => {
+    const req = request(url, { headers, timeout: 5000 }, (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => (body += chunk));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body, headers: res.headers }));
+    });
+    req.on('timeout', () => req.destroy(new Error(`no answer from ${url} within 5 s`)));
+    req.on('error', reject);
+    req.end();
+  });
 }
 
 /** The proxy's own Cache-Status member of a response seen by fetch. */
@@ -89,6 +105,38 @@ describe('the edge between fetch and a real origin', () => {
     expect(edgeStatus(again.headers)).toMatchObject({ fwd: 'stale', 'fwd-status': '304' });
   });
 
+  it('a client\u2019s own If-None-Match matching a fresh stored response gets a 304 from the edge, not the origin', async () => {
+    const { origin, proxy } = await setup();
+    const first = await rawGet(`${proxy.url}/api/suggest?q=f`, { 'accept-language': 'en' });
+    expect(first.status).toBe(200);
+    const again = await rawGet(`${proxy.url}/api/suggest?q=f`, { 'accept-language': 'en', 'if-none-match': 'W/"f-v1"' });
+    expect([again.status, again.body]).toEqual([304, '']);
+    expect(again.headers.etag).toBe('"f-v1"');
+    expect(again.headers['content-type'], 'no content metadata on a 304 (RFC 9110 §15.4.5)').toBeUndefined();
+    expect(edgeStatus(new Headers({ 'cache-status': String(again.headers['cache-status']) }))).toMatchObject({ cache: 'edge', hit: true });
+    expect(origin.log.requests, 'answered by the edge (RFC 9111 §4.3.2)').toHaveLength(1);
+  });
+
+  it('connection-specific fields stay on their hop (RFC 9110 §7.6.1); Host is the origin\u2019s', async () => {
+    const { origin, proxy } = await setup();
+    const hop = { 'keep-alive': 'timeout=5', 'proxy-connection': 'keep-alive', te: 'trailers', 'x-kept': 'yes' };
+    expect((await rawGet(`${proxy.url}/api/suggest?q=h`, hop)).status).toBe(200);
+    const seen = origin.log.requests[0]!.headers;
+    for (const name of ['keep-alive', 'proxy-connection', 'te']) expect(seen[name], name).toBeUndefined();
+    expect(seen['x-kept']).toBe('yes');
+    expect(seen.host).toBe(new URL(origin.url).host);
+  });
+
+  it('fetch adds no-cache to a conditional request (Fetch standard), so the edge asks the origin, then answers the client with a 304', async () => {
+    const { origin, proxy } = await setup();
+    await get(`${proxy.url}/api/suggest?q=g`);
+    const again = await get(`${proxy.url}/api/suggest?q=g`, { 'if-none-match': '"g-v1"' });
+    expect([again.status, again.body]).toEqual([304, '']);
+    expect(origin.log.requests).toHaveLength(2);
+    expect(origin.log.requests[1]!.headers['if-none-match']).toBe('"g-v1"');
+    expect(edgeStatus(again.headers)).toMatchObject({ fwd: 'request', 'fwd-status': '304' });
+  });
+
   it('a POST passes through and invalidates; the next GET goes to the origin again', async () => {
     const { origin, proxy } = await setup();
     await get(`${proxy.url}/api/suggest?q=d`);
@@ -97,6 +145,13 @@ describe('the edge between fetch and a real origin', () => {
     expect(origin.log.requests[1]!.body, 'the request\u2019s content reaches the origin').toBe('{"clicked":"apple"}');
     await get(`${proxy.url}/api/suggest?q=d`);
     expect(origin.log.requests.map((r) => r.method)).toEqual(['GET', 'POST', 'GET']);
+  });
+
+  it('close stops the proxy: it answers no more requests', async () => {
+    const { proxy } = await setup();
+    await get(`${proxy.url}/api/suggest?q=i`);
+    await proxy.close();
+    await expect(rawGet(`${proxy.url}/api/suggest?q=i`, {})).rejects.toThrow();
   });
 
   it('an origin that is gone is a 502 from the edge', async () => {

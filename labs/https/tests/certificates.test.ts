@@ -98,8 +98,19 @@ describe('the classic failures, each with its alert', () => {
     await expectAlert([der('underNotCa'), der('notCa')], {}, 'bad_certificate', 'signed by a server certificate (basicConstraints cA false, RFC 5280 §4.2.1.9)');
   });
 
+  it('an intermediate with neither basicConstraints nor keyUsage: bad_certificate', async () => {
+    await expectAlert([der('underNotCaNoKeyUsage'), der('notCaNoKeyUsage')], {}, 'bad_certificate', 'signed by a certificate without basicConstraints or keyUsage (RFC 5280 §4.2.1.9: without basicConstraints cA, a key must not verify certificate signatures)');
+  });
+
   it('a root whose pathLenConstraint 0 forbids the intermediate below it: bad_certificate', async () => {
     await expectAlert([der('underPathLen'), der('pathLenIntermediate')], { trustAnchors: [der('pathLenRoot')] }, 'bad_certificate', 'RFC 5280 §4.2.1.9: pathLenConstraint 0 allows no CA below');
+  });
+
+  it('a root with pathLenConstraint 0 may still issue the server certificate itself', async () => {
+    await expect(
+      validateChain([der('directUnderPathLen')], { serverName: SERVER_NAME, now: NOW, trustAnchors: [der('pathLenRoot')] }),
+      'RFC 5280 §4.2.1.9: pathLenConstraint counts the CA certificates below, not the end-entity certificate; 0 CAs below a limit of 0 is within it',
+    ).resolves.toBeUndefined();
   });
 
   it('a signature that does not verify: bad_certificate', async () => {

@@ -7,6 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { expectBytes, fromHex } from '@lab-kit';
+import { Alert } from '@impl/alerts.ts';
 import { TlsClient, type TlsClientOptions } from '@impl/client.ts';
 import { expandLabel, keysOf, openRecord, sealRecord } from './fixtures/reference-tls.ts';
 import { loadSession, type Session } from './fixtures/session.ts';
@@ -168,6 +169,15 @@ describe('replaying a handshake with OpenSSL', () => {
     await client.start();
     await expect(client.write(text('too early')), 'write() before the handshake is done').rejects.toThrow();
   });
+
+  it('refuses write() during the handshake, even once it has handshake keys', async () => {
+    const s = await loadSession();
+    const client = clientFor(s);
+    await client.start();
+    await client.receive(concat(...s.serverRecords.slice(0, s.firstProtected)));
+    expect(client.state, 'after the ServerHello').toBe('wait-encrypted-extensions');
+    await expect(client.write(text('too early')), 'write() after the ServerHello but before the server Finished: application data waits for the application keys (RFC 8446 §2, Appendix A.1 CONNECTED)').rejects.toThrow();
+  });
 });
 
 describe('servers that cheat, and the alert each gets', () => {
@@ -204,6 +214,33 @@ describe('servers that cheat, and the alert each gets', () => {
   it('a flight without EncryptedExtensions: unexpected_message', async () => {
     const s = await loadSession();
     await expectAlert(s, await forgedFlight(s, s.flight.slice(1)), ['unexpected_message', 10], true, 'Certificate came first');
+  });
+
+  it('an EncryptedExtensions message that does not parse: decode_error', async () => {
+    const s = await loadSession();
+    const broken = message(8, fromHex('00 05 00'));
+    await expectAlert(s, await forgedFlight(s, [broken, ...s.flight.slice(1)]), ['decode_error', 50], true, 'its extensions vector says 5 bytes and holds 1 (RFC 8446 §4.3.1, §6.2: "a message could not be decoded")');
+  });
+
+  it('a ServerHello whose x25519 key share is not 32 bytes: a fatal alert, never an exception', async () => {
+    const s = await loadSession();
+    const record = new Uint8Array(s.serverRecords[0]!);
+    const at = record.findIndex((_, i) => [0x00, 0x33, 0x00, 0x24, 0x00, 0x1d, 0x00, 0x20].every((b, j) => record[i + j] === b));
+    // Shorten the share by one byte: key_share's extension length, the share's length, then every enclosing length.
+    const cut = concat(record.subarray(0, at), fromHex('00 33 00 23 00 1d 00 1f'), record.subarray(at + 8, at + 8 + 31), record.subarray(at + 8 + 32));
+    const lengths: [number, number][] = [[3, 2], [6, 3], [42 + 5, 2]];
+    for (const [offset, size] of lengths) {
+      let value = 0;
+      for (let i = 0; i < size; i++) value = value * 256 + cut[offset + i]!;
+      value -= 1;
+      for (let i = size - 1; i >= 0; i--, value = Math.floor(value / 256)) cut[offset + i] = value & 0xff;
+    }
+    const client = clientFor(s);
+    await client.start();
+    const sent = await alertSent(s, client, cut, false);
+    const allowed: Record<number, string> = { 47: 'illegal_parameter', 50: 'decode_error', 80: 'internal_error' };
+    expect(sent[0] === 2 && allowed[sent[1]!] !== undefined, `a 31-byte X25519 key share (RFC 8446 §4.2.8.2; X25519 keys are 32 bytes): expected a fatal alert illegal_parameter (47), decode_error (50) or internal_error (80), got [${sent.join(', ')}]`).toBe(true);
+    expect(client.closure, 'closure names the alert the client sent').toMatchObject({ alert: allowed[sent[1]!], sentByClient: true });
   });
 
   it('a flight without CertificateVerify: unexpected_message', async () => {
@@ -331,14 +368,29 @@ describe('servers that cheat, and the alert each gets', () => {
     expect(Array.from(inner), 'this client does not implement KeyUpdate (RFC 8446 §4.6.3)').toEqual([2, 10, 21]);
   });
 
-  it('a server that sends an alert: the client closes, names it, and sends nothing', async () => {
+  /** A started client given the ServerHello and then a fatal alert `code` under the server handshake key. */
+  async function afterServerAlert(code: number): Promise<{ client: TlsClient; out: Awaited<ReturnType<TlsClient['receive']>> }> {
     const s = await loadSession();
     const keys = await keysOf(s.secrets.serverHandshake);
     const client = clientFor(s);
     await client.start();
-    const out = await client.receive(concat(...s.serverRecords.slice(0, s.firstProtected), await sealRecord(keys, 0, 21, fromHex('02 28'))));
+    const out = await client.receive(concat(...s.serverRecords.slice(0, s.firstProtected), await sealRecord(keys, 0, 21, Uint8Array.of(2, code))));
+    return { client, out };
+  }
+
+  it('a server that sends an alert: the client closes, names it, and sends nothing', async () => {
+    const { client, out } = await afterServerAlert(40);
     expect(out.send.length, 'no answer to a fatal alert').toBe(0);
     expect(client.closure, 'handshake_failure (40) from the server').toMatchObject({ alert: 'handshake_failure', sentByClient: false });
     expect(client.state).toBe('closed');
+  });
+
+  it('a server alert this lab has no name for: the client closes, sends nothing, and closure still names one of its alerts', async () => {
+    // 116 is certificate_required (RFC 8446 §6.2), which this lab's Alert table does not list.
+    const { client, out } = await afterServerAlert(116);
+    expect(out.send.length, 'no answer to a fatal alert').toBe(0);
+    expect(client.state).toBe('closed');
+    expect(client.closure?.sentByClient, 'the server sent it').toBe(false);
+    expect(Object.keys(Alert), `closure.alert is an AlertName (RFC 8446 §6.2: "unknown alert types MUST be treated as error alerts"), got ${JSON.stringify(client.closure?.alert)}`).toContain(client.closure?.alert);
   });
 });

@@ -62,6 +62,11 @@ describe('formatHexDump', () => {
     );
   });
 
+  it('keeps 4 offset digits when the last byte\'s offset is 0xffff', () => {
+    const lines = formatHexDump(new Uint8Array(0x10000)).split('\n');
+    expect([lines[0]?.slice(0, 6), lines.at(-1)?.slice(0, 6)], '65536 bytes: the last byte is at 0xffff, which 4 digits hold').toEqual(['0000  ', 'fff0  ']);
+  });
+
   it('prints nothing for no bytes, and widens every offset when the last one needs more than 4 digits', () => {
     expect(formatHexDump(new Uint8Array(0)), 'no lines').toBe('');
     const lines = formatHexDump(new Uint8Array(0x10010)).split('\n');
@@ -203,6 +208,96 @@ describe('annotateFrame', () => {
   it('makes a frame shorter than an Ethernet header one payload annotation, and an empty frame none', () => {
     expect(rows(annotateFrame(VETH_GET.subarray(0, 5))), 'five bytes').toEqual([['payload', 'payload', 0, 5, '5 bytes']]);
     expect(annotateFrame(new Uint8Array(0)), 'no bytes, no annotations').toEqual([]);
+  });
+
+  /** A copy of `frame` with bytes set: [[offset, value], …]. */
+  const edited = (frame: Uint8Array, edits: [number, number][]) => {
+    const copy = frame.slice();
+    for (const [offset, value] of edits) copy[offset] = value;
+    return copy;
+  };
+  /** The annotations of `frame` from `name` on. */
+  const from = (frame: Uint8Array, name: string): Row[] => {
+    const all = rows(annotateFrame(frame));
+    return all.slice(all.findIndex((r) => r[1] === name));
+  };
+
+  it('decodes nothing after a non-IPv4 EtherType, even when the bytes would read as IPv4', () => {
+    const ipv6 = edited(VETH_GET, [[12, 0x86], [13, 0xdd]]);
+    expect(rows(annotateFrame(ipv6)), 'the captured request relabelled EtherType 0x86dd: its bytes are not IPv4 any more').toEqual([
+      ['ethernet', 'ethernet.destination', 0, 6, '02:00:00:00:00:50'],
+      ['ethernet', 'ethernet.source', 6, 6, '02:00:00:00:00:0a'],
+      ['ethernet', 'ethernet.type', 12, 2, '0x86dd (IPv6)'],
+      ['payload', 'payload', 14, VETH_GET.length - 14, `${VETH_GET.length - 14} bytes`],
+    ]);
+  });
+
+  /** The DNS query's addresses, as every test that edits its header still finds them. */
+  const QUERY_ADDRESSES: Row[] = [
+    ['ipv4', 'ipv4.source', 26, 4, '192.0.2.10'],
+    ['ipv4', 'ipv4.destination', 30, 4, '192.0.2.80'],
+  ];
+
+  it('decodes a packet whose IPv4 header checksum is wrong: annotations do not verify checksums', () => {
+    const bad = edited(VETH_DNS_QUERY, [[25, 0x5d]]);
+    expect(from(bad, 'ipv4.checksum'), 'the DNS query with its header checksum one bit off (0x875c → 0x875d): still decoded down to UDP').toEqual([
+      ['ipv4', 'ipv4.checksum', 24, 2, '0x875d'],
+      ...QUERY_ADDRESSES,
+      ['udp', 'udp.source-port', 34, 2, '53000'],
+      ['udp', 'udp.destination-port', 36, 2, '53'],
+      ['udp', 'udp.length', 38, 2, '38'],
+      ['udp', 'udp.checksum', 40, 2, '0x179f'],
+      ['payload', 'payload', 42, 30, '30 bytes'],
+    ]);
+  });
+
+  it('does not decode a protocol other than TCP or UDP, even when its bytes would read as UDP', () => {
+    const icmp = edited(VETH_DNS_QUERY, [[23, 1]]);
+    expect(from(icmp, 'ipv4.protocol'), 'the DNS query relabelled protocol 1: the rest of the packet is payload').toEqual([
+      ['ipv4', 'ipv4.protocol', 23, 1, '1 (ICMP)'],
+      ['ipv4', 'ipv4.checksum', 24, 2, '0x875c'],
+      ...QUERY_ADDRESSES,
+      ['payload', 'payload', 34, 38, '38 bytes'],
+    ]);
+  });
+
+  it('puts IPv4 options in the ipv4 layer', () => {
+    expect(from(IGMP_REPORT_WITH_OPTIONS, 'ipv4.options')[0], 'IHL 6: 4 bytes of options').toEqual(['ipv4', 'ipv4.options', 34, 4, '4 bytes']);
+  });
+
+  it('labels a TCP header of exactly 20 bytes that ends the packet, and names every flag or none', () => {
+    // The SYN with Data Offset 5 and Total Length 40: its 20 bytes of options fall after the packet, as padding.
+    const bare = (flags: number) => edited(VETH_SYN, [[16, 0], [17, 40], [46, 0x50 | (VETH_SYN[46]! & 0x0f)], [47, flags]]);
+    expect(from(bare(0xff), 'tcp.data-offset').map((r) => [r[0], r[1], r[2], r[3]]), 'a 20-byte header and no data: no options, no payload, then padding').toEqual([
+      ['tcp', 'tcp.data-offset', 46, 1],
+      ['tcp', 'tcp.flags', 47, 1],
+      ['tcp', 'tcp.window', 48, 2],
+      ['tcp', 'tcp.checksum', 50, 2],
+      ['tcp', 'tcp.urgent-pointer', 52, 2],
+      ['ethernet', 'ethernet.padding', 54, 20],
+    ]);
+    expect(from(bare(0xff), 'tcp.flags')[0]![4], 'all eight flag bits set, named from FIN up as tshark lists them').toBe('FIN, SYN, RST, PSH, ACK, URG, ECE, CWR');
+    expect(from(bare(0), 'tcp.flags')[0]![4], 'no flag bit set').toBe('none');
+  });
+
+  it('leaves a TCP header whose Data Offset is below 5 or runs past the packet undecoded: the rest is payload', () => {
+    const short = edited(VETH_SYN, [[46, 0x40 | (VETH_SYN[46]! & 0x0f)]]);
+    expect(from(short, 'ipv4.destination').slice(1), 'Data Offset 4 (16 bytes) is less than the fixed header (RFC 9293 §3.1)').toEqual([['payload', 'payload', 34, 40, '40 bytes']]);
+    const long = edited(VETH_SYN, [[46, 0xf0 | (VETH_SYN[46]! & 0x0f)]]);
+    expect(from(long, 'ipv4.destination').slice(1), 'Data Offset 15 (60 bytes) in a 40-byte segment').toEqual([['payload', 'payload', 34, 40, '40 bytes']]);
+  });
+
+  it('labels a UDP datagram of just its 8-byte header, and leaves a Length below 8 undecoded', () => {
+    const empty = edited(VETH_DNS_QUERY, [[16, 0], [17, 28], [38, 0], [39, 8]]);
+    expect(from(empty, 'udp.source-port').map((r) => [r[0], r[1], r[2], r[3]]), 'Total Length 28, UDP Length 8: no payload, then padding').toEqual([
+      ['udp', 'udp.source-port', 34, 2],
+      ['udp', 'udp.destination-port', 36, 2],
+      ['udp', 'udp.length', 38, 2],
+      ['udp', 'udp.checksum', 40, 2],
+      ['ethernet', 'ethernet.padding', 42, 30],
+    ]);
+    const tiny = edited(VETH_DNS_QUERY, [[38, 0], [39, 4]]);
+    expect(from(tiny, 'ipv4.destination').slice(1), 'RFC 768: Length counts the 8-byte header, so 4 cannot be decoded').toEqual([['payload', 'payload', 34, 38, '38 bytes']]);
   });
 
   it('covers every byte of any input exactly once, in order, without throwing (property)', () => {

@@ -26,18 +26,19 @@ export interface RingOptions {
   vnodes?: number;
 }
 
+/** The 32-bit number in four digest bytes from `at`, read little-endian (the lowest byte first). */
+function littleEndian32(digest: Uint8Array, at: number): number {
+  return ((digest[at + 3]! << 24) | (digest[at + 2]! << 16) | (digest[at + 1]! << 8) | digest[at]!) >>> 0;
+}
+
 /** The four 32-bit points in a 16-byte digest: bytes 0–3, 4–7, 8–11, 12–15, each read little-endian. */
 export function digestPoints(digest: Uint8Array): number[] {
-  const points: number[] = [];
-  for (let j = 0; j < 4; j++) {
-    points.push(((digest[j * 4 + 3]! << 24) | (digest[j * 4 + 2]! << 16) | (digest[j * 4 + 1]! << 8) | digest[j * 4]!) >>> 0);
-  }
-  return points;
+  return [0, 4, 8, 12].map((at) => littleEndian32(digest, at));
 }
 
 /** Where a key sits on the ring: the first point of its MD5 digest. */
 export function keyPosition(key: string): number {
-  return digestPoints(md5(key))[0]!;
+  return littleEndian32(md5(key), 0);
 }
 
 /** A ketama consistent-hash ring. */

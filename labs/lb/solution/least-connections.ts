@@ -12,47 +12,53 @@ export type RandomSource = () => number;
 /** Open-connection bookkeeping both pickers share. */
 abstract class ConnectionCounter {
   protected readonly backends: string[];
-  protected readonly open: Map<string, number>;
+  /** Open connections on each backend, by its index in `backends`: a pick reads an array, not a Map. */
+  protected readonly open: number[];
+  readonly #index: Map<string, number>;
 
   constructor(backends: readonly string[], who: string) {
     if (backends.length === 0) throw new RangeError(`${who}: needs at least one backend`);
     this.backends = [...backends];
-    this.open = new Map(backends.map((b) => [b, 0]));
+    this.open = this.backends.map(() => 0);
+    this.#index = new Map(this.backends.map((b, i) => [b, i]));
+    if (this.#index.size < this.backends.length) throw new RangeError(`${who}: a backend is listed twice`);
   }
 
   /** Picks a backend for a new connection and counts it as open there. */
   connect(): string {
-    const backend = this.choose();
-    this.open.set(backend, this.open.get(backend)! + 1);
-    return backend;
+    const i = this.choose();
+    this.open[i]!++;
+    return this.backends[i]!;
   }
 
   /** A connection to `backend` closed. Throws RangeError for an unknown backend or one with no open connection. */
   close(backend: string): void {
-    const count = this.open.get(backend);
-    if (count === undefined) throw new RangeError(`close: unknown backend "${backend}"`);
-    if (count === 0) throw new RangeError(`close: backend "${backend}" has no open connection`);
-    this.open.set(backend, count - 1);
+    const i = this.#index.get(backend);
+    if (i === undefined) throw new RangeError(`close: unknown backend "${backend}"`);
+    if (this.open[i] === 0) throw new RangeError(`close: backend "${backend}" has no open connection`);
+    this.open[i]!--;
   }
 
   /** Open connections on `backend` (0 for an unknown one). */
   connections(backend: string): number {
-    return this.open.get(backend) ?? 0;
+    const i = this.#index.get(backend);
+    return i === undefined ? 0 : this.open[i]!;
   }
 
-  protected abstract choose(): string;
+  /** The index in `backends` of the backend for a new connection. */
+  protected abstract choose(): number;
 }
 
 /** The backend with the fewest open connections; on a tie, the first listed. */
 export class LeastConnections extends ConnectionCounter {
-  /** Throws RangeError for an empty list. */
+  /** Throws RangeError for an empty list or a name listed twice. */
   constructor(backends: readonly string[]) {
     super(backends, 'LeastConnections');
   }
 
-  protected choose(): string {
-    let best = this.backends[0]!;
-    for (const backend of this.backends) if (this.open.get(backend)! < this.open.get(best)!) best = backend;
+  protected choose(): number {
+    let best = 0;
+    for (let i = 1; i < this.open.length; i++) if (this.open[i]! < this.open[best]!) best = i;
     return best;
   }
 }
@@ -67,19 +73,17 @@ export class LeastConnections extends ConnectionCounter {
 export class PowerOfTwoChoices extends ConnectionCounter {
   readonly #random: RandomSource;
 
-  /** Throws RangeError for an empty list. */
+  /** Throws RangeError for an empty list or a name listed twice. */
   constructor(backends: readonly string[], random: RandomSource) {
     super(backends, 'PowerOfTwoChoices');
     this.#random = random;
   }
 
-  protected choose(): string {
+  protected choose(): number {
     const n = this.backends.length;
-    if (n === 1) return this.backends[0]!;
+    if (n === 1) return 0;
     const first = Math.floor(this.#random() * n);
     const second = (first + 1 + Math.floor(this.#random() * (n - 1))) % n;
-    const a = this.backends[first]!;
-    const b = this.backends[second]!;
-    return this.open.get(b)! < this.open.get(a)! ? b : a;
+    return this.open[second]! < this.open[first]! ? second : first;
   }
 }

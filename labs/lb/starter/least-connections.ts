@@ -35,17 +35,18 @@ abstract class ConnectionCounter {
     throw new Error('TODO(least-connections): open connections on a backend');
   }
 
-  protected abstract choose(): string;
+  /** The index in `backends` of the backend for a new connection. */
+  protected abstract choose(): number;
 }
 
 /** The backend with the fewest open connections; on a tie, the first listed. */
 export class LeastConnections extends ConnectionCounter {
-  /** Throws RangeError for an empty list. */
+  /** Throws RangeError for an empty list or a name listed twice. */
   constructor(backends: readonly string[]) {
     super(backends, 'LeastConnections');
   }
 
-  protected choose(): string {
+  protected choose(): number {
     throw new Error('TODO(least-connections): the backend with the fewest open connections');
   }
 }
@@ -58,13 +59,13 @@ export class LeastConnections extends ConnectionCounter {
  * wrapping around, so the two always differ.
  */
 export class PowerOfTwoChoices extends ConnectionCounter {
-  /** Throws RangeError for an empty list. */
+  /** Throws RangeError for an empty list or a name listed twice. */
   constructor(backends: readonly string[], random: RandomSource) {
     super(backends, 'PowerOfTwoChoices');
     void random;
   }
 
-  protected choose(): string {
+  protected choose(): number {
     throw new Error('TODO(least-connections): draw two, keep the less loaded');
   }
 }

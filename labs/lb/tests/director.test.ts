@@ -130,6 +130,14 @@ describe('DrDirector in the simulator', () => {
     expect(director.receiveFrame(frame(2)), 'the scheduler returned undefined: drop').toBeUndefined();
   });
 
+  it('takes frames for its MAC when that MAC is configured with capital letters', () => {
+    const mac = '0a:bc:de:00:07:02';
+    const director = new DrDirector({ mac: mac.toUpperCase(), vip: DR.vip, port: 80, protocol: 6, realServers: DR.servers.map((s) => ({ name: s.name, mac: s.mac })), scheduler: () => 'rs1' });
+    const frame = segmentFrame({ sourceMac: DR.router.mac, destinationMac: mac, sourceIp: DR.client.ip, destinationIp: DR.vip, sourcePort: 40000, destinationPort: 80 });
+    const out = director.receiveFrame(frame);
+    expect(out === undefined ? 'dropped' : viewFrame(out).destinationMac, `configured as ${mac.toUpperCase()}, the frame says ${mac}: the same MAC`).toBe(DR.servers[0].mac);
+  });
+
   it('refuses a configuration without real servers, with a repeated one, or with a bad MAC', () => {
     const base = { mac: DR.director.mac, vip: DR.vip, port: 80, protocol: 6, scheduler: () => 'rs1' };
     expect(() => new DrDirector({ ...base, realServers: [] })).toThrow(/needs at least one real server/);

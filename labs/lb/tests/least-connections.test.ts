@@ -76,6 +76,17 @@ describe('LeastConnections', () => {
     expect(() => new LeastConnections([])).toThrow(/LeastConnections: needs at least one backend/);
   });
 
+  it('counts no connections on a backend it does not know', () => {
+    const lc = new LeastConnections(['a']);
+    lc.connect();
+    expect([lc.connections('a'), lc.connections('zzz')]).toEqual([1, 0]);
+  });
+
+  it('refuses a backend listed twice, whose connections could not be told apart', () => {
+    expect(() => new LeastConnections(['a', 'b', 'a'])).toThrow(/LeastConnections: a backend is listed twice/);
+    expect(() => new PowerOfTwoChoices(['a', 'a'], Math.random)).toThrow(/PowerOfTwoChoices: a backend is listed twice/);
+  });
+
   it('keeps 10 backends within 2 % of the mean over 20,000 seeded opens and closes', () => {
     const backends = Array.from({ length: 10 }, (_, i) => `s${i}`);
     const ratio = simulate(new LeastConnections(backends), backends, 1, 20_000);

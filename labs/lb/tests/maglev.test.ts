@@ -100,6 +100,15 @@ describe('jumpHash', () => {
     );
   });
 
+  it('carries into the high 32 bits when the generator\'s low half wraps on the + 1', () => {
+    // 0x666313ab × the multiplier's low half ≡ 2^32 − 1 (mod 2^32): adding 1 carries out of the low 32 bits;
+    // 0xccc62756 gives 2^32 − 2, one short of a carry.
+    for (const high of [0n, 1n, 0x12345678n, 0xffffffffn]) for (const low of [0x666313abn, 0xccc62756n]) {
+      const key = (high << 32n) | low;
+      for (const buckets of [100, 10_000]) expect(jumpHash(key, buckets), `jumpHash(${key}n, ${buckets}); ${SEE_JUMP}`).toBe(paperJump(key, buckets));
+    }
+  });
+
   it('moves a key only to the new bucket when one is added, and about 1/N of the keys', () => {
     let moved = 0;
     for (let i = 0; i < 10_000; i++) {

@@ -168,6 +168,17 @@ describe('NatGateway: translation', () => {
     h.t.expect('mappings', h.nat.mappings.length, 1, 'the damaged datagram made no mapping');
   });
 
+  it('drops a datagram whose header checksum is right but whose version is not 4', () => {
+    const h = new NatHarness('NAT, well-summed version 6');
+    const version6 = out(PHONE, 5000).slice();
+    version6[0] = 0x65;
+    version6.set([0, 0], 10);
+    const sum = 0xffff - sum16(version6.subarray(0, 20));
+    version6.set([sum >> 8, sum & 0xff], 10);
+    h.outbound(version6, 'dropped', `${SEE_NAT}: a header that does not decode is dropped, checksum or not (RFC 1812 §5.2.2: the version must be 4)`);
+    h.t.expect('mappings', h.nat.mappings, [], 'nothing was translated, so nothing was mapped');
+  });
+
   it('adjusts a TCP checksum that happens to be 0: unlike UDP, 0 is an ordinary TCP checksum', () => {
     const h = new NatHarness('NAT, TCP checksum 0');
     // Two data bytes chosen so the segment's checksum computes to 0x0000 (the sum is 0xffff).

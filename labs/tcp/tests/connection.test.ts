@@ -251,6 +251,23 @@ describe('TcpConnection: opening', () => {
       .expectSegment({ flags: 'SYN|ACK', seq: 0, ack: 1 }, 'then the SYN|ACK');
   });
 
+  it('passive open: a SYN that carries a FIN gets a SYN|ACK acknowledging both, and the connection is in CLOSE-WAIT at once', () => {
+    new ConnectionHarness('SYN|FIN in LISTEN')
+      .listen()
+      .arrives({ flags: 'SYN|FIN', seq: 0 })
+      .expectSegment({ flags: 'SYN|ACK', seq: 0, ack: 2 }, `${LISTEN}: the FIN takes the sequence number after the SYN`)
+      .expectState('CLOSE-WAIT', `${ARRIVES} "eighth": our SYN|ACK acknowledged the FIN, so the FIN is processed (SYN-RECEIVED → CLOSE-WAIT) before any other segment arrives`);
+  });
+
+  it('active open: a SYN|ACK that carries a FIN establishes the connection and goes on to CLOSE-WAIT at once', () => {
+    new ConnectionHarness('SYN|ACK|FIN in SYN-SENT')
+      .connect()
+      .expectSegment({ flags: 'SYN', seq: 0 })
+      .arrives({ flags: 'SYN|ACK|FIN', seq: 0, ack: 1 })
+      .expectSegment({ flags: 'ACK', seq: 1, ack: 2 }, `${SYN_SENT}: the FIN takes the sequence number after the SYN`)
+      .expectState('CLOSE-WAIT', `${ARRIVES} "eighth": our ACK acknowledged the FIN, so the FIN is processed (ESTABLISHED → CLOSE-WAIT) before any other segment arrives`);
+  });
+
   it('active open: ignores a segment with neither SYN, ACK nor RST in SYN-SENT', () => {
     new ConnectionHarness('a bare segment in SYN-SENT')
       .connect()
@@ -300,6 +317,14 @@ describe('TcpConnection: data', () => {
       .expectSegment({ flags: 'ACK', ack: 11, win: 0 }, 'RFC 9293 §3.8.6: the buffer is full')
       .expectRead('abcdefghij')
       .expectSegment({ flags: 'ACK', ack: 11, win: 10 }, 'RFC 9293 §3.8.6.2.2: send a window update once the window has reopened');
+  });
+
+  it('ignores the window of a segment without the ACK flag', () => {
+    activeOpen('window without ACK')
+      .arrives({ flags: '', seq: 1, win: 0 })
+      .expectNothingSent('a segment that occupies no sequence space is not acknowledged')
+      .write('abc')
+      .expectSegment({ flags: 'ACK', seq: 1, data: 'abc' }, `${ARRIVES} "fifth": "if the ACK bit is off, drop the segment": its window is not the peer's window, which stays 64000`);
   });
 
   it('keeps what the peer sent beyond its window out, and takes it when sent again', () => {
@@ -399,6 +424,18 @@ describe('TcpConnection: closing', () => {
       .arrives({ flags: 'ACK', seq: 2, ack: 12 })
       .expectState('CLOSED', `${FIGURE_5}: the side that closes second does not wait in TIME-WAIT`)
       .expectNothingSent();
+  });
+
+  it('LAST-ACK: a retransmitted FIN that acknowledges our FIN closes the connection without an answer', () => {
+    activeOpen('FIN again in LAST-ACK')
+      .arrives({ flags: 'ACK|FIN', seq: 1, ack: 1 })
+      .expectSegment({ flags: 'ACK', seq: 1, ack: 2 })
+      .close()
+      .expectSegment({ flags: 'ACK|FIN', seq: 1, ack: 2 })
+      .expectState('LAST-ACK', FIGURE_5)
+      .arrives({ flags: 'ACK|FIN', seq: 1, ack: 2 })
+      .expectState('CLOSED', FIGURE_5)
+      .expectNothingSent(`${ARRIVES} "fifth", LAST-ACK: "If our FIN is now acknowledged, delete the TCB, enter the CLOSED state, and return": a CLOSED connection acknowledges nothing`);
   });
 
   it('retransmits the FIN until it is acknowledged', () => {

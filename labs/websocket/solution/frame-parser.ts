@@ -1,18 +1,25 @@
 /**
  * A streaming frame parser: TCP delivers bytes, not frames, so a read may
  * hold half a header, or three frames and the start of a fourth. Bytes go in
- * as they come; whole frames come out, in order, and nothing is copied more
- * than once.
+ * as they come; whole frames come out, in order, and each payload byte is
+ * copied once, into the payload the frame is handed out with.
  */
-import { ProtocolError } from '@impl/close-codes.ts';
-import { decodeFrame, type DecodeOptions, type Frame } from './frame.ts';
+import { CloseCode, ProtocolError } from '@impl/close-codes.ts';
+import { applyMask, decodeFrame, decodeHeader, MAX_HEADER_SIZE, type DecodeOptions, type Frame, type FrameHeader } from './frame.ts';
+
+/** What #payload holds between frames: nothing, and never handed out. */
+const NO_PAYLOAD: Uint8Array = new Uint8Array(0);
 
 export class FrameParser {
   readonly #options: DecodeOptions;
-  /** Bytes received but not yet part of a decoded frame: buffer[start, end). */
-  #buffer = new Uint8Array(0);
-  #start = 0;
-  #end = 0;
+  /** The start of a header cut by the end of a chunk: head[0, headHeld). */
+  readonly #head = new Uint8Array(MAX_HEADER_SIZE);
+  #headHeld = 0;
+  /** The frame whose payload is still arriving, its final-size payload, and how much of it has come. */
+  #header: FrameHeader | undefined;
+  #key: Uint8Array | undefined;
+  #payload = NO_PAYLOAD;
+  #filled = 0;
   #error: ProtocolError | undefined;
 
   /** Decodes as `options.role` with `options.maxPayload` (see decodeFrame). */
@@ -22,7 +29,7 @@ export class FrameParser {
 
   /** Bytes held waiting for the rest of a frame. */
   get bytesBuffered(): number {
-    return this.#end - this.#start;
+    return this.#header ? this.#header.size + this.#filled : this.#headHeld;
   }
 
   /**
@@ -43,44 +50,75 @@ export class FrameParser {
 
   #frames(chunk: Uint8Array): Frame[] {
     const frames: Frame[] = [];
-    let rest = chunk;
-    if (this.bytesBuffered === 0) {
-      // Fast path: decode straight from the chunk; only a partial frame at its end is kept.
-      let decoded;
-      while ((decoded = decodeFrame(rest, this.#options))) {
-        frames.push(decoded.value);
-        rest = rest.subarray(decoded.bytesRead);
+    let at = 0;
+    while (at < chunk.length) {
+      if (!this.#header && this.#headHeld === 0) {
+        // Fast path: a whole frame in the chunk is decoded straight from it.
+        const decoded = decodeFrame(chunk.subarray(at), this.#options);
+        if (decoded) {
+          frames.push(decoded.value);
+          at += decoded.bytesRead;
+          continue;
+        }
       }
-      this.#append(rest);
-      return frames;
+      if (!this.#header) {
+        at = this.#takeHeader(chunk, at);
+        if (!this.#header) break;
+      }
+      at = this.#takePayload(chunk, at);
+      if (this.#filled < this.#payload.length) break;
+      frames.push(this.#finish());
     }
-    this.#append(rest);
-    let decoded;
-    while ((decoded = decodeFrame(this.#buffer.subarray(this.#start, this.#end), this.#options))) {
-      frames.push(decoded.value);
-      this.#start += decoded.bytesRead;
-    }
-    if (this.#start === this.#end) this.#start = this.#end = 0;
     return frames;
   }
 
-  /** Appends to the buffer, compacting or doubling it as needed, so each byte is copied in once. */
-  #append(bytes: Uint8Array): void {
-    if (bytes.length === 0) return;
-    const held = this.#end - this.#start;
-    if (this.#end + bytes.length > this.#buffer.length) {
-      const needed = held + bytes.length;
-      if (2 * needed <= this.#buffer.length) {
-        this.#buffer.copyWithin(0, this.#start, this.#end);
-      } else {
-        const bigger = new Uint8Array(Math.max(1024, 2 * needed));
-        bigger.set(this.#buffer.subarray(this.#start, this.#end));
-        this.#buffer = bigger;
-      }
-      this.#start = 0;
-      this.#end = held;
+  /** Reads header bytes from chunk[at…]; once the header is whole, starts its frame's payload. Returns where reading stopped. */
+  #takeHeader(chunk: Uint8Array, at: number): number {
+    const taken = Math.min(MAX_HEADER_SIZE - this.#headHeld, chunk.length - at);
+    this.#head.set(chunk.subarray(at, at + taken), this.#headHeld);
+    const header = decodeHeader(this.#head.subarray(0, this.#headHeld + taken), this.#options);
+    if (!header) {
+      this.#headHeld += taken;
+      return at + taken;
     }
-    this.#buffer.set(bytes, this.#end);
-    this.#end += bytes.length;
+    const used = header.size - this.#headHeld;
+    this.#headHeld = 0;
+    this.#header = header;
+    // The header buffer is reused, so the key is copied out of it.
+    this.#key = header.masked ? this.#head.slice(header.size - 4, header.size) : undefined;
+    this.#payload = allocate(header.length);
+    this.#filled = 0;
+    return at + used;
+  }
+
+  /** Copies what chunk[at…] holds of the payload into place. Returns where reading stopped. */
+  #takePayload(chunk: Uint8Array, at: number): number {
+    const taken = Math.min(this.#payload.length - this.#filled, chunk.length - at);
+    this.#payload.set(chunk.subarray(at, at + taken), this.#filled);
+    this.#filled += taken;
+    return at + taken;
+  }
+
+  /** The frame whose payload is complete, unmasked in place. */
+  #finish(): Frame {
+    const { fin, rsv, opcode } = this.#header!;
+    const payload = this.#payload;
+    if (this.#key) applyMask(payload, this.#key);
+    this.#header = this.#key = undefined;
+    this.#payload = NO_PAYLOAD;
+    return { fin, rsv, opcode, payload };
+  }
+}
+
+/**
+ * The payload's final-size array. decodeHeader has refused a length over
+ * maxPayload; without one, a length no array can hold is too big too (1009),
+ * not a RangeError that would escape the connection.
+ */
+function allocate(length: number): Uint8Array {
+  try {
+    return new Uint8Array(length);
+  } catch {
+    throw new ProtocolError(CloseCode.MESSAGE_TOO_BIG, `a payload of ${length} bytes is more than this endpoint can hold`);
   }
 }

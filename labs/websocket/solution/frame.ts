@@ -62,15 +62,28 @@ const LITTLE_ENDIAN = new Uint8Array(Uint32Array.of(1).buffer)[0] === 1;
 /** The opcodes in use, as bits: 0x0-0x2 and 0x8-0xA. */
 const KNOWN_OPCODES = 0b0000_0111_0000_0111;
 
+/** Payloads this long or longer are masked a 32-bit word at a time; for shorter ones a word view costs more than it saves. */
+const WORD_MASK_FROM = 64;
+
 /** Masks (or unmasks: XOR is its own inverse) `data` in place with the 4-byte `key`, as if `data` began at payload offset `offset` (§5.3). */
 export function applyMask(data: Uint8Array, key: Uint8Array, offset = 0): void {
+  // The key bytes in the order data[0], data[1], data[2], data[3] meet them.
+  const k0 = key[offset & 3]!;
+  const k1 = key[(offset + 1) & 3]!;
+  const k2 = key[(offset + 2) & 3]!;
+  const k3 = key[(offset + 3) & 3]!;
   let i = 0;
-  if (offset % 4 === 0 && data.byteOffset % 4 === 0) {
-    // Four bytes at a time: the key as one 32-bit word in the platform's byte order.
-    const word = LITTLE_ENDIAN ? (key[0]! | (key[1]! << 8) | (key[2]! << 16) | (key[3]! << 24)) >>> 0 : ((key[0]! << 24) | (key[1]! << 16) | (key[2]! << 8) | key[3]!) >>> 0;
+  if (data.length >= WORD_MASK_FROM && data.byteOffset % 4 === 0) {
+    const word = LITTLE_ENDIAN ? (k0 | (k1 << 8) | (k2 << 16) | (k3 << 24)) >>> 0 : ((k0 << 24) | (k1 << 16) | (k2 << 8) | k3) >>> 0;
     const words = new Uint32Array(data.buffer, data.byteOffset, data.length >>> 2);
     for (let w = 0; w < words.length; w++) words[w]! ^= word;
     i = words.length * 4;
+  }
+  for (; i + 4 <= data.length; i += 4) {
+    data[i]! ^= k0;
+    data[i + 1]! ^= k1;
+    data[i + 2]! ^= k2;
+    data[i + 3]! ^= k3;
   }
   for (; i < data.length; i++) data[i]! ^= key[(offset + i) & 3]!;
 }
@@ -114,16 +127,27 @@ export function encodeFrame(frame: Frame, maskKey?: Uint8Array): Uint8Array {
   return out;
 }
 
+/** A frame's header, decoded and checked: everything but the payload. */
+export interface FrameHeader {
+  fin: boolean;
+  rsv: number;
+  opcode: number;
+  masked: boolean;
+  /** The payload's length in bytes. */
+  length: number;
+  /** The header's own length, masking key included: the payload starts this many bytes in. */
+  size: number;
+}
+
+/** The longest header: 2 bytes, a 64-bit length and a masking key. */
+export const MAX_HEADER_SIZE = 14;
+
 /**
- * Decodes the frame at the start of `bytes`, or returns null when more bytes
- * are needed. Throws ProtocolError as soon as the bytes present show a
- * violation: reserved bits set (no extension is negotiated), a reserved
- * opcode, a fragmented or over-long control frame, a client frame without
- * MASK or a server frame with it, a length not in its shortest form or with
- * the 64-bit length's top bit set — all 1002 — and a payload over
- * `maxPayload` (1009).
+ * Decodes and checks the header at the start of `bytes`, or returns null when
+ * more bytes are needed; throws as decodeFrame does. The masking key, when
+ * `masked`, is the header's last 4 bytes.
  */
-export function decodeFrame(bytes: Uint8Array, options: DecodeOptions): Decoded | null {
+export function decodeHeader(bytes: Uint8Array, options: DecodeOptions): FrameHeader | null {
   if (bytes.length < 2) return null;
   const b0 = bytes[0]!;
   const b1 = bytes[1]!;
@@ -146,13 +170,13 @@ export function decodeFrame(bytes: Uint8Array, options: DecodeOptions): Decoded 
   if (options.role === 'client' && masked) throw new ProtocolError(CloseCode.PROTOCOL_ERROR, 'a server frame must not be masked');
 
   let length = length7;
-  let offset = 2;
+  let size = 2;
   if (length7 === 126) {
     if (bytes.length < 4) return null;
     length = (bytes[2]! << 8) | bytes[3]!;
     // §5.2: "the minimal number of bytes MUST be used to encode the length".
     if (length < 126) throw new ProtocolError(CloseCode.PROTOCOL_ERROR, `length ${length} sent in the 16-bit form; it fits in 7 bits`);
-    offset = 4;
+    size = 4;
   } else if (length7 === 127) {
     if (bytes.length < 10) return null;
     const view = new DataView(bytes.buffer, bytes.byteOffset, 10);
@@ -161,16 +185,32 @@ export function decodeFrame(bytes: Uint8Array, options: DecodeOptions): Decoded 
     if (high & 0x80000000) throw new ProtocolError(CloseCode.PROTOCOL_ERROR, 'the 64-bit length has its most significant bit set');
     length = high * 2 ** 32 + view.getUint32(6);
     if (length <= 0xffff) throw new ProtocolError(CloseCode.PROTOCOL_ERROR, `length ${length} sent in the 64-bit form; it fits in 16 bits`);
-    offset = 10;
+    size = 10;
   }
   if (length > (options.maxPayload ?? Number.MAX_SAFE_INTEGER)) {
     throw new ProtocolError(CloseCode.MESSAGE_TOO_BIG, `a payload of ${length} bytes is over the limit of ${options.maxPayload}`);
   }
-  const keyAt = offset;
-  if (masked) offset += 4;
-  if (bytes.length < offset + length) return null;
+  if (masked) size += 4;
+  if (bytes.length < size) return null;
+  return { fin, rsv, opcode, masked, length, size };
+}
+
+/**
+ * Decodes the frame at the start of `bytes`, or returns null when more bytes
+ * are needed. Throws ProtocolError as soon as the bytes present show a
+ * violation: reserved bits set (no extension is negotiated), a reserved
+ * opcode, a fragmented or over-long control frame, a client frame without
+ * MASK or a server frame with it, a length not in its shortest form or with
+ * the 64-bit length's top bit set — all 1002 — and a payload over
+ * `maxPayload` (1009).
+ */
+export function decodeFrame(bytes: Uint8Array, options: DecodeOptions): Decoded | null {
+  const header = decodeHeader(bytes, options);
+  if (!header) return null;
+  const { fin, rsv, opcode, masked, length, size } = header;
+  if (bytes.length < size + length) return null;
   // A copy: the caller may reuse its buffer, and unmasking must not change the bytes it holds.
-  const payload = bytes.slice(offset, offset + length);
-  if (masked) applyMask(payload, bytes.subarray(keyAt, keyAt + 4));
-  return { value: { fin, rsv, opcode, payload }, bytesRead: offset + length };
+  const payload = bytes.slice(size, size + length);
+  if (masked) applyMask(payload, bytes.subarray(size - 4, size));
+  return { value: { fin, rsv, opcode, payload }, bytesRead: size + length };
 }

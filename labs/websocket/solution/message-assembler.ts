@@ -24,6 +24,9 @@ export interface AssemblerOptions {
   maxMessageSize?: number;
 }
 
+/** One decoder for every message: decode() without `stream` keeps no state between calls. */
+const UTF8 = new TextDecoder();
+
 export class MessageAssembler {
   readonly #maxMessageSize: number;
   /** The opcode of the message being assembled (TEXT or BINARY), or undefined between messages. */
@@ -75,7 +78,7 @@ export class MessageAssembler {
     // A finished text message left the validator at a character boundary, ready for the next one.
     if (opcode === Opcode.BINARY) return { type: 'binary', data };
     if (!complete) throw new ProtocolError(CloseCode.INVALID_PAYLOAD, 'the text message ends in the middle of a character');
-    return { type: 'text', text: new TextDecoder().decode(data) };
+    return { type: 'text', text: UTF8.decode(data) };
   }
 }
 

@@ -83,6 +83,9 @@ export function attach(connection: WebSocketConnection, socket: Socket, handlers
   socket.setNoDelay(true);
   socket.on('data', (chunk: Buffer) => act(() => connection.receive(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength))));
   socket.on('error', () => {});
+  // node:http leaves an upgraded socket half-open after the peer's FIN: end ours too, or a
+  // client gone without a Close would hold its connection until a heartbeat gave up on it.
+  socket.on('end', () => socket.end());
   socket.on('close', () => {
     clearInterval(timer);
     act(() => connection.transportClosed());

@@ -71,6 +71,13 @@ describe('encodeFrame', () => {
     expect(new TextDecoder().decode(payload), 'masking works on a copy').toBe('Hello');
   });
 
+  it('masks payloads of every length form byte for byte, whatever their length modulo 4', () => {
+    for (const length of [1, 63, 64, 65, 100, 125, 126, 127, 300, 65536, 70001]) {
+      const value = frame(Opcode.BINARY, Uint8Array.from({ length }, (_, i) => (i * 7) & 0xff));
+      expectBytes(encodeFrame(value, KEY), referenceEncode(value, KEY), { what: `a masked ${length}-byte payload`, see: 'RFC 6455 §5.3' });
+    }
+  });
+
   it('matches the tests’ writer for any frame, masked or not (property)', () => {
     const anyFrame = fc.record({
       fin: fc.boolean(),

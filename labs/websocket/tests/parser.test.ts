@@ -93,6 +93,11 @@ describe('FrameParser', () => {
     expectProtocolError(() => parser.push(good), 1002, 'a later push, even of a good frame: the connection is failed (RFC 6455 §7.1.7)');
   });
 
+  it('refuses with 1009 a frame bigger than any buffer, even with no maxPayload', () => {
+    const parser = new FrameParser({ role: 'client' });
+    expectProtocolError(() => parser.push(fromHex('82 7f 00 10 00 00 00 00 00 00')), 1009, '2^52 bytes announced (RFC 6455 §7.4.1: too big to process)');
+  });
+
   it('refuses an oversized frame from its header, before its payload arrives', () => {
     const parser = new FrameParser({ role: 'client', maxPayload: 1000 });
     expect(parser.push(fromHex('82')), 'one byte: nothing to decide yet').toEqual([]);

@@ -8,7 +8,7 @@ import { startTests, type File, type Suite, type Test, type VitestRunner, type V
 import { format } from '@vitest/utils/display';
 import * as labKit from '../../lab-kit/index.ts';
 import * as netsim from '../../netsim/index.ts';
-import { appendOutput, failureText, type ReportedError, type TestResult } from '../result.ts';
+import { appendOutput, causeOf, failureText, type ReportedError, type TestResult } from '../result.ts';
 import { useSeed } from '../seed.ts';
 import { ModuleGraph, ModuleLoadError, ready, type ModuleHost } from './module-graph.ts';
 import type { PrefetchRequest, RunRequest, WorkerMessage } from './protocol.ts';
@@ -136,8 +136,8 @@ function allTests(suite: Suite): Test[] {
 
 /** An error whose stacks (its own and its causes') name files instead of module URLs, so the learner's own frames can be found. */
 function named(error: ReportedError, graph: ModuleGraph): ReportedError {
-  const cause = error.cause && typeof error.cause === 'object' && 'message' in error.cause ? { cause: named(error.cause as ReportedError, graph) } : {};
-  return { ...error, ...(error.stack ? { stack: graph.describe(error.stack) } : {}), ...cause };
+  const cause = causeOf(error);
+  return { ...error, ...(error.stack ? { stack: graph.describe(error.stack) } : {}), ...(cause ? { cause: named(cause, graph) } : {}) };
 }
 
 function testResult(test: Test, graph: ModuleGraph): TestResult {

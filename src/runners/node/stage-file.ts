@@ -1,4 +1,4 @@
-/** Which stage a test file grades, for both sides of the Node runner (the CLI's process must not load Vitest to know it). */
+/** A stage's test file and a test file's stage, for both sides of the Node runner (the CLI's process must not load Vitest to know them). */
 import { basename, join } from 'node:path';
 import type { Lab } from '../../course/labs.ts';
 

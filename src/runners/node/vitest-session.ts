@@ -73,7 +73,6 @@ function moduleError(module: TestModule, learner: LearnerFiles): string | undefi
 }
 
 function reporter(emit: (event: SessionEvent) => void, setup: SessionSetup): Reporter {
-  const learner = setup.impl;
   const output = new Map<string, string>();
   return {
     onTestRunStart() {
@@ -83,10 +82,10 @@ function reporter(emit: (event: SessionEvent) => void, setup: SessionSetup): Rep
       if (log.taskId) output.set(log.taskId, appendOutput(output.get(log.taskId), log.content, setup.limits.outputChars));
     },
     onTestCaseResult(test) {
-      emit({ kind: 'test-end', stage: stageOfFile(test.module.moduleId), result: testResult(test, output, learner) });
+      emit({ kind: 'test-end', stage: stageOfFile(test.module.moduleId), result: testResult(test, output, setup.impl) });
     },
     onTestModuleEnd(module) {
-      const error = moduleError(module, learner);
+      const error = moduleError(module, setup.impl);
       emit({ kind: 'stage-end', stage: stageOfFile(module.moduleId), ...(error ? { error } : {}) });
     },
     onTestRunEnd(_modules, unhandled) {

@@ -31,6 +31,8 @@ export interface AuditOptions {
   hostStages?: boolean;
   /** Only errors on the console, no progress (the bench prints the figure itself). */
   quiet?: boolean;
+  /** Mutate only these of the audited files (names as in the manifest): a partial audit, for a lab too slow to audit whole; the score covers these files alone. */
+  files?: string[];
 }
 
 /** A survivor not listed as equivalent, in the form a MUTANTS.md row takes. */
@@ -53,13 +55,15 @@ export interface AuditResult {
   survivors: Survivor[];
   /** Listed in MUTANTS.md and still surviving. */
   equivalent: number;
-  /** Rows of MUTANTS.md that match no surviving mutant (stale: the code or the tests moved on). */
+  /** Rows of MUTANTS.md, for the files mutated, that match no surviving mutant (stale: the code or the tests moved on). */
   staleRows: string[];
   /** Mutants that did not compile or crashed on load: not counted either way. */
   errors: number;
   /** detected / (detected + survivors), 0–1. */
   score: number;
   stages: string[];
+  /** The learner files mutated, by name. */
+  mutated: string[];
   /** Learner files no audited stage exercises (only a host or timed stage does): not mutated, not scored. */
   notAudited: NotAudited[];
 }
@@ -70,6 +74,9 @@ const configFile = fileURLToPath(new URL('./vitest.config.ts', import.meta.url))
 export async function auditLab(paths: CoursePaths, id: string, options: AuditOptions = {}): Promise<AuditResult> {
   const lab = loadLab(paths, id);
   const scope = auditScope(lab, options);
+  const unknown = options.files?.filter((f) => !scope.mutate.includes(f)) ?? [];
+  if (unknown.length) throw new Error(`${id}: ${unknown.join(', ')}: not among the files this audit mutates (${scope.mutate.join(', ')})`);
+  if (options.files) scope.mutate = scope.mutate.filter((f) => options.files!.includes(f));
   const solution = targetDir(paths, lab, 'solution');
   const out = join(mutantsDir(paths), id);
   // One temp folder per lab: Stryker deletes its whole temp folder when done, so two labs audited at once must not share one.
@@ -116,8 +123,10 @@ function logLevel(name: 'off' | 'error' | 'info'): LogLevel {
 }
 
 /** Scores Stryker's results against the lab's MUTANTS.md. */
-export function score(paths: CoursePaths, id: string, scope: Pick<AuditScope, 'stages' | 'notAudited'>, results: readonly MutantResult[]): AuditResult {
-  const listed = readEquivalentMutants(join(paths.labs, id, 'MUTANTS.md'));
+export function score(paths: CoursePaths, id: string, scope: Pick<AuditScope, 'stages' | 'mutate' | 'notAudited'>, results: readonly MutantResult[]): AuditResult {
+  // Rows for files this run did not mutate (a partial audit) can be neither matched nor stale.
+  const mutated = new Set(scope.mutate.map((f) => `solution/${f}`));
+  const listed = readEquivalentMutants(join(paths.labs, id, 'MUTANTS.md')).filter((m) => mutated.has(m.file));
   const listedKeys = new Map(listed.map((m) => [mutantKey(m), m]));
   const matched = new Set<string>();
   const survivors: Survivor[] = [];
@@ -155,6 +164,7 @@ export function score(paths: CoursePaths, id: string, scope: Pick<AuditScope, 's
     errors,
     score: counted ? detected / counted : 1,
     stages: scope.stages,
+    mutated: scope.mutate,
     notAudited: scope.notAudited,
   };
 }

@@ -1,9 +1,10 @@
 /**
- * `npm run mutants -- <lab> [--incremental] [--host] [--concurrency n]`:
- * the mutation audit of one lab (see audit.ts). Prints the score against the
- * target and every survivor not listed in labs/<lab>/MUTANTS.md, as a row
- * ready to paste there once judged equivalent — or a test to write if not.
- * Exits 1 below the target.
+ * `npm run mutants -- <lab> [--incremental] [--host] [--concurrency n] [--files a.ts,b.ts]`:
+ * the mutation audit of one lab (see audit.ts); `--files` mutates only those
+ * of its files, for a lab whose whole audit takes longer than there is time
+ * for. Prints the score against the target and every survivor not listed in
+ * labs/<lab>/MUTANTS.md, as a row ready to paste there once judged
+ * equivalent — or a test to write if not. Exits 1 below the target.
  */
 import { parseArgs } from 'node:util';
 import { coursePaths } from '../../course/paths.ts';
@@ -11,11 +12,11 @@ import { auditLab, TARGET_SCORE, type AuditResult } from './audit.ts';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
-  options: { incremental: { type: 'boolean' }, host: { type: 'boolean' }, concurrency: { type: 'string' } },
+  options: { incremental: { type: 'boolean' }, host: { type: 'boolean' }, concurrency: { type: 'string' }, files: { type: 'string' } },
 });
 const [id] = positionals;
 if (!id || positionals.length > 1) {
-  console.error('usage: npm run mutants -- <lab> [--incremental] [--host] [--concurrency n]');
+  console.error('usage: npm run mutants -- <lab> [--incremental] [--host] [--concurrency n] [--files a.ts,b.ts]');
   process.exit(2);
 }
 const concurrency = values.concurrency === undefined ? undefined : Number(values.concurrency);
@@ -28,6 +29,7 @@ const result = await auditLab(coursePaths(), id, {
   ...(concurrency ? { concurrency } : {}),
   incremental: values.incremental ?? false,
   hostStages: values.host ?? false,
+  ...(values.files === undefined ? {} : { files: values.files.split(',').map((f) => f.trim()) }),
 });
 console.log(report(result));
 process.exitCode = result.score >= TARGET_SCORE ? 0 : 1;
@@ -36,7 +38,7 @@ process.exitCode = result.score >= TARGET_SCORE ? 0 : 1;
 function report(r: AuditResult): string {
   const lines = [
     '',
-    `${r.lab}: ${r.total} mutants over stages ${r.stages.join(', ')}`,
+    `${r.lab}: ${r.total} mutants in ${r.mutated.join(', ')}, over stages ${r.stages.join(', ')}`,
     `  ${Object.entries(r.statuses).map(([status, n]) => `${status} ${n}`).join(', ')}`,
     `  detected ${r.detected}, surviving ${r.survivors.length}, equivalent (MUTANTS.md) ${r.equivalent}, errors ${r.errors}`,
     `  mutation score ${(r.score * 100).toFixed(1)} % of non-equivalent mutants (target ≥ ${TARGET_SCORE * 100} %)`,
