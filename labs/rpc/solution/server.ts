@@ -78,8 +78,9 @@ export class RpcServer {
   accept(link: Link): ServerConnection {
     const decoder = new FrameDecoder({ maxBody: this.maxBody });
     let open = true;
+    // Every body this server writes is Hessian 2, whatever the request said.
     const reply = (request: FrameHeader, status: number, body: Uint8Array) => {
-      if (open) link.write(encodeFrame({ request: false, twoWay: false, event: false, serialization: request.serialization, status, id: request.id, body }));
+      if (open) link.write(encodeFrame({ request: false, twoWay: false, event: false, serialization: HESSIAN2, status, id: request.id, body }));
     };
     return {
       receive: (chunk) => {
