@@ -18,10 +18,19 @@ export interface ByteSource {
   on(event: 'end', listener: () => void): unknown;
 }
 
+/**
+ * A socket's chunk as a plain Uint8Array over the same memory: a Buffer's
+ * slice() is a view, not a copy, so the codecs would hand out Buffers that
+ * share the socket's memory.
+ */
+function bytesOf(chunk: Uint8Array): Uint8Array {
+  return new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+}
+
 /** Feeds every chunk `socket` delivers through a FrameDecoder and hands each event to `onEvent`, including those of the stream's end. */
 export function readFrames(socket: ByteSource, onEvent: (event: DecodeEvent) => void, options: { maxBody?: number } = {}): void {
   const decoder = new FrameDecoder(options);
-  socket.on('data', (chunk) => decoder.push(chunk).forEach(onEvent));
+  socket.on('data', (chunk) => decoder.push(bytesOf(chunk)).forEach(onEvent));
   socket.on('end', () => decoder.end().forEach(onEvent));
 }
 
@@ -65,7 +74,7 @@ export function connectClient(options: { host: string; port: number } & ClientOp
       resolve(client);
     });
     socket.once('error', reject);
-    socket.on('data', (chunk: Uint8Array) => client.receive(chunk));
+    socket.on('data', (chunk: Uint8Array) => client.receive(bytesOf(chunk)));
     socket.on('close', () => client.connectionLost());
   });
 }
@@ -85,7 +94,7 @@ export function listen(server: RpcServer, options: { host: string; port: number 
     sockets.add(socket);
     socket.setNoDelay(true);
     const connection = server.accept(socketLink(socket));
-    socket.on('data', (chunk: Uint8Array) => connection.receive(chunk));
+    socket.on('data', (chunk: Uint8Array) => connection.receive(bytesOf(chunk)));
     socket.on('error', () => {});
     socket.on('close', () => {
       sockets.delete(socket);

@@ -11,29 +11,8 @@ import { InFlight, RpcClient } from '@impl/client.ts';
 import { Status } from '@impl/frame-layout.ts';
 import { CHANNEL_INACTIVE, RpcError } from '@impl/invocation.ts';
 import { joinBytes, cutAt, referenceEncode } from './fixtures/reference-frames.ts';
-import { readRequest, RecordingLink, responseBytes, settle, type SimpleValue } from './fixtures/reference-calls.ts';
-
-/** A call's outcome as the test sees it, updated when its promise settles. */
-interface Outcome {
-  state: 'pending' | 'resolved' | 'rejected';
-  value?: unknown;
-  error?: unknown;
-}
-
-function watch(promise: Promise<unknown>): Outcome {
-  const outcome: Outcome = { state: 'pending' };
-  promise.then(
-    (value) => Object.assign(outcome, { state: 'resolved', value }),
-    (error: unknown) => Object.assign(outcome, { state: 'rejected', error }),
-  );
-  return outcome;
-}
-
-/** The status of an outcome's RpcError, or what it was instead. */
-function statusOf(outcome: Outcome): number | string {
-  if (outcome.state !== 'rejected') return `${outcome.state}${outcome.state === 'resolved' ? ` with ${JSON.stringify(outcome.value)}` : ''}`;
-  return outcome.error instanceof RpcError ? outcome.error.status : `not an RpcError: ${String(outcome.error)}`;
-}
+import { settle, statusOf, watch } from './fixtures/outcomes.ts';
+import { readRequest, RecordingLink, responseBytes, type SimpleValue } from './fixtures/reference-calls.ts';
 
 function setup(options: ConstructorParameters<typeof RpcClient>[1] = {}) {
   const link = new RecordingLink();

@@ -10,7 +10,8 @@ import { heartbeatReply, RpcServer, type MethodTable } from '@impl/server.ts';
 import { Status } from '@impl/frame-layout.ts';
 import type { HessianValue } from '@impl/hessian-types.ts';
 import { cutAt, joinBytes, referenceEncode } from './fixtures/reference-frames.ts';
-import { readHessian, RecordingLink, requestBody, requestBytes, settle } from './fixtures/reference-calls.ts';
+import { settle } from './fixtures/outcomes.ts';
+import { readHessian, RecordingLink, requestBody, requestBytes } from './fixtures/reference-calls.ts';
 
 const heartbeat = { request: true, twoWay: true, event: true, serialization: 2, status: 0, id: 7n, body: Uint8Array.of(0x4e) };
 
