@@ -7,12 +7,12 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { InFlight, RpcClient } from '@impl/client.ts';
+import { InFlight, invocationBody, RpcClient } from '@impl/client.ts';
 import { Status } from '@impl/frame-layout.ts';
 import { CHANNEL_INACTIVE, RpcError } from '@impl/invocation.ts';
 import { joinBytes, cutAt, referenceEncode } from './fixtures/reference-frames.ts';
 import { settle, statusOf, watch } from './fixtures/outcomes.ts';
-import { readRequest, RecordingLink, responseBytes, type SimpleValue } from './fixtures/reference-calls.ts';
+import { readRequest, RecordingLink, requestBody, responseBytes, type SimpleValue } from './fixtures/reference-calls.ts';
 
 function setup(options: ConstructorParameters<typeof RpcClient>[1] = {}) {
   const link = new RecordingLink();
@@ -69,6 +69,10 @@ describe('InFlight', () => {
 });
 
 describe('RpcClient: requests', () => {
+  it('lays a call’s body out as given/invocation.ts says: three Hessian values, byte for byte', () => {
+    expect([...invocationBody('inventory', 'reserve', ['sku-42', 300, [true, null]])], 'the body of inventory.reserve("sku-42", 300, [true, null])').toEqual([...requestBody('inventory', 'reserve', ['sku-42', 300, [true, null]])]);
+  });
+
   it('sends a call as a two-way Hessian 2 request whose body is service, method, arguments', () => {
     const { link, client } = setup();
     watch(client.call('inventory', 'getStock', ['sku-42', 3]));

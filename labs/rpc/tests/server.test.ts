@@ -6,12 +6,12 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { heartbeatReply, RpcServer, type MethodTable } from '@impl/server.ts';
+import { decodeInvocation, heartbeatReply, RpcServer, type MethodTable } from '@impl/server.ts';
 import { Status } from '@impl/frame-layout.ts';
 import type { HessianValue } from '@impl/hessian-types.ts';
 import { cutAt, joinBytes, referenceEncode } from './fixtures/reference-frames.ts';
 import { settle } from './fixtures/outcomes.ts';
-import { readHessian, RecordingLink, requestBody, requestBytes } from './fixtures/reference-calls.ts';
+import { hessianOf, readHessian, RecordingLink, requestBody, requestBytes } from './fixtures/reference-calls.ts';
 
 const heartbeat = { request: true, twoWay: true, event: true, serialization: 2, status: 0, id: 7n, body: Uint8Array.of(0x4e) };
 
@@ -60,6 +60,19 @@ function serve(methods: MethodTable = inventory, maxConcurrent?: number) {
   const connection = server.accept(link);
   return { server, link, connection };
 }
+
+describe('decodeInvocation', () => {
+  it('reads service, method and arguments from a request body', () => {
+    expect(decodeInvocation(requestBody('inventory', 'reserve', ['sku-42', 300, [true, null]])), 'the body of inventory.reserve("sku-42", 300, [true, null])').toEqual({ service: 'inventory', method: 'reserve', args: ['sku-42', 300, [true, null]] });
+  });
+
+  it('throws for a body laid out otherwise', () => {
+    const body = requestBody('inventory', 'reserve', []);
+    expect(() => decodeInvocation(Uint8Array.from([0x91, ...body.subarray(10)])), 'an int where the service name goes').toThrow();
+    expect(() => decodeInvocation(Uint8Array.from([...hessianOf('inventory'), 0x4e, 0x78])), 'null where the method name goes').toThrow();
+    expect(() => decodeInvocation(body.subarray(0, body.length - 1)), 'no argument list').toThrow();
+  });
+});
 
 describe('RpcServer: dispatch', () => {
   it('answers a call with status OK and the method’s result under the request’s id', async () => {
