@@ -23,10 +23,9 @@ export function readFrames(socket: ByteSource, onEvent: (event: DecodeEvent) => 
 }
 
 /**
- * A Link onto `socket`. Writes made in one turn of the event loop leave in
- * one system call: the socket is corked at the first and uncorked on the next
- * tick (Node's advice for many small writes), so 10,000 calls made in a loop
- * are not 10,000 packets.
+ * A Link onto `socket`. The frames written in one turn of the event loop
+ * leave as one write on the next tick, so 10,000 calls made in a loop are
+ * one system call and a few packets, not 10,000 of each.
  */
 export function socketLink(socket: Socket): Link {
   throw new Error('TODO(real-sockets): write frames to the socket; close destroys it');
