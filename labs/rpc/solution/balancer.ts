@@ -1,7 +1,17 @@
 /**
- * Retries without a storm. So far: the retry budget. (Stage balancer adds the
- * registry, client-side picking and the retry rules.)
+ * Stage balancer: the client's side of a service registry. The registry
+ * pushes the whole provider list whenever it changes (Dubbo's
+ * NotifyListener, a Nacos push, ZooKeeper's children re-read after a watch
+ * fires), so the client keeps the newest list it was sent; each attempt of a
+ * call picks from that list as it is at that moment, so a provider that left
+ * is never picked, not even by a retry already under way. A call that failed
+ * without an answer is retried on a provider it has not tried, only when
+ * running it twice is harmless (an idempotent method, or an idempotency key
+ * the service deduplicates on), and only while the retry budget lasts.
+ * Sans-I/O: the attempt itself is a function the caller passes in, and time
+ * is injected.
  */
+import type { Picker, Provider } from '@impl/pickers.ts';
 
 /**
  * Retries allowed as a share of the calls made over a sliding window on the
@@ -13,8 +23,9 @@ export class RetryBudget {
   private readonly windowMs: number;
   private readonly minRetries: number;
   private readonly now: () => number;
-  private calls: number[] = [];
-  private retries: number[] = [];
+  // Times in the order they happened, so the ones that left the window are at the front.
+  private readonly calls: number[] = [];
+  private readonly retries: number[] = [];
 
   constructor(options: { ratio: number; windowMs: number; minRetries?: number; now: () => number }) {
     this.ratio = options.ratio;
@@ -25,16 +36,135 @@ export class RetryBudget {
 
   /** Counts a first attempt (not a retry). */
   recordCall(): void {
-    this.calls.push(this.now());
+    const now = this.now();
+    this.forget(now);
+    this.calls.push(now);
   }
 
   /** True, and the retry counted, if the budget allows one more retry now. */
   tryRetry(): boolean {
-    const since = this.now() - this.windowMs;
-    this.calls = this.calls.filter((t) => t > since);
-    this.retries = this.retries.filter((t) => t > since);
+    const now = this.now();
+    this.forget(now);
     if (this.retries.length >= this.minRetries + Math.floor(this.ratio * this.calls.length)) return false;
-    this.retries.push(this.now());
+    this.retries.push(now);
     return true;
+  }
+
+  /** Drops what happened `windowMs` or more before `now`. */
+  private forget(now: number): void {
+    const since = now - this.windowMs;
+    for (const times of [this.calls, this.retries]) {
+      while (times.length > 0 && times[0]! <= since) times.shift();
+    }
+  }
+}
+
+/** A registry's notification: every provider of the service now, and a revision that grows with each change. */
+export interface ProviderList {
+  revision: number;
+  providers: readonly Provider[];
+}
+
+/** One call as the balancer sees it. */
+export interface Call {
+  method: string;
+  /** A key the service deduplicates on, so running the call twice has the effect of running it once. */
+  idempotencyKey?: string;
+}
+
+/** What one attempt on one provider came to. */
+export type AttemptResult<T> =
+  | { ok: true; value: T }
+  /**
+   * `transport`: no answer (the connection failed, or the call timed out);
+   * the provider may or may not have run the call. `application`: the
+   * provider answered with an error, and would answer the same again.
+   */
+  | { ok: false; failure: 'transport' | 'application'; message: string };
+
+/** Why a call gave up. */
+export type StopReason =
+  /** No provider is listed that the call has not tried already. */
+  | 'no-provider'
+  /** The provider answered with an error. */
+  | 'application'
+  /** Neither an idempotent method nor a call with an idempotency key. */
+  | 'not-retryable'
+  /** It made maxAttempts attempts. */
+  | 'attempts'
+  /** The retry budget refused a retry. */
+  | 'budget';
+
+/** How a call ended, with the providers it tried, in order. */
+export type CallResult<T> =
+  | { ok: true; value: T; tried: string[] }
+  | { ok: false; stopped: StopReason; message: string; tried: string[] };
+
+/** How the balancer picks and when it retries. */
+export interface BalancerOptions {
+  picker: Picker;
+  budget: RetryBudget;
+  /** Methods that are safe to run twice. */
+  idempotent: readonly string[];
+  /** Attempts per call, the first included (gRPC's maxAttempts, Dubbo's retries + 1); default 3. */
+  maxAttempts?: number;
+}
+
+/** A service's providers as the registry last listed them, and calls spread over them with retries. */
+export class Balancer {
+  private readonly picker: Picker;
+  private readonly budget: RetryBudget;
+  private readonly idempotent: ReadonlySet<string>;
+  private readonly maxAttempts: number;
+  private list: ProviderList = { revision: -Infinity, providers: [] };
+
+  constructor(options: BalancerOptions) {
+    this.picker = options.picker;
+    this.budget = options.budget;
+    this.idempotent = new Set(options.idempotent);
+    this.maxAttempts = options.maxAttempts ?? 3;
+  }
+
+  /**
+   * Takes a registry notification; false, and nothing changes, when its
+   * revision is not newer than the list held (a notification delivered late
+   * must not bring back providers that have left since).
+   */
+  update(list: ProviderList): boolean {
+    if (list.revision <= this.list.revision) return false;
+    this.list = { revision: list.revision, providers: [...list.providers] };
+    return true;
+  }
+
+  /** The providers as the registry last listed them. */
+  providers(): readonly Provider[] {
+    return this.list.providers;
+  }
+
+  /** Makes `call`, running `attempt` on one provider after another until one answers or a retry rule says stop. */
+  async call<T>(call: Call, attempt: (provider: Provider) => Promise<AttemptResult<T>>): Promise<CallResult<T>> {
+    const tried: string[] = [];
+    const retryable = this.idempotent.has(call.method) || call.idempotencyKey !== undefined;
+    this.budget.recordCall();
+    for (;;) {
+      // Picked from the list as it is now: an earlier attempt's await may have let the registry remove providers.
+      const provider = this.picker.pick(this.list.providers, new Set(tried));
+      if (provider === null) return { ok: false, stopped: 'no-provider', message: `${call.method}: no provider left to try`, tried };
+      tried.push(provider.id);
+      const result = await attempt(provider);
+      if (result.ok) return { ok: true, value: result.value, tried };
+      const stop = this.stopReason(result.failure, retryable, tried);
+      if (stop !== null) return { ok: false, stopped: stop, message: `${call.method} on ${provider.id}: ${result.message}`, tried };
+    }
+  }
+
+  /** Why the call must not be retried after a failure, or null to retry; spends the budget only on a retry that will happen. */
+  private stopReason(failure: 'transport' | 'application', retryable: boolean, tried: readonly string[]): StopReason | null {
+    if (failure === 'application') return 'application';
+    if (!retryable) return 'not-retryable';
+    if (tried.length >= this.maxAttempts) return 'attempts';
+    const untried = this.list.providers.some((p) => !tried.includes(p.id));
+    if (!untried) return 'no-provider';
+    return this.budget.tryRetry() ? null : 'budget';
   }
 }
