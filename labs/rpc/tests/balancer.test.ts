@@ -261,6 +261,19 @@ describe('the retry budget', () => {
     expect(budget.tryRetry(), 'two new calls, and the old retry has left the window too').toBe(true);
   });
 
+  it('drops a call made exactly windowMs ago', () => {
+    let now = 0;
+    const budget = new RetryBudget({ ratio: 0.5, windowMs: 1_000, now: () => now });
+    budget.recordCall();
+    budget.recordCall();
+    now = 500;
+    budget.recordCall();
+    budget.recordCall();
+    now = 1_000;
+    // The window is (0, 1000]: the two calls at 500 are in it, the two at 0 are not.
+    expect([budget.tryRetry(), budget.tryRetry()], 'at 1 s, window 1 s, ratio 0.5').toEqual([true, false]);
+  });
+
   it('counts calls made while no retry was asked for', () => {
     let now = 0;
     const budget = new RetryBudget({ ratio: 0.5, windowMs: 1_000, now: () => now });
