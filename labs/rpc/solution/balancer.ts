@@ -11,6 +11,7 @@
  * Sans-I/O: the attempt itself is a function the caller passes in, and time
  * is injected.
  */
+import type { AttemptResult, BalancerOptions, Budget, Call, CallResult, ProviderList, StopReason } from '@impl/balancer-types.ts';
 import type { Picker, Provider } from '@impl/pickers.ts';
 
 /**
@@ -18,7 +19,7 @@ import type { Picker, Provider } from '@impl/pickers.ts';
  * injected clock, plus a few always allowed (as gRPC's retry throttling and
  * Finagle's RetryBudget do), so a failing provider is not hammered.
  */
-export class RetryBudget {
+export class RetryBudget implements Budget {
   private readonly ratio: number;
   private readonly windowMs: number;
   private readonly minRetries: number;
@@ -59,61 +60,10 @@ export class RetryBudget {
   }
 }
 
-/** A registry's notification: every provider of the service now, and a revision that grows with each change. */
-export interface ProviderList {
-  revision: number;
-  providers: readonly Provider[];
-}
-
-/** One call as the balancer sees it. */
-export interface Call {
-  method: string;
-  /** A key the service deduplicates on, so running the call twice has the effect of running it once. */
-  idempotencyKey?: string;
-}
-
-/** What one attempt on one provider came to. */
-export type AttemptResult<T> =
-  | { ok: true; value: T }
-  /**
-   * `transport`: no answer (the connection failed, or the call timed out);
-   * the provider may or may not have run the call. `application`: the
-   * provider answered with an error, and would answer the same again.
-   */
-  | { ok: false; failure: 'transport' | 'application'; message: string };
-
-/** Why a call gave up. */
-export type StopReason =
-  /** No provider is listed that the call has not tried already. */
-  | 'no-provider'
-  /** The provider answered with an error. */
-  | 'application'
-  /** Neither an idempotent method nor a call with an idempotency key. */
-  | 'not-retryable'
-  /** It made maxAttempts attempts. */
-  | 'attempts'
-  /** The retry budget refused a retry. */
-  | 'budget';
-
-/** How a call ended, with the providers it tried, in order. */
-export type CallResult<T> =
-  | { ok: true; value: T; tried: string[] }
-  | { ok: false; stopped: StopReason; message: string; tried: string[] };
-
-/** How the balancer picks and when it retries. */
-export interface BalancerOptions {
-  picker: Picker;
-  budget: RetryBudget;
-  /** Methods that are safe to run twice. */
-  idempotent: readonly string[];
-  /** Attempts per call, the first included (gRPC's maxAttempts, Dubbo's retries + 1); default 3. */
-  maxAttempts?: number;
-}
-
 /** A service's providers as the registry last listed them, and calls spread over them with retries. */
 export class Balancer {
   private readonly picker: Picker;
-  private readonly budget: RetryBudget;
+  private readonly budget: Budget;
   private readonly idempotent: ReadonlySet<string>;
   private readonly maxAttempts: number;
   private list: ProviderList = { revision: -Infinity, providers: [] };

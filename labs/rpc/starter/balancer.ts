@@ -11,14 +11,15 @@
  * Sans-I/O: the attempt itself is a function the caller passes in, and time
  * is injected.
  */
-import type { Picker, Provider } from '@impl/pickers.ts';
+import type { AttemptResult, BalancerOptions, Budget, Call, CallResult, ProviderList } from '@impl/balancer-types.ts';
+import type { Provider } from '@impl/pickers.ts';
 
 /**
  * Retries allowed as a share of the calls made over a sliding window on the
  * injected clock, plus a few always allowed (as gRPC's retry throttling and
  * Finagle's RetryBudget do), so a failing provider is not hammered.
  */
-export class RetryBudget {
+export class RetryBudget implements Budget {
   constructor(options: { ratio: number; windowMs: number; minRetries?: number; now: () => number }) {}
 
   /** Counts a first attempt (not a retry). */
@@ -30,57 +31,6 @@ export class RetryBudget {
   tryRetry(): boolean {
     throw new Error('TODO(balancer): compare the retries in the window with the share of calls');
   }
-}
-
-/** A registry's notification: every provider of the service now, and a revision that grows with each change. */
-export interface ProviderList {
-  revision: number;
-  providers: readonly Provider[];
-}
-
-/** One call as the balancer sees it. */
-export interface Call {
-  method: string;
-  /** A key the service deduplicates on, so running the call twice has the effect of running it once. */
-  idempotencyKey?: string;
-}
-
-/** What one attempt on one provider came to. */
-export type AttemptResult<T> =
-  | { ok: true; value: T }
-  /**
-   * `transport`: no answer (the connection failed, or the call timed out);
-   * the provider may or may not have run the call. `application`: the
-   * provider answered with an error, and would answer the same again.
-   */
-  | { ok: false; failure: 'transport' | 'application'; message: string };
-
-/** Why a call gave up. */
-export type StopReason =
-  /** No provider is listed that the call has not tried already. */
-  | 'no-provider'
-  /** The provider answered with an error. */
-  | 'application'
-  /** Neither an idempotent method nor a call with an idempotency key. */
-  | 'not-retryable'
-  /** It made maxAttempts attempts. */
-  | 'attempts'
-  /** The retry budget refused a retry. */
-  | 'budget';
-
-/** How a call ended, with the providers it tried, in order. */
-export type CallResult<T> =
-  | { ok: true; value: T; tried: string[] }
-  | { ok: false; stopped: StopReason; message: string; tried: string[] };
-
-/** How the balancer picks and when it retries. */
-export interface BalancerOptions {
-  picker: Picker;
-  budget: RetryBudget;
-  /** Methods that are safe to run twice. */
-  idempotent: readonly string[];
-  /** Attempts per call, the first included (gRPC's maxAttempts, Dubbo's retries + 1); default 3. */
-  maxAttempts?: number;
 }
 
 /** A service's providers as the registry last listed them, and calls spread over them with retries. */

@@ -7,6 +7,7 @@
  * in a Trailers-Only response when there is no message.
  */
 import type http2 from 'node:http2';
+import type { UnaryHandler } from '@impl/grpc-call.ts';
 
 /** Bytes before each message: the compressed flag and the length. */
 export const GRPC_PREFIX_LENGTH = 5;
@@ -26,28 +27,12 @@ export function parseGrpcTimeout(value: string): number | null {
   throw new Error('TODO(grpc): a number of at most 8 digits, then one unit letter');
 }
 
-/** What a handler knows about the call it serves. */
-export interface CallContext {
-  /** The method's path, "/package.Service/Method". */
-  method: string;
-  /** When the client stops waiting, in Date.now() milliseconds, or null when it sent no grpc-timeout. */
-  deadline: number | null;
-  /** Aborted when the deadline passes or the client cancels the call: the handler may stop working. */
-  signal: AbortSignal;
-}
-
-/** Serves one unary method: the request message's bytes in, the response message's bytes out. */
-export type UnaryHandler = (request: Uint8Array, context: CallContext) => Uint8Array | Promise<Uint8Array>;
-
-/** gRPC's default limit on a received message, 4 MiB. */
-export const DEFAULT_MAX_MESSAGE = 4 * 1024 * 1024;
-
 /**
  * An HTTP/2 server (cleartext, not yet listening) serving `methods`, keyed by
  * path ("/shop.Inventory/GetStock"). Unknown methods get UNIMPLEMENTED, a
  * handler's GrpcError its code, any other error UNKNOWN, a call still running
  * at its deadline DEADLINE_EXCEEDED, a compressed request UNIMPLEMENTED (only
- * identity is accepted), a message over `maxMessageBytes` RESOURCE_EXHAUSTED,
+ * identity is accepted), a message over `maxMessageBytes` (default DEFAULT_MAX_MESSAGE) RESOURCE_EXHAUSTED,
  * and a request without exactly one message INTERNAL.
  */
 export function createGrpcServer(methods: Readonly<Record<string, UnaryHandler>>, options: { maxMessageBytes?: number } = {}): http2.Http2Server {

@@ -7,7 +7,8 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { Balancer, RetryBudget, type AttemptResult, type BalancerOptions, type ProviderList } from '@impl/balancer.ts';
+import type { AttemptResult, BalancerOptions, ProviderList } from '@impl/balancer-types.ts';
+import { Balancer, RetryBudget } from '@impl/balancer.ts';
 import { SmoothWeightedPicker, type Picker, type Provider } from '@impl/pickers.ts';
 
 const SEE = 'the chapter, "Retries, idempotency and budgets"';

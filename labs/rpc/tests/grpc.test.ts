@@ -11,8 +11,8 @@ import http2 from 'node:http2';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectBytes, fromHex } from '@lab-kit';
-import { createGrpcServer, decodeGrpcMessage, encodeGrpcMessage, parseGrpcTimeout, type UnaryHandler } from '@impl/grpc.ts';
-import { GrpcError, GrpcStatus } from '@impl/grpc-status.ts';
+import { GrpcError, GrpcStatus, type UnaryHandler } from '@impl/grpc-call.ts';
+import { createGrpcServer, decodeGrpcMessage, encodeGrpcMessage, parseGrpcTimeout } from '@impl/grpc.ts';
 
 const SEE = 'gRPC PROTOCOL-HTTP2.md, Length-Prefixed-Message';
 const FIELDS = [
