@@ -73,6 +73,9 @@ const methods: Record<string, UnaryHandler> = {
   '/shop.Inventory/Refuse': async () => {
     throw new GrpcError(GrpcStatus.FAILED_PRECONDITION, ERROR_MESSAGE);
   },
+  '/shop.Inventory/RefuseEdges': () => {
+    throw new GrpcError(GrpcStatus.FAILED_PRECONDITION, 'a~b\tc %');
+  },
   '/shop.Inventory/Crash': () => {
     throw new Error('inventory table locked');
   },
@@ -273,6 +276,45 @@ describe('on the wire (a raw HTTP/2 client)', () => {
       status: GrpcStatus.FAILED_PRECONDITION,
       message: 'stock < 0: 100%25 sold %E2%86%92 %C3%BCnter',
     });
+  });
+
+  it('percent-encodes the edges of the printable range: "~" stays, a tab and "%" do not', async () => {
+    const response = await raw({ path: '/shop.Inventory/RefuseEdges', body: [frame(jsonBytes({}))] });
+    expect(statusOf(response).message, 'the message "a~b<tab>c %" (PROTOCOL-HTTP2.md, Status-Message)').toBe('a~b%09c %25');
+  });
+
+  it('serves POST with content-type application/grpc or application/grpc+…, and nothing else', async () => {
+    for (const type of ['application/grpc+json', 'application/grpc;charset=utf-8']) {
+      const response = await raw({ path: '/shop.Inventory/Echo', headers: { 'content-type': type }, body: [frame(jsonBytes({}))] });
+      expect(statusOf(response).status, `content-type ${type} is gRPC`).toBe(0);
+    }
+    for (const type of ['application/grpcx', 'text/plain; q=application/grpc']) {
+      const response = await raw({ path: '/shop.Inventory/Echo', headers: { 'content-type': type }, body: [frame(jsonBytes({}))] });
+      expect(response.headers[':status'], `content-type ${type} is not gRPC: HTTP 415`).toBe(415);
+    }
+    const get = await raw({ path: '/shop.Inventory/Echo', headers: { ':method': 'GET' }, body: [] });
+    expect(get.headers[':status'], 'a GET is not a gRPC call: HTTP 415').toBe(415);
+  });
+
+  it('refuses an oversize message as soon as its 5-byte prefix arrives', async () => {
+    const small = await listen({ maxMessageBytes: 1_024 });
+    const over = await raw({ port: small, path: '/shop.Inventory/Echo', body: [frame(new Uint8Array(0), 0, 4_096)], end: false });
+    expect(statusOf(over).status, 'only the prefix, announcing 4,096 bytes: RESOURCE_EXHAUSTED').toBe(GrpcStatus.RESOURCE_EXHAUSTED);
+  });
+
+  it('keeps serving after a client resets a call with an error code', async () => {
+    const session = http2.connect(`http://127.0.0.1:${port}`);
+    session.on('error', () => {});
+    try {
+      const reset = session.request({ ':method': 'POST', ':path': '/shop.Inventory/Hang', 'content-type': 'application/grpc', te: 'trailers' });
+      reset.on('error', () => {});
+      reset.write(frame(jsonBytes({ key: 'reset' })));
+      reset.close(http2.constants.NGHTTP2_INTERNAL_ERROR);
+      const after = await raw({ path: '/shop.Inventory/Echo', body: [frame(jsonBytes({ n: 2 }))] });
+      expect(statusOf(after).status, 'a call after another was reset with INTERNAL_ERROR').toBe(0);
+    } finally {
+      session.destroy();
+    }
   });
 
   it('reads grpc-timeout in each unit: M is a minute, m a millisecond', async () => {
