@@ -33,7 +33,7 @@ export { default as BalancePlots } from './figures/lb/BalancePlots.astro';
 export { default as MultiplexedCalls } from './figures/rpc/MultiplexedCalls.astro';
 export { default as SerializationSizes } from './figures/rpc/SerializationSizes.astro';
 export { default as GrpcExchange } from './figures/rpc/GrpcExchange.astro';
-export { requestExample as dubboRequestExample, RESERVE as RESERVE_CALL } from './figures/rpc/dubbo-invocation.ts';
+export { requestExample as dubboRequestExample, heartbeatRequest, RESERVE as RESERVE_CALL } from './figures/rpc/dubbo-invocation.ts';
 export { dataFrame as grpcDataFrame } from './figures/rpc/grpc-example.ts';
 export { runCalls as rpcCalls, SCENARIO as RPC_SCENARIO } from './figures/rpc/multiplexed-calls.ts';
 export { serializationSizes } from './figures/rpc/serialization-sizes.ts';

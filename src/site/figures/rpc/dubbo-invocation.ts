@@ -178,3 +178,8 @@ function hessianFields(part: ValuePart, offset: number): { fields: HexField[]; n
   }
   return { fields: [{ name: part.name, offset, length: encoded.length, value: String(value), note: part.note, group: 'data', section }], next: offset + encoded.length };
 }
+
+/** A heartbeat as a Dubbo consumer sends it: a two-way event request whose body is Hessian null. */
+export function heartbeatRequest(id: bigint): Uint8Array {
+  return encodeFrame({ request: true, twoWay: true, event: true, serialization: HESSIAN2, status: 0, id, body: encode(null) });
+}
