@@ -29,6 +29,11 @@ describe('the reserve request as a Dubbo frame', () => {
     expect([...example.bytes.subarray(16)]).toEqual(expected);
   });
 
+  it('explains each rule once: no two fields carry the same note', () => {
+    const notes = example.fields.flatMap((f) => (f.note ? [f.note] : []));
+    expect(new Set(notes).size).toBe(notes.length);
+  });
+
   it('names the method and the arguments where they are', () => {
     const text = (name: string) => {
       const field = example.fields.find((f) => f.name === name)!;

@@ -139,6 +139,13 @@ export function requestExample(call: Call, id: bigint, timeoutMs: number): Frame
     offset = labelled.next;
   }
   if (offset !== bytes.length) throw new Error(`labelled ${offset} of ${bytes.length} bytes of the ${call.method} request`);
+  // A rule explained at its first field need not be repeated at the next dozen.
+  const said = new Set<string>();
+  for (const field of fields) {
+    if (field.note === undefined) continue;
+    if (said.has(field.note)) delete field.note;
+    else said.add(field.note);
+  }
   return { bytes, fields, groups: DUBBO_GROUPS };
 }
 

@@ -8,7 +8,7 @@ import type { Point } from '../../components/svg.ts';
 import type { WireEvent } from './multiplexed-calls.ts';
 
 /** The SVG's coordinate system and its columns. */
-export const VIEW = { width: 620, timeX: 48, waitingX: 104, clientX: 170, serverX: 576, top: 58, rowHeight: 38 };
+export const VIEW = { width: 620, timeX: 48, waitingX: 104, clientX: 186, serverX: 576, top: 58, rowHeight: 38 };
 
 /** One drawn event. */
 export interface EventRow {
