@@ -1,5 +1,6 @@
 // The gRPC DATA frame: a 9-byte HTTP/2 header (RFC 9113 §4.1), the lab's 5-byte prefix, and a protobuf message checked against the encoding guide's own examples.
 import { describe, expect, it } from 'vitest';
+import { buildHexModel } from '../../components/hex-view.ts';
 import { decodeGrpcMessage } from '../../../../labs/rpc/solution/grpc.ts';
 import { dataFrame, grpcExchange, http2FrameHeader, STREAM_ID } from './grpc-example.ts';
 import { encodeField, varint } from './protobuf-wire.ts';
@@ -40,13 +41,8 @@ describe('the reserve call’s DATA frame', () => {
     expect(hex(frame.message)).toBe(`0a 08 ${hex(new TextEncoder().encode('SKU-1042'))} 10 02 1a 06 ${hex(new TextEncoder().encode('A-1042'))}`);
   });
 
-  it('labels every byte once, in order', () => {
-    let next = 0;
-    for (const field of frame.fields) {
-      expect(field.offset, field.name).toBe(next);
-      next += field.length;
-    }
-    expect(next).toBe(frame.bytes.length);
+  it('labels every byte once: HexView finds no overlap and no gap', () => {
+    expect(buildHexModel(frame.bytes, frame.fields).gaps).toEqual([]);
   });
 });
 
