@@ -41,7 +41,8 @@ export function multiplexedLayout(events: readonly WireEvent[]): { rows: EventRo
           y,
           arrow: { from: { x: serverX, y }, to: { x: clientX, y: y + 16 }, kind: 'response' },
           label: { x: middle, y: y + 2, text, anchor: 'middle' },
-          ...(event.kind === 'late' ? { cross: { x: clientX, y: y + 16 } } : {}),
+          // The cross sits just past the arrowhead: the answer reached the client and went no further.
+          ...(event.kind === 'late' ? { cross: { x: clientX + 18, y: y + 16 } } : {}),
         };
       }
       case 'timeout':
