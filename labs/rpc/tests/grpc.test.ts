@@ -43,6 +43,13 @@ describe('decodeGrpcMessage', () => {
   });
 });
 
+describe('decodeGrpcMessage at the edges', () => {
+  it('reads an empty message that ends the bytes, and waits when fewer than 5 bytes are left after the offset', () => {
+    expect(decodeGrpcMessage(fromHex('00 00 00 00 00')), 'an empty message, exactly 5 bytes').toEqual({ compressed: false, message: new Uint8Array(0), next: 5 });
+    expect(decodeGrpcMessage(fromHex('00 00 00 00 01 aa 00 00 00'), 6), 'three bytes left after the first message').toBeNull();
+  });
+});
+
 describe('parseGrpcTimeout', () => {
   const TIMEOUT = 'gRPC PROTOCOL-HTTP2.md, Timeout: TimeoutValue (1 to 8 digits), then H, M, S, m, u or n';
 
@@ -66,6 +73,8 @@ const decoded = (bytes: Uint8Array): Record<string, unknown> => JSON.parse(new T
 const ERROR_MESSAGE = 'stock < 0: 100% sold → ünter';
 /** What the abort signal of the handler that never answers said, per call, by the test's key. */
 const aborted = new Map<string, (reason: unknown) => void>();
+/** How many times the counting handler ran. */
+let counted = 0;
 
 const methods: Record<string, UnaryHandler> = {
   '/shop.Inventory/Echo': (request) => json({ echo: decoded(request) }),
@@ -75,6 +84,10 @@ const methods: Record<string, UnaryHandler> = {
   },
   '/shop.Inventory/RefuseEdges': () => {
     throw new GrpcError(GrpcStatus.FAILED_PRECONDITION, 'a~b\tc %');
+  },
+  '/shop.Inventory/Count': () => {
+    counted++;
+    return json({ counted });
   },
   '/shop.Inventory/ThrowString': () => {
     throw 'sold out';
@@ -362,6 +375,22 @@ describe('on the wire (a raw HTTP/2 client)', () => {
       expect(status, `${what}: an error status`).not.toBe(0);
       expect(message ?? '', `${what}: grpc-message should say why`).not.toBe('');
     }
+  });
+
+  it('sends errors with content-type application/grpc too', async () => {
+    const response = await raw({ path: '/shop.Inventory/Refuse', body: [frame(jsonBytes({}))] });
+    expect(String(response.headers['content-type']), 'the content-type of a Trailers-Only error').toMatch(/^application\/grpc/);
+  });
+
+  it('never runs the handler of a request it refused', async () => {
+    const before = counted;
+    const twice = await raw({ path: '/shop.Inventory/Count', body: [frame(jsonBytes({})), frame(jsonBytes({}))] });
+    expect(statusOf(twice).status, 'two messages: INTERNAL').toBe(GrpcStatus.INTERNAL);
+    const compressed = await raw({ path: '/shop.Inventory/Count', body: [frame(jsonBytes({}), 1)] });
+    expect(statusOf(compressed).status, 'a compressed message: UNIMPLEMENTED').toBe(GrpcStatus.UNIMPLEMENTED);
+    // A call after them on the same server: once it is answered, the refused ones' request ends have long been read.
+    const after = await raw({ path: '/shop.Inventory/Count', body: [frame(jsonBytes({}))] });
+    expect(decoded(after.body.subarray(5)), 'the handler ran once, for the last call only').toEqual({ counted: before + 1 });
   });
 
   it('reads grpc-timeout in each unit: M is a minute, m a millisecond', async () => {
