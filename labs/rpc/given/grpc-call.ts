@@ -36,7 +36,7 @@ export interface CallContext {
   method: string;
   /** When the client stops waiting, in Date.now() milliseconds, or null when it sent no grpc-timeout. */
   deadline: number | null;
-  /** Aborted when the deadline passes or the client cancels the call: the handler may stop working. */
+  /** Aborted when the deadline passes or the client cancels the call, with a GrpcError reason (DEADLINE_EXCEEDED or CANCELLED): the handler may stop working. */
   signal: AbortSignal;
 }
 

@@ -45,7 +45,8 @@ export function parseGrpcTimeout(value: string): number | null {
  * handler's GrpcError its code, any other error UNKNOWN, a call still running
  * at its deadline DEADLINE_EXCEEDED, a compressed request UNIMPLEMENTED (only
  * identity is accepted), a message over `maxMessageBytes` (default DEFAULT_MAX_MESSAGE) RESOURCE_EXHAUSTED,
- * and a request without exactly one message INTERNAL.
+ * and a request without exactly one message INTERNAL; every error status
+ * comes with a grpc-message saying why.
  */
 export function createGrpcServer(methods: Readonly<Record<string, UnaryHandler>>, options: { maxMessageBytes?: number } = {}): http2.Http2Server {
   const table = new Map(Object.entries(methods));

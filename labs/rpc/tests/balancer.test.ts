@@ -151,6 +151,18 @@ describe('retries', () => {
     expect(result.message).toContain('out of stock');
   });
 
+  it('names the method, the provider and the reason in a failed call’s message', async () => {
+    const b = balancer();
+    b.update(listOf(1, 'node-7'));
+    const refused = await b.call({ method: 'reserve' }, scripted({ 'node-7': REFUSED }).attempt);
+    if (refused.ok) expect.fail('the call should fail');
+    for (const part of ['reserve', 'node-7', 'out of stock']) expect(refused.message, 'the message of a refused call').toContain(part);
+    b.update(listOf(2));
+    const none = await b.call({ method: 'getStock' }, scripted({}).attempt);
+    if (none.ok) expect.fail('the call should fail');
+    expect(none.message, 'the message when no provider is listed').toContain('getStock');
+  });
+
   it('stops after maxAttempts attempts, 3 unless set', async () => {
     const all = ['a', 'b', 'c', 'd', 'e'];
     const failing = Object.fromEntries(all.map((id) => [id, LOST]));

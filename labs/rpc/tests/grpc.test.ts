@@ -43,6 +43,13 @@ describe('decodeGrpcMessage', () => {
   });
 });
 
+describe('decodeGrpcMessage at the edges', () => {
+  it('reads an empty message that ends the bytes, and waits when fewer than 5 bytes are left after the offset', () => {
+    expect(decodeGrpcMessage(fromHex('00 00 00 00 00')), 'an empty message, exactly 5 bytes').toEqual({ compressed: false, message: new Uint8Array(0), next: 5 });
+    expect(decodeGrpcMessage(fromHex('00 00 00 00 01 aa 00 00 00'), 6), 'three bytes left after the first message').toBeNull();
+  });
+});
+
 describe('parseGrpcTimeout', () => {
   const TIMEOUT = 'gRPC PROTOCOL-HTTP2.md, Timeout: TimeoutValue (1 to 8 digits), then H, M, S, m, u or n';
 
@@ -66,6 +73,8 @@ const decoded = (bytes: Uint8Array): Record<string, unknown> => JSON.parse(new T
 const ERROR_MESSAGE = 'stock < 0: 100% sold → ünter';
 /** What the abort signal of the handler that never answers said, per call, by the test's key. */
 const aborted = new Map<string, (reason: unknown) => void>();
+/** How many times the counting handler ran. */
+let counted = 0;
 
 const methods: Record<string, UnaryHandler> = {
   '/shop.Inventory/Echo': (request) => json({ echo: decoded(request) }),
@@ -75,6 +84,13 @@ const methods: Record<string, UnaryHandler> = {
   },
   '/shop.Inventory/RefuseEdges': () => {
     throw new GrpcError(GrpcStatus.FAILED_PRECONDITION, 'a~b\tc %');
+  },
+  '/shop.Inventory/Count': () => {
+    counted++;
+    return json({ counted });
+  },
+  '/shop.Inventory/ThrowString': () => {
+    throw 'sold out';
   },
   '/shop.Inventory/Crash': () => {
     throw new Error('inventory table locked');
@@ -165,6 +181,26 @@ describe('served to grpc-js', () => {
 
   it('ends a call whose handler throws anything else with UNKNOWN and the error’s message', async () => {
     expect(await call('/shop.Inventory/Crash', {}), 'UNKNOWN is 2 (statuscodes.md)').toEqual({ code: GrpcStatus.UNKNOWN, details: 'inventory table locked' });
+  });
+
+  it('ends a call whose handler throws something that is not an Error with UNKNOWN and that thing as text', async () => {
+    expect(await call('/shop.Inventory/ThrowString', {}), 'the handler threw the string "sold out"').toEqual({ code: GrpcStatus.UNKNOWN, details: 'sold out' });
+  });
+
+  it('aborts the handler’s signal with a GrpcError carrying the call’s status', async () => {
+    const cancelled = new Promise((resolve) => aborted.set('cancel-reason', resolve));
+    const hanging = client!.makeUnaryRequest('/shop.Inventory/Hang', json, parse, { key: 'cancel-reason' }, () => {});
+    await call('/shop.Inventory/Deadline', {});
+    hanging.cancel();
+    const reason = await within(cancelled, 'the signal after grpc-js cancelled');
+    expect(reason, 'the reason when the client cancels').toBeInstanceOf(GrpcError);
+    expect((reason as GrpcError).code, 'CANCELLED is 1').toBe(GrpcStatus.CANCELLED);
+    // A raw client, which (unlike grpc-js) does not cancel the call itself at the deadline.
+    const late = new Promise((resolve) => aborted.set('deadline-reason', resolve));
+    await raw({ path: '/shop.Inventory/Hang', headers: { 'grpc-timeout': '50m' }, body: [frame(jsonBytes({ key: 'deadline-reason' }))] });
+    const reason2 = await within(late, 'the signal at the deadline');
+    expect(reason2, 'the reason at the deadline').toBeInstanceOf(GrpcError);
+    expect((reason2 as GrpcError).code, 'DEADLINE_EXCEEDED is 4').toBe(GrpcStatus.DEADLINE_EXCEEDED);
   });
 
   it('answers an unknown method with UNIMPLEMENTED and a message naming it', async () => {
@@ -315,6 +351,46 @@ describe('on the wire (a raw HTTP/2 client)', () => {
     } finally {
       session.destroy();
     }
+  });
+
+  it('names the encodings it accepts when it refuses a compressed message', async () => {
+    const response = await raw({ path: '/shop.Inventory/Echo', headers: { 'grpc-encoding': 'gzip' }, body: [frame(jsonBytes({ n: 1 }), 1)] });
+    const where = response.trailersOnly ? response.headers : response.trailers;
+    expect(where?.['grpc-accept-encoding'], 'grpc-accept-encoding beside UNIMPLEMENTED (gRPC compression.md)').toBe('identity');
+  });
+
+  it('says why in grpc-message for every error status', async () => {
+    const small = await listen({ maxMessageBytes: 16 });
+    const cases: [string, Parameters<typeof raw>[0]][] = [
+      ['an unknown method', { path: '/shop.Inventory/Restock', body: [frame(jsonBytes({}))] }],
+      ['a compressed message', { path: '/shop.Inventory/Echo', body: [frame(jsonBytes({}), 1)] }],
+      ['a message over the limit', { port: small, path: '/shop.Inventory/Echo', body: [frame(jsonBytes({ pad: 'z'.repeat(20) }))] }],
+      ['a malformed grpc-timeout', { path: '/shop.Inventory/Echo', headers: { 'grpc-timeout': '5s' }, body: [frame(jsonBytes({}))] }],
+      ['no message', { path: '/shop.Inventory/Echo', body: [] }],
+      ['two messages', { path: '/shop.Inventory/Echo', body: [frame(jsonBytes({})), frame(jsonBytes({}))] }],
+      ['a deadline passed', { path: '/shop.Inventory/Hang', headers: { 'grpc-timeout': '20m' }, body: [frame(jsonBytes({ key: 'why' }))] }],
+    ];
+    for (const [what, request] of cases) {
+      const { status, message } = statusOf(await raw(request));
+      expect(status, `${what}: an error status`).not.toBe(0);
+      expect(message ?? '', `${what}: grpc-message should say why`).not.toBe('');
+    }
+  });
+
+  it('sends errors with content-type application/grpc too', async () => {
+    const response = await raw({ path: '/shop.Inventory/Refuse', body: [frame(jsonBytes({}))] });
+    expect(String(response.headers['content-type']), 'the content-type of a Trailers-Only error').toMatch(/^application\/grpc/);
+  });
+
+  it('never runs the handler of a request it refused', async () => {
+    const before = counted;
+    const twice = await raw({ path: '/shop.Inventory/Count', body: [frame(jsonBytes({})), frame(jsonBytes({}))] });
+    expect(statusOf(twice).status, 'two messages: INTERNAL').toBe(GrpcStatus.INTERNAL);
+    const compressed = await raw({ path: '/shop.Inventory/Count', body: [frame(jsonBytes({}), 1)] });
+    expect(statusOf(compressed).status, 'a compressed message: UNIMPLEMENTED').toBe(GrpcStatus.UNIMPLEMENTED);
+    // A call after them on the same server: once it is answered, the refused ones' request ends have long been read.
+    const after = await raw({ path: '/shop.Inventory/Count', body: [frame(jsonBytes({}))] });
+    expect(decoded(after.body.subarray(5)), 'the handler ran once, for the last call only').toEqual({ counted: before + 1 });
   });
 
   it('reads grpc-timeout in each unit: M is a minute, m a millisecond', async () => {
