@@ -223,12 +223,67 @@ describe('RpcClient: losing the connection', () => {
     expect(() => client.notify('s', 'm', []), 'a one-way call after the loss').toThrow(RpcError);
   });
 
+  it('after the loss, reads nothing, counts nothing and sends no heartbeat', async () => {
+    const { link, client } = setup({ heartbeatMs: 1000 });
+    watch(client.call('s', 'm', []));
+    const [frame] = link.take();
+    client.connectionLost();
+    client.connectionLost();
+    client.receive(responseBytes(frame!.id, Status.OK, 'after the loss'));
+    client.tick(5000);
+    expect([client.late, client.pending, link.take().length], '[late, pending, frames written]').toEqual([0, 0, 0]);
+  });
+
   it('closes the link and fails every waiting call after a bad magic, since nothing after it can be trusted', async () => {
     const { link, client } = setup();
     const outcomes = [0, 1].map((i) => watch(client.call('s', 'm', [i])));
     client.receive(Uint8Array.of(0xca, 0xfe, ...new Array(20).fill(0)));
     await settle();
     expect([...outcomes.map(statusOf), link.closes], '[two calls, link closes]').toEqual([CHANNEL_INACTIVE, CHANNEL_INACTIVE, 1]);
+  });
+});
+
+describe('RpcClient: defaults and messages', () => {
+  it('times calls out after 1000 ms and sends heartbeats after 60,000 idle ms unless told otherwise (Dubbo’s defaults)', async () => {
+    const link = new RecordingLink();
+    const client = new RpcClient(link);
+    const outcome = watch(client.call('s', 'm', []));
+    link.take();
+    client.tick(999);
+    await settle();
+    expect(outcome.state, 'at 999 ms').toBe('pending');
+    client.tick(1);
+    await settle();
+    expect(statusOf(outcome), 'at 1000 ms').toBe(Status.SERVER_TIMEOUT);
+    client.tick(58_999);
+    expect(link.take().length, 'frames written by 59,999 ms').toBe(0);
+    client.tick(1);
+    expect(link.take().map((f) => f.event), 'frames written at 60,000 ms').toEqual([true]);
+  });
+
+  it('names the request in the message of a call that failed on the client’s side', async () => {
+    const { link, client } = setup({ timeoutMs: 10, maxBody: 8 });
+    const [a, b, c] = [watch(client.call('s', 'a', [])), watch(client.call('s', 'b', [])), watch(client.call('s', 'c', []))];
+    const [fa, fb] = link.take();
+    client.receive(referenceEncode({ request: false, twoWay: false, event: false, serialization: 2, status: 20, id: fa!.id, body: Uint8Array.of(0x4e, 0x4e) }));
+    client.receive(referenceEncode({ request: false, twoWay: false, event: false, serialization: 2, status: 20, id: fb!.id, body: new Uint8Array(9).fill(0x4e) }));
+    client.tick(10);
+    await settle();
+    const messages = [a, b, c].map((o) => (o.error as Error | undefined)?.message);
+    expect(messages, 'the messages: body not one value, body over maxBody, timeout').toEqual([
+      expect.stringMatching(new RegExp(`response ${fa!.id}: its body is not one Hessian value`)),
+      expect.stringMatching(new RegExp(`response ${fb!.id} has a body of 9 bytes, over the limit of 8`)),
+      expect.stringMatching(/no response to request \d+ within its timeout/),
+    ]);
+  });
+
+  it('gives a call answered with an error status and a body that is no message the status as its message', async () => {
+    const { link, client } = setup();
+    const outcome = watch(client.call('s', 'm', []));
+    const [frame] = link.take();
+    client.receive(responseBytes(frame!.id, Status.SERVER_ERROR, 7));
+    await settle();
+    expect([statusOf(outcome), (outcome.error as Error).message], '[status, message]').toEqual([Status.SERVER_ERROR, 'status 80']);
   });
 });
 
