@@ -45,7 +45,7 @@ describe('InFlight', () => {
   it('refuses a second call under an id still in flight', () => {
     const table = new InFlight<string>();
     table.add(2n ** 64n - 1n, 'a');
-    expect(() => table.add(2n ** 64n - 1n, 'b'), 'the same id twice').toThrow();
+    expect(() => table.add(2n ** 64n - 1n, 'b'), 'the same id twice').toThrow(/18446744073709551615 is already in flight/);
   });
 
   it('hands back every waiting call when the connection is lost, in order, and is empty after', () => {
@@ -87,7 +87,7 @@ describe('RpcClient: requests', () => {
     const { link, client } = setup();
     client.notify('audit', 'log', ['order 7 placed']);
     const [frame] = link.take();
-    expect({ twoWay: frame?.twoWay, values: frame && readRequest(frame).values }, 'the one-way request').toEqual({ twoWay: false, values: ['audit', 'log', ['order 7 placed']] });
+    expect({ request: frame?.request, twoWay: frame?.twoWay, event: frame?.event, values: frame && readRequest(frame).values }, 'the one-way request').toEqual({ request: true, twoWay: false, event: false, values: ['audit', 'log', ['order 7 placed']] });
     expect(client.pending, 'calls waiting after a one-way call').toBe(0);
   });
 
@@ -220,7 +220,17 @@ describe('RpcClient: losing the connection', () => {
     await settle();
     expect([...outcomes, later].map(statusOf), 'the answered call, two waiting, one after the loss').toEqual(['resolved with "ok"', CHANNEL_INACTIVE, CHANNEL_INACTIVE, CHANNEL_INACTIVE]);
     expect([client.closed, client.pending, link.take().length], '[closed, pending, frames written after the loss]').toEqual([true, 0, 0]);
-    expect(() => client.notify('s', 'm', []), 'a one-way call after the loss').toThrow(RpcError);
+    expect(() => client.notify('s', 'm', []), 'a one-way call after the loss').toThrow(/s\.m: the connection is closed/);
+    expect([(outcomes[1]!.error as Error).message, (later.error as Error).message], 'the messages').toEqual(['the connection was lost before the response came', 's.m: the connection is closed']);
+  });
+
+  it('counts an oversize response nobody waits for as late, and goes on', async () => {
+    const { link, client } = setup({ maxBody: 8 });
+    const outcome = watch(client.call('s', 'm', []));
+    const [frame] = link.take();
+    client.receive(joinBytes([referenceEncode({ request: false, twoWay: false, event: false, serialization: 2, status: 20, id: 99n, body: new Uint8Array(9).fill(0x4e) }), responseBytes(frame!.id, Status.OK, 'fine')]));
+    await settle();
+    expect([outcome.value, client.late], '[the call, late]').toEqual(['fine', 1]);
   });
 
   it('after the loss, reads nothing, counts nothing and sends no heartbeat', async () => {
@@ -289,14 +299,14 @@ describe('RpcClient: defaults and messages', () => {
 
 describe('RpcClient: heartbeats', () => {
   /** The frames written, as [event, twoWay, body values]. */
-  const shapes = (link: RecordingLink) => link.take().map((f) => [f.event, f.twoWay, readRequest(f).values as SimpleValue[]]);
+  const shapes = (link: RecordingLink) => link.take().map((f) => [f.request, f.event, f.twoWay, readRequest(f).values as SimpleValue[]]);
 
   it('sends a two-way event request with a null body once the connection has been idle for heartbeatMs', () => {
     const { link, client } = setup({ heartbeatMs: 60_000 });
     client.tick(59_999);
     expect(shapes(link), 'frames after 59,999 idle ms').toEqual([]);
     client.tick(1);
-    expect(shapes(link), 'frames after 60,000 idle ms').toEqual([[true, true, [null]]]);
+    expect(shapes(link), 'frames after 60,000 idle ms').toEqual([[true, true, true, [null]]]);
   });
 
   it('counts a frame read or written as activity that puts the heartbeat off', () => {
