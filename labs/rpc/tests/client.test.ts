@@ -45,7 +45,7 @@ describe('InFlight', () => {
   it('refuses a second call under an id still in flight', () => {
     const table = new InFlight<string>();
     table.add(2n ** 64n - 1n, 'a');
-    expect(() => table.add(2n ** 64n - 1n, 'b'), 'the same id twice').toThrow();
+    expect(() => table.add(2n ** 64n - 1n, 'b'), 'the same id twice').toThrow(/18446744073709551615 is already in flight/);
   });
 
   it('hands back every waiting call when the connection is lost, in order, and is empty after', () => {
@@ -87,7 +87,7 @@ describe('RpcClient: requests', () => {
     const { link, client } = setup();
     client.notify('audit', 'log', ['order 7 placed']);
     const [frame] = link.take();
-    expect({ twoWay: frame?.twoWay, values: frame && readRequest(frame).values }, 'the one-way request').toEqual({ twoWay: false, values: ['audit', 'log', ['order 7 placed']] });
+    expect({ request: frame?.request, twoWay: frame?.twoWay, event: frame?.event, values: frame && readRequest(frame).values }, 'the one-way request').toEqual({ request: true, twoWay: false, event: false, values: ['audit', 'log', ['order 7 placed']] });
     expect(client.pending, 'calls waiting after a one-way call').toBe(0);
   });
 
@@ -220,7 +220,28 @@ describe('RpcClient: losing the connection', () => {
     await settle();
     expect([...outcomes, later].map(statusOf), 'the answered call, two waiting, one after the loss').toEqual(['resolved with "ok"', CHANNEL_INACTIVE, CHANNEL_INACTIVE, CHANNEL_INACTIVE]);
     expect([client.closed, client.pending, link.take().length], '[closed, pending, frames written after the loss]').toEqual([true, 0, 0]);
-    expect(() => client.notify('s', 'm', []), 'a one-way call after the loss').toThrow(RpcError);
+    expect(() => client.notify('s', 'm', []), 'a one-way call after the loss').toThrow(/s\.m: the connection is closed/);
+    expect([(outcomes[1]!.error as Error).message, (later.error as Error).message], 'the messages').toEqual(['the connection was lost before the response came', 's.m: the connection is closed']);
+  });
+
+  it('counts an oversize response nobody waits for as late, and goes on', async () => {
+    const { link, client } = setup({ maxBody: 8 });
+    const outcome = watch(client.call('s', 'm', []));
+    const [frame] = link.take();
+    client.receive(joinBytes([referenceEncode({ request: false, twoWay: false, event: false, serialization: 2, status: 20, id: 99n, body: new Uint8Array(9).fill(0x4e) }), responseBytes(frame!.id, Status.OK, 'fine')]));
+    await settle();
+    expect([outcome.value, client.late], '[the call, late]').toEqual(['fine', 1]);
+  });
+
+  it('after the loss, reads nothing, counts nothing and sends no heartbeat', async () => {
+    const { link, client } = setup({ heartbeatMs: 1000 });
+    watch(client.call('s', 'm', []));
+    const [frame] = link.take();
+    client.connectionLost();
+    client.connectionLost();
+    client.receive(responseBytes(frame!.id, Status.OK, 'after the loss'));
+    client.tick(5000);
+    expect([client.late, client.pending, link.take().length], '[late, pending, frames written]').toEqual([0, 0, 0]);
   });
 
   it('closes the link and fails every waiting call after a bad magic, since nothing after it can be trusted', async () => {
@@ -232,16 +253,60 @@ describe('RpcClient: losing the connection', () => {
   });
 });
 
+describe('RpcClient: defaults and messages', () => {
+  it('times calls out after 1000 ms and sends heartbeats after 60,000 idle ms unless told otherwise (Dubbo’s defaults)', async () => {
+    const link = new RecordingLink();
+    const client = new RpcClient(link);
+    const outcome = watch(client.call('s', 'm', []));
+    link.take();
+    client.tick(999);
+    await settle();
+    expect(outcome.state, 'at 999 ms').toBe('pending');
+    client.tick(1);
+    await settle();
+    expect(statusOf(outcome), 'at 1000 ms').toBe(Status.SERVER_TIMEOUT);
+    client.tick(58_999);
+    expect(link.take().length, 'frames written by 59,999 ms').toBe(0);
+    client.tick(1);
+    expect(link.take().map((f) => f.event), 'frames written at 60,000 ms').toEqual([true]);
+  });
+
+  it('names the request in the message of a call that failed on the client’s side', async () => {
+    const { link, client } = setup({ timeoutMs: 10, maxBody: 8 });
+    const [a, b, c] = [watch(client.call('s', 'a', [])), watch(client.call('s', 'b', [])), watch(client.call('s', 'c', []))];
+    const [fa, fb] = link.take();
+    client.receive(referenceEncode({ request: false, twoWay: false, event: false, serialization: 2, status: 20, id: fa!.id, body: Uint8Array.of(0x4e, 0x4e) }));
+    client.receive(referenceEncode({ request: false, twoWay: false, event: false, serialization: 2, status: 20, id: fb!.id, body: new Uint8Array(9).fill(0x4e) }));
+    client.tick(10);
+    await settle();
+    const messages = [a, b, c].map((o) => (o.error as Error | undefined)?.message);
+    expect(messages, 'the messages: body not one value, body over maxBody, timeout').toEqual([
+      expect.stringMatching(new RegExp(`response ${fa!.id}: its body is not one Hessian value`)),
+      expect.stringMatching(new RegExp(`response ${fb!.id} has a body of 9 bytes, over the limit of 8`)),
+      expect.stringMatching(/no response to request \d+ within its timeout/),
+    ]);
+  });
+
+  it('gives a call answered with an error status and a body that is no message the status as its message', async () => {
+    const { link, client } = setup();
+    const outcome = watch(client.call('s', 'm', []));
+    const [frame] = link.take();
+    client.receive(responseBytes(frame!.id, Status.SERVER_ERROR, 7));
+    await settle();
+    expect([statusOf(outcome), (outcome.error as Error).message], '[status, message]').toEqual([Status.SERVER_ERROR, 'status 80']);
+  });
+});
+
 describe('RpcClient: heartbeats', () => {
   /** The frames written, as [event, twoWay, body values]. */
-  const shapes = (link: RecordingLink) => link.take().map((f) => [f.event, f.twoWay, readRequest(f).values as SimpleValue[]]);
+  const shapes = (link: RecordingLink) => link.take().map((f) => [f.request, f.event, f.twoWay, readRequest(f).values as SimpleValue[]]);
 
   it('sends a two-way event request with a null body once the connection has been idle for heartbeatMs', () => {
     const { link, client } = setup({ heartbeatMs: 60_000 });
     client.tick(59_999);
     expect(shapes(link), 'frames after 59,999 idle ms').toEqual([]);
     client.tick(1);
-    expect(shapes(link), 'frames after 60,000 idle ms').toEqual([[true, true, [null]]]);
+    expect(shapes(link), 'frames after 60,000 idle ms').toEqual([[true, true, true, [null]]]);
   });
 
   it('counts a frame read or written as activity that puts the heartbeat off', () => {

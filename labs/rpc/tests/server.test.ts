@@ -42,7 +42,7 @@ function deferred(): { promise: Promise<HessianValue>; resolve(value: HessianVal
 /** What a response says, read by the tests' own code: [id, status, body values], flags checked. */
 function responses(link: RecordingLink): [bigint, number, unknown][] {
   return link.take().map((frame) => {
-    expect({ request: frame.request, event: frame.event, serialization: frame.serialization }, `header of the response to ${frame.id}`).toEqual({ request: false, event: false, serialization: 2 });
+    expect({ request: frame.request, twoWay: frame.twoWay, event: frame.event, serialization: frame.serialization }, `header of the response to ${frame.id}`).toEqual({ request: false, twoWay: false, event: false, serialization: 2 });
     return [frame.id, frame.status, readHessian(frame.body)[0]];
   });
 }
@@ -166,12 +166,67 @@ describe('RpcServer: errors are responses', () => {
     expect(responses(link).map(([id, status]) => [id, status]), '[id, status]: null; args not a list; a value after the args; serialization 6 (JSON); a good one').toEqual([[1n, 40], [2n, 40], [3n, 40], [4n, 40], [5n, 20]]);
   });
 
+  it('says in each error message what went wrong', async () => {
+    const held = deferred();
+    const { link, connection } = serve({ s: { wait: () => held.promise, odd: () => undefined as unknown as HessianValue } }, 1);
+    const frame = (id: bigint, body: Uint8Array) => referenceEncode({ request: true, twoWay: true, event: false, serialization: 2, status: 0, id, body });
+    connection.receive(
+      joinBytes([
+        requestBytes(1n, 's', 'wait', []),
+        requestBytes(2n, 's', 'wait', []),
+        requestBytes(3n, 's', 'wait', [], { serialization: 6 }),
+        frame(4n, Uint8Array.of(0x91, 0x92, 0x93)),
+        frame(5n, Uint8Array.from([...requestBody('s', 'wait', []), 0x4e])),
+      ]),
+    );
+    held.resolve(null);
+    await settle();
+    connection.receive(requestBytes(6n, 's', 'odd', []));
+    await settle();
+    const messages = Object.fromEntries(responses(link).map(([id, , message]) => [String(id), String(message)]));
+    expect(messages, 'the message of each error response').toEqual({
+      '1': 'null',
+      '2': expect.stringMatching(/\b1 calls/),
+      '3': expect.stringMatching(/serialization id 6\b/),
+      '4': expect.stringMatching(/request 4: a request body is a service name, a method name and a list of arguments/),
+      '5': expect.stringMatching(/request 5: 1 bytes after the arguments/),
+      '6': expect.stringMatching(/s\.odd returned what Hessian cannot write/),
+    });
+  });
+
   it('answers a request over maxBody with BAD_REQUEST and serves the ones after it', async () => {
     const { link, connection } = serve();
     const big = requestBytes(1n, 'inventory', 'getStock', ['x'.repeat(1000), 'y'.repeat(100)]);
     for (const chunk of cutAt(joinBytes([big, requestBytes(2n, 'inventory', 'add', [1, 2])]), [20, 500])) connection.receive(chunk);
     await settle();
     expect(responses(link).map(([id, status]) => [id, status]), '[id, status]').toEqual([[1n, Status.BAD_REQUEST], [2n, Status.OK]]);
+  });
+
+  it('answers nothing to a one-way request or a heartbeat over maxBody, and names the limit to a call', async () => {
+    const { link, connection } = serve();
+    const big = (id: bigint, flags: { twoWay: boolean; event: boolean }) => referenceEncode({ request: true, ...flags, serialization: 2, status: 0, id, body: new Uint8Array(1025).fill(0x4e) });
+    connection.receive(joinBytes([big(1n, { twoWay: false, event: false }), big(2n, { twoWay: true, event: true }), big(3n, { twoWay: true, event: false })]));
+    await settle();
+    expect(link.take().map((f) => [f.id, f.event, f.status, readHessian(f.body)[0]]), '[id, event, status, message]').toEqual([[3n, false, Status.BAD_REQUEST, expect.stringMatching(/1025 bytes.*1024/)]]);
+  });
+
+  it('writes no response after a bad magic, not even for a call already running', async () => {
+    const held = deferred();
+    const { link, connection } = serve({ s: { wait: () => held.promise } });
+    connection.receive(requestBytes(1n, 's', 'wait', []));
+    connection.receive(Uint8Array.of(0xbe, 0xef, ...new Array(14).fill(0)));
+    held.resolve('done');
+    await settle();
+    expect([link.closes, link.written.length], '[closes, writes]').toEqual([1, 0]);
+  });
+
+  it('runs nothing it receives after the connection closed', async () => {
+    let calls = 0;
+    const { link, connection } = serve({ s: { m: () => ++calls } });
+    connection.closed();
+    connection.receive(requestBytes(1n, 's', 'm', []));
+    await settle();
+    expect([calls, link.written.length], '[method calls, writes]').toEqual([0, 0]);
   });
 
   it('closes the link after a bad magic and serves nothing more from it', async () => {
