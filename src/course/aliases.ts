@@ -12,8 +12,8 @@ export const COURSE_MODULES: Readonly<Record<string, string>> = {
   '@netsim': 'src/netsim/index.ts',
 };
 
-/** npm packages lab tests may import by name; `ws` only in `node` stages (the embedded grader's NODE_PACKAGES). */
-export const LAB_PACKAGES: readonly string[] = ['vitest', 'fast-check', 'http-cache-semantics', 'ws'];
+/** npm packages lab tests may import by name; `ws`, `hessian.js` and `@grpc/grpc-js` only in `node` stages (the embedded grader's NODE_PACKAGES). */
+export const LAB_PACKAGES: readonly string[] = ['vitest', 'fast-check', 'http-cache-semantics', 'ws', 'hessian.js', '@grpc/grpc-js'];
 
 /** Every bare name lab code may import (the embedded grader's built-ins). */
 export const LAB_IMPORTS: readonly string[] = [...LAB_PACKAGES, ...Object.keys(COURSE_MODULES)];

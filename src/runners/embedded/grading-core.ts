@@ -39,11 +39,12 @@ const LAZY_BUILTINS: Record<string, LazyBuiltin> = {
 };
 
 /**
- * npm packages that only `node` stages import, as real peers (the ws library):
+ * npm packages that only `node` stages import, as real peers (the ws library,
+ * hessian.js, grpc-js):
  * a Node host serves them through `GradingHost.packages`; the browser worker,
  * which never runs a `node` stage, has none.
  */
-export const NODE_PACKAGES = ['ws'] as const;
+export const NODE_PACKAGES = ['ws', 'hessian.js', '@grpc/grpc-js'] as const;
 
 /** Every name lab files may import from the embedded grader: eager, lazy, and served by Node hosts. */
 export const builtinNames: readonly string[] = [...Object.keys(builtins), ...Object.keys(LAZY_BUILTINS), ...NODE_PACKAGES];

@@ -105,7 +105,12 @@ export async function gradeLab(options: GradeOptions): Promise<GradeResult> {
       } finally {
         if (!options.warm) {
           child.kill();
+          // The child, its pipes and its channel are all unref'd: without a timer of our own, a pass the
+          // watchdog stopped would leave nothing holding the event loop while the killed child is reaped,
+          // and the CLI would exit mid-grade ("unsettled top-level await").
+          const hold = setInterval(() => {}, 1000);
           await child.ended;
+          clearInterval(hold);
         }
       }
     },
