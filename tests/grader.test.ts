@@ -154,7 +154,7 @@ const alive = (pid: number) => existsSync(`/proc/${pid}`) && !/^\S+ \(.*\) Z/.te
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 it('journey grade still prints its result after the watchdog stops a hung test', async () => {
-  // The CLI holds no handle of its own while the stopped child is reaped; it used to exit mid-grade.
+  // The child is unref'd while it waits; unless kill() holds it, the CLI exits mid-grade while the stopped child is reaped.
   const cli = spawn(process.execPath, [join(root, 'bin', 'journey.mjs'), 'grade', 'hostile', '--target', 'starter', '--stage', 'sync-loop', '--json'], {
     cwd: root,
     env: { ...process.env, JOURNEY_LABS: fixtureLabs, JOURNEY_WORKSPACE: mkdtempSync(join(copies, 'ws-')) },

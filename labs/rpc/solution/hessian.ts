@@ -61,7 +61,7 @@ function write(value: HessianValue, out: Uint8Array[]): void {
   } else throw new RangeError(`not a value of the Hessian subset: ${String(value)}`);
 }
 
-/** §4.7: one byte for -16..47, two for -2048..2047, three for -262144..262143, else I and four. */
+/** §4.5: one byte for -16..47, two for -2048..2047, three for -262144..262143, else I and four. */
 function int(value: number): Uint8Array {
   if (value >= -16 && value <= 47) return Uint8Array.of(0x90 + value);
   if (value >= -2048 && value <= 2047) return Uint8Array.of(0xc8 + (value >> 8), value & 0xff);
@@ -71,7 +71,7 @@ function int(value: number): Uint8Array {
   return bytes;
 }
 
-/** §4.8: one byte for -8..15, two for -2048..2047, three for -262144..262143, Y and four for 32 bits, else L and eight. */
+/** §4.7: one byte for -8..15, two for -2048..2047, three for -262144..262143, Y and four for 32 bits, else L and eight. */
 function long(value: bigint): Uint8Array {
   if (value < -(2n ** 63n) || value >= 2n ** 63n) throw new RangeError(`a long is 64 bits signed; ${value} does not fit`);
   if (value >= -8n && value <= 15n) return Uint8Array.of(0xe0 + Number(value));
@@ -140,7 +140,7 @@ function string(text: string, out: Uint8Array[]): void {
   out.push(utf16Units(rest));
 }
 
-/** §4.2: x20-x2f up to 15 bytes, x34-x37 up to 1023, else B; A chunks before. */
+/** §4.1: x20-x2f up to 15 bytes, x34-x37 up to 1023, else B; A chunks before. */
 function binary(data: Uint8Array, out: Uint8Array[]): void {
   let rest = data;
   if (rest.length > 15) {

@@ -45,7 +45,7 @@ describe('decode reads what hessian.js writes', () => {
 });
 
 describe('decode follows the grammar', () => {
-  /** The spec's own examples (§4.4, §4.7, §4.8) and forms hessian.js reads but does not write. */
+  /** The spec's own examples (§4.4, §4.5, §4.7) and forms hessian.js reads but does not write. */
   const EXAMPLES: [string, string, HessianValue][] = [
     ['int 0 (x90)', '90', 0],
     ['int -16 (x80)', '80', -16],

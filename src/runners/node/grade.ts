@@ -104,13 +104,9 @@ export async function gradeLab(options: GradeOptions): Promise<GradeResult> {
         return await child.run(sessionSetup(options, implDir, limits), stageBatches(lab, remaining), seed, onEvent, watch, signal);
       } finally {
         if (!options.warm) {
+          // kill() holds the child until it has exited (see grading-child.ts), so this await keeps the CLI alive.
           child.kill();
-          // The child, its pipes and its channel are all unref'd: without a timer of our own, a pass the
-          // watchdog stopped would leave nothing holding the event loop while the killed child is reaped,
-          // and the CLI would exit mid-grade ("unsettled top-level await").
-          const hold = setInterval(() => {}, 1000);
           await child.ended;
-          clearInterval(hold);
         }
       }
     },
