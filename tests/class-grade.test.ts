@@ -12,11 +12,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { probeBubblewrap } from '../src/class/sandbox.ts';
-import { HOSTILE, writeClass, type Targets } from './support/class-submissions.ts';
+import { containableHostile, writeClass, type Targets } from './support/class-submissions.ts';
 import { journey, root } from './support/cli.ts';
 import { skipWithout } from './support/host-tools.ts';
 
 const sandboxed = probeBubblewrap().ok;
+const hostile = containableHostile();
 const base = mkdtempSync(join(tmpdir(), 'journey-class-'));
 const submissions = join(base, 'submissions');
 const secret = join(base, 'teacher-private');
@@ -80,7 +81,7 @@ describe('journey class grade, with the hostile set', () => {
     writeFileSync(join(secret, 'secret.txt'), 'the hidden tests');
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const targets: Targets = { root, submissions, secret, port: (server.address() as { port: number }).port, marker };
-    writeClass(root, submissions, { solutions: 2, starters: 1, partial: 1, hostile: HOSTILE, labs: ['dns'] }, targets);
+    writeClass(root, submissions, { solutions: 2, starters: 1, partial: 1, hostile, labs: ['dns'] }, targets);
     // 40 s a lab, not 90: the three hostile submissions that hold every stage stuck (import loop, fork bomb, output flood) use it all.
     first = await journeyAsync(['class', 'grade', submissions, '--labs', 'dns', '--out', out, '--jobs', '2', '--lab-seconds', '40']);
     rows = readCsv(out);
@@ -93,7 +94,7 @@ describe('journey class grade, with the hostile set', () => {
   it('grades every submission into the gradebook, saying which sandbox ran each', (context) => {
     if (!sandboxed) skipWithout(context, 'sandbox');
     expect(first.code, first.stderr).toBe(0);
-    expect(rows.map((r) => r.student).sort()).toEqual(['partial-1', 'solution-1', 'solution-2', 'starter-1', ...HOSTILE.map((h) => h.student)].sort());
+    expect(rows.map((r) => r.student).sort()).toEqual(['partial-1', 'solution-1', 'solution-2', 'starter-1', ...hostile.map((h) => h.student)].sort());
     expect(new Set(rows.map((r) => r.isolation))).toEqual(new Set(['bubblewrap']));
     expect(first.stdout.split('\n')[0]).toMatch(/isolation: bubblewrap/);
     expect(readFileSync(out.replace(/\.csv$/, '.log'), 'utf8')).toContain('hostile-forge-channel dns 0/100 tampered [bubblewrap]');

@@ -125,6 +125,8 @@ export async function classCommand(paths: CoursePaths, io: Io, action: string | 
     return 1;
   }
   const isolation = probe.ok ? ({ kind: 'bubblewrap', bwrap: probe.path } as const) : ({ kind: 'none' } as const);
+  // RLIMIT_NPROC never binds uid 0, so as root one submission's fork bomb can fill the machine's process table.
+  if (process.getuid?.() === 0) io.err(pc.yellow('journey: running as root, where the sandbox\'s process limit does not apply: a fork bomb in one submission can stall the whole machine. Grade classes as an ordinary user.'));
   const submissions = findSubmissions(dir);
   const log: string[] = [];
   const say = (line: string) => {
