@@ -15,6 +15,7 @@ import { junitXml } from '../ci/junit.ts';
 import { CI_FILES, ciFileText, RESULTS_DIR, type CiPlatform } from '../ci/workflow.ts';
 import type { GradeResult } from '../runners/result.ts';
 import type { Io } from './commands.ts';
+import { labsNamed } from './lab-list.ts';
 import { shown } from './workspace.ts';
 import { UsageError } from './usage.ts';
 
@@ -36,13 +37,9 @@ function parsePlatform(value: string | undefined): CiPlatform {
 /** The labs `--labs a,b` names, in the course's order; every lab this course offers when the flag is absent. */
 function chosenLabs(paths: CoursePaths, flag: string | undefined): Lab[] {
   const labs = courseLabs(paths);
-  const ids = labs.map((lab) => lab.id);
   if (flag === undefined) return labs;
-  const asked = flag.split(',').map((s) => s.trim()).filter(Boolean);
-  if (!asked.length) throw new UsageError(`--labs names no lab. Labs: ${ids.join(', ')}.`);
-  const unknown = asked.filter((id) => !ids.includes(id));
-  if (unknown.length) throw new UsageError(`--labs: unknown lab${unknown.length > 1 ? 's' : ''} ${unknown.map((u) => `"${u}"`).join(', ')}. Labs: ${ids.join(', ')}.`);
-  return labs.filter((lab) => asked.includes(lab.id));
+  const named = labsNamed(labs, flag);
+  return labs.filter((lab) => named.includes(lab));
 }
 
 function resolveFrom(paths: CoursePaths, file: string): string {

@@ -18,6 +18,7 @@ import { parseCsv, renderReport } from '../class/report.ts';
 import { writeFeedback } from '../class/feedback.ts';
 import { TOOLS } from '../tooling/host-tools.ts';
 import type { Io } from './commands.ts';
+import { labsNamed } from './lab-list.ts';
 import { UsageError } from './usage.ts';
 
 export interface ClassFlags {
@@ -34,11 +35,7 @@ export interface ClassFlags {
 function chosenLabs(paths: CoursePaths, list: string | undefined): Lab[] {
   const labs = courseLabs(paths);
   if (!list) throw new UsageError(`name the labs to grade with --labs, e.g. --labs dns,tcp. Labs: ${labs.map((l) => l.id).join(', ')}.`);
-  return list.split(',').map((id) => {
-    const lab = labs.find((l) => l.id === id.trim());
-    if (!lab) throw new UsageError(`--labs: unknown lab "${id.trim()}". Labs: ${labs.map((l) => l.id).join(', ')}.`);
-    return lab;
-  });
+  return labsNamed(labs, list);
 }
 
 function parseJobs(value: string | undefined): number {
