@@ -1,7 +1,7 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
-import { pagesIn } from './src/site/sidebar.ts';
+import { coursePagesIn, pagesIn } from './src/site/sidebar.ts';
 import { deployOutputs } from './src/site/integrations/deploy.ts';
 import { nextStep } from './src/site/integrations/next-step.ts';
 import { siteUrl, siteUrlCheck } from './src/site/integrations/site-url.ts';
@@ -9,11 +9,21 @@ import { CROSS_ORIGIN_ISOLATION } from './src/course/deploy-headers.ts';
 import { implPlugin, solutionLayouts } from './src/course/impl-plugin.ts';
 import { coursePaths } from './src/course/paths.ts';
 import { courseAliases } from './src/course/aliases.ts';
+import { courseSettings } from './src/course/settings.ts';
+import { leftOut } from './src/course/offering.ts';
+import { leftOutPrefixes } from './src/site/course-links.ts';
+import { courseLinks } from './src/site/integrations/course-links.ts';
+
+// The teacher's settings for this instance (course.json; README, "For teachers").
+const course = courseSettings(coursePaths());
+const leftOutPages = leftOutPrefixes(leftOut(coursePaths(), course));
 
 export default defineConfig({
   srcDir: './src/site',
   // Where the course will be served (README, "For teachers"); unset, canonical links, og:url and the sitemap are left out.
   site: siteUrl(),
+  // The path the site lives under (`/<repo>/` for a GitHub Pages project site).
+  base: course.base,
   // Lab pages must be cross-origin isolated for the full-Node runner; dev and preview send the same headers as deployments.
   server: { headers: { ...CROSS_ORIGIN_ISOLATION } },
   // The dev toolbar floats over the lab page's editor and results; the course has no use for it.
@@ -47,21 +57,25 @@ export default defineConfig({
   },
   integrations: [
     deployOutputs(),
-    nextStep('./content'),
+    // Markdown links are left as written by Astro: this gives root-relative ones the base, and unlinks left-out pages.
+    courseLinks({ base: course.base, leftOutPages }),
+    nextStep(),
     siteUrlCheck(),
     starlight({
-      title: 'Packet Journey',
+      title: course.title,
       // The course's own 404 page is src/site/pages/404.astro (see there why).
       disable404Route: true,
       description: 'Follow one request across the internet, and build each piece of it in TypeScript.',
       sidebar: [
         { label: 'Start here', items: pagesIn('./content', 'guides') },
-        { label: 'The journey', items: pagesIn('./content', 'chapters') },
+        { label: 'The journey', items: coursePagesIn(coursePaths()) },
+        // Starlight adds the base to this link itself.
         { label: 'Labs', link: '/labs/' },
       ],
       // Chapters live outside src/content/docs; let Starlight's Markdown features (asides, heading links) reach them.
       markdown: { processedDirs: ['./content'] },
       customCss: ['./src/site/styles/course.css'],
+      routeMiddleware: './src/site/route-data.ts',
       components: { Sidebar: './src/site/components/overrides/Sidebar.astro' },
       head: [
         // A table or code block wider than the screen scrolls sideways; make it reachable by keyboard too

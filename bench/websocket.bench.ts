@@ -11,7 +11,8 @@
  * idle machine it can give a lower rate than the wall clock does.
  */
 import { median, type Benchmark, type Figure } from './figure.ts';
-import { encodeFrame, Opcode } from '../labs/websocket/solution/frame.ts';
+import { Opcode } from '../labs/websocket/given/frame-types.ts';
+import { encodeFrame } from '../labs/websocket/solution/frame.ts';
 import { FrameParser } from '../labs/websocket/solution/frame-parser.ts';
 
 const RUNS = 5;

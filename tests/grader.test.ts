@@ -153,6 +153,20 @@ function descendants(pid: number): number[] {
 const alive = (pid: number) => existsSync(`/proc/${pid}`) && !/^\S+ \(.*\) Z/.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+it('journey grade still prints its result after the watchdog stops a hung test', async () => {
+  // The child is unref'd while it waits; unless kill() holds it, the CLI exits mid-grade while the stopped child is reaped.
+  const cli = spawn(process.execPath, [join(root, 'bin', 'journey.mjs'), 'grade', 'hostile', '--target', 'starter', '--stage', 'sync-loop', '--json'], {
+    cwd: root,
+    env: { ...process.env, JOURNEY_LABS: fixtureLabs, JOURNEY_WORKSPACE: mkdtempSync(join(copies, 'ws-')) },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  cli.stdout.on('data', (chunk: Buffer) => (stdout += chunk));
+  const code = await new Promise((resolve) => cli.on('exit', resolve));
+  const result = JSON.parse(stdout) as { stages: { tests: { status: string }[] }[] };
+  expect([code, result.stages[0]!.tests.map((t) => t.status)]).toEqual([1, ['passed', 'passed', 'hung', 'not-run']]);
+}, 90_000);
+
 describe.skipIf(process.platform !== 'linux')('Ctrl+C during journey grade', () => {
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     it(`${signal} leaves no process and no temp folder behind`, async () => {

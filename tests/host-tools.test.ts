@@ -37,10 +37,10 @@ describe('finding tools', () => {
     expect(findTool('postgresql', host([], { DATABASE_URL: 'postgres://localhost/shop' }))).toBe('DATABASE_URL');
   });
 
-  it('uses CHROMIUM_PATH when set, and a container engine when bubblewrap is missing', () => {
+  it('uses CHROMIUM_PATH when set, and counts only bubblewrap as the sandbox (batch grading uses no container engine)', () => {
     expect(findTool('chromium', host(['/opt/chrome'], { CHROMIUM_PATH: '/opt/chrome' }))).toBe('/opt/chrome');
     expect(findTool('chromium', host(['/usr/bin/chromium'], { CHROMIUM_PATH: '/opt/missing' }))).toBeUndefined();
-    expect(findTool('sandbox', host(['/usr/bin/podman']))).toBe('/usr/bin/podman');
+    expect(findTool('sandbox', host(['/usr/bin/podman', '/usr/bin/docker']))).toBeUndefined();
   });
 
   it('JOURNEY_PRETEND_MISSING hides installed tools', () => {

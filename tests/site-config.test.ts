@@ -62,7 +62,7 @@ describe('the site config', () => {
 
 describe('npm start', () => {
   it('says where the course is and what to do next: the first chapter, or its lab in the terminal', () => {
-    const lines = nextStepLines('http://localhost:4321/', join(root, 'content')).join('\n');
+    const lines = nextStepLines('http://localhost:4321/').join('\n');
     expect(lines).toContain('The course is at http://localhost:4321/');
     expect(lines).toContain('http://localhost:4321/chapters/layers/');
     expect(lines).toContain('npx journey start layers');

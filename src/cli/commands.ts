@@ -2,11 +2,15 @@
 import { existsSync, readFileSync, watch as watchFolder } from 'node:fs';
 import { join } from 'node:path';
 import pc from 'picocolors';
-import { loadLab, loadLabs, labIds, TARGETS, type Lab, type Target } from '../course/labs.ts';
+import { loadLab, labIds, TARGETS, type Lab, type Target } from '../course/labs.ts';
+import { courseLabs } from '../course/offering.ts';
+import { courseSettings } from '../course/settings.ts';
+import { dueLabel, isPastDue } from '../course/due.ts';
 import { labPoints, RUNS_IN_LABEL, type Stage } from '../course/manifest.ts';
 import type { CoursePaths } from '../course/paths.ts';
 import { gradeLab, regradeLab, WarmGrader } from '../runners/node/grade.ts';
 import type { GradeResult } from '../runners/result.ts';
+import { formatResult, FORMATS, type Format } from '../runners/formats.ts';
 import { hintsShown, readProgress, recordProgress, revealHint } from './progress.ts';
 import { firstFailure, renderScoreboard } from './scoreboard.ts';
 import { UsageError } from './usage.ts';
@@ -22,12 +26,15 @@ export interface Io {
   isTTY: boolean;
 }
 
-/** The lab with this id, or a UsageError listing the labs there are. */
+/** The lab with this id, or a UsageError listing this course's labs (and saying so when the lab is on disk but left out). */
 export function requireLab(paths: CoursePaths, id: string | undefined): Lab {
-  const ids = labIds(paths);
-  if (!id) throw new UsageError(`name a lab. Labs: ${ids.join(', ')}.`);
-  if (!ids.includes(id)) throw new UsageError(`unknown lab "${id}". Labs: ${ids.join(', ')}.`);
-  return loadLab(paths, id);
+  const labs = courseLabs(paths);
+  const ids = labs.map((lab) => lab.id).join(', ');
+  if (!id) throw new UsageError(`name a lab. Labs: ${ids}.`);
+  const lab = labs.find((l) => l.id === id);
+  if (lab) return lab;
+  if (labIds(paths).includes(id)) throw new UsageError(`lab "${id}" is not part of this course: course.json's "chapters" leaves its chapter out. Labs: ${ids}.`);
+  throw new UsageError(`unknown lab "${id}". Labs: ${ids}.`);
 }
 
 /** How long `watch` lets a save settle (editors write a file in more than one step) before re-grading. */
@@ -38,16 +45,19 @@ function missingTools(stage: Stage): string[] {
   return (stage.needs ?? []).filter((tool) => !findTool(tool)).map((tool) => TOOLS[tool].name);
 }
 
-/** `journey list`: every lab and stage with the learner's best and latest grade, and any tool a stage lacks. */
-export function list(paths: CoursePaths, io: Io): number {
+/** `journey list`: this course's labs and stages with the learner's best and latest grade, due dates, and any tool a stage lacks. */
+export function list(paths: CoursePaths, io: Io, now: Date = new Date()): number {
   const progress = readProgress(paths);
-  for (const lab of loadLabs(paths)) {
+  const { due } = courseSettings(paths);
+  for (const lab of courseLabs(paths)) {
     const mine = progress[lab.id];
     const max = labPoints(lab.manifest.stages);
     const started = existsSync(join(paths.workspace, lab.id));
     const latestNote = mine && mine.latest.score !== mine.best.score ? pc.dim(` (latest run ${mine.latest.score}/${max})`) : '';
     const status = mine ? `${mine.best.score}/${max} best${latestNote}` : started ? 'started, not graded yet' : 'not started';
-    io.out(`${pc.bold(`${lab.chapter}. ${lab.manifest.title}`)}  ${pc.dim(`(journey start ${lab.id})`)}  ${status}`);
+    const dueDate = due[lab.id];
+    const dueNote = dueDate ? `  ${isPastDue(dueDate, now) ? pc.yellow(`was due ${dueLabel(dueDate)}`) : `due ${dueLabel(dueDate)}`}` : '';
+    io.out(`${pc.bold(`${lab.chapter}. ${lab.manifest.title}`)}  ${pc.dim(`(journey start ${lab.id})`)}  ${status}${dueNote}`);
     for (const stage of lab.manifest.stages) {
       const s = mine?.latest.stages[stage.id];
       const mark = s?.passed ? pc.green('✓') : s && s.earned > 0 ? pc.yellow('◐') : pc.dim('·');
@@ -78,6 +88,12 @@ function parseTarget(value: string | undefined): Target {
   throw new UsageError(`--target must be one of ${TARGETS.join(', ')}; got "${value}".`);
 }
 
+function parseFormat(value: string | undefined): Format | undefined {
+  if (value === undefined) return undefined;
+  if ((FORMATS as readonly string[]).includes(value)) return value as Format;
+  throw new UsageError(`--format must be one of ${FORMATS.join(', ')}; got "${value}".`);
+}
+
 function checkStages(lab: Lab, stages: readonly string[] | undefined): void {
   const ids = lab.manifest.stages.map((s) => s.id);
   for (const s of stages ?? []) {
@@ -95,10 +111,11 @@ export async function grade(
   paths: CoursePaths,
   io: Io,
   id: string | undefined,
-  flags: { target?: string; stage?: string[]; json?: boolean; all?: boolean },
+  flags: { target?: string; stage?: string[]; json?: boolean; all?: boolean; format?: string },
 ): Promise<number> {
   const lab = requireLab(paths, id);
   const target = parseTarget(flags.target);
+  const format = parseFormat(flags.format);
   checkStages(lab, flags.stage);
   if (target === 'workspace' && !existsSync(join(paths.workspace, lab.id))) {
     // Tools reading --json get a result they can parse, saying the same thing.
@@ -108,7 +125,8 @@ export async function grade(
   if (!flags.json && io.isTTY) io.err(pc.dim(`Grading ${lab.id} (${target})…`));
   const result = await gradeLab({ paths, lab, target, ...(flags.stage ? { stages: flags.stage } : {}) });
   if (target === 'workspace') recordProgress(paths, lab, result);
-  if (flags.json) io.out(JSON.stringify(result, null, 2));
+  if (format) io.out(JSON.stringify(formatResult(result, format), null, 2));
+  else if (flags.json) io.out(JSON.stringify(result, null, 2));
   else {
     const where = target === 'workspace' ? shown(paths, join(paths.workspace, lab.id)) : target;
     io.out(renderScoreboard(result, lab.manifest.title, where, flags.all));
@@ -164,7 +182,7 @@ export function hint(paths: CoursePaths, io: Io, id: string | undefined, stageId
 export function importZip(paths: CoursePaths, io: Io, zipPath: string | undefined): number {
   if (!zipPath) throw new UsageError('name the zip to import, e.g. `npx journey import ~/Downloads/dns.zip`.');
   if (!existsSync(zipPath)) throw new UsageError(`there is no file ${zipPath}.`);
-  const labs = loadLabs(paths);
+  const labs = courseLabs(paths);
   let imported: ReturnType<typeof readWorkspaceZip>;
   try {
     imported = readWorkspaceZip(readFileSync(zipPath), labs.map((l) => ({ id: l.id, files: l.manifest.files, given: l.manifest.given })));
@@ -244,7 +262,7 @@ export async function watch(paths: CoursePaths, io: Io, id: string | undefined):
 
 /** "lab › stage" of every stage whose manifest says it needs this tool. */
 function stagesNeeding(paths: CoursePaths, tool: ToolId): string[] {
-  return loadLabs(paths).flatMap((lab) => lab.manifest.stages.filter((s) => s.needs?.some((needed) => needed === tool)).map((s) => `${lab.id} › ${s.id}`));
+  return courseLabs(paths).flatMap((lab) => lab.manifest.stages.filter((s) => s.needs?.some((needed) => needed === tool)).map((s) => `${lab.id} › ${s.id}`));
 }
 
 /** `journey doctor`: exit 0 when everything is there, 1 when something is missing. */

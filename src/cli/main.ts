@@ -7,6 +7,7 @@ import { parseArgs } from 'node:util';
 import pc from 'picocolors';
 import { coursePaths } from '../course/paths.ts';
 import { prestartGrader } from '../runners/node/grading-child.ts';
+import type { CiFlags } from './ci-commands.ts';
 import type { Io } from './commands.ts';
 import { findCommand, helpText, UsageError, type CommandSpec } from './usage.ts';
 
@@ -42,7 +43,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
       case 'start':
         return commands.start(paths, io, first);
       case 'grade':
-        return await commands.grade(paths, io, first, values as { target?: string; stage?: string[]; json?: boolean; all?: boolean });
+        return await commands.grade(paths, io, first, values as { target?: string; stage?: string[]; json?: boolean; all?: boolean; format?: string });
       case 'watch':
         return await commands.watch(paths, io, first);
       case 'hint':
@@ -53,8 +54,17 @@ export async function main(argv: string[], io: Io): Promise<number> {
         return commands.reset(paths, io, first);
       case 'doctor':
         return await commands.doctor(paths, io, values as { platform?: string });
+      case 'class':
+        return await (await import('./class.ts')).classCommand(paths, io, first, second, values as import('./class.ts').ClassFlags);
       case 'new':
         return commands.newLab(paths, io, first, values as { title?: string });
+      case 'ci': {
+        const ci = await import('./ci-commands.ts');
+        const flags = values as CiFlags;
+        if (first === 'init') return ci.ciInit(paths, io, flags);
+        if (first === 'summary') return await ci.ciSummary(paths, io, flags);
+        throw new UsageError(first ? `unknown ci action "${first}". Actions: init, summary.` : 'name a ci action: init or summary.');
+      }
       default:
         io.out(helpText());
         return 0;

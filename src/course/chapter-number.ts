@@ -1,4 +1,11 @@
 /** A chapter's number, kept in one place: its page's `sidebar.order` front matter. */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** The file of the page `content/<slug>` (`.mdx` or `.md`), or undefined when there is none. */
+export function pageFile(contentDir: string, slug: string): string | undefined {
+  return ['.mdx', '.md'].map((ext) => join(contentDir, slug + ext)).find((f) => existsSync(f));
+}
 
 /** The number a page's front matter states as `sidebar.order` (block or flow style), or undefined when it states none. */
 export function chapterOrder(page: string): number | undefined {

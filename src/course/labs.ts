@@ -9,7 +9,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { z } from 'zod';
 import type { ImplLayout } from './impl-layers.ts';
-import { chapterOrder } from './chapter-number.ts';
+import { chapterOrder, pageFile } from './chapter-number.ts';
 import { checkLabFiles } from './lab-checks.ts';
 import { manifestSchema, type Manifest } from './manifest.ts';
 import type { CoursePaths } from './paths.ts';
@@ -80,7 +80,7 @@ export function loadLab(paths: CoursePaths, id: string): Lab {
     if (!existsSync(join(dir, test))) problems.push({ field: `stages[${i}].id`, message: `expected a test file ${test} for stage "${stage.id}"` });
   });
   problems.push(...checkLabFiles(dir, manifest));
-  const page = ['.mdx', '.md'].map((ext) => join(paths.content, manifest.chapterPage + ext)).find((f) => existsSync(f));
+  const page = pageFile(paths.content, manifest.chapterPage);
   const chapter = page === undefined ? undefined : chapterOrder(readFileSync(page, 'utf8'));
   if (!page) problems.push({ field: 'chapterPage', message: `expected a chapter page content/${manifest.chapterPage}.mdx` });
   else if (chapter === undefined) problems.push({ field: 'chapterPage', message: `${relative(paths.root, page)} states no chapter number: give its front matter \`sidebar:\` with \`order: <n>\` under it` });

@@ -34,6 +34,9 @@ export interface PassOptions {
   runPass(stages: readonly Stage[], onEvent: (event: GraderEvent) => void, watch: WatchFeed, signal: AbortSignal): Promise<PassOutcome>;
 }
 
+/** The error of a stage the run ended before grading (a stop, a crash, the run's time limit). */
+export const NOT_GRADED = 'not graded';
+
 /** The message a hung test gets. */
 export function hungMessage(limitMs: number): string {
   return `did not finish within ${limitMs / 1000} s and was stopped: look for a loop that never ends, or a promise that never settles; the stage's later tests were not run`;
@@ -123,7 +126,7 @@ export async function gradeInPasses(options: PassOptions): Promise<GradeResult> 
     const notRun = skipped.get(s.id);
     if (notRun) return notRun;
     const p = progress.get(s.id)!;
-    return stageResult(s, inFileOrder(p.tests, p.names), p.error ?? (p.done ? undefined : 'not graded'), options.scoring);
+    return stageResult(s, inFileOrder(p.tests, p.names), p.error ?? (p.done ? undefined : NOT_GRADED), options.scoring);
   });
   const error = failure ?? (unhandled.length ? `errors outside any test:\n${unhandled.join('\n')}` : undefined);
   return gradeResult(

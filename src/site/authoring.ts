@@ -34,3 +34,10 @@ export { default as Interleaving } from './figures/inventory/Interleaving.astro'
 export { default as StrategyPlot } from './figures/inventory/StrategyPlot.astro';
 export { STRATEGY_RUN } from './figures/inventory/strategy-run.ts';
 export { runFacts as strategyFacts } from './figures/inventory/strategy-plot.ts';
+export { default as MultiplexedCalls } from './figures/rpc/MultiplexedCalls.astro';
+export { default as SerializationSizes } from './figures/rpc/SerializationSizes.astro';
+export { default as GrpcExchange } from './figures/rpc/GrpcExchange.astro';
+export { requestExample as dubboRequestExample, heartbeatRequest, RESERVE as RESERVE_CALL } from './figures/rpc/dubbo-invocation.ts';
+export { dataFrame as grpcDataFrame } from './figures/rpc/grpc-example.ts';
+export { runCalls as rpcCalls, SCENARIO as RPC_SCENARIO } from './figures/rpc/multiplexed-calls.ts';
+export { serializationSizes } from './figures/rpc/serialization-sizes.ts';

@@ -6,6 +6,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chapterOrder } from '../course/chapter-number.ts';
+import { offeredChapters } from '../course/offering.ts';
+import type { CoursePaths } from '../course/paths.ts';
+import type { CourseSettings } from '../course/settings.ts';
 
 export interface PageInfo {
   /** `chapters/dns`: the page's id and its path on the site. */
@@ -37,4 +40,15 @@ export function pagesWithInfo(contentDir: string, folder: string): PageInfo[] {
 /** `{ slug }` items for the .md/.mdx pages of `content/<folder>/`; Starlight takes each label from the page title. */
 export function pagesIn(contentDir: string, folder: string): { slug: string }[] {
   return pagesWithInfo(contentDir, folder).map(({ slug }) => ({ slug }));
+}
+
+/** The chapter pages this instance offers (course.json's `chapters`), in its order. */
+export function coursePages(paths: CoursePaths, settings?: CourseSettings): PageInfo[] {
+  const pages = pagesWithInfo(paths.content, 'chapters');
+  return offeredChapters(paths, settings).flatMap((id) => pages.filter((p) => p.slug === `chapters/${id}`));
+}
+
+/** `{ slug }` sidebar items for the chapters this instance offers. */
+export function coursePagesIn(paths: CoursePaths): { slug: string }[] {
+  return coursePages(paths).map(({ slug }) => ({ slug }));
 }

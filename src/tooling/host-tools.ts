@@ -1,6 +1,6 @@
 /**
  * The programs on the learner's machine that some checks need (a browser,
- * tshark, PostgreSQL, a sandbox): where to find each, and what to install per
+ * tshark, PostgreSQL, bubblewrap): where to find each, and what to install per
  * platform. `journey doctor`, the test suite's skips and `.ci/run` read this
  * one table.
  */
@@ -144,15 +144,15 @@ export const TOOLS: Record<ToolId, ToolSpec> = {
   },
   sandbox: {
     id: 'sandbox',
-    name: 'Sandbox',
-    usedFor: 'teachers\' batch grading runs each submission in a sandbox: bubblewrap, Podman or Docker',
+    name: 'bubblewrap',
+    usedFor: 'teachers\' batch grading (`journey class grade`) runs each submission in a bubblewrap sandbox (Linux)',
     install: {
       debian: 'sudo apt-get install bubblewrap',
       fedora: 'sudo dnf install bubblewrap',
-      macos: 'install Docker Desktop, or `brew install podman`',
+      macos: 'batch grading needs Linux: run it in a Linux VM or container that allows user namespaces, with `apt-get install bubblewrap`',
       windows: 'inside WSL, `sudo apt-get install bubblewrap`',
     },
-    locate: (host) => onPath(host, 'bwrap', 'podman', 'docker'),
+    locate: (host) => onPath(host, 'bwrap'),
   },
 };
 

@@ -36,6 +36,12 @@ describe('chapter figures on a 390 px phone', () => {
     }, MIN_LABEL_PX);
     expect(small).toEqual([]);
   });
+
+  it.each(chapters)('%s: the page never scrolls sideways; a wide figure scrolls inside its own box', async (chapter) => {
+    await site.page.goto(`${site.url}/chapters/${chapter}/`);
+    const widths = await site.page.evaluate(() => ({ page: document.documentElement.scrollWidth, viewport: window.innerWidth }));
+    expect(widths.page).toBeLessThanOrEqual(widths.viewport);
+  });
 });
 
 describe('chapter code and lab panel', () => {

@@ -12,14 +12,22 @@ const TYPES: Record<string, string> = {
   '.json': 'application/json',
   '.svg': 'image/svg+xml',
   '.wasm': 'application/wasm',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
 };
 
-export async function serveStatic(dir: string): Promise<{ url: string; close(): Promise<void> }> {
+/**
+ * Serves `dir` at `base` (`/pj/` for a GitHub Pages project site): `url` is the
+ * server's origin, and anything outside the base is a 404, as it would be there.
+ */
+export async function serveStatic(dir: string, base = '/'): Promise<{ url: string; close(): Promise<void> }> {
   const server = createServer((req, res) => {
-    const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
-    let file = join(dir, path);
+    const requested = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    const inBase = requested.startsWith(base) || `${requested}/` === base;
+    const path = normalize(requested.slice(base.length - 1)).replace(/^(\.\.[/\\])+/, '');
+    let file = inBase ? join(dir, path) : '';
     if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
-    if (!existsSync(file)) {
+    if (!file || !existsSync(file)) {
       res.statusCode = 404;
       res.end('not found');
       return;

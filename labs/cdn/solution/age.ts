@@ -3,14 +3,9 @@
  * be reused for a request without asking the origin (§4.2, §4.2.4, §5.2.1).
  */
 import { field, type HttpRequest, type HttpResponse } from '@impl/http.ts';
+import type { Exchange, Reuse } from '@impl/cache-types.ts';
 import { deltaSeconds, parseCacheControl } from './cache-control.ts';
 import { dateValue } from './freshness.ts';
-
-/** When the cache sent the request that brought a response, and when the response arrived (ms). */
-export interface Exchange {
-  readonly requestTime: number;
-  readonly responseTime: number;
-}
 
 /**
  * RFC 9111 §4.2.3, in seconds: the larger of the apparent age (`responseTime`
@@ -28,15 +23,6 @@ export function currentAge(response: HttpResponse, exchange: Exchange, now: numb
   const residentTime = (now - exchange.responseTime) / 1000;
   return correctedInitialAge + residentTime;
 }
-
-/** What the cache may do with a stored response for a request. */
-export type Reuse =
-  /** Fresh, and the request accepts it: serve it. */
-  | 'fresh'
-  /** Stale, but the request's `max-stale` accepts it and nothing forbids serving it stale: serve it. */
-  | 'stale-ok'
-  /** Ask the origin first (a conditional request when the response has validators). */
-  | 'validate';
 
 /**
  * The reuse decision for a stored response of `lifetime` seconds and `age`

@@ -2,15 +2,10 @@
  * Stage cache-control: the Cache-Control field (RFC 9111 §5.2) parsed into
  * directives, and delta-seconds arguments read as RFC 9111 §1.2.2 says.
  */
-
-/** Directives by lower-case name: the argument's text, or `true` for a directive without one. */
-export type Directives = ReadonlyMap<string, string | true>;
+import { MAX_DELTA_SECONDS, type Directives } from '@impl/cache-types.ts';
 
 /** RFC 9110 §5.6.2: tchar, the characters a token may hold. */
 const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
-
-/** RFC 9111 §1.2.2: a cache must treat a larger delta-seconds as 2^31. */
-export const MAX_DELTA_SECONDS = 2 ** 31;
 
 /**
  * Parses a Cache-Control value (several field lines already joined by ", ").

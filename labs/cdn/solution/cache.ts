@@ -5,7 +5,8 @@
  * least-recently-used eviction.
  */
 import { field, type Fields, type HttpRequest, type HttpResponse } from '@impl/http.ts';
-import { currentAge, reuseDecision, type Exchange } from './age.ts';
+import type { Exchange } from '@impl/cache-types.ts';
+import { currentAge, reuseDecision } from './age.ts';
 import { freshnessLifetime, isStorable } from './freshness.ts';
 
 /** One stored response, with the request that brought it (for Vary) and when. */

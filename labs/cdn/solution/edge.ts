@@ -7,23 +7,11 @@
  * in a Cache-Status field on every response (RFC 9211).
  */
 import { field, withFields, type HttpRequest, type HttpResponse } from '@impl/http.ts';
+import type { EdgeEvent, EdgeOptions } from '@impl/edge-types.ts';
 import { deltaSeconds, parseCacheControl } from './cache-control.ts';
 import { HttpCache, type Entry, type Lookup } from './cache.ts';
 import { dateValue } from './freshness.ts';
 import { parseHttpDate } from './http-date.ts';
-
-/** What the edge asks its host to do. */
-export type EdgeEvent =
-  /** Send `response` to the client that sent request number `client`. */
-  | { readonly type: 'respond'; readonly client: number; readonly response: HttpResponse }
-  /** Send `request` upstream; report its outcome with `response(fetch, …)` or `failure(fetch, …)`. */
-  | { readonly type: 'fetch'; readonly fetch: number; readonly request: HttpRequest };
-
-/** The edge's name in Cache-Status, and its cache's size bound. */
-export interface EdgeOptions {
-  readonly name: string;
-  readonly maxBytes: number;
-}
 
 /** RFC 9211 §2.2: why a request went upstream. */
 type Forward = 'uri-miss' | 'vary-miss' | 'stale' | 'request' | 'method';

@@ -3,14 +3,9 @@
  * and for how long it stays fresh (§4.2.1, with the heuristic of §4.2.2).
  */
 import { field, type HttpRequest, type HttpResponse } from '@impl/http.ts';
+import { HEURISTIC_FRACTION, HEURISTICALLY_CACHEABLE, type Lifetime } from '@impl/cache-types.ts';
 import { deltaSeconds, parseCacheControl } from './cache-control.ts';
 import { parseHttpDate } from './http-date.ts';
-
-/** RFC 9110 §15.1: status codes a cache may store and reuse heuristically. */
-export const HEURISTICALLY_CACHEABLE = new Set([200, 203, 204, 206, 300, 301, 308, 404, 405, 410, 414, 501]);
-
-/** RFC 9111 §4.2.2: "typically" 10 % of the time since the last modification. */
-export const HEURISTIC_FRACTION = 0.1;
 
 /**
  * RFC 9111 §3, for a shared cache: the method is GET or HEAD; the status is
@@ -35,12 +30,6 @@ export function isStorable(request: HttpRequest, response: HttpResponse): boolea
     field(response.headers, 'expires') !== undefined ||
     HEURISTICALLY_CACHEABLE.has(response.status)
   );
-}
-
-/** A freshness lifetime in seconds, and whether it was guessed (§4.2.2) rather than given. */
-export interface Lifetime {
-  readonly seconds: number;
-  readonly heuristic: boolean;
 }
 
 /**

@@ -6,22 +6,8 @@
 import { createServer, type IncomingHttpHeaders, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Fields, HttpResponse } from '@impl/http.ts';
-import { Edge, type EdgeEvent } from './edge.ts';
-
-/** Where the proxy forwards, what it calls itself, how much it caches, and its clock (ms). */
-export interface ProxyOptions {
-  /** The origin's base URL, e.g. `http://127.0.0.1:8080`. */
-  readonly origin: string;
-  readonly name: string;
-  readonly maxBytes: number;
-  readonly now: () => number;
-}
-
-/** A running proxy: its base URL, and a way to stop it. */
-export interface EdgeProxy {
-  readonly url: string;
-  close(): Promise<void>;
-}
+import type { EdgeEvent, EdgeProxy, ProxyOptions } from '@impl/edge-types.ts';
+import { Edge } from './edge.ts';
 
 /** RFC 9110 §7.6.1: connection-specific fields a proxy must not forward. */
 const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'proxy-connection', 'te', 'trailer', 'transfer-encoding', 'upgrade', 'host', 'content-length']);

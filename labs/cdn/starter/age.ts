@@ -3,12 +3,7 @@
  * be reused for a request without asking the origin (§4.2, §4.2.4, §5.2.1).
  */
 import type { HttpRequest, HttpResponse } from '@impl/http.ts';
-
-/** When the cache sent the request that brought a response, and when the response arrived (ms). */
-export interface Exchange {
-  readonly requestTime: number;
-  readonly responseTime: number;
-}
+import type { Exchange, Reuse } from '@impl/cache-types.ts';
 
 /**
  * RFC 9111 §4.2.3, in seconds: the larger of the apparent age (`responseTime`
@@ -19,15 +14,6 @@ export interface Exchange {
 export function currentAge(response: HttpResponse, exchange: Exchange, now: number): number {
   throw new Error('TODO(age): apparent age, corrected age, resident time');
 }
-
-/** What the cache may do with a stored response for a request. */
-export type Reuse =
-  /** Fresh, and the request accepts it: serve it. */
-  | 'fresh'
-  /** Stale, but the request's `max-stale` accepts it and nothing forbids serving it stale: serve it. */
-  | 'stale-ok'
-  /** Ask the origin first (a conditional request when the response has validators). */
-  | 'validate';
 
 /**
  * The reuse decision for a stored response of `lifetime` seconds and `age`

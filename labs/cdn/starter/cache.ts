@@ -5,7 +5,7 @@
  * least-recently-used eviction.
  */
 import type { Fields, HttpRequest, HttpResponse } from '@impl/http.ts';
-import type { Exchange } from './age.ts';
+import type { Exchange } from '@impl/cache-types.ts';
 
 /** One stored response, with the request that brought it (for Vary) and when. */
 export interface Entry extends Exchange {

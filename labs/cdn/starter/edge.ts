@@ -7,20 +7,8 @@
  * in a Cache-Status field on every response (RFC 9211).
  */
 import type { HttpRequest, HttpResponse } from '@impl/http.ts';
+import type { EdgeEvent, EdgeOptions } from '@impl/edge-types.ts';
 import { HttpCache } from './cache.ts';
-
-/** What the edge asks its host to do. */
-export type EdgeEvent =
-  /** Send `response` to the client that sent request number `client`. */
-  | { readonly type: 'respond'; readonly client: number; readonly response: HttpResponse }
-  /** Send `request` upstream; report its outcome with `response(fetch, …)` or `failure(fetch, …)`. */
-  | { readonly type: 'fetch'; readonly fetch: number; readonly request: HttpRequest };
-
-/** The edge's name in Cache-Status, and its cache's size bound. */
-export interface EdgeOptions {
-  readonly name: string;
-  readonly maxBytes: number;
-}
 
 /**
  * A caching edge: feed it requests, upstream responses and failures; act on

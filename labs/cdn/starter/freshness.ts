@@ -3,12 +3,7 @@
  * and for how long it stays fresh (§4.2.1, with the heuristic of §4.2.2).
  */
 import type { HttpRequest, HttpResponse } from '@impl/http.ts';
-
-/** RFC 9110 §15.1: status codes a cache may store and reuse heuristically. */
-export const HEURISTICALLY_CACHEABLE = new Set([200, 203, 204, 206, 300, 301, 308, 404, 405, 410, 414, 501]);
-
-/** RFC 9111 §4.2.2: "typically" 10 % of the time since the last modification. */
-export const HEURISTIC_FRACTION = 0.1;
+import { HEURISTIC_FRACTION, HEURISTICALLY_CACHEABLE, type Lifetime } from '@impl/cache-types.ts';
 
 /**
  * RFC 9111 §3, for a shared cache: the method is GET or HEAD; the status is
@@ -21,12 +16,6 @@ export const HEURISTIC_FRACTION = 0.1;
  */
 export function isStorable(request: HttpRequest, response: HttpResponse): boolean {
   throw new Error('TODO(freshness): the conditions of RFC 9111 §3');
-}
-
-/** A freshness lifetime in seconds, and whether it was guessed (§4.2.2) rather than given. */
-export interface Lifetime {
-  readonly seconds: number;
-  readonly heuristic: boolean;
 }
 
 /**

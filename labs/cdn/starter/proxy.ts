@@ -3,21 +3,7 @@
  * client request into an Edge event, and each `fetch` event into a request to
  * the origin; the edge itself never touches a socket.
  */
-
-/** Where the proxy forwards, what it calls itself, how much it caches, and its clock (ms). */
-export interface ProxyOptions {
-  /** The origin's base URL, e.g. `http://127.0.0.1:8080`. */
-  readonly origin: string;
-  readonly name: string;
-  readonly maxBytes: number;
-  readonly now: () => number;
-}
-
-/** A running proxy: its base URL, and a way to stop it. */
-export interface EdgeProxy {
-  readonly url: string;
-  close(): Promise<void>;
-}
+import type { EdgeEvent, EdgeProxy, ProxyOptions } from '@impl/edge-types.ts';
 
 /**
  * Starts the edge proxy on 127.0.0.1, on a port the system chooses. Client

@@ -5,7 +5,8 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { MAX_DELTA_SECONDS, deltaSeconds, parseCacheControl } from '@impl/cache-control.ts';
+import { deltaSeconds, parseCacheControl } from '@impl/cache-control.ts';
+import { MAX_DELTA_SECONDS } from '@impl/cache-types.ts';
 
 /** The directives as a plain object, in the order parsed. */
 function parsed(value: string | undefined): Record<string, string | true> {

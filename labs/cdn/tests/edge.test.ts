@@ -5,8 +5,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { Transcript } from '@lab-kit';
-import { Edge, type EdgeEvent } from '@impl/edge.ts';
+import { Edge } from '@impl/edge.ts';
 import type { HttpRequest, HttpResponse } from '@impl/http.ts';
+import type { EdgeEvent } from '@impl/edge-types.ts';
 import { cacheStatus, type CacheStatusMember } from './fixtures/cache-status.ts';
 import { SUGGEST, T0, get, httpDate, ok, withStatus } from './fixtures/messages.ts';
 

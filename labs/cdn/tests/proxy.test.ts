@@ -5,7 +5,8 @@
  */
 import { request, type IncomingHttpHeaders } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startEdgeProxy, type EdgeProxy } from '@impl/proxy.ts';
+import { startEdgeProxy } from '@impl/proxy.ts';
+import type { EdgeProxy } from '@impl/edge-types.ts';
 import { cacheStatus } from './fixtures/cache-status.ts';
 import { T0 } from './fixtures/messages.ts';
 import { startOrigin, type Origin } from './fixtures/origin.ts';

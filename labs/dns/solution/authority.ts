@@ -6,19 +6,11 @@
  */
 import { CLASS_IN, Opcode, Rcode } from '@impl/codes.ts';
 import { DnsFormatError } from '@impl/errors.ts';
-import { decodeHeader, type Header } from './header.ts';
-import { decodeMessage, encodeMessage, type Message } from './message.ts';
+import type { Header, Message, Question, ResourceRecord, SoaRecord } from '@impl/message-types.ts';
+import type { Zone } from '@impl/server-types.ts';
+import { decodeHeader } from './header.ts';
+import { decodeMessage, encodeMessage } from './message.ts';
 import { canonicalName, isSubdomain, namesEqual } from './name.ts';
-import type { Question } from './question.ts';
-import type { ResourceRecord, SoaRecord } from './record.ts';
-
-/** The records a server is the authority for: every name at or below `origin`. */
-export interface Zone {
-  /** The zone's apex, dotted, no trailing dot: 'shop.example'. */
-  origin: string;
-  /** All records of the zone, including exactly one SOA owned by `origin`. */
-  records: readonly ResourceRecord[];
-}
 
 /**
  * Answers one query for `zone` (RFC 1034 §4.3.2, one zone, no delegations

@@ -4,35 +4,10 @@
  * out on an injected clock, so tests can move time instead of waiting.
  */
 import type { TypeName } from '@impl/codes.ts';
-import { canonicalName, formatName, parseName } from './name.ts';
-import type { ResourceRecord } from './record.ts';
-
-/** Milliseconds since any fixed moment; the resolver never reads the real time itself. */
-export interface Clock {
-  now(): number;
-}
-
-/** A name server by host name, with the addresses known for it (empty when there was no glue). */
-export interface NameServer {
-  name: string;
-  addresses: string[];
-}
-
-/** Who can answer for `zone` and everything below it, unless delegated further down. */
-export interface Delegation {
-  /** Dotted, no trailing dot; '' for the root. */
-  zone: string;
-  servers: NameServer[];
-}
-
-/** What the cache knows about a (name, type). */
-export type CacheHit =
-  /** The record set, each TTL lowered to the seconds left. */
-  | { kind: 'records'; records: ResourceRecord[] }
-  /** The name does not exist, so it has no records of any type (RFC 2308 §5). */
-  | { kind: 'nxdomain' }
-  /** The name exists but has no records of this type (RFC 2308 §2.2). */
-  | { kind: 'nodata' };
+import { formatName, parseName } from '@impl/name-text.ts';
+import type { ResourceRecord } from '@impl/message-types.ts';
+import type { CacheHit, Clock, Delegation, NameServer } from '@impl/resolver-types.ts';
+import { canonicalName } from './name.ts';
 
 interface Entry<T> {
   value: T;

@@ -4,77 +4,14 @@
  * this lab does not know keep their RDATA as raw bytes, so they pass through
  * unchanged (RFC 3597).
  */
-import { formatIpv4, formatIpv6, parseIpv4, parseIpv6 } from './address.ts';
 import { ByteWriter, checkAvailable, readBytes, readU16, readU32, type Decoded } from '@impl/bytes.ts';
 import { typeCode, typeName } from '@impl/codes.ts';
 import { DnsFormatError } from '@impl/errors.ts';
-import { decodeName, nameEncodingLength, writeName, type CompressionTable } from './name.ts';
-
-/** RFC 2181 §8: a TTL is a 32-bit number restricted to 0 … 2^31 − 1 seconds. */
-export const MAX_TTL = 0x7fffffff;
-
-/** Fields every record has. */
-interface RecordBase {
-  /** Owner name: dotted, no trailing dot. */
-  name: string;
-  /** 1 (CLASS_IN) for everything here; EDNS's OPT pseudo-record (TYPE41) puts its UDP payload size here instead. */
-  class: number;
-  /** Seconds the record may be cached (RFC 1035 §3.2.1). */
-  ttl: number;
-}
-
-/** An IPv4 address (RFC 1035 §3.4.1); data in dotted decimal, '192.0.2.1'. */
-export interface ARecord extends RecordBase {
-  type: 'A';
-  data: string;
-}
-
-/** An IPv6 address (RFC 3596 §2.2); data in RFC 5952 canonical text, '2001:db8::1'. */
-export interface AaaaRecord extends RecordBase {
-  type: 'AAAA';
-  data: string;
-}
-
-/** A name server for the zone named by the owner (RFC 1035 §3.3.11); data is the server's host name. */
-export interface NsRecord extends RecordBase {
-  type: 'NS';
-  data: string;
-}
-
-/** The owner is an alias; data is the canonical name to look up instead (RFC 1035 §3.3.1). */
-export interface CnameRecord extends RecordBase {
-  type: 'CNAME';
-  data: string;
-}
-
-/** The fields of a start-of-authority record (RFC 1035 §3.3.13). */
-export interface SoaData {
-  /** Primary name server of the zone. */
-  mname: string;
-  /** Mailbox of the person responsible, with the '@' written as the first '.'. */
-  rname: string;
-  serial: number;
-  refresh: number;
-  retry: number;
-  expire: number;
-  /** Since RFC 2308 §4: how long resolvers may cache a negative answer from this zone. */
-  minimum: number;
-}
-
-/** Start of a zone of authority; also sent with negative answers (RFC 2308 §3). */
-export interface SoaRecord extends RecordBase {
-  type: 'SOA';
-  data: SoaData;
-}
-
-/** A record of any other type, RDATA kept as it came (RFC 3597 §5 "generic" form). */
-export interface OpaqueRecord extends RecordBase {
-  type: `TYPE${number}`;
-  data: Uint8Array;
-}
-
-/** Any record; switch on `type` to get at `data`. */
-export type ResourceRecord = ARecord | AaaaRecord | NsRecord | CnameRecord | SoaRecord | OpaqueRecord;
+import { formatIpv4, parseIpv4, parseIpv6 } from '@impl/address-text.ts';
+import type { CompressionTable } from '@impl/name-text.ts';
+import { MAX_TTL, type ResourceRecord } from '@impl/message-types.ts';
+import { formatIpv6 } from './address.ts';
+import { decodeName, nameEncodingLength, writeName } from './name.ts';
 
 /**
  * Appends the record: owner NAME, TYPE (typeCode), CLASS, TTL, then RDLENGTH

@@ -5,38 +5,13 @@
  * it until it holds an answer. Sans-I/O: packets leave through an injected
  * transport and time comes from an injected clock.
  */
-import { DnsCache, type Clock, type Delegation, type NameServer } from './cache.ts';
 import { CLASS_IN, Rcode, rcodeName, type TypeName } from '@impl/codes.ts';
 import { ResolveError } from '@impl/errors.ts';
-import { createQuery, decodeMessage, encodeMessage, type Message } from './message.ts';
+import type { Answer, Clock, Delegation, NameServer, ResolverOptions, Transport } from '@impl/resolver-types.ts';
+import { createQuery, type CnameRecord, type Message, type ResourceRecord } from '@impl/message-types.ts';
+import { DnsCache } from './cache.ts';
+import { decodeMessage, encodeMessage } from './message.ts';
 import { isSubdomain, namesEqual } from './name.ts';
-import type { CnameRecord, ResourceRecord } from './record.ts';
-
-/** Sends one query to a server and resolves with its reply; rejects when there is none (unreachable, timeout). */
-export interface Transport {
-  query(serverIp: string, message: Uint8Array): Promise<Uint8Array>;
-}
-
-export interface ResolverOptions {
-  transport: Transport;
-  clock: Clock;
-  /** Where to start when nothing closer is cached: the root servers. */
-  rootHints: readonly NameServer[];
-  /** Query ids; RFC 5452 §9.2 wants them unpredictable, tests want them repeatable. Default: crypto random. */
-  nextId?: () => number;
-  /** CNAMEs one resolution may follow before giving up (default 8). */
-  maxCnameChain?: number;
-  /** Queries one resolution may send, counting lookups of name server addresses (default 32). */
-  maxQueries?: number;
-}
-
-/** The outcome of a resolution. */
-export interface Answer {
-  /** Rcode.NOERROR, or Rcode.NXDOMAIN when the (last) name does not exist. */
-  rcode: number;
-  /** The CNAMEs followed, in order, then the records of the asked type at the final name (none for NODATA/NXDOMAIN). */
-  records: ResourceRecord[];
-}
 
 /** How a lookup of one name ended: with a result, or with an alias to look up instead. */
 type Lookup = { kind: 'final'; rcode: number; records: ResourceRecord[] } | { kind: 'cname'; cnames: CnameRecord[]; target: string };

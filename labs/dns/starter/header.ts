@@ -13,48 +13,7 @@
  */
 import { ByteWriter, checkAvailable, readU16, type Decoded } from '@impl/bytes.ts';
 import { DnsFormatError } from '@impl/errors.ts';
-
-/** Size of the header in bytes; the first question starts right after it. */
-export const HEADER_LENGTH = 12;
-
-/** The second 16-bit word of the header, one named field per bit group. */
-export interface Flags {
-  /** QR: false in a query, true in a response. */
-  qr: boolean;
-  /** OPCODE, 4 bits: 0 is a standard query (Opcode.QUERY). */
-  opcode: number;
-  /** AA: the responding server is an authority for the name in the question. */
-  aa: boolean;
-  /** TC: the message was truncated to fit the transport (512 bytes over plain UDP). */
-  tc: boolean;
-  /** RD: the client asks the server to resolve recursively; copied into the response. */
-  rd: boolean;
-  /** RA: the server offers recursion. */
-  ra: boolean;
-  /** Z, 3 bits: zero in RFC 1035; later RFCs give two of them meaning (AD, CD in RFC 4035 §3.2), so keep what arrives. */
-  z: number;
-  /** RCODE, 4 bits: 0 NOERROR, 3 NXDOMAIN, … (Rcode). */
-  rcode: number;
-}
-
-/** The whole header: id, flags, and how many entries each of the four sections holds. */
-export interface Header extends Flags {
-  /** Chosen by the asker, copied into the reply so the asker can match them. */
-  id: number;
-  /** Entries in the question section. */
-  qdcount: number;
-  /** Records in the answer section. */
-  ancount: number;
-  /** Records in the authority section. */
-  nscount: number;
-  /** Records in the additional section. */
-  arcount: number;
-}
-
-/** Flags of a plain query with everything off, overridden by `changes`. */
-export function makeFlags(changes: Partial<Flags> = {}): Flags {
-  return { qr: false, opcode: 0, aa: false, tc: false, rd: false, ra: false, z: 0, rcode: 0, ...changes };
-}
+import { HEADER_LENGTH, type Header } from '@impl/message-types.ts';
 
 /**
  * Appends the 12 header bytes to `writer`: ID, the flags word, then

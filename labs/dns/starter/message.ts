@@ -4,27 +4,11 @@
  * across the message, so every repeated name suffix is written once.
  */
 import { ByteWriter, type Decoded } from '@impl/bytes.ts';
-import { decodeHeader, HEADER_LENGTH, makeFlags, writeHeader, type Flags } from './header.ts';
-import type { CompressionTable } from './name.ts';
-import { decodeQuestion, writeQuestion, type Question } from './question.ts';
-import { decodeRecord, writeRecord, type ResourceRecord } from './record.ts';
-
-/** A message as values: the header's flags and id, and the four sections (their counts are their lengths). */
-export interface Message extends Flags {
-  id: number;
-  questions: Question[];
-  /** Records that answer the question. */
-  answers: ResourceRecord[];
-  /** Records that point toward an authority: NS for a referral, SOA for a negative answer. */
-  authority: ResourceRecord[];
-  /** Records that help use the others, such as the addresses of name servers ("glue"). */
-  additional: ResourceRecord[];
-}
-
-/** A query for one question, all flags off unless `flags` sets them. */
-export function createQuery(id: number, question: Question, flags: Partial<Flags> = {}): Message {
-  return { id, ...makeFlags(flags), questions: [question], answers: [], authority: [], additional: [] };
-}
+import { HEADER_LENGTH, makeFlags, type Flags, type Message, type Question, type ResourceRecord } from '@impl/message-types.ts';
+import type { CompressionTable } from '@impl/name-text.ts';
+import { decodeHeader, writeHeader } from './header.ts';
+import { decodeQuestion, writeQuestion } from './question.ts';
+import { decodeRecord, writeRecord } from './record.ts';
 
 /**
  * The message in wire form: the header with counts taken from the section

@@ -4,17 +4,9 @@
  */
 import { ByteWriter, readU16, type Decoded } from '@impl/bytes.ts';
 import { typeCode, typeName, type TypeName } from '@impl/codes.ts';
-import { decodeName, nameEncodingLength, writeName, type CompressionTable } from './name.ts';
-
-/** What is being asked: records of `type` and `class` owned by `name`. */
-export interface Question {
-  /** Dotted, no trailing dot; '' is the root. */
-  name: string;
-  /** 'A', 'AAAA', … or 'TYPEnnn' for a type this lab does not know. */
-  type: TypeName;
-  /** 1 (CLASS_IN) in practice. */
-  class: number;
-}
+import type { CompressionTable } from '@impl/name-text.ts';
+import type { Question } from '@impl/message-types.ts';
+import { decodeName, nameEncodingLength, writeName } from './name.ts';
 
 /** Appends the question: its name (compressed against `table` when one is given), QTYPE (typeCode) and QCLASS. */
 export function writeQuestion(writer: ByteWriter, question: Question, table?: CompressionTable): void {

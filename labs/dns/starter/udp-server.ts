@@ -3,25 +3,8 @@
  * datagram is one query, each reply goes back to the address and port it
  * came from. All DNS logic stays in `respond`; this file only moves bytes.
  */
-import { respond, type Zone } from './authority.ts';
-
-/** RFC 1035 §4.2.1: without EDNS (RFC 6891), UDP messages are at most 512 bytes. */
-export const MAX_UDP_PAYLOAD = 512;
-
-export interface ListenOptions {
-  /** Address to bind; the lab's tests use '127.0.0.1' so nothing outside the machine can reach it. */
-  host: string;
-  /** 0 lets the system pick a free port. */
-  port: number;
-}
-
-/** A running server. */
-export interface UdpServer {
-  /** The port actually bound. */
-  port: number;
-  /** Stops listening; resolves once the socket is closed. */
-  close(): Promise<void>;
-}
+import { MAX_UDP_PAYLOAD, type ListenOptions, type UdpServer, type Zone } from '@impl/server-types.ts';
+import { respond } from './authority.ts';
 
 /**
  * Serves `zone` over UDP on `options.host`:`options.port`; resolves once the

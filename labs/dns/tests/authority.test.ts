@@ -9,8 +9,8 @@ import { fromHex, LabAssertionError, toHex } from '@lab-kit';
 import { respond } from '@impl/authority.ts';
 import type { TypeName } from '@impl/codes.ts';
 import { DnsFormatError } from '@impl/errors.ts';
-import { decodeMessage, encodeMessage, createQuery, type Message } from '@impl/message.ts';
-import type { ResourceRecord } from '@impl/record.ts';
+import { decodeMessage, encodeMessage } from '@impl/message.ts';
+import { createQuery, type Message, type ResourceRecord } from '@impl/message-types.ts';
 import { SHOP_SOA, SHOP_ZONE } from './fixtures/shop-zone.ts';
 
 const SEE = 'RFC 1034 §4.3.2 (the server algorithm)';

@@ -5,8 +5,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { expectBytes, fromHex, type ByteField } from '@lab-kit';
-import { decodeHeader, encodeHeader, headerEncodingLength, makeFlags, type Flags, type Header } from '@impl/header.ts';
-import { decodeQuestion, encodeQuestion, questionEncodingLength, type Question } from '@impl/question.ts';
+import { decodeHeader, encodeHeader, headerEncodingLength } from '@impl/header.ts';
+import { decodeQuestion, encodeQuestion, questionEncodingLength } from '@impl/question.ts';
+import { makeFlags, type Flags, type Header, type Question } from '@impl/message-types.ts';
 import { headerArb, questionArb } from './fixtures/arbitraries.ts';
 import { expectFormatError } from './fixtures/expect-errors.ts';
 
@@ -176,7 +177,7 @@ describe('question', () => {
     expectBytes(encodeQuestion({ ...QUERY_QUESTION, name: 'www.example.com.' }), GOLDEN_QUERY.subarray(12), {
       what: 'encodeQuestion("www.example.com." A IN)',
       fields: QUESTION_FIELDS,
-      see: 'name.ts: a trailing dot on input is accepted and ignored',
+      see: 'name-text.ts: a trailing dot on input is accepted and ignored',
     });
   });
 

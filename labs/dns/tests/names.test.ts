@@ -7,7 +7,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { expectBytes, fromHex, type ByteField } from '@lab-kit';
 import { ByteWriter } from '@impl/bytes.ts';
-import { canonicalName, decodeName, encodeName, isSubdomain, namesEqual, nameEncodingLength, writeName, type CompressionTable } from '@impl/name.ts';
+import { canonicalName, decodeName, encodeName, isSubdomain, nameEncodingLength, namesEqual, writeName } from '@impl/name.ts';
+import type { CompressionTable } from '@impl/name-text.ts';
 import { nameArb, nameLikeBytesArb, relatedNamesArb } from './fixtures/arbitraries.ts';
 import { decodesOrRejects, expectFormatError } from './fixtures/expect-errors.ts';
 

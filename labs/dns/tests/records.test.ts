@@ -6,10 +6,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { expectBytes, fromHex, type ByteField } from '@lab-kit';
-import { formatIpv4, formatIpv6, parseIpv4, parseIpv6 } from '@impl/address.ts';
-import { makeFlags } from '@impl/header.ts';
-import { decodeMessage, encodeMessage, type Message } from '@impl/message.ts';
-import { decodeRecord, encodeRecord, recordEncodingLength, type ResourceRecord } from '@impl/record.ts';
+import { formatIpv6 } from '@impl/address.ts';
+import { decodeMessage, encodeMessage } from '@impl/message.ts';
+import { decodeRecord, encodeRecord, recordEncodingLength } from '@impl/record.ts';
+import { formatIpv4, parseIpv4, parseIpv6 } from '@impl/address-text.ts';
+import { makeFlags, type Message, type ResourceRecord } from '@impl/message-types.ts';
 import { messageArb, recordArb } from './fixtures/arbitraries.ts';
 import { decodesOrRejects, expectFormatError } from './fixtures/expect-errors.ts';
 

@@ -9,8 +9,9 @@ import { Transcript } from '@lab-kit';
 import { DnsCache } from '@impl/cache.ts';
 import type { TypeName } from '@impl/codes.ts';
 import { ResolveError } from '@impl/errors.ts';
-import type { ResourceRecord } from '@impl/record.ts';
-import { Resolver, type Answer } from '@impl/resolver.ts';
+import { Resolver } from '@impl/resolver.ts';
+import type { ResourceRecord } from '@impl/message-types.ts';
+import type { Answer } from '@impl/resolver-types.ts';
 import { ATTACKER, ROOT_HINTS, SimulatedInternet, type Client, type Failure } from './fixtures/hierarchy.ts';
 
 const SEE_ALGORITHM = 'RFC 1034 §5.3.3 (the resolver algorithm)';

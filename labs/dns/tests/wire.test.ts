@@ -7,10 +7,10 @@ import { createSocket, type Socket } from 'node:dgram';
 import { Resolver } from 'node:dns/promises';
 import { afterEach, describe, expect, it } from 'vitest';
 import { LabAssertionError, toHex } from '@lab-kit';
-import type { Zone } from '@impl/authority.ts';
-import { createQuery, decodeMessage, encodeMessage, type Message } from '@impl/message.ts';
-import type { ResourceRecord } from '@impl/record.ts';
-import { listenUdp, type UdpServer } from '@impl/udp-server.ts';
+import { decodeMessage, encodeMessage } from '@impl/message.ts';
+import { listenUdp } from '@impl/udp-server.ts';
+import type { UdpServer, Zone } from '@impl/server-types.ts';
+import { createQuery, type Message, type ResourceRecord } from '@impl/message-types.ts';
 import { SHOP_ZONE } from './fixtures/shop-zone.ts';
 
 const cleanups: (() => Promise<void>)[] = [];

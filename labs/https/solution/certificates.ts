@@ -8,19 +8,7 @@
 import { TlsAlert } from '@impl/alerts.ts';
 import { ecdsaP256Sha256Verify } from '@impl/crypto.ts';
 import { OID, parseCertificate, sameName, type Certificate } from '@impl/x509.ts';
-
-/** What validation needs besides the chain. */
-export interface ValidationOptions {
-  /** The name the client asked for (the SNI host name). */
-  serverName: string;
-  /** The time to check validity at (injected, so tests can travel in time). */
-  now: Date;
-  /** DER certificates of the roots the client trusts. */
-  trustAnchors: Uint8Array[];
-}
-
-/** The longest chain followed, anchor excluded; real chains are 1–3 certificates. */
-export const MAX_CHAIN_LENGTH = 8;
+import { MAX_CHAIN_LENGTH, type ValidationOptions } from '@impl/validation-types.ts';
 
 /**
  * True when a certificate's DNS name `pattern` covers `host` (RFC 9525 §6.3):

@@ -10,63 +10,13 @@ import { bytesEqual, concat } from '@impl/bytes.ts';
 import { ContentType, GROUP_X25519, HandshakeType, MAX_PLAINTEXT, SignatureScheme, TLS13, TLS_AES_128_GCM_SHA256 } from '@impl/constants.ts';
 import { ecdsaP256Sha256Verify, sha256, x25519, x25519KeyPair } from '@impl/crypto.ts';
 import { parseCertificate } from '@impl/x509.ts';
+import type { CertificateVerify, HandshakeMessage } from '@impl/handshake-types.ts';
+import type { TlsRecord } from '@impl/record-types.ts';
+import type { ClientClosure, ClientOutput, ClientState, TlsClientOptions } from '@impl/client-types.ts';
 import { validateChain } from './certificates.ts';
 import { applicationSecrets, finishedVerifyData, handshakeSecrets, trafficKeys } from './key-schedule.ts';
-import {
-  certificateVerifyContent,
-  clientHelloFor,
-  decodeCertificate,
-  decodeCertificateVerify,
-  decodeEncryptedExtensions,
-  decodeServerHello,
-  encodeClientHello,
-  encodeFinished,
-  HandshakeReader,
-  type HandshakeMessage,
-} from './messages.ts';
-import { encodeRecord, RecordProtection, RecordReader, type TlsRecord } from './record.ts';
-
-/** The client's states (RFC 8446 Appendix A.1, without PSK, early data or client certificates). */
-export type ClientState =
-  | 'start'
-  | 'wait-server-hello'
-  | 'wait-encrypted-extensions'
-  | 'wait-certificate'
-  | 'wait-certificate-verify'
-  | 'wait-finished'
-  | 'connected'
-  | 'closed';
-
-/** Everything the client needs from outside. */
-export interface TlsClientOptions {
-  /** The host name to ask for (SNI) and to find in the certificate. */
-  serverName: string;
-  /** The 32-byte ClientHello.random. */
-  random: Uint8Array;
-  /** The 32-byte X25519 private key of the key share. */
-  privateKey: Uint8Array;
-  /** DER certificates of the roots the client trusts. */
-  trustAnchors: Uint8Array[];
-  /** The time at which certificates must be valid. */
-  now: Date;
-}
-
-/** What one call to receive() produced. */
-export interface ClientOutput {
-  /** Bytes to write to the server (records; possibly none). */
-  send: Uint8Array;
-  /** Application data that arrived from the server. */
-  received: Uint8Array;
-}
-
-/** How the connection ended, once it has. */
-export interface ClientClosure {
-  /** The alert that ended it. */
-  alert: AlertName;
-  /** True when this client sent the alert, false when the server did. */
-  sentByClient: boolean;
-  reason: string;
-}
+import { certificateVerifyContent, clientHelloFor, decodeCertificate, decodeCertificateVerify, decodeEncryptedExtensions, decodeServerHello, encodeClientHello, encodeFinished, HandshakeReader } from './messages.ts';
+import { encodeRecord, RecordProtection, RecordReader } from './record.ts';
 
 /** A TLS 1.3 client for one connection: start(), then receive() what the server sends and write() what the app sends. */
 export class TlsClient {

@@ -4,32 +4,8 @@
  * and from them the traffic secrets, the record keys (§7.3) and Finished (§4.4.4).
  */
 import { hmacSha256 } from '@impl/crypto.ts';
+import { IV_LENGTH, KEY_LENGTH, type ApplicationSecrets, type HandshakeSecrets, type TrafficKeys } from '@impl/key-types.ts';
 import { deriveSecret, HASH_LENGTH, hkdfExpandLabel, hkdfExtract, transcriptHash } from './hkdf.ts';
-
-/** The secrets of the handshake phase. */
-export interface HandshakeSecrets {
-  earlySecret: Uint8Array;
-  handshakeSecret: Uint8Array;
-  clientHandshakeTrafficSecret: Uint8Array;
-  serverHandshakeTrafficSecret: Uint8Array;
-}
-
-/** The secrets of the application phase. */
-export interface ApplicationSecrets {
-  masterSecret: Uint8Array;
-  clientApplicationTrafficSecret: Uint8Array;
-  serverApplicationTrafficSecret: Uint8Array;
-}
-
-/** The AEAD key and IV of one direction (RFC 8446 §7.3). */
-export interface TrafficKeys {
-  key: Uint8Array;
-  iv: Uint8Array;
-}
-
-/** AES-128-GCM: a 16-byte key and a 12-byte IV (RFC 8446 §B.4, RFC 5116). */
-export const KEY_LENGTH = 16;
-export const IV_LENGTH = 12;
 
 /**
  * From the ECDHE shared secret and Transcript-Hash(ClientHello..ServerHello):

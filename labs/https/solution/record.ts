@@ -8,13 +8,8 @@ import { TlsAlert } from '@impl/alerts.ts';
 import { ByteReader, ByteWriter, concat } from '@impl/bytes.ts';
 import { ContentType, LEGACY_VERSION, MAX_CIPHERTEXT, MAX_PLAINTEXT } from '@impl/constants.ts';
 import { aes128GcmOpen, aes128GcmSeal } from '@impl/crypto.ts';
-import type { TrafficKeys } from './key-schedule.ts';
-
-/** One record as it travels: the outer content type and the fragment (RFC 8446 §5.1). */
-export interface TlsRecord {
-  type: number;
-  fragment: Uint8Array;
-}
+import type { TrafficKeys } from '@impl/key-types.ts';
+import type { TlsRecord, Unprotected } from '@impl/record-types.ts';
 
 /** AES-GCM's tag length: every protected record is at least this plus the inner content type. */
 const TAG_LENGTH = 16;
@@ -65,13 +60,6 @@ export function recordNonce(iv: Uint8Array, sequenceNumber: bigint): Uint8Array 
     seq >>= 8n;
   }
   return nonce;
-}
-
-/** What a protected record really carried. */
-export interface Unprotected {
-  /** The real content type, from the end of TLSInnerPlaintext. */
-  type: number;
-  content: Uint8Array;
 }
 
 /**

@@ -8,7 +8,8 @@
 import { describe, expect, it } from 'vitest';
 import { expectBytes, fromHex } from '@lab-kit';
 import { Alert } from '@impl/alerts.ts';
-import { TlsClient, type TlsClientOptions } from '@impl/client.ts';
+import { TlsClient } from '@impl/client.ts';
+import type { TlsClientOptions } from '@impl/client-types.ts';
 import { expandLabel, keysOf, openRecord, sealRecord } from './fixtures/reference-tls.ts';
 import { loadSession, type Session } from './fixtures/session.ts';
 import { REQUEST_TEXT, RESPONSE_TEXT } from './fixtures/http.ts';

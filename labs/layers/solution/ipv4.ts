@@ -17,60 +17,10 @@
  * three bits: reserved (must be zero), DF (don't fragment), MF (more fragments).
  */
 import { checkAvailable, checkRange, concat, getU16, setU16, type DecodeOptions, type Decoded } from '@impl/bytes.ts';
-import { internetChecksum, onesComplementSum } from './checksum.ts';
 import { FrameError } from '@impl/errors.ts';
+import { IPV4_MAX_HEADER_LENGTH, IPV4_MIN_HEADER_LENGTH, type Ipv4Header, type Ipv4Packet } from '@impl/header-types.ts';
+import { internetChecksum, onesComplementSum } from './checksum.ts';
 import { formatIpv4Address, parseIpv4Address } from './ipv4-address.ts';
-
-/** A header without options: IHL 5, five 32-bit words. */
-export const IPV4_MIN_HEADER_LENGTH = 20;
-/** IHL is 4 bits, so at most 15 words: 60 bytes, 40 of them options. */
-export const IPV4_MAX_HEADER_LENGTH = 60;
-
-/** Protocol numbers (IANA "Assigned Internet Protocol Numbers"), the value of the Protocol field. */
-export const IpProtocol = {
-  ICMP: 1,
-  TCP: 6,
-  UDP: 17,
-} as const;
-
-/** The fields a sender chooses; lengths and the checksum follow from them. */
-export interface Ipv4Header {
-  /** Differentiated Services Code Point, 6 bits (RFC 2474 §3); 0 is best effort. */
-  dscp: number;
-  /** Explicit Congestion Notification, 2 bits (RFC 3168 §5); 0 is "not ECN-capable". */
-  ecn: number;
-  /** 16 bits, the same in every fragment of one datagram so the receiver can put them together. */
-  identification: number;
-  /** DF: routers must drop the packet rather than fragment it (what Path MTU Discovery relies on, RFC 1191). */
-  dontFragment: boolean;
-  /** MF: more fragments follow this one. */
-  moreFragments: boolean;
-  /** Where this fragment's data goes in the datagram, in units of 8 bytes (13 bits, 0–8191). */
-  fragmentOffset: number;
-  /** Time to live: every router decrements it and drops the packet at 0. */
-  ttl: number;
-  /** What the payload is: 6 TCP, 17 UDP, 1 ICMP (IpProtocol). */
-  protocol: number;
-  /** Source address, dotted decimal. */
-  source: string;
-  /** Destination address, dotted decimal: the final host, unchanged across every hop (unlike the MACs). */
-  destination: string;
-  /** Option bytes exactly as on the wire, a multiple of 4 and at most 40; usually empty. */
-  options: Uint8Array;
-}
-
-/** A decoded packet: the header fields, the derived ones as read, and the payload. */
-export interface Ipv4Packet {
-  header: Ipv4Header;
-  /** IHL × 4: 20 plus the options. */
-  headerLength: number;
-  /** The Total Length field: header plus payload, in bytes. */
-  totalLength: number;
-  /** The Header Checksum field as read. */
-  checksum: number;
-  /** Bytes from the end of the header to Total Length; anything after (Ethernet padding) is not included. */
-  payload: Uint8Array;
-}
 
 /**
  * The header bytes, IHL × 4 of them, for a packet carrying `payloadLength`

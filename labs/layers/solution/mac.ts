@@ -4,12 +4,7 @@
  * the lower-case colon form, the one tshark and `ip link` print.
  */
 import { FrameError } from '@impl/errors.ts';
-
-/** Octets in a MAC address. */
-export const MAC_LENGTH = 6;
-
-/** The broadcast address ff:ff:ff:ff:ff:ff, every station on the link (an ARP request goes there). */
-export const BROADCAST_MAC = 'ff:ff:ff:ff:ff:ff';
+import { MAC_LENGTH } from '@impl/header-types.ts';
 
 /**
  * The six octets of a MAC written as six two-digit hex pairs joined by ':'

@@ -18,68 +18,10 @@
  * its own header, which is why decoding needs the exact IP payload.
  */
 import { checkRange, concat, getU16, getU32, setU16, setU32, type DecodeOptions, type Decoded } from '@impl/bytes.ts';
-import { internetChecksum, onesComplementSum } from './checksum.ts';
 import { FrameError } from '@impl/errors.ts';
-import { IpProtocol } from './ipv4.ts';
-import { pseudoHeaderSum, type AddressPair } from './pseudo-header.ts';
-
-/** A header without options: Data Offset 5. */
-export const TCP_MIN_HEADER_LENGTH = 20;
-/** Data Offset is 4 bits, so at most 15 words: 60 bytes, 40 of them options. */
-export const TCP_MAX_HEADER_LENGTH = 60;
-
-/** The eight control bits, from the most significant (CWR) to the least (FIN). */
-export interface TcpFlags {
-  /** Congestion Window Reduced (RFC 3168 §6.1). */
-  cwr: boolean;
-  /** ECN-Echo (RFC 3168 §6.1). */
-  ece: boolean;
-  /** The Urgent Pointer field is significant. */
-  urg: boolean;
-  /** The Acknowledgment Number field is significant — set in every segment after the first SYN. */
-  ack: boolean;
-  /** Push: deliver to the application without waiting for more. */
-  psh: boolean;
-  /** Reset the connection. */
-  rst: boolean;
-  /** Synchronize sequence numbers: the first segment from each side. */
-  syn: boolean;
-  /** No more data from the sender. */
-  fin: boolean;
-}
-
-/** All flags clear, overridden by `changes`: makeTcpFlags({ psh: true, ack: true }). */
-export function makeTcpFlags(changes: Partial<TcpFlags> = {}): TcpFlags {
-  return { cwr: false, ece: false, urg: false, ack: false, psh: false, rst: false, syn: false, fin: false, ...changes };
-}
-
-/** The fields a sender chooses; the data offset and checksum follow from them. */
-export interface TcpHeader {
-  sourcePort: number;
-  destinationPort: number;
-  /** Sequence number of the first data byte (of the SYN itself in a SYN), 32 bits. */
-  sequenceNumber: number;
-  /** Next sequence number the sender expects to receive; meaningful only when flags.ack is set. */
-  acknowledgmentNumber: number;
-  flags: TcpFlags;
-  /** Receive window, 16 bits, as on the wire (before any window scaling, RFC 7323 §2). */
-  window: number;
-  /** Offset from the sequence number of the last urgent byte; meaningful only with flags.urg. */
-  urgentPointer: number;
-  /** Option bytes exactly as on the wire (MSS, window scale, timestamps, SACK…), a multiple of 4, at most 40. */
-  options: Uint8Array;
-}
-
-/** A decoded segment: the header fields, the derived ones as read, and the data. */
-export interface TcpSegment {
-  header: TcpHeader;
-  /** Data Offset × 4: 20 plus the options. */
-  headerLength: number;
-  /** The Checksum field as read. */
-  checksum: number;
-  /** The data after the header: for the shopper, the HTTP request. */
-  payload: Uint8Array;
-}
+import { IpProtocol, makeTcpFlags, TCP_MAX_HEADER_LENGTH, TCP_MIN_HEADER_LENGTH, type AddressPair, type TcpFlags, type TcpHeader, type TcpSegment } from '@impl/header-types.ts';
+import { internetChecksum, onesComplementSum } from './checksum.ts';
+import { pseudoHeaderSum } from './pseudo-header.ts';
 
 /**
  * The segment's bytes: header (Data Offset from the options' length, reserved

@@ -17,37 +17,8 @@
  * carries its own total length.
  */
 import { checkAvailable, checkRange, concat, getU16, setU16, type Decoded } from '@impl/bytes.ts';
+import { ETHERNET_HEADER_LENGTH, ETHERNET_MIN_FRAME_LENGTH, type EthernetFrame, type EthernetHeader } from '@impl/header-types.ts';
 import { formatMac, parseMac } from './mac.ts';
-
-/** Bytes of the Ethernet II header: two MACs and the EtherType. */
-export const ETHERNET_HEADER_LENGTH = 14;
-
-/** Smallest frame on the wire without its 4-byte FCS: 64 − 4 (IEEE 802.3 §4.4.2). */
-export const ETHERNET_MIN_FRAME_LENGTH = 60;
-
-/** EtherType values of the protocols the course meets (IEEE registry, listed in RFC 9542). */
-export const EtherType = {
-  IPV4: 0x0800,
-  ARP: 0x0806,
-  IPV6: 0x86dd,
-} as const;
-
-/** The 14-byte Ethernet II header. */
-export interface EthernetHeader {
-  /** Where the frame goes on this link, e.g. '02:00:00:00:00:50' (the next hop, not the final server). */
-  destination: string;
-  /** The sending interface, e.g. '02:00:00:00:00:0a'. */
-  source: string;
-  /** What the payload is: 0x0800 IPv4, 0x0806 ARP, 0x86dd IPv6. Values below 0x0600 are 802.3 lengths instead (IEEE 802.3 §3.2.6). */
-  etherType: number;
-}
-
-/** A whole frame taken apart: the header, and every byte after it (padding included). */
-export interface EthernetFrame {
-  header: EthernetHeader;
-  /** Bytes 14 to the end. The link layer cannot tell payload from padding; the layer above can. */
-  payload: Uint8Array;
-}
 
 /**
  * The 14 header bytes: destination MAC, source MAC, EtherType (big-endian).

@@ -4,29 +4,12 @@
  * The chapter's colour-coded frame view is drawn from these annotations.
  */
 import { getU16, getU32 } from '@impl/bytes.ts';
-import { ETHERNET_HEADER_LENGTH, EtherType } from './ethernet.ts';
 import { FrameError } from '@impl/errors.ts';
+import { ETHERNET_HEADER_LENGTH, EtherType, IpProtocol, TCP_MIN_HEADER_LENGTH, UDP_HEADER_LENGTH } from '@impl/header-types.ts';
+import type { AnnotationLayer, FieldAnnotation } from '@impl/annotation-types.ts';
 import { formatIpv4Address } from './ipv4-address.ts';
-import { decodeIpv4Packet, IpProtocol } from './ipv4.ts';
+import { decodeIpv4Packet } from './ipv4.ts';
 import { formatMac } from './mac.ts';
-import { TCP_MIN_HEADER_LENGTH } from './tcp.ts';
-import { UDP_HEADER_LENGTH } from './udp.ts';
-
-/** Which layer a byte range belongs to. */
-export type AnnotationLayer = 'ethernet' | 'ipv4' | 'tcp' | 'udp' | 'payload';
-
-/** One field of a frame: where it is, and what it says in words. */
-export interface FieldAnnotation {
-  layer: AnnotationLayer;
-  /** 'ipv4.ttl', 'tcp.flags', … (the list is in annotateFrame's comment). */
-  name: string;
-  /** First byte, counted from the start of the frame. */
-  offset: number;
-  /** Bytes in the field, at least 1. */
-  length: number;
-  /** The decoded value as text, e.g. '64', '192.0.2.80', 'PSH, ACK'. */
-  value: string;
-}
 
 /**
  * Labels every byte of `frame` exactly once, in order, without verifying

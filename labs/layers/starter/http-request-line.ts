@@ -6,16 +6,7 @@
  * e.g. "GET /search?q=a HTTP/1.1". This is all the lab reads of HTTP: enough
  * to recognise, at the top of the stack, what the frame was carrying.
  */
-
-/** The three parts of a request line. */
-export interface HttpRequestLine {
-  /** A token such as 'GET' or 'POST' (RFC 9110 §9.1); case-sensitive. */
-  method: string;
-  /** Usually a path and query, '/search?q=a' (RFC 9112 §3.2). */
-  target: string;
-  /** 'HTTP/' DIGIT '.' DIGIT, e.g. 'HTTP/1.1' (RFC 9112 §2.3). */
-  version: string;
-}
+import type { HttpRequestLine } from '@impl/encapsulation-types.ts';
 
 /** RFC 9112 §3 recommends supporting request lines of at least 8000 octets; we look no further. */
 const MAX_REQUEST_LINE = 8000;

@@ -5,9 +5,7 @@
  * 10.0.0.1, and such ambiguity has hidden real bugs (RFC 6943 §3.1.1).
  */
 import { FrameError } from '@impl/errors.ts';
-
-/** Octets in an IPv4 address. */
-export const IPV4_ADDRESS_LENGTH = 4;
+import { IPV4_ADDRESS_LENGTH } from '@impl/header-types.ts';
 
 /** The four octets of "a.b.c.d"; anything else throws FrameError 'invalid-text'. */
 export function parseIpv4Address(text: string): Uint8Array {

@@ -13,19 +13,9 @@
  * corrupted IP address) fails the transport checksum there.
  */
 import { checkRange, setU16 } from '@impl/bytes.ts';
+import { PSEUDO_HEADER_LENGTH, type AddressPair } from '@impl/header-types.ts';
 import { onesComplementSum } from './checksum.ts';
 import { parseIpv4Address } from './ipv4-address.ts';
-
-/** Bytes in the IPv4 pseudo-header. */
-export const PSEUDO_HEADER_LENGTH = 12;
-
-/** The two addresses of the IPv4 packet that carries (or will carry) a segment. */
-export interface AddressPair {
-  /** Source IPv4 address, dotted decimal. */
-  source: string;
-  /** Destination IPv4 address, dotted decimal. */
-  destination: string;
-}
 
 /**
  * The 12 pseudo-header bytes: source, destination, a zero octet, the protocol

@@ -12,35 +12,10 @@
  * as TCP's; over IPv4 it is optional, and 0 means "the sender computed none".
  */
 import { checkRange, concat, getU16, setU16, type DecodeOptions, type Decoded } from '@impl/bytes.ts';
-import { internetChecksum, onesComplementSum } from './checksum.ts';
 import { FrameError } from '@impl/errors.ts';
-import { IpProtocol } from './ipv4.ts';
-import { pseudoHeaderSum, type AddressPair } from './pseudo-header.ts';
-
-/** Bytes in the UDP header. */
-export const UDP_HEADER_LENGTH = 8;
-
-/** The fields a sender chooses; length and checksum follow from the data. */
-export interface UdpHeader {
-  sourcePort: number;
-  destinationPort: number;
-}
-
-/** A decoded datagram: the ports, the derived fields as read, and the data. */
-export interface UdpDatagram {
-  header: UdpHeader;
-  /** The Length field: 8 + data bytes. */
-  length: number;
-  /** The Checksum field as read; 0 means the sender sent none. */
-  checksum: number;
-  payload: Uint8Array;
-}
-
-/** Options for encodeUdpDatagram. */
-export interface UdpEncodeOptions {
-  /** Compute a checksum (default true); false sends 0, "no checksum" (RFC 768). */
-  checksum?: boolean;
-}
+import { IpProtocol, UDP_HEADER_LENGTH, type AddressPair, type UdpDatagram, type UdpEncodeOptions, type UdpHeader } from '@impl/header-types.ts';
+import { internetChecksum, onesComplementSum } from './checksum.ts';
+import { pseudoHeaderSum } from './pseudo-header.ts';
 
 /**
  * The datagram's bytes: ports, Length = 8 + payload, the checksum over

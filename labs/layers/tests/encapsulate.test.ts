@@ -5,9 +5,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { expectBytes, fromHex, type ByteField } from '@lab-kit';
-import { decapsulate, encapsulateHttpRequest, ETHERNET_MTU, type HttpRequestFrameOptions } from '@impl/encapsulate.ts';
+import { decapsulate, encapsulateHttpRequest } from '@impl/encapsulate.ts';
 import { parseHttpRequestLine } from '@impl/http-request-line.ts';
-import { makeTcpFlags } from '@impl/tcp.ts';
+import { ETHERNET_MTU, type HttpRequestFrameOptions } from '@impl/encapsulation-types.ts';
+import { makeTcpFlags } from '@impl/header-types.ts';
 import { hostileBytesArb, ipv4Arb, macArb, portArb, u32Arb } from './fixtures/arbitraries.ts';
 import { LOOPBACK_GET, VETH_DNS_QUERY, VETH_GET, VETH_GET_FRAME, VETH_GET_REQUEST, VETH_GET_TCP_OPTIONS } from './fixtures/captures.ts';
 import { decodesOrRejects, errorMessage, expectFrameError } from './fixtures/expect-errors.ts';

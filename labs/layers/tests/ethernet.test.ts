@@ -5,17 +5,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { expectBytes, fromHex, type ByteField } from '@lab-kit';
-import {
-  decodeEthernetFrame,
-  decodeEthernetHeader,
-  encodeEthernetFrame,
-  encodeEthernetHeader,
-  ETHERNET_HEADER_LENGTH,
-  ETHERNET_MIN_FRAME_LENGTH,
-  EtherType,
-  type EthernetHeader,
-} from '@impl/ethernet.ts';
+import { decodeEthernetFrame, decodeEthernetHeader, encodeEthernetFrame, encodeEthernetHeader } from '@impl/ethernet.ts';
 import { formatMac, parseMac } from '@impl/mac.ts';
+import { ETHERNET_HEADER_LENGTH, ETHERNET_MIN_FRAME_LENGTH, EtherType, type EthernetHeader } from '@impl/header-types.ts';
 import { hostileBytesArb, macArb } from './fixtures/arbitraries.ts';
 import { LOOPBACK_GET, VETH_GET } from './fixtures/captures.ts';
 import { decodesOrRejects, expectFrameError } from './fixtures/expect-errors.ts';

@@ -6,7 +6,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { LabAssertionError } from '@lab-kit';
-import { annotateFrame, formatHexDump, type FieldAnnotation } from '@impl/hexdump.ts';
+import { annotateFrame, formatHexDump } from '@impl/hexdump.ts';
+import type { FieldAnnotation } from '@impl/annotation-types.ts';
 import { hostileBytesArb } from './fixtures/arbitraries.ts';
 import { VETH_DNS_QUERY, VETH_GET, VETH_GET_TSHARK_X, VETH_SYN } from './fixtures/captures.ts';
 import { ARP_REQUEST, FIRST_FRAGMENT, IGMP_REPORT_WITH_OPTIONS, LAST_FRAGMENT, MIDDLE_FRAGMENT, PADDED_UDP } from './fixtures/handmade.ts';

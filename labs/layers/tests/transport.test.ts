@@ -6,9 +6,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { expectBytes, fromHex, type ByteField } from '@lab-kit';
-import { encodePseudoHeader, pseudoHeaderSum, type AddressPair } from '@impl/pseudo-header.ts';
-import { decodeTcpSegment, encodeTcpSegment, makeTcpFlags, type TcpFlags, type TcpHeader } from '@impl/tcp.ts';
+import { encodePseudoHeader, pseudoHeaderSum } from '@impl/pseudo-header.ts';
+import { decodeTcpSegment, encodeTcpSegment } from '@impl/tcp.ts';
 import { decodeUdpDatagram, encodeUdpDatagram } from '@impl/udp.ts';
+import { makeTcpFlags, type AddressPair, type TcpFlags, type TcpHeader } from '@impl/header-types.ts';
 import { addressPairArb, hostileBytesArb, payloadArb, tcpHeaderArb, udpHeaderArb } from './fixtures/arbitraries.ts';
 import { LOOPBACK_GET, VETH_DNS_QUERY, VETH_GET, VETH_GET_REQUEST, VETH_GET_TCP_OPTIONS, VETH_SYN } from './fixtures/captures.ts';
 import { decodesOrRejects, errorMessage, expectFrameError } from './fixtures/expect-errors.ts';

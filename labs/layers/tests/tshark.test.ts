@@ -12,11 +12,12 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { fromHex, LabAssertionError } from '@lab-kit';
 import { writePcap } from '@netsim';
 import { encapsulateHttpRequest } from '@impl/encapsulate.ts';
-import { encodeEthernetFrame, EtherType } from '@impl/ethernet.ts';
+import { encodeEthernetFrame } from '@impl/ethernet.ts';
 import { formatHexDump } from '@impl/hexdump.ts';
-import { encodeIpv4Packet, IpProtocol, type Ipv4Header } from '@impl/ipv4.ts';
-import { encodeTcpSegment, makeTcpFlags } from '@impl/tcp.ts';
+import { encodeIpv4Packet } from '@impl/ipv4.ts';
+import { encodeTcpSegment } from '@impl/tcp.ts';
 import { encodeUdpDatagram } from '@impl/udp.ts';
+import { EtherType, IpProtocol, makeTcpFlags, type Ipv4Header } from '@impl/header-types.ts';
 
 const TSHARK = 'tshark';
 const hasTshark = spawnSync(TSHARK, ['--version'], { stdio: 'ignore', timeout: 5000 }).status === 0;

@@ -7,24 +7,7 @@
  * its own hash, wrapping past the top of the 32-bit circle.
  */
 import { md5 } from '@impl/hash.ts';
-
-/** A point on the ring: a 32-bit position and the backend it belongs to. */
-export interface RingPoint {
-  position: number;
-  backend: string;
-}
-
-/** A backend and its weight (a positive number). */
-export interface RingBackend {
-  name: string;
-  weight: number;
-}
-
-/** Ring options; the defaults are ketama's and hashring's. */
-export interface RingOptions {
-  /** Digests per backend of average weight: each gives four points. Default 40 (160 points). */
-  vnodes?: number;
-}
+import type { RingBackend, RingOptions, RingPoint } from '@impl/ring-types.ts';
 
 /** The 32-bit number in four digest bytes from `at`, read little-endian (the lowest byte first). */
 function littleEndian32(digest: Uint8Array, at: number): number {

@@ -8,24 +8,13 @@
  * its slot.
  */
 import { fnv1a32 } from '@impl/hash.ts';
-
-/** Where a backend's permutation starts and how far it steps (paper §3.4: offset < M, 1 ≤ skip < M). */
-export interface Preference {
-  offset: number;
-  skip: number;
-}
-
-/** A backend's offset and skip from two independent hashes of its name: offset = h1 mod M, skip = h2 mod (M − 1) + 1. */
-export type PreferenceFunction = (backend: string, size: number) => Preference;
+import { DEFAULT_TABLE_SIZE, type PreferenceFunction } from '@impl/maglev-types.ts';
 
 /** Two FNV-1a hashes with different bases stand in for the paper's h1 and h2: h1 = fnv1a32(name), h2 = fnv1a32(name, 0x01000193). */
 export const defaultPreference: PreferenceFunction = (backend, size) => ({
   offset: fnv1a32(backend) % size,
   skip: (fnv1a32(backend, 0x01000193) % (size - 1)) + 1,
 });
-
-/** The paper's suggested table size for up to a few hundred backends: a prime, so every skip visits every slot. */
-export const DEFAULT_TABLE_SIZE = 65537;
 
 function isPrime(n: number): boolean {
   if (!Number.isInteger(n) || n < 2) return false;

@@ -7,26 +7,7 @@
  * its probes doubles after each failure up to a ceiling (backoff), so a dead
  * server is not hammered; it goes back to the normal interval on success.
  */
-
-/** How often and how strictly to probe. */
-export interface HealthCheckOptions {
-  /** Probe interval for a backend that is up, and for a down one right after a success, in ms. */
-  intervalMs: number;
-  /** Consecutive successes that bring a down backend up. */
-  rise: number;
-  /** Consecutive failures that take an up backend down. */
-  fall: number;
-  /** Ceiling of the doubled interval while a backend is down, in ms. */
-  maxIntervalMs: number;
-}
-
-/** A change of state, as it happened. */
-export interface HealthTransition {
-  backend: string;
-  up: boolean;
-  /** Simulated time of the probe result that caused it, in ms. */
-  at: number;
-}
+import type { HealthCheckOptions, HealthTransition } from '@impl/health-types.ts';
 
 /** Decides when to probe each backend and whether it is up. Every backend starts up, with its first probe due at time 0. */
 export class HealthChecker {

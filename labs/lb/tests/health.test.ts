@@ -6,7 +6,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { Transcript } from '@lab-kit';
-import { HealthChecker, type HealthCheckOptions } from '@impl/health-checker.ts';
+import { HealthChecker } from '@impl/health-checker.ts';
+import type { HealthCheckOptions } from '@impl/health-types.ts';
 
 const SEE = 'the chapter, "Health checks"; HAProxy manual, options inter, rise and fall';
 const OPTIONS: HealthCheckOptions = { intervalMs: 2000, rise: 2, fall: 3, maxIntervalMs: 16_000 };

@@ -7,7 +7,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { fnv1a32, fnv1a64 } from '@impl/hash.ts';
-import { MaglevTable, defaultPreference, DEFAULT_TABLE_SIZE } from '@impl/maglev.ts';
+import { MaglevTable, defaultPreference } from '@impl/maglev.ts';
+import { DEFAULT_TABLE_SIZE } from '@impl/maglev-types.ts';
 import { jumpHash } from '@impl/jump-hash.ts';
 import { JUMP_VECTORS, PAPER_EXAMPLE, paperJump, paperPopulate } from './fixtures/maglev-reference.ts';
 

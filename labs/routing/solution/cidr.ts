@@ -4,14 +4,7 @@
  * A netmask is the same length written as an address, 255.0.0.0.
  */
 import { formatIpv4, parseIpv4 } from '@impl/ipv4-address.ts';
-
-/** A prefix in text form: the network address and how many leading bits count. */
-export interface Cidr {
-  /** Dotted quad with every host bit zero, e.g. "10.0.0.0". */
-  prefix: string;
-  /** 0–32; 0 is the default route, 32 a single host. */
-  prefixLength: number;
-}
+import type { Cidr } from '@impl/route-types.ts';
 
 function checkPrefixLength(prefixLength: number): void {
   if (!Number.isInteger(prefixLength) || prefixLength < 0 || prefixLength > 32) {
@@ -48,11 +41,6 @@ export function parseCidr(text: string): Cidr {
     throw new RangeError(`"${text}" has host bits set; the network is ${network}/${prefixLength}`);
   }
   return { prefix: formatIpv4(address), prefixLength };
-}
-
-/** Formats a prefix as "10.0.0.0/8". */
-export function formatCidr(cidr: Cidr): string {
-  return `${cidr.prefix}/${cidr.prefixLength}`;
 }
 
 /** The prefix length of a netmask: "255.255.255.0" → 24. Throws RangeError when its one bits are not contiguous from the top. */

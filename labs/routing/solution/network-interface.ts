@@ -6,27 +6,14 @@
  * datagrams back until the answer comes. Sans-I/O: time moves only by `tick`,
  * frames leave only through `takeFrames`.
  */
-import { decodeArp, encodeArp, type ArpMessage } from './arp-message.ts';
 import { BROADCAST_MAC, decodeEthernet, encodeEthernet, ETHERTYPE_ARP, ETHERTYPE_IPV4, normalizeMac } from '@impl/ethernet.ts';
 import { formatIpv4, parseIpv4 } from '@impl/ipv4-address.ts';
-
-/** How long to wait for an ARP reply before giving up on it, and the least time between two requests for one address. */
-export const ARP_REQUEST_TIMEOUT_MS = 5_000;
-/** How long a learned IP → MAC mapping is used before it must be learned again. */
-export const ARP_CACHE_TTL_MS = 30_000;
+import type { ArpMessage } from '@impl/arp-types.ts';
+import { ARP_CACHE_TTL_MS, ARP_REQUEST_TIMEOUT_MS, type NetworkInterfaceOptions } from '@impl/interface-types.ts';
+import { decodeArp, encodeArp } from './arp-message.ts';
 
 /** The MAC put in the THA field of a request, where the answer is not known yet. */
 const UNKNOWN_MAC = '00:00:00:00:00:00';
-
-/** An interface's identity. */
-export interface NetworkInterfaceOptions {
-  /** e.g. "eth0"; routes name interfaces by it. */
-  name: string;
-  /** e.g. "02:70:6a:00:00:0a" (any case). */
-  mac: string;
-  /** The interface's own IPv4 address, e.g. "192.0.2.10". */
-  ipv4: string;
-}
 
 /** A cache entry: a MAC and the interface time from which it is stale. */
 interface CacheEntry {

@@ -8,9 +8,9 @@
  * Flags: U up, G the route goes through the gateway, H the destination is a
  * host (a /32). Gateway 0.0.0.0 with no G means directly connected.
  */
-import { maskToPrefixLength } from './cidr.ts';
 import { isIpv4 } from '@impl/ipv4-address.ts';
-import type { Route } from './routing-table.ts';
+import type { Route } from '@impl/route-types.ts';
+import { maskToPrefixLength } from './cidr.ts';
 
 /**
  * Turns `route -n` output into routes, in the order printed. Skips the title and

@@ -5,7 +5,7 @@
  * datagram out of the route's interface to the route's next hop. Only the
  * Ethernet header changes hop by hop (new MACs); the IP addresses stay.
  */
-import { buildIcmpError, ICMP_DESTINATION_UNREACHABLE, ICMP_TIME_EXCEEDED, isIcmpError } from './icmp.ts';
+import { ICMP_DESTINATION_UNREACHABLE, ICMP_ERROR_TOS, ICMP_TIME_EXCEEDED, ICMP_TTL } from '@impl/icmp-constants.ts';
 import {
   buildIpv4Datagram,
   decodeIpv4Header,
@@ -15,25 +15,11 @@ import {
   writeHeaderChecksum,
   type Ipv4Header,
 } from '@impl/ipv4.ts';
+import type { Route } from '@impl/route-types.ts';
+import type { RouterHooks } from '@impl/router-hooks.ts';
+import { buildIcmpError, isIcmpError } from './icmp.ts';
 import type { NetworkInterface } from './network-interface.ts';
-import { RoutingTable, type Route } from './routing-table.ts';
-
-/**
- * Where a router lets other code see and change datagrams, named after Linux
- * netfilter's hooks: `prerouting` runs before the route lookup (a NAT maps a
- * reply's destination back there), `postrouting` after it, once the outgoing
- * interface is known (a NAT rewrites the source there). Each returns the
- * datagram to go on with, or undefined to drop it.
- */
-export interface RouterHooks {
-  prerouting?(datagram: Uint8Array, inInterface: string): Uint8Array | undefined;
-  postrouting?(datagram: Uint8Array, outInterface: string): Uint8Array | undefined;
-}
-
-/** TTL of the ICMP messages the router originates (RFC 1700's recommended default, what Linux uses). */
-export const ICMP_TTL = 64;
-/** TOS of the ICMP errors the router originates: precedence 6, Internetwork Control (RFC 1812 §4.3.2.5). */
-export const ICMP_ERROR_TOS = 0xc0;
+import { RoutingTable } from './routing-table.ts';
 
 /**
  * A router with named interfaces and a routing table.

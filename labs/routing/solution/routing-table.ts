@@ -3,22 +3,9 @@
  * routes whose prefix contains the destination, the longest prefix wins,
  * so a /32 host route beats a /24, which beats the /0 default route.
  */
-import { parseCidr, prefixMask } from './cidr.ts';
 import { isIpv4, parseIpv4 } from '@impl/ipv4-address.ts';
-
-/** One row of the table, as `ip route` or `route -n` shows it. */
-export interface Route {
-  /** Network address, host bits zero: "10.0.0.0". */
-  prefix: string;
-  /** 0–32. */
-  prefixLength: number;
-  /** The gateway to hand the datagram to; undefined for a directly connected network (send to the destination itself). */
-  nextHop?: string | undefined;
-  /** Name of the interface to send through, e.g. "eth0". */
-  interface: string;
-  /** Preference among routes for the same prefix; lower wins. Default 0. */
-  metric?: number;
-}
+import type { Route } from '@impl/route-types.ts';
+import { parseCidr, prefixMask } from './cidr.ts';
 
 /**
  * Routes, and the lookup a router does for every datagram. Ties: among routes

@@ -15,25 +15,7 @@
 import { PacketFormatError } from '@impl/errors.ts';
 import { formatMac, parseMac } from '@impl/ethernet.ts';
 import { readIpv4, writeIpv4 } from '@impl/ipv4-address.ts';
-
-/** Length of an ARP message for IPv4 over Ethernet. */
-export const ARP_MESSAGE_LENGTH = 28;
-/** HTYPE of Ethernet (IANA "Hardware Types"). */
-export const HTYPE_ETHERNET = 1;
-/** PTYPE of IPv4: its EtherType. */
-export const PTYPE_IPV4 = 0x0800;
-/** OPER values (RFC 826: ares_op$REQUEST, ares_op$REPLY). */
-export const OPER_REQUEST = 1;
-export const OPER_REPLY = 2;
-
-/** An ARP message with addresses in text form; MACs lower-case "02:70:6a:00:00:0a". */
-export interface ArpMessage {
-  operation: 'request' | 'reply';
-  senderMac: string;
-  senderIp: string;
-  targetMac: string;
-  targetIp: string;
-}
+import { ARP_MESSAGE_LENGTH, HTYPE_ETHERNET, OPER_REPLY, OPER_REQUEST, PTYPE_IPV4, type ArpMessage } from '@impl/arp-types.ts';
 
 /** Encodes a message into its 28 bytes; throws RangeError for a malformed MAC or address. */
 export function encodeArp(message: ArpMessage): Uint8Array {

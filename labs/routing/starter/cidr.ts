@@ -7,14 +7,7 @@
  * prefix arithmetic is done on those numbers.
  */
 import { formatIpv4, parseIpv4 } from '@impl/ipv4-address.ts';
-
-/** A prefix in text form: the network address and how many leading bits count. */
-export interface Cidr {
-  /** Dotted quad with every host bit zero, e.g. "10.0.0.0". */
-  prefix: string;
-  /** 0–32; 0 is the default route, 32 a single host. */
-  prefixLength: number;
-}
+import type { Cidr } from '@impl/route-types.ts';
 
 /**
  * The netmask of a prefix length as an unsigned 32-bit number: /8 → 0xff000000,
@@ -37,11 +30,6 @@ export function inPrefix(address: string, prefix: string, prefixLength: number):
  */
 export function parseCidr(text: string): Cidr {
   throw new Error('TODO(routing-table): split at "/", parse both halves, and check that address AND NOT mask is 0');
-}
-
-/** Formats a prefix as "10.0.0.0/8". */
-export function formatCidr(cidr: Cidr): string {
-  return `${cidr.prefix}/${cidr.prefixLength}`;
 }
 
 /** The prefix length of a netmask: "255.255.255.0" → 24. Throws RangeError when its one bits are not contiguous from the top. */

@@ -7,11 +7,6 @@
 import { internetChecksum } from '@impl/checksum.ts';
 import { PROTOCOL_ICMP } from '@impl/ipv4.ts';
 
-/** Type 11, Time Exceeded (RFC 792); code 0 is "time to live exceeded in transit". */
-export const ICMP_TIME_EXCEEDED = 11;
-/** Type 3, Destination Unreachable (RFC 792); code 0 is "net unreachable", 1 "host unreachable". */
-export const ICMP_DESTINATION_UNREACHABLE = 3;
-
 /** ICMP types that are errors (RFC 1122 §3.2.2): Destination Unreachable, Source Quench, Redirect, Time Exceeded, Parameter Problem. */
 const ERROR_TYPES = new Set([3, 4, 5, 11, 12]);
 

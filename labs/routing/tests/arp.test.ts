@@ -6,9 +6,11 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { expectBytes, LabAssertionError, toHex } from '@lab-kit';
-import { decodeArp, encodeArp, type ArpMessage } from '@impl/arp-message.ts';
+import { decodeArp, encodeArp } from '@impl/arp-message.ts';
 import { PacketFormatError, type PacketFormatErrorCode } from '@impl/errors.ts';
-import { ARP_CACHE_TTL_MS, ARP_REQUEST_TIMEOUT_MS, NetworkInterface } from '@impl/network-interface.ts';
+import { NetworkInterface } from '@impl/network-interface.ts';
+import type { ArpMessage } from '@impl/arp-types.ts';
+import { ARP_CACHE_TTL_MS, ARP_REQUEST_TIMEOUT_MS } from '@impl/interface-types.ts';
 import { errorOf, InterfaceHarness, same } from './fixtures/harness.ts';
 import { ARP_FRAME_FIELDS, arpFields, UDP_FRAME_FIELDS } from './fixtures/layouts.ts';
 import { arpFrame, arpPayload, ethernetFrame, udpDatagram } from './fixtures/packets.ts';

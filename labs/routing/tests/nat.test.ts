@@ -6,7 +6,8 @@
 import { describe, it } from 'vitest';
 import fc from 'fast-check';
 import { expectBytes, LabAssertionError, toHex, Transcript } from '@lab-kit';
-import { NatGateway, TCP_TIMEOUT_MS, UDP_TIMEOUT_MS, type NatOptions } from '@impl/nat.ts';
+import { NatGateway } from '@impl/nat.ts';
+import { TCP_TIMEOUT_MS, UDP_TIMEOUT_MS, type NatOptions } from '@impl/nat-types.ts';
 import { attempt, errorOf, same } from './fixtures/harness.ts';
 import { ipv4Fields, udpFields } from './fixtures/layouts.ts';
 import { ipv4Datagram, sum16, tcpDatagram, udpDatagram, viewDatagram, type DatagramView } from './fixtures/packets.ts';

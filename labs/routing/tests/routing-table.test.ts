@@ -4,9 +4,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { formatCidr, inPrefix, maskToPrefixLength, parseCidr, prefixMask } from '@impl/cidr.ts';
+import { inPrefix, maskToPrefixLength, parseCidr, prefixMask } from '@impl/cidr.ts';
 import { parseRouteN } from '@impl/route-n.ts';
-import { RoutingTable, type Route } from '@impl/routing-table.ts';
+import { RoutingTable } from '@impl/routing-table.ts';
+import { formatCidr, type Route } from '@impl/route-types.ts';
 import { errorOf, same } from './fixtures/harness.ts';
 import { REAL_ROUTE_N, TYPICAL_ROUTE_N } from './fixtures/real-bytes.ts';
 

@@ -4,56 +4,7 @@
  * _state.py. The connection looks every change up here, and the chapter draws its
  * diagram from the same rows, so the picture and the code cannot drift apart.
  */
-
-/** The eleven states of RFC 9293 §3.3.2, in the order a connection usually meets them. */
-export const TCP_STATES = [
-  'CLOSED',
-  'LISTEN',
-  'SYN-SENT',
-  'SYN-RECEIVED',
-  'ESTABLISHED',
-  'FIN-WAIT-1',
-  'FIN-WAIT-2',
-  'CLOSING',
-  'TIME-WAIT',
-  'CLOSE-WAIT',
-  'LAST-ACK',
-] as const;
-
-/** A state of a TCP connection (RFC 9293 §3.3.2). */
-export type TcpState = (typeof TCP_STATES)[number];
-
-/**
- * What moves a connection: calls from the application ("open", "close", "abort") and
- * what arrives from the peer or the clock. "rcv-ack-of-syn" and "rcv-ack-of-fin" are
- * acknowledgments that cover our SYN or our FIN; "rcv-fin" is a FIN the receiver has
- * reached in sequence (all bytes before it assembled), RFC 9293 §3.10.7.4 "eighth".
- */
-export const TCP_EVENTS = [
-  'passive-open',
-  'active-open',
-  'rcv-syn',
-  'rcv-syn-ack',
-  'rcv-ack-of-syn',
-  'close',
-  'rcv-fin',
-  'rcv-ack-of-fin',
-  'time-wait-timeout',
-  'rcv-rst',
-  'abort',
-] as const;
-
-/** Something that can change a connection's state. */
-export type TcpEvent = (typeof TCP_EVENTS)[number];
-
-/** One row of the table: in `from`, `event` leads to `to`, sending `send` (as labelled in RFC 9293 Figure 5). */
-export interface Transition {
-  from: TcpState;
-  event: TcpEvent;
-  to: TcpState;
-  /** The segment this transition sends, if any: "SYN", "SYN,ACK", "ACK", "FIN" or "RST". */
-  send?: string;
-}
+import type { TcpEvent, TcpState, Transition } from '@impl/state-types.ts';
 
 /** Every state a RST from the peer ends (RFC 9293 §3.10.7.4 "second, check the RST bit"). */
 const SYNCHRONIZING_OR_LATER: readonly TcpState[] = [

@@ -8,19 +8,11 @@
  * oldest unacknowledged one (SND.UNA in RFC 9293 §3.3.1) and `#next` the next to
  * send (SND.NXT); what lies between is in flight.
  */
-import type { ByteStream } from './byte-stream.ts';
 import { sequenceLength, type ReceiverMessage, type SenderMessage } from '@impl/segment.ts';
+import { DEFAULT_INITIAL_RTO_MS, MAX_PAYLOAD_SIZE, type Transmit } from '@impl/sender-types.ts';
+import type { ByteStream } from './byte-stream.ts';
 import { RetransmissionTimer } from './timer.ts';
 import { unwrap, wrap } from './wrap32.ts';
-
-/** The most payload bytes in one segment (a stand-in for the MSS, RFC 9293 §3.7.1). */
-export const MAX_PAYLOAD_SIZE = 1000;
-
-/** The initial retransmission timeout, 1 s as RFC 6298 §2.1 recommends. */
-export const DEFAULT_INITIAL_RTO_MS = 1000;
-
-/** Where the sender hands each segment it sends (or re-sends). */
-export type Transmit = (message: SenderMessage) => void;
 
 const EMPTY = new Uint8Array(0);
 

@@ -9,17 +9,9 @@
  * (SND.NXT); what lies between is in flight. wrap() when you build a message,
  * unwrap() when an ackno arrives.
  */
-import type { ByteStream } from './byte-stream.ts';
 import type { ReceiverMessage, SenderMessage } from '@impl/segment.ts';
-
-/** The most payload bytes in one segment (a stand-in for the MSS, RFC 9293 §3.7.1). */
-export const MAX_PAYLOAD_SIZE = 1000;
-
-/** The initial retransmission timeout, 1 s as RFC 6298 §2.1 recommends. */
-export const DEFAULT_INITIAL_RTO_MS = 1000;
-
-/** Where the sender hands each segment it sends (or re-sends). */
-export type Transmit = (message: SenderMessage) => void;
+import { DEFAULT_INITIAL_RTO_MS, MAX_PAYLOAD_SIZE, type Transmit } from '@impl/sender-types.ts';
+import type { ByteStream } from './byte-stream.ts';
 
 /** The sending half of an endpoint: outbound stream in, segments out, acknowledgments in. */
 export class TcpSender {

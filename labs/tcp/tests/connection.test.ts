@@ -8,9 +8,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import { Transcript } from '@lab-kit';
-import { findTransition, TCP_EVENTS, TCP_STATES, TRANSITIONS, type TcpEvent, type TcpState } from '@impl/connection-states.ts';
+import { findTransition, TRANSITIONS } from '@impl/connection-states.ts';
 import { TcpConnection } from '@impl/connection.ts';
 import type { Segment } from '@impl/segment.ts';
+import { TCP_EVENTS, TCP_STATES, type TcpEvent, type TcpState } from '@impl/state-types.ts';
 import { bytes, text } from './fixtures/bytes.ts';
 import { ConnectionHarness, flagsOf } from './fixtures/connection-harness.ts';
 import { ConnectionPair } from './fixtures/connection-pair.ts';

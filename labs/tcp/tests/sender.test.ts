@@ -6,8 +6,8 @@
  * probes. Every script below prints its steps when an expectation fails.
  */
 import { describe, expect, it } from 'vitest';
-import { MAX_PAYLOAD_SIZE } from '@impl/sender.ts';
 import { RetransmissionTimer } from '@impl/timer.ts';
+import { MAX_PAYLOAD_SIZE } from '@impl/sender-types.ts';
 import { seededBytes } from './fixtures/bytes.ts';
 import { SenderHarness } from './fixtures/sender-harness.ts';
 import { SPACE } from './fixtures/steps.ts';

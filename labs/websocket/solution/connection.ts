@@ -9,42 +9,13 @@
  *   any state ── protocol error, missed pong, close timeout, transport gone ──▶ closed
  */
 import { CloseCode, ProtocolError } from '@impl/close-codes.ts';
+import { DEFAULT_CLOSE_TIMEOUT_MS, type ConnectionEvent, type ConnectionOptions, type ConnectionState } from '@impl/connection-types.ts';
+import { Opcode, type Role } from '@impl/frame-types.ts';
+import type { AssembledEvent } from '@impl/message-events.ts';
 import { encodeClosePayload } from './close-payload.ts';
-import { encodeFrame, Opcode, type Role } from './frame.ts';
+import { encodeFrame } from './frame.ts';
 import { FrameParser } from './frame-parser.ts';
-import { MessageAssembler, type AssembledEvent } from './message-assembler.ts';
-
-/** Where the closing handshake stands (RFC 6455 §7). */
-export type ConnectionState = 'open' | 'closing' | 'closed';
-
-/** What the application is told. */
-export type ConnectionEvent =
-  | { type: 'message'; data: string | Uint8Array }
-  | { type: 'ping'; payload: Uint8Array }
-  | { type: 'pong'; payload: Uint8Array }
-  /**
-   * The connection is over. `code` is the peer's status code (1005 if its
-   * Close had none), the code this end failed with, or 1006 if it ended
-   * with no Close handshake; `wasClean` is true only after both Close frames.
-   */
-  | { type: 'close'; code: number; reason: string; wasClean: boolean };
-
-export interface ConnectionOptions {
-  role: Role;
-  /** Largest message accepted, in bytes (1009 beyond). Default: no limit. */
-  maxMessageSize?: number;
-  /** Send a Ping after this many ms in which nothing was sent; undefined for no heartbeat. */
-  heartbeatMs?: number;
-  /** Give up on a peer that has not answered a heartbeat Ping with a Pong within this many ms. Default: heartbeatMs. */
-  pongTimeoutMs?: number;
-  /** How long to wait for the peer's Close after sending ours, and a client for the server to close TCP after the handshake. Default 5000 ms. */
-  closeTimeoutMs?: number;
-  /** Source of random bytes for the client's masking keys (RFC 6455 §5.3). Default: crypto.getRandomValues. */
-  random?: (length: number) => Uint8Array;
-}
-
-/** The close timeout when none is given. */
-export const DEFAULT_CLOSE_TIMEOUT_MS = 5000;
+import { MessageAssembler } from './message-assembler.ts';
 
 export class WebSocketConnection {
   readonly #role: Role;

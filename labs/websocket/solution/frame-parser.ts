@@ -5,7 +5,8 @@
  * copied once, into the payload the frame is handed out with.
  */
 import { CloseCode, ProtocolError } from '@impl/close-codes.ts';
-import { applyMask, decodeFrame, decodeHeader, MAX_HEADER_SIZE, type DecodeOptions, type Frame, type FrameHeader } from './frame.ts';
+import type { DecodeOptions, Frame } from '@impl/frame-types.ts';
+import { applyMask, decodeFrame, decodeHeader, MAX_HEADER_SIZE, type FrameHeader } from './frame.ts';
 
 /** What #payload holds between frames: nothing, and never handed out. */
 const NO_PAYLOAD: Uint8Array = new Uint8Array(0);

@@ -5,24 +5,10 @@
  * the fragments of a message and are passed on at once.
  */
 import { CloseCode, ProtocolError } from '@impl/close-codes.ts';
+import { Opcode, type Frame } from '@impl/frame-types.ts';
+import type { AssembledEvent, AssemblerOptions } from '@impl/message-events.ts';
 import { decodeClosePayload } from './close-payload.ts';
-import { Opcode, type Frame } from './frame.ts';
 import { Utf8Validator } from './utf8.ts';
-
-/** What the application sees. */
-export type AssembledEvent =
-  | { type: 'text'; text: string }
-  | { type: 'binary'; data: Uint8Array }
-  | { type: 'ping'; payload: Uint8Array }
-  | { type: 'pong'; payload: Uint8Array }
-  /** `code` is undefined when the Close frame had no body. */
-  | { type: 'close'; code: number | undefined; reason: string };
-
-/** Limits. */
-export interface AssemblerOptions {
-  /** Largest message in bytes, all fragments together; more is refused with 1009. Default: no limit. */
-  maxMessageSize?: number;
-}
 
 /** One decoder for every message: decode() without `stream` keeps no state between calls. */
 const UTF8 = new TextDecoder();

@@ -7,9 +7,10 @@
 import { connect, type Socket } from 'node:net';
 import { encodeBase64 } from '@impl/base64.ts';
 import { HandshakeError } from '@impl/close-codes.ts';
+import type { Handlers, Peer } from '@impl/peer.ts';
 import { WebSocketConnection } from './connection.ts';
 import { checkServerResponse, clientRequest } from './handshake.ts';
-import { attach, type Handlers, type Peer } from './transport.ts';
+import { attach } from './transport.ts';
 
 export interface ClientOptions extends Handlers {
   /** How long to wait for the 101, ms. Default 5000. */

@@ -5,7 +5,8 @@
  * than once.
  */
 import { ProtocolError } from '@impl/close-codes.ts';
-import { decodeFrame, type DecodeOptions, type Frame } from './frame.ts';
+import type { DecodeOptions, Frame } from '@impl/frame-types.ts';
+import { decodeFrame } from './frame.ts';
 
 export class FrameParser {
   readonly #options: DecodeOptions;

@@ -7,33 +7,11 @@
 import { createServer, type IncomingMessage } from 'node:http';
 import type { Socket } from 'node:net';
 import { HandshakeError } from '@impl/close-codes.ts';
+import type { ServerOptions, WebSocketServer } from '@impl/server-types.ts';
+import type { OpeningRequest } from '@impl/handshake-types.ts';
 import { WebSocketConnection } from './connection.ts';
-import { acceptResponse, parseOpeningHandshake, rejectResponse, type OpeningRequest } from './handshake.ts';
-import { attach, type Handlers, type Peer } from './transport.ts';
-
-export interface ServerOptions extends Handlers {
-  /** Address to bind; the lab's tests use '127.0.0.1'. */
-  host: string;
-  /** 0 lets the system choose. */
-  port: number;
-  /** Subprotocols this server speaks; it picks the first the client offers (RFC 6455 §4.2.2 item 5.5). */
-  protocols?: string[];
-  /** Passed to each WebSocketConnection. */
-  maxMessageSize?: number;
-  heartbeatMs?: number;
-  pongTimeoutMs?: number;
-  closeTimeoutMs?: number;
-  /** Called once a connection is open, with what the handshake said and the subprotocol chosen. */
-  onOpen?(peer: Peer, request: OpeningRequest, protocol: string | undefined): void;
-}
-
-/** A running server. */
-export interface WebSocketServer {
-  /** The port actually bound. */
-  port: number;
-  /** Stops listening and drops every connection; resolves once the server is closed. */
-  close(): Promise<void>;
-}
+import { acceptResponse, parseOpeningHandshake, rejectResponse } from './handshake.ts';
+import { attach } from './transport.ts';
 
 /**
  * Listens on `options.host`:`options.port`. Each upgrade request is checked

@@ -12,8 +12,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LabAssertionError } from '@lab-kit';
-import { listenWebSocket, type WebSocketServer } from '@impl/server.ts';
-import type { ConnectionEvent } from '@impl/connection.ts';
+import { listenWebSocket } from '@impl/server.ts';
+import type { WebSocketServer } from '@impl/server-types.ts';
+import type { ConnectionEvent } from '@impl/connection-types.ts';
 import { within } from './fixtures/within.ts';
 
 /** Where Chrome or Chromium usually is; CHROMIUM_PATH or CHROME_PATH first. */

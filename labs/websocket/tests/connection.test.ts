@@ -8,7 +8,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { expectBytes, fromHex, Transcript } from '@lab-kit';
-import { WebSocketConnection, type ConnectionEvent, type ConnectionOptions } from '@impl/connection.ts';
+import { WebSocketConnection } from '@impl/connection.ts';
+import type { ConnectionEvent, ConnectionOptions } from '@impl/connection-types.ts';
 import { runThroughProxy } from './fixtures/idle-proxy.ts';
 import { describeFrame, referenceDecodeAll, referenceEncode, utf8, type ReadFrame } from './fixtures/reference-frames.ts';
 import { clientBytes, closeBody, ScriptedClient } from './fixtures/scripted-client.ts';

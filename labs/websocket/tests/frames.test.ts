@@ -7,7 +7,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { expectBytes, fromHex } from '@lab-kit';
-import { decodeFrame, encodeFrame, Opcode, type Frame } from '@impl/frame.ts';
+import { decodeFrame, encodeFrame } from '@impl/frame.ts';
+import { Opcode, type Frame } from '@impl/frame-types.ts';
 import { expectProtocolError } from './fixtures/expect-errors.ts';
 import { referenceEncode, summarize, utf8 } from './fixtures/reference-frames.ts';
 

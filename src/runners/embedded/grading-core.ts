@@ -41,11 +41,12 @@ const LAZY_BUILTINS: Record<string, LazyBuiltin> = {
 };
 
 /**
- * npm packages that only `node` stages import, as real peers (the ws library):
+ * npm packages that only `node` stages import, as real peers (the ws library,
+ * hessian.js, grpc-js):
  * a Node host serves them through `GradingHost.packages`; the browser worker,
  * which never runs a `node` stage, has none.
  */
-export const NODE_PACKAGES = ['ws'] as const;
+export const NODE_PACKAGES = ['ws', 'hessian.js', '@grpc/grpc-js'] as const;
 
 /**
  * npm packages that only `host` stages import (the pg client of a real

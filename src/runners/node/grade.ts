@@ -16,7 +16,7 @@ import { gradeInPasses } from '../passes.ts';
 import { gradeResult, stageResult, type GradeResult, type Scoring } from '../result.ts';
 import { LIMITS, type Limits } from '../rules.ts';
 import { parseSeed, SEED_VARIABLE } from '../seed.ts';
-import { GradingChild } from './grading-child.ts';
+import { GradingChild, type Launcher } from './grading-child.ts';
 import { stageFile } from './stage-file.ts';
 import type { SessionSetup } from './vitest-session.ts';
 
@@ -36,6 +36,10 @@ export interface GradeOptions {
   scoring?: Scoring;
   /** Grade on this warm child (journey watch) instead of a new one per grade. */
   warm?: WarmGrader;
+  /** Starts the grading child through this (batch grading's sandbox, see class/sandbox.ts). */
+  launcher?: Launcher;
+  /** Add a test of this name that must fail to every stage (batch grading's canary). */
+  canary?: string;
 }
 
 /** Keeps one grading child, and its Vitest session, from one grade to the next. */
@@ -57,7 +61,7 @@ export class WarmGrader {
 
 /** Where a grade's files are: the session a child opens for them. */
 function sessionSetup(options: GradeOptions, implDir: string, limits: Limits): SessionSetup {
-  return { root: options.paths.root, aliases: courseAliases(options.paths.root), impl: implLayout(options.lab, implDir), limits };
+  return { root: options.paths.root, aliases: courseAliases(options.paths.root), impl: implLayout(options.lab, implDir), limits, ...(options.canary ? { canary: options.canary } : {}) };
 }
 
 /**
@@ -95,11 +99,12 @@ export async function gradeLab(options: GradeOptions): Promise<GradeResult> {
     limits,
     stages,
     runPass: async (remaining, onEvent, watch, signal) => {
-      const child = options.warm ? options.warm.take() : GradingChild.take();
+      const child = options.warm ? options.warm.take() : GradingChild.take(options.launcher);
       try {
         return await child.run(sessionSetup(options, implDir, limits), stageBatches(lab, remaining), seed, onEvent, watch, signal);
       } finally {
         if (!options.warm) {
+          // kill() holds the child until it has exited (see grading-child.ts), so this await keeps the CLI alive.
           child.kill();
           await child.ended;
         }

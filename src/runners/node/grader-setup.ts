@@ -6,7 +6,7 @@
  * which loads after this file, cannot sign lines of its own.
  */
 import * as fc from 'fast-check';
-import { afterEach, beforeAll, beforeEach, expect, inject } from 'vitest';
+import { afterEach, beforeAll, beforeEach, expect, inject, test } from 'vitest';
 import { failureText, type LearnerFiles, type ReportedError } from '../result.ts';
 import { useSeed } from '../seed.ts';
 import { progressWriter, type ProgressChannel } from './progress-channel.ts';
@@ -17,6 +17,8 @@ export interface GraderContext {
   progress: ProgressChannel;
   /** Where stack traces show the learner's files, to say where their code threw. */
   learner: LearnerFiles;
+  /** The name of a test that must fail (see vitest-session.ts). */
+  canary?: string;
 }
 
 declare module 'vitest' {
@@ -35,6 +37,13 @@ const file = expect.getState().testPath ?? '';
 const started = new Map<string, number>();
 
 write({ event: 'load', file });
+
+// It runs after the stage's file (and the learner's code) has loaded, with the same `expect`: code that
+// patched assertions or globals to pass, or forged results wholesale, makes it pass too.
+if (context.canary) {
+  const [want, got] = [context.canary, [...context.canary].reverse().join('')];
+  test(context.canary, () => expect(got).toBe(want));
+}
 
 // Vitest reports these only when the whole run ends, which a later hang would prevent.
 process.on('unhandledRejection', (reason) => {

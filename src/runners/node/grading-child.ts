@@ -26,6 +26,19 @@ const POLL_MS = 100;
 
 const childEntry = fileURLToPath(new URL('./grade-child.ts', import.meta.url));
 
+/** A program and its arguments and environment, as spawn takes them. */
+export interface Launch {
+  command: string;
+  args: string[];
+  env: NodeJS.ProcessEnv;
+}
+
+/**
+ * Wraps the child's command line, e.g. in a sandbox (class/sandbox.ts), given
+ * the child's own command and its temp folder, the one place it writes.
+ */
+export type Launcher = (child: Launch, tempDir: string) => Launch;
+
 /**
  * Turns progress lines into watchdog calls and, for results Vitest never got
  * to send (its updates are batched, and a hang stops them), into events.
@@ -94,12 +107,14 @@ export class GradingChild {
   /** Who hears the child's next replies, and its end. */
   private listener: { reply(reply: ChildReply): void; exit(why: string): void } | undefined;
 
-  private constructor() {
+  private constructor(launcher?: Launcher) {
     this.dir = mkdtempSync(join(tmpdir(), 'journey-grade-'));
-    this.child = spawn(process.execPath, [childEntry], {
+    const own: Launch = { command: process.execPath, args: [childEntry], env: { ...process.env, TMPDIR: this.dir, TMP: this.dir, TEMP: this.dir } };
+    const launch = launcher ? launcher(own, this.dir) : own;
+    this.child = spawn(launch.command, launch.args, {
       stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
       detached: true, // its own process group, so one kill ends it and anything it started
-      env: { ...process.env, TMPDIR: this.dir, TMP: this.dir, TEMP: this.dir },
+      env: launch.env,
     });
     this.release = this.child.pid === undefined ? () => {} : track(this.child.pid, this.dir);
     // Only a run or a question in progress keeps this process alive for the child (see `busy`): a child
@@ -119,8 +134,9 @@ export class GradingChild {
     );
   }
 
-  /** A child to grade with: the one started ahead of time, if any, or a new one. */
-  static take(): GradingChild {
+  /** A child to grade with: the one started ahead of time, if any, or a new one (always new when launched through `launcher`). */
+  static take(launcher?: Launcher): GradingChild {
+    if (launcher) return new GradingChild(launcher);
     const child = spare;
     spare = undefined;
     return child && !child.gone ? child : new GradingChild();
@@ -175,7 +191,7 @@ export class GradingChild {
         },
         exit: (why) => finish({ kind: 'crash', message: why }),
       };
-      this.send({ type: 'run', setup, order: { batches, context: { seed, progress: channel, learner: setup.impl } } });
+      this.send({ type: 'run', setup, order: { batches, context: { seed, progress: channel, learner: setup.impl, ...(setup.canary ? { canary: setup.canary } : {}) } } });
     });
   }
 
@@ -202,7 +218,8 @@ export class GradingChild {
 
   /** Kills the child's whole process group and removes its temp folder. */
   kill(): void {
-    // Held until it has exited: whoever awaits `ended` needs this process alive to hear the child close.
+    // Held until it has exited: whoever awaits `ended` needs this process alive to hear the child close
+    // (unref'd, a slow exit ended `journey grade` with "unsettled top-level await" and no scoreboard).
     this.child.ref();
     if (this.child.pid !== undefined && !this.gone) killGroup(this.child.pid);
     this.cleanUp();

@@ -28,6 +28,8 @@ export interface SessionSetup {
   /** Where `@impl/…` finds the learner's and the given files. */
   impl: ImplLayout;
   limits: Limits;
+  /** The name of a test that must fail, added first to every stage (batch grading: a pass means tampering). */
+  canary?: string;
 }
 
 /** One run of a session. */

@@ -3,9 +3,11 @@
  * chapter pages' frontmatter and the lab manifests, so the home page's cards
  * and the README's table never need keeping by hand.
  */
-import { loadLabs } from '../../course/labs.ts';
+import { loadLabs, type Lab } from '../../course/labs.ts';
+import { courseLabs } from '../../course/offering.ts';
 import type { CoursePaths } from '../../course/paths.ts';
-import { pagesWithInfo } from '../sidebar.ts';
+import { courseSettings } from '../../course/settings.ts';
+import { coursePages, pagesWithInfo, type PageInfo } from '../sidebar.ts';
 
 /**
  * The chapters of the journey not written yet (COURSE.md numbers them). Once a
@@ -33,22 +35,37 @@ export interface ChapterEntry {
   lab?: { id: string; title: string; summary: string };
 }
 
+/** A written chapter's entry: its journey number (the page's `sidebar.order`), page and lab. */
+function writtenEntry(page: PageInfo, labs: readonly Lab[]): ChapterEntry {
+  const lab = labs.find((l) => l.manifest.chapterPage === page.slug);
+  return {
+    number: page.order,
+    title: page.title,
+    page: { slug: page.slug, description: page.description },
+    ...(lab ? { lab: { id: lab.id, title: lab.manifest.title, summary: lab.manifest.summary } } : {}),
+  };
+}
+
 /** Every chapter of the journey in order: the written ones with their page and lab, the rest by their planned title. */
 export function chapterList(paths: CoursePaths): ChapterEntry[] {
   const pages = pagesWithInfo(paths.content, 'chapters');
   const labs = loadLabs(paths);
   return Object.entries(PLANNED).map(([n, planned]) => {
-    const number = Number(n);
-    const page = pages.find((p) => p.order === number);
-    if (!page) return { number, title: planned };
-    const lab = labs.find((l) => l.manifest.chapterPage === page.slug);
-    return {
-      number,
-      title: page.title,
-      page: { slug: page.slug, description: page.description },
-      ...(lab ? { lab: { id: lab.id, title: lab.manifest.title, summary: lab.manifest.summary } } : {}),
-    };
+    const page = pages.find((p) => p.order === Number(n));
+    return page ? writtenEntry(page, labs) : { number: Number(n), title: planned };
   });
+}
+
+/**
+ * This instance's chapters, for its home page: with course.json's `chapters`,
+ * those alone in its order (numbers kept from the journey); without, the whole
+ * journey, chapters to come included.
+ */
+export function courseChapterList(paths: CoursePaths): ChapterEntry[] {
+  const settings = courseSettings(paths);
+  if (!settings.chapters) return chapterList(paths);
+  const labs = courseLabs(paths, settings);
+  return coursePages(paths, settings).map((page) => writtenEntry(page, labs));
 }
 
 /** Consecutive chapters not written yet, run together ("6–11"), between the written ones. */

@@ -5,8 +5,9 @@
  * origin scripted here. Simulated time, fixed link delays; every decision —
  * miss, collapse, hit, revalidation, Age, Cache-Status — is the solution's.
  */
-import { Edge, type EdgeEvent } from '../../../../labs/cdn/solution/edge.ts';
+import { Edge } from '../../../../labs/cdn/solution/edge.ts';
 import type { HttpRequest, HttpResponse } from '../../../../labs/cdn/given/http.ts';
+import type { EdgeEvent } from '../../../../labs/cdn/given/edge-types.ts';
 
 /** The places a message travels between. */
 export type Place = 'a' | 'b' | 'c' | 'edge' | 'shield' | 'origin';

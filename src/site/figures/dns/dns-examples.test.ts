@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { decodeMessage, encodeMessage, type Message } from '../../../../labs/dns/solution/message.ts';
+import { decodeMessage, encodeMessage } from '../../../../labs/dns/solution/message.ts';
 import { decodeName } from '../../../../labs/dns/solution/name.ts';
 import { decodeRecord } from '../../../../labs/dns/solution/record.ts';
 import { describeMessage, dnsQueryExample, dnsResponseExample, DNS_GROUPS, QUERY, RESPONSE, type DnsExample } from './dns-examples.ts';
 import { buildHexModel, type HexField } from '../../components/hex-view.ts';
+import type { Message } from '../../../../labs/dns/given/message-types.ts';
 
 const examples: [string, () => DnsExample][] = [
   ['query', dnsQueryExample],

@@ -5,13 +5,16 @@
  * walked again here, field by field (RFC 1035 §4.1), to tell HexView where
  * every header field, label, pointer and record part begins and ends.
  */
-import { formatIpv4, formatIpv6 } from '../../../../labs/dns/solution/address.ts';
+import { formatIpv6 } from '../../../../labs/dns/solution/address.ts';
 import { CLASS_IN, rcodeName, typeName } from '../../../../labs/dns/given/codes.ts';
-import { createQuery, decodeMessage, encodeMessage, type Message } from '../../../../labs/dns/solution/message.ts';
-import { decodeName, formatName } from '../../../../labs/dns/solution/name.ts';
+import { decodeMessage, encodeMessage } from '../../../../labs/dns/solution/message.ts';
+import { decodeName } from '../../../../labs/dns/solution/name.ts';
 import { questionEncodingLength } from '../../../../labs/dns/solution/question.ts';
-import { recordEncodingLength, type ResourceRecord } from '../../../../labs/dns/solution/record.ts';
+import { recordEncodingLength } from '../../../../labs/dns/solution/record.ts';
 import type { HexField, HexGroup } from '../../components/hex-view.ts';
+import { formatIpv4 } from '../../../../labs/dns/given/address-text.ts';
+import { createQuery, type Message, type ResourceRecord } from '../../../../labs/dns/given/message-types.ts';
+import { formatName } from '../../../../labs/dns/given/name-text.ts';
 
 /** Colour groups for DNS messages, in a fixed order so a query and its response use the same colours. */
 export const DNS_GROUPS: readonly HexGroup[] = [

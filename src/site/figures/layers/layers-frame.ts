@@ -10,10 +10,11 @@
  * layer, and the worked RFC 1071 checksum of the IPv4 header.
  */
 import { encapsulateHttpRequest } from '../../../../labs/layers/solution/encapsulate.ts';
-import { annotateFrame, type FieldAnnotation } from '../../../../labs/layers/solution/hexdump.ts';
+import { annotateFrame } from '../../../../labs/layers/solution/hexdump.ts';
 import { internetChecksum, onesComplementSum } from '../../../../labs/layers/solution/checksum.ts';
 import { VETH_GET_FRAME, VETH_GET_REQUEST } from '../../../../labs/layers/tests/fixtures/captures.ts';
 import type { HexField, HexGroup } from '../../components/hex-view.ts';
+import type { FieldAnnotation } from '../../../../labs/layers/given/annotation-types.ts';
 
 /** The request as curl sent it in the capture: 86 bytes. */
 
@@ -177,7 +178,7 @@ const SECTIONS: Record<FieldAnnotation['layer'], string> = {
 /** The search request's frame, its fields and its layer sizes. */
 export function searchFrameExample(): FrameExample {
   const bytes = encapsulateHttpRequest({ ...CAPTURED_FRAME_OPTIONS, tcpOptions: CAPTURED_FRAME_OPTIONS.tcpOptions.slice() });
-  const annotations = annotateFrame(bytes);
+  const annotations: FieldAnnotation[] = annotateFrame(bytes);
   const fields: HexField[] = [];
   const values: Record<string, string> = {};
   for (const annotation of annotations) {

@@ -4,9 +4,10 @@
  * solution (udp.ts), so the 8-byte header a reader sees is the one a stub
  * resolver's query really starts with, checksum included.
  */
-import { decodeUdpDatagram, encodeUdpDatagram, UDP_HEADER_LENGTH } from '../../../../labs/layers/solution/udp.ts';
+import { decodeUdpDatagram, encodeUdpDatagram } from '../../../../labs/layers/solution/udp.ts';
 import type { HexField, HexGroup } from '../../components/hex-view.ts';
 import { dnsQueryExample } from '../dns/dns-examples.ts';
+import { UDP_HEADER_LENGTH } from '../../../../labs/layers/given/header-types.ts';
 
 /** The phone's address and the resolver's: documentation prefixes (RFC 5737), the phone's as in the TCP chapter. */
 export const UDP_ADDRESSES = { source: '192.0.2.10', destination: '198.51.100.53' };

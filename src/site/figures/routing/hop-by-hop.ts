@@ -9,15 +9,17 @@
  * hand except the network itself.
  */
 import { topology, type DeviceBehaviour, type DeviceContext, type TraceRecord } from '../../../netsim/index.ts';
-import { decodeArp, type ArpMessage } from '../../../../labs/routing/solution/arp-message.ts';
+import { decodeArp } from '../../../../labs/routing/solution/arp-message.ts';
 import { decodeEthernet, ETHERTYPE_ARP, ETHERTYPE_IPV4 } from '../../../../labs/routing/given/ethernet.ts';
 import { decodeIpv4Header } from '../../../../labs/routing/given/ipv4.ts';
 import { NetworkInterface } from '../../../../labs/routing/solution/network-interface.ts';
 import { Router } from '../../../../labs/routing/solution/router.ts';
-import { RoutingTable, type Route } from '../../../../labs/routing/solution/routing-table.ts';
+import { RoutingTable } from '../../../../labs/routing/solution/routing-table.ts';
 import { encapsulateHttpRequest } from '../../../../labs/layers/solution/encapsulate.ts';
 import { SEARCH_REQUEST } from '../layers/layers-frame.ts';
 import type { Step } from '../../components/step-through.ts';
+import type { ArpMessage } from '../../../../labs/routing/given/arp-types.ts';
+import type { Route } from '../../../../labs/routing/given/route-types.ts';
 
 /** One interface of a device in the journey. */
 export interface HopInterface {

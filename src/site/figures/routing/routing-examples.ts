@@ -7,10 +7,11 @@
 import { NatGateway } from '../../../../labs/routing/solution/nat.ts';
 import { decodeIpv4Header } from '../../../../labs/routing/given/ipv4.ts';
 import { parseRouteN } from '../../../../labs/routing/solution/route-n.ts';
-import { RoutingTable, type Route } from '../../../../labs/routing/solution/routing-table.ts';
+import { RoutingTable } from '../../../../labs/routing/solution/routing-table.ts';
 import { encapsulateHttpRequest } from '../../../../labs/layers/solution/encapsulate.ts';
 import { REAL_ROUTE_N } from '../../../../labs/routing/tests/fixtures/real-bytes.ts';
 import { SEARCH_REQUEST } from '../layers/layers-frame.ts';
+import type { Route } from '../../../../labs/routing/given/route-types.ts';
 
 /** `route -n` as net-tools printed it in a Linux network namespace: the routing lab's captured fixture. */
 export const ROUTE_N_EXAMPLE = REAL_ROUTE_N;

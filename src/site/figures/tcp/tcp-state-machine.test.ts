@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { TCP_STATES, TRANSITIONS } from '../../../../labs/tcp/solution/connection-states.ts';
+import { TRANSITIONS } from '../../../../labs/tcp/solution/connection-states.ts';
 import {
   boxExit,
   DRAWN_TRANSITIONS,
@@ -13,6 +13,7 @@ import {
   OMITTED_EVENTS,
   transitionLabel,
 } from './tcp-state-machine.ts';
+import { TCP_STATES } from '../../../../labs/tcp/given/state-types.ts';
 
 describe('the state machine diagram', () => {
   it('has a box for each of the eleven states of RFC 9293 §3.3.2, and CLOSED twice as in Figure 5', () => {

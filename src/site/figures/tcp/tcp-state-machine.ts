@@ -6,8 +6,9 @@
  * Resets and aborts, which lead from nearly every state to CLOSED, are left out of the
  * picture (the chapter says so) — they would bury the rest.
  */
-import { TCP_STATES, TRANSITIONS, type TcpEvent, type TcpState, type Transition } from '../../../../labs/tcp/solution/connection-states.ts';
+import { TRANSITIONS } from '../../../../labs/tcp/solution/connection-states.ts';
 import { arrowGeometry, type Point } from '../../components/svg.ts';
+import { TCP_STATES, type TcpEvent, type TcpState, type Transition } from '../../../../labs/tcp/given/state-types.ts';
 
 /** The diagram's coordinate system. */
 export const MACHINE_VIEW_BOX = { width: 420, height: 462 };

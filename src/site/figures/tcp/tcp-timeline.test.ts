@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { TRANSITIONS, type TcpState } from '../../../../labs/tcp/solution/connection-states.ts';
-import { DEFAULT_INITIAL_RTO_MS } from '../../../../labs/tcp/solution/sender.ts';
+import { TRANSITIONS } from '../../../../labs/tcp/solution/connection-states.ts';
 import { buildTimeline, chapterTimeline, findSeed, isTableRow, type Side, type Timeline, type TimelineSegment } from './tcp-timeline.ts';
+import type { TcpState } from '../../../../labs/tcp/given/state-types.ts';
+import { DEFAULT_INITIAL_RTO_MS } from '../../../../labs/tcp/given/sender-types.ts';
 
 const SPACE = 2 ** 32;
 const plus = (n: number, k: number) => (n + k) % SPACE;

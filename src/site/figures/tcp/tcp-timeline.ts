@@ -7,11 +7,13 @@
  * The chapter's sequence diagram and state machine are drawn from this, at build time.
  */
 import { Topology, topology, type DeviceBehaviour, type DeviceContext, type TraceRecord } from '../../../netsim/index.ts';
-import { TcpConnection, type StateChange } from '../../../../labs/tcp/solution/connection.ts';
-import { findTransition, type TcpEvent, type TcpState } from '../../../../labs/tcp/solution/connection-states.ts';
+import { TcpConnection } from '../../../../labs/tcp/solution/connection.ts';
+import { findTransition } from '../../../../labs/tcp/solution/connection-states.ts';
 import { decodeSegment, encodeSegment, type PseudoHeader } from '../../../../labs/tcp/given/segment-codec.ts';
 import { segmentFlags, type Segment } from '../../../../labs/tcp/given/segment.ts';
 import { SEQUENCE_SPACE } from '../../../../labs/tcp/solution/wrap32.ts';
+import type { StateChange } from '../../../../labs/tcp/given/connection-types.ts';
+import type { TcpEvent, TcpState } from '../../../../labs/tcp/given/state-types.ts';
 
 /** Which end of the connection. */
 export type Side = 'client' | 'server';
@@ -230,7 +232,7 @@ class Endpoint implements DeviceBehaviour {
     // RFC 9293 §3.4.1: the ISN must be unpredictable; here it comes from the device's seeded stream.
     this.isn = ctx.random.nextUint32();
     const options = this.#mslMs === undefined ? { isn: this.isn } : { isn: this.isn, mslMs: this.#mslMs };
-    this.connection = new TcpConnection(options, (segment) => this.#transmit(segment));
+    this.connection = new TcpConnection(options, (segment: Segment) => this.#transmit(segment));
     this.#lastTick = ctx.now;
   }
 

@@ -63,7 +63,7 @@ export function simulateLane(heartbeatMs: number, options: IncidentOptions = INC
     events.push({ atMs: start, kind: 'open' });
     const server = new WebSocketConnection({ role: 'server', heartbeatMs });
     // Masking keys need not be random in a simulation; a counter keeps the build deterministic.
-    const client = new WebSocketConnection({ role: 'client', random: (n) => Uint8Array.from({ length: n }, () => keys++ & 0xff) });
+    const client = new WebSocketConnection({ role: 'client', random: (n: number) => Uint8Array.from({ length: n }, () => keys++ & 0xff) });
     const run = runThroughProxy(server, client, { ...options, durationMs: options.durationMs - start });
     for (const event of run.events) {
       if (event.kind !== 'bytes' || !event.bytes) continue;

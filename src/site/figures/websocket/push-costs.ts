@@ -5,7 +5,8 @@
  * frames encoded by the WebSocket lab's reference codec. Bytes of TCP and
  * TLS are left out: they add the same per packet to every method.
  */
-import { encodeFrame, Opcode } from '../../../../labs/websocket/solution/frame.ts';
+import { Opcode } from '../../../../labs/websocket/given/frame-types.ts';
+import { encodeFrame } from '../../../../labs/websocket/solution/frame.ts';
 import { STATUS_PUSH } from './websocket-frames.ts';
 
 const crlf = (lines: string[]) => lines.join('\r\n') + '\r\n\r\n';

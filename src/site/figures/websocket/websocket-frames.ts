@@ -5,7 +5,8 @@
  * (labs/websocket/solution/frame.ts), then labelled field by field (RFC 6455
  * §5.2) for HexView. The handshake's Accept value comes from the same lab.
  */
-import { encodeFrame, headerLength, Opcode, type Frame } from '../../../../labs/websocket/solution/frame.ts';
+import { Opcode, type Frame } from '../../../../labs/websocket/given/frame-types.ts';
+import { encodeFrame, headerLength } from '../../../../labs/websocket/solution/frame.ts';
 import { acceptKey } from '../../../../labs/websocket/solution/handshake.ts';
 import type { HexField, HexGroup } from '../../components/hex-view.ts';
 

@@ -8,7 +8,8 @@
 import { join, relative } from 'node:path';
 import ts from 'typescript';
 import { implTsPaths } from '../../../course/impl-layers.ts';
-import { implLayout, loadLabs } from '../../../course/labs.ts';
+import { implLayout } from '../../../course/labs.ts';
+import { courseLabs } from '../../../course/offering.ts';
 import type { CoursePaths } from '../../../course/paths.ts';
 import { VIRTUAL, type TypescriptEnvironment } from '../../../workspace/typescript/environment.ts';
 
@@ -45,7 +46,7 @@ export function typescriptEnvironment(paths: CoursePaths): TypescriptEnvironment
   const read = new Set<string>();
   // The labs share most declaration files: each is parsed once.
   const parsedFiles = new Map<string, ts.SourceFile | undefined>();
-  for (const lab of loadLabs(paths)) {
+  for (const lab of courseLabs(paths)) {
     const configPath = join(lab.dir, 'tsconfig.json');
     const config = ts.readConfigFile(configPath, ts.sys.readFile);
     const parsed = ts.parseJsonConfigFileContent(config.config, ts.sys, lab.dir, undefined, configPath);

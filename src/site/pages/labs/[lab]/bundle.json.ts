@@ -1,11 +1,12 @@
 // The lab's files for the browser workspace, emitted at build time.
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { labBundle } from '../../../../course/lab-bundle.ts';
-import { loadLab, labIds } from '../../../../course/labs.ts';
+import { loadLab } from '../../../../course/labs.ts';
+import { courseLabs } from '../../../../course/offering.ts';
 import { coursePaths } from '../../../../course/paths.ts';
 import { courseSettings } from '../../../../course/settings.ts';
 
-export const getStaticPaths = (() => labIds(coursePaths()).map((lab) => ({ params: { lab } }))) satisfies GetStaticPaths;
+export const getStaticPaths = (() => courseLabs(coursePaths()).map((lab) => ({ params: { lab: lab.id } }))) satisfies GetStaticPaths;
 
 export const GET: APIRoute = ({ params }) => {
   const paths = coursePaths();

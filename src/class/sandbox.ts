@@ -1,0 +1,133 @@
+/**
+ * The sandbox batch grading runs each submission's grading child in:
+ * bubblewrap (a fresh user, PID, network, IPC and UTS namespace; only the
+ * files grading needs, read-only; a private /tmp; no network but loopback)
+ * with resource limits set inside it by prlimit. Node's permission model is
+ * not added as a second layer yet (Node documents it as no defence against
+ * malicious code; it would narrow what learner code reads inside the
+ * sandbox). Without bubblewrap a teacher must say `--unsafe`, and the
+ * gradebook says which isolation each run had.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, lstatSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import type { Lab } from '../course/labs.ts';
+import type { Launch, Launcher } from '../runners/node/grading-child.ts';
+import { findTool } from '../tooling/host-tools.ts';
+
+/** Which isolation a run had: bubblewrap's namespaces and limits, or none (`--unsafe`). */
+export type Isolation = 'bubblewrap' | 'none';
+
+/** The limits every sandboxed grading child runs under. */
+export const SANDBOX_LIMITS = {
+  /** CPU seconds of the child (all its threads); prlimit's hard limit kills it. */
+  cpuSeconds: 240,
+  /** Tasks (processes and threads) in the sandbox's user namespace: Vitest needs about 60; a fork bomb stops here. */
+  tasks: 256,
+  /** Writable private memory per process (RLIMIT_DATA): V8's reservations count against it, and 3 GiB was too little for a lab's worker threads. */
+  dataBytes: 8 * 1024 ** 3,
+  /** The grading process's JavaScript heap (--max-old-space-size). */
+  heapMiB: 1024,
+  /** Largest file a process may write (its progress file and Vitest's temp files). */
+  fileBytes: 64 * 1024 ** 2,
+  /** Size of the private /tmp. */
+  tmpBytes: 64 * 1024 ** 2,
+  /** Open files per process. */
+  openFiles: 1024,
+  /** Scheduling priority (nice) of everything in the sandbox. */
+  niceness: 10,
+};
+
+/** Whether bubblewrap is here and can make namespaces (a container may forbid them); the reason when not. */
+export function probeBubblewrap(): { ok: true; path: string } | { ok: false; why: string } {
+  const bwrap = findTool('sandbox');
+  if (!bwrap) return { ok: false, why: 'bubblewrap (bwrap) is not installed' };
+  if (!findOnPath('prlimit')) return { ok: false, why: 'prlimit (util-linux) is not installed' };
+  const probe = spawnSync(bwrap, [...systemBinds(), '--unshare-all', '--die-with-parent', '--', 'true'], { encoding: 'utf8', timeout: 10_000 });
+  if (probe.status !== 0) return { ok: false, why: `bwrap cannot create its namespaces here: ${(probe.stderr || probe.error?.message || `exit ${probe.status}`).trim()}` };
+  return { ok: true, path: bwrap };
+}
+
+function findOnPath(name: string): string | undefined {
+  return (process.env['PATH'] ?? '').split(':').map((d) => join(d, name)).find((p) => existsSync(p));
+}
+
+/** The system's programs and libraries, read-only; merged-/usr links stay links. */
+function systemBinds(): string[] {
+  const args = ['--ro-bind', '/usr', '/usr'];
+  for (const top of ['/bin', '/sbin', '/lib', '/lib32', '/lib64']) {
+    if (!existsSync(top)) continue;
+    const link = lstatSync(top).isSymbolicLink();
+    args.push(...(link ? ['--symlink', `usr${top}`, top] : ['--ro-bind', top, top]));
+  }
+  // Only what Node reads from /etc: never passwords, keys or the host's other configuration.
+  for (const file of ['/etc/ld.so.cache', '/etc/hosts', '/etc/nsswitch.conf', '/etc/localtime']) args.push('--ro-bind-try', file, file);
+  return args;
+}
+
+/** The course files a lab's grading reads: never solutions, the workspace, other labs, submissions or the gradebook. */
+function courseBinds(root: string, lab: Lab): string[] {
+  const paths = [
+    join(root, 'node_modules'),
+    join(root, 'src'),
+    join(root, 'package.json'),
+    join(root, 'tsconfig.json'),
+    join(lab.dir, 'lab.json'),
+    join(lab.dir, 'given'),
+    join(lab.dir, 'tests'),
+    join(dirname(lab.dir), 'tsconfig.base.json'),
+  ];
+  return paths.flatMap((p) => ['--ro-bind-try', p, p]);
+}
+
+/**
+ * A launcher that runs the grading child in bubblewrap: the course files for
+ * `lab` and the learner's folder read-only, the child's temp folder (its
+ * progress channel) the one writable host folder, and the limits above.
+ */
+export function bubblewrapLauncher(bwrap: string, root: string, lab: Lab, learnerDir: string): Launcher {
+  const node = process.execPath;
+  return (child: Launch, tempDir: string): Launch => {
+    const limits = SANDBOX_LIMITS;
+    const args = [
+      '--unshare-all',
+      '--die-with-parent',
+      '--new-session',
+      '--cap-drop', 'ALL',
+      ...systemBinds(),
+      '--proc', '/proc',
+      '--dev', '/dev',
+      '--size', String(limits.tmpBytes), '--tmpfs', '/tmp',
+      ...courseBinds(root, lab),
+      '--ro-bind', dirname(node), dirname(node),
+      '--ro-bind', learnerDir, learnerDir,
+      '--bind', tempDir, tempDir,
+      '--chdir', root,
+      '--',
+      // Without cgroups nothing caps a sandbox's share of the CPU: a fork bomb's busy loops at least yield to the machine's other work.
+      'nice',
+      '-n',
+      String(limits.niceness),
+      'prlimit',
+      `--cpu=${limits.cpuSeconds}`,
+      `--nproc=${limits.tasks}`,
+      `--data=${limits.dataBytes}`,
+      `--fsize=${limits.fileBytes}`,
+      `--nofile=${limits.openFiles}`,
+      '--',
+      child.command,
+      ...child.args,
+    ];
+    // A minimal environment: nothing of the teacher's (tokens, keys) reaches learner code.
+    const env: NodeJS.ProcessEnv = {
+      PATH: '/usr/bin:/bin',
+      HOME: tempDir,
+      TMPDIR: tempDir,
+      TMP: tempDir,
+      TEMP: tempDir,
+      NODE_OPTIONS: `--max-old-space-size=${limits.heapMiB}`,
+      NO_COLOR: '1',
+    };
+    return { command: bwrap, args, env };
+  };
+}

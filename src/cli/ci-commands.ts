@@ -1,0 +1,105 @@
+/**
+ * `journey ci init` writes the CI file a student's fork grades itself with
+ * (GitHub Actions or GitLab CI); `journey ci summary` is its scoreboard step:
+ * it grades each lab once, keeps the JSON results (and, if asked, a JUnit
+ * report) and prints the summary in Markdown.
+ */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, isAbsolute, join } from 'node:path';
+import type { Lab } from '../course/labs.ts';
+import { courseLabs } from '../course/offering.ts';
+import type { CoursePaths } from '../course/paths.ts';
+import { gradeLab } from '../runners/node/grade.ts';
+import { summaryMarkdown, type LabOutcome } from '../ci/summary.ts';
+import { junitXml } from '../ci/junit.ts';
+import { CI_FILES, ciFileText, RESULTS_DIR, type CiPlatform } from '../ci/workflow.ts';
+import type { GradeResult } from '../runners/result.ts';
+import type { Io } from './commands.ts';
+import { labsNamed } from './lab-list.ts';
+import { shown } from './workspace.ts';
+import { UsageError } from './usage.ts';
+
+export interface CiFlags {
+  labs?: string;
+  out?: string;
+  force?: boolean;
+  'out-dir'?: string;
+  platform?: string;
+  junit?: string;
+}
+
+function parsePlatform(value: string | undefined): CiPlatform {
+  if (value === undefined) return 'github';
+  if (value in CI_FILES) return value as CiPlatform;
+  throw new UsageError(`--platform must be one of ${Object.keys(CI_FILES).join(', ')}; got "${value}".`);
+}
+
+/** The labs `--labs a,b` names, in the course's order; every lab this course offers when the flag is absent. */
+function chosenLabs(paths: CoursePaths, flag: string | undefined): Lab[] {
+  const labs = courseLabs(paths);
+  if (flag === undefined) return labs;
+  const named = labsNamed(labs, flag);
+  return labs.filter((lab) => named.includes(lab));
+}
+
+function resolveFrom(paths: CoursePaths, file: string): string {
+  return isAbsolute(file) ? file : join(paths.root, file);
+}
+
+/** `journey ci init`: writes the CI file; an existing, different file is kept unless --force. */
+export function ciInit(paths: CoursePaths, io: Io, flags: CiFlags): number {
+  const platform = parsePlatform(flags.platform);
+  const labs = chosenLabs(paths, flags.labs);
+  const file = resolveFrom(paths, flags.out ?? CI_FILES[platform]);
+  const text = ciFileText(platform, labs);
+  if (existsSync(file) && !flags.force) {
+    if (readFileSync(file, 'utf8') === text) {
+      io.out(`${shown(paths, file)} is already up to date.`);
+      return 0;
+    }
+    io.err(`${shown(paths, file)} exists and differs from what this course would write; it is left as it is. Run again with --force to replace it.`);
+    return 1;
+  }
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, text);
+  const ids = labs.map((l) => l.id).join(', ');
+  if (platform === 'github') {
+    const stages = labs.reduce((n, lab) => n + lab.manifest.stages.length, 0);
+    io.out(`Wrote ${shown(paths, file)}: ${stages} graded steps for ${ids}.`);
+    io.out('Commit it; every push then shows "Points X/Y" on its run, a scoreboard in the job summary, and the results as an artifact.');
+  } else {
+    io.out(`Wrote ${shown(paths, file)}: one job grading ${ids}.`);
+    io.out('Commit it; every pipeline then shows the scoreboard in the job log, each test in its Tests tab, and the results as an artifact.');
+  }
+  return 0;
+}
+
+/**
+ * `journey ci summary`: grades each chosen lab's workspace, writes
+ * `<out-dir>/<lab>.json` (and the JUnit report), prints the Markdown summary;
+ * exit 0 only when every lab is at full marks, as `journey grade`.
+ */
+export async function ciSummary(paths: CoursePaths, io: Io, flags: CiFlags): Promise<number> {
+  const labs = chosenLabs(paths, flags.labs);
+  const dir = resolveFrom(paths, flags['out-dir'] ?? RESULTS_DIR);
+  mkdirSync(dir, { recursive: true });
+  const outcomes: LabOutcome[] = [];
+  const results: GradeResult[] = [];
+  for (const lab of labs) {
+    if (!existsSync(join(paths.workspace, lab.id))) {
+      outcomes.push({ lab: lab.id, title: lab.manifest.title, notStarted: true });
+      continue;
+    }
+    const result = await gradeLab({ paths, lab, target: 'workspace' });
+    writeFileSync(join(dir, `${lab.id}.json`), JSON.stringify(result, null, 2) + '\n');
+    outcomes.push({ lab: lab.id, title: lab.manifest.title, result });
+    results.push(result);
+  }
+  if (flags.junit) {
+    const junit = resolveFrom(paths, flags.junit);
+    mkdirSync(dirname(junit), { recursive: true });
+    writeFileSync(junit, junitXml(results));
+  }
+  io.out(summaryMarkdown(outcomes));
+  return results.length === labs.length && results.every((r) => r.status === 'pass') ? 0 : 1;
+}

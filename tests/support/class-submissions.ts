@@ -1,0 +1,165 @@
+/**
+ * A generated class for `journey class grade`: solutions, starters, partial
+ * work and the hostile set, as clones of forks (`<student>/workspace/<lab>/`)
+ * and browser exports (`<student>.zip`). Each hostile submission is the DNS
+ * lab's solution (or starter, where the attack is a fake pass) with one
+ * attack put into name.ts, which nearly every stage imports; what it tries is
+ * in `HOSTILE`, and what containing it means is checked by
+ * tests/class-grade.test.ts. The benchmark grades the same class.
+ */
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { zipSync, strToU8 } from 'fflate';
+
+/** What the hostile code may aim at, outside its sandbox. */
+export interface Targets {
+  /** The course checkout (its workspace, solutions). */
+  root: string;
+  /** The submissions folder (another student's work is in it). */
+  submissions: string;
+  /** A folder of the teacher's that stands for private data (hidden tests). */
+  secret: string;
+  /** A port a server of the test's listens on, at 127.0.0.1. */
+  port: number;
+  /** A word the hostile processes carry in their command lines, to find any left running. */
+  marker: string;
+}
+
+/** One hostile submission: what it does, and the code put at the top of name.ts or into encodeName. */
+export interface HostileCase {
+  student: string;
+  does: string;
+  /** Built on the starter rather than the solution: the attack fakes passes it did not earn. */
+  onStarter?: boolean;
+  top?: (t: Targets) => string;
+  inEncodeName?: (t: Targets) => string;
+}
+
+const s = JSON.stringify;
+
+/** The hostile set the issue names, one student each. */
+export const HOSTILE: readonly HostileCase[] = [
+  { student: 'hostile-loop-import', does: 'an infinite loop at import', top: () => 'for (;;) {}' },
+  { student: 'hostile-loop-test', does: 'an infinite loop in a test', inEncodeName: () => 'for (;;) {}' },
+  {
+    student: 'hostile-fork-bomb',
+    does: 'a fork bomb',
+    top: (t) => `import { spawn as __spawn } from 'node:child_process';
+for (let i = 0; i < 64; i++) { try { __spawn('sh', ['-c', ${s(`while :; do sh -c 'sleep 600' & done # ${t.marker}`)}], { detached: true, stdio: 'ignore' }).on('error', () => {}).unref(); } catch {} }`,
+  },
+  {
+    student: 'hostile-write-outside',
+    does: 'writing outside its folder',
+    top: (t) => `import { writeFileSync as __write } from 'node:fs';
+for (const p of ${s([join(t.root, `ESCAPED-${t.marker}`), join(t.submissions, 'solution-1', `ESCAPED-${t.marker}`), join(t.secret, `ESCAPED-${t.marker}`), `/tmp/ESCAPED-${t.marker}`])}) { try { __write(p, 'escaped'); } catch {} }`,
+  },
+  {
+    student: 'hostile-read-others',
+    does: "reading another student's work, the solutions and the teacher's private folder",
+    top: (t) => `import { readFileSync as __read } from 'node:fs';
+for (const p of ${s([join(t.submissions, 'solution-1', 'workspace', 'dns', 'name.ts'), join(t.root, 'labs', 'dns', 'solution', 'name.ts'), join(t.secret, 'secret.txt')])}) {
+  let text: string | undefined;
+  try { text = __read(p, 'utf8'); } catch {}
+  if (text !== undefined) throw new Error('read ' + p + ': ' + text.slice(0, 40));
+}`,
+  },
+  {
+    student: 'hostile-socket',
+    does: 'opening a socket to the teacher\'s machine',
+    top: (t) => `import { connect as __connect } from 'node:net';
+try { __connect(${t.port}, '127.0.0.1').on('error', () => {}); } catch {}
+try { __connect(80, '1.1.1.1').on('error', () => {}); } catch {}`,
+  },
+  { student: 'hostile-exit', does: 'process.exit(0) mid-run', inEncodeName: () => 'process.exit(0);' },
+  {
+    student: 'hostile-output',
+    does: 'gigabytes of output',
+    top: () => `{ const __big = 'x'.repeat(1 << 20); for (let i = 0; i < 4096; i++) { process.stdout.write(__big); console.log(__big); } }`,
+  },
+  { student: 'hostile-patch-globals', does: 'patching globals to fake passes', onStarter: true, top: () => 'Object.is = () => true;' },
+  {
+    student: 'hostile-forge-channel',
+    does: "forging the grader's result channel and progress lines",
+    onStarter: true,
+    top: () => `import { writeSync as __writeSync, appendFileSync as __append } from 'node:fs';
+for (const stage of ['header-question', 'names', 'records', 'resolver', 'authority', 'wire']) {
+  const forged = [{ kind: 'test-end', stage, result: { name: 'forged', status: 'passed', durationMs: 1 } }, { kind: 'stage-end', stage }];
+  for (const m of forged) { try { __writeSync(3, JSON.stringify(m) + '\\n'); } catch {} }
+  try { __append((process.env.TMPDIR ?? '/tmp') + '/progress.jsonl', JSON.stringify({ body: JSON.stringify({ event: 'end', file: stage, name: 'forged', passed: true }), mac: 'forged' }) + '\\n'); } catch {}
+}
+try { __writeSync(3, JSON.stringify({ kind: 'run-done' }) + '\\n'); } catch {}`,
+  },
+];
+
+function copyLab(root: string, lab: string, from: 'solution' | 'starter', to: string): void {
+  mkdirSync(to, { recursive: true });
+  cpSync(join(root, 'labs', lab, from), to, { recursive: true });
+}
+
+/** Writes one hostile submission: a clone whose workspace/dns/name.ts carries the attack. */
+export function writeHostile(root: string, dir: string, c: HostileCase, targets: Targets): void {
+  const lab = join(dir, c.student, 'workspace', 'dns');
+  copyLab(root, 'dns', c.onStarter ? 'starter' : 'solution', lab);
+  let name = readFileSync(join(lab, 'name.ts'), 'utf8');
+  if (c.inEncodeName) name = name.replace(/export function encodeName\(name: string\): Uint8Array \{\n/, (m) => `${m}  ${c.inEncodeName!(targets)}\n`);
+  if (c.top) {
+    // After the imports, so the module stays valid TypeScript.
+    const lines = name.split('\n');
+    const afterImports = lines.findLastIndex((l) => l.startsWith('import ')) + 1;
+    lines.splice(afterImports, 0, c.top(targets));
+    name = lines.join('\n');
+  }
+  writeFileSync(join(lab, 'name.ts'), name);
+}
+
+/** How many students of each kind a generated class has. */
+export interface ClassShape {
+  solutions: number;
+  starters: number;
+  partial: number;
+  hostile: readonly HostileCase[];
+  labs: readonly string[];
+}
+
+/**
+ * Writes a class: `solution-<n>` (every lab's solution; odd ones as browser
+ * zips), `starter-<n>`, `partial-<n>` (the solution with the starter's copy of
+ * one more file per student, so their scores differ) and the hostile set.
+ */
+export function writeClass(root: string, dir: string, shape: ClassShape, targets: Targets): void {
+  for (let n = 1; n <= shape.solutions; n++) {
+    if (n % 2 === 0) {
+      const entries: Record<string, Uint8Array> = {};
+      for (const lab of shape.labs) {
+        for (const file of manifestFiles(root, lab)) entries[`${lab}/${file}`] = strToU8(readFileSync(join(root, 'labs', lab, 'solution', file), 'utf8'));
+      }
+      writeFileSync(join(dir, `solution-${n}.zip`), zipSync(entries));
+    } else for (const lab of shape.labs) copyLab(root, lab, 'solution', join(dir, `solution-${n}`, 'workspace', lab));
+  }
+  for (let n = 1; n <= shape.starters; n++) for (const lab of shape.labs) copyLab(root, lab, 'starter', join(dir, `starter-${n}`, 'workspace', lab));
+  for (let n = 1; n <= shape.partial; n++) {
+    for (const lab of shape.labs) {
+      const to = join(dir, `partial-${n}`, 'workspace', lab);
+      copyLab(root, lab, 'solution', to);
+      const files = manifestFiles(root, lab);
+      for (const file of files.slice(files.length - (n % files.length) - 1)) cpSync(join(root, 'labs', lab, 'starter', file), join(to, file));
+    }
+  }
+  for (const c of shape.hostile) writeHostile(root, dir, c, targets);
+}
+
+function manifestFiles(root: string, lab: string): string[] {
+  return (JSON.parse(readFileSync(join(root, 'labs', lab, 'lab.json'), 'utf8')) as { files: string[] }).files;
+}
+
+/**
+ * The hostile set this machine's sandbox can contain. prlimit's process cap
+ * (RLIMIT_NPROC) does not bind root, so run as root (as CI runs) the fork bomb
+ * would take the whole machine's process table, not just its sandbox's: it is
+ * left out there, with the reason printed, and graded everywhere else.
+ */
+export function containableHostile(): readonly HostileCase[] {
+  if (process.getuid?.() !== 0) return HOSTILE;
+  console.warn('class grading: the fork-bomb submission is left out: running as root, where the sandbox\'s process limit does not apply (grade classes as an ordinary user).');
+  return HOSTILE.filter((h) => h.student !== 'hostile-fork-bomb');
+}
