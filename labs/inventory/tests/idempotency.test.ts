@@ -6,7 +6,8 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Db, Sql } from '@impl/db.ts';
-import { placeOrder, type OrderResult } from '@impl/orders.ts';
+import type { OrderResult } from '@impl/order-types.ts';
+import { placeOrder } from '@impl/orders.ts';
 import { fresh, ledger, openReferenceDb, stock } from './fixtures/database.ts';
 import { ConnectionLost, describeFailure, runSchedule, type ScheduleConfig } from './fixtures/scheduler.ts';
 
