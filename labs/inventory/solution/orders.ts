@@ -59,7 +59,8 @@ export async function placeOrder(db: Db, request: OrderRequest, options: OrderOp
       if (placed !== undefined) return { status: 'accepted', orderId: placed, sku, quantity };
     } catch (error) {
       if (sqlState(error) !== UNIQUE_VIOLATION) throw error;
-      // Another attempt with this key committed first (the key's row refused ours): ours rolled back, and that order is the answer.
+      // Another order under this key committed after our lookup (the key's row refused ours): ours rolled back, and that
+      // order is the answer. Only a key reused for another SKU gets here: a racing copy of this request fails its compare-and-set first.
       const winner = await findResult(db, key);
       if (winner) return { status: 'accepted', ...winner };
     }

@@ -10,6 +10,7 @@ import * as labKit from '../../lab-kit/index.ts';
 import * as netsim from '../../netsim/index.ts';
 import { appendOutput, causeOf, failureText, type ReportedError, type TestResult } from '../result.ts';
 import { useSeed } from '../seed.ts';
+import { importedPackages } from './imports.ts';
 import { ModuleGraph, ModuleLoadError, ready, type ModuleHost } from './module-graph.ts';
 import type { PrefetchRequest, RunRequest, WorkerMessage } from './protocol.ts';
 import * as vitestShim from './vitest-shim.ts';
@@ -75,11 +76,7 @@ function loadLazy(name: string): Promise<Record<string, unknown>> {
 
 /** The lazy built-ins these files import. */
 function lazyImports(texts: Iterable<string>): string[] {
-  const all = [...texts];
-  return Object.keys(LAZY_BUILTINS).filter((name) => {
-    const from = new RegExp(`\\bfrom\\s*['"]${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}['"]`);
-    return all.some((text) => from.test(text));
-  });
+  return importedPackages(Object.keys(LAZY_BUILTINS), texts);
 }
 
 /** The built-in modules for a run: each lazy one joins them when a file imports it, prepared for the run. */
