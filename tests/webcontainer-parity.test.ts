@@ -17,8 +17,8 @@ beforeAll(async () => {
   graderSource = await buildContainerGrader();
 });
 
-/** The package files mounted beside the grader, by lab: PGlite's only for the lab that uses it, so no other lab's plan grows. */
-const PACKAGE_FILES_BY_LAB: Record<string, readonly string[]> = { inventory: ['pglite.wasm', 'pglite.data', 'initdb.wasm'] };
+/** The package files mounted beside the grader, by lab: PGlite's and its data directory only for the lab that uses it, so no other lab's plan grows. */
+const PACKAGE_FILES_BY_LAB: Record<string, readonly string[]> = { inventory: ['pglite.wasm', 'pglite.data', 'initdb.wasm', 'pglite-data-dir.tar.gz'] };
 
 describe.each(loadLabs(paths).map((lab) => [lab.id, lab] as const))('WebContainer plan for lab %s', (id, lab) => {
   for (const target of ['solution', 'starter'] as const) {

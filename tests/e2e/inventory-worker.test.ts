@@ -10,7 +10,7 @@ import { loadLab } from '../../src/course/labs.ts';
 import { coursePaths } from '../../src/course/paths.ts';
 import type { GradeResult } from '../../src/runners/result.ts';
 import { LIMITS } from '../../src/runners/rules.ts';
-import { PGLITE_DATA_DIR_PATH } from '../../src/runners/worker/pglite-data-dir.ts';
+import { PGLITE_DATA_DIR_PATH } from '../../src/runners/embedded/pglite-data-dir.ts';
 import type { WorkerGradeRequest } from '../../src/runners/worker/worker-runner.ts';
 import { useBuiltSite } from '../support/built-site.ts';
 import { root } from '../support/cli.ts';

@@ -11,6 +11,8 @@ import { dirname, join } from 'node:path';
 import { Readable } from 'node:stream';
 import type { ContainerDriver } from '../../src/runners/container/container-runner.ts';
 import { PACKAGE_FILES } from '../../src/runners/container/plan.ts';
+import { PGLITE_DATA_DIR_FILE } from '../../src/runners/embedded/pglite-data-dir.ts';
+import { template } from '../../labs/inventory/tests/fixtures/pglite-template.ts';
 
 export function nodeContainer(): ContainerDriver & { dir: string; mounted: Record<string, string | Uint8Array>; spawned: string[][]; remove(): void } {
   const dir = mkdtempSync(join(tmpdir(), 'journey-container-'));
@@ -58,9 +60,10 @@ export function nodeContainer(): ContainerDriver & { dir: string; mounted: Recor
   };
 }
 
-/** One of the package files a container plan mounts (PACKAGE_FILES), read from this project's node_modules as the site build copies it. */
+/** One of the package files a container plan mounts (PACKAGE_FILES): installed ones from this project's node_modules and the data directory from the inventory fixture, as the site build takes them. */
 export async function installedPackageFile(name: string): Promise<Uint8Array> {
-  const pkg = Object.keys(PACKAGE_FILES).find((p) => PACKAGE_FILES[p]!.includes(name));
+  if (name === PGLITE_DATA_DIR_FILE) return new Uint8Array(await (await template()).arrayBuffer());
+  const pkg = Object.keys(PACKAGE_FILES).find((p) => PACKAGE_FILES[p]!.installed.includes(name));
   if (!pkg) throw new Error(`no package provides ${name}`);
   return readFileSync(createRequire(import.meta.url).resolve(`${pkg}/${name}`));
 }

@@ -4,6 +4,7 @@
  * with real Node. One function for both is what makes the test honest.
  */
 import { importedPackages } from '../embedded/imports.ts';
+import { PGLITE_DATA_DIR_FILE } from '../embedded/pglite-data-dir.ts';
 import type { RunRequest } from '../embedded/protocol.ts';
 
 export interface ContainerPlan {
@@ -14,17 +15,19 @@ export interface ContainerPlan {
 }
 
 /**
- * Files a package bundled into the grader reads from beside its own module
- * (`new URL(name, import.meta.url)`), which is beside grader.mjs once bundled:
- * PGlite's PostgreSQL build (≈ 15 MB), mounted only for runs whose files import it.
+ * Files mounted beside the grader for runs whose files import a package:
+ * `installed`, the package's own files, which it reads from beside its module
+ * (`new URL(name, import.meta.url)`, beside grader.mjs once bundled), and
+ * `built`, files the site build makes. PGlite's PostgreSQL build (≈ 15 MB) and
+ * an initialised data directory (≈ 4.5 MB), so the container need not run initdb.
  */
-export const PACKAGE_FILES: Readonly<Record<string, readonly string[]>> = {
-  '@electric-sql/pglite': ['pglite.wasm', 'pglite.data', 'initdb.wasm'],
+export const PACKAGE_FILES: Readonly<Record<string, { installed: readonly string[]; built: readonly string[] }>> = {
+  '@electric-sql/pglite': { installed: ['pglite.wasm', 'pglite.data', 'initdb.wasm'], built: [PGLITE_DATA_DIR_FILE] },
 };
 
 /** The package files (PACKAGE_FILES) that `run` needs mounted beside the grader. */
 export function packageFilesFor(run: RunRequest): string[] {
-  return importedPackages(Object.keys(PACKAGE_FILES), run.files.map(([, text]) => text)).flatMap((name) => PACKAGE_FILES[name]!);
+  return importedPackages(Object.keys(PACKAGE_FILES), run.files.map(([, text]) => text)).flatMap((name) => [...PACKAGE_FILES[name]!.installed, ...PACKAGE_FILES[name]!.built]);
 }
 
 /** The files and command that run `run` with the bundled grader, and the package files it needs (packageFilesFor), by name. */

@@ -18,10 +18,10 @@ import { PACKAGE_FILES } from '../../runners/container/plan.ts';
 export const GRADER_PATH = '/webcontainer/grader.mjs';
 export const COI_WORKER_PATH = '/coi-serviceworker.min.js';
 
-/** Each package file the container plan may mount, as [served path beside the grader, installed file]. */
+/** Each installed package file the container plan may mount, as [served path beside the grader, installed file]. */
 function packageFiles(): [string, string][] {
   const require = createRequire(import.meta.url);
-  return Object.entries(PACKAGE_FILES).flatMap(([pkg, names]) => names.map((name) => [GRADER_PATH.replace(/[^/]*$/, name), require.resolve(`${pkg}/${name}`)] as [string, string]));
+  return Object.entries(PACKAGE_FILES).flatMap(([pkg, { installed }]) => installed.map((name) => [GRADER_PATH.replace(/[^/]*$/, name), require.resolve(`${pkg}/${name}`)] as [string, string]));
 }
 
 export function deployOutputs(): AstroIntegration {
