@@ -6,7 +6,8 @@
  * server serves the grader and those files too.
  */
 import type { AstroIntegration } from 'astro';
-import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { netlifyHeaders } from '../../course/deploy-headers.ts';
@@ -14,6 +15,7 @@ import { coursePaths } from '../../course/paths.ts';
 import { courseSettings } from '../../course/settings.ts';
 import { buildContainerGrader } from '../../runners/container/build-grader.ts';
 import { PACKAGE_FILES } from '../../runners/container/plan.ts';
+import { respondWith } from './respond.ts';
 
 export const GRADER_PATH = '/webcontainer/grader.mjs';
 export const COI_WORKER_PATH = '/coi-serviceworker.min.js';
@@ -30,23 +32,9 @@ export function deployOutputs(): AstroIntegration {
     hooks: {
       'astro:server:setup': ({ server }) => {
         for (const [path, file] of packageFiles()) {
-          server.middlewares.use(path, (_req, res) => {
-            res.setHeader('Content-Type', 'application/octet-stream');
-            res.end(readFileSync(file));
-          });
+          server.middlewares.use(path, (_req, res) => respondWith(res, 'application/octet-stream', readFile(file)));
         }
-        server.middlewares.use(GRADER_PATH, (_req, res) => {
-          buildContainerGrader().then(
-            (source) => {
-              res.setHeader('Content-Type', 'text/javascript');
-              res.end(source);
-            },
-            (error: Error) => {
-              res.statusCode = 500;
-              res.end(error.message);
-            },
-          );
-        });
+        server.middlewares.use(GRADER_PATH, (_req, res) => respondWith(res, 'text/javascript', buildContainerGrader()));
       },
       'astro:build:done': async ({ dir }) => {
         const out = fileURLToPath(dir);

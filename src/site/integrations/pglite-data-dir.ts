@@ -11,6 +11,7 @@ import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { template } from '../../../labs/inventory/tests/fixtures/pglite-template.ts';
 import { PGLITE_DATA_DIR_FILE, PGLITE_DATA_DIR_PATH } from '../../runners/embedded/pglite-data-dir.ts';
+import { respondWith } from './respond.ts';
 
 /** The data directory, gzipped. */
 async function dataDir(): Promise<Uint8Array> {
@@ -25,16 +26,7 @@ export function pgliteDataDir(): AstroIntegration {
         // The dev server's worker runs from its source folder: any path ending in the file's name is it.
         server.middlewares.use((req, res, next) => {
           if (!req.url?.split('?')[0]!.endsWith(`/${PGLITE_DATA_DIR_FILE}`)) return next();
-          dataDir().then(
-            (bytes) => {
-              res.setHeader('Content-Type', 'application/gzip');
-              res.end(bytes);
-            },
-            (error: Error) => {
-              res.statusCode = 500;
-              res.end(error.message);
-            },
-          );
+          respondWith(res, 'application/gzip', dataDir());
         });
       },
       'astro:build:done': async ({ dir }) => {
