@@ -19,7 +19,7 @@ let modules = 0;
 
 captureConsole();
 // Mounted beside the grader for the labs that use PGlite (plan.ts).
-if (existsSync(PGLITE_DATA_DIR_FILE)) offerPgliteDataDir(async () => new Blob([readFileSync(PGLITE_DATA_DIR_FILE) as Uint8Array<ArrayBuffer>]));
+if (existsSync(PGLITE_DATA_DIR_FILE)) offerPgliteDataDir(async () => new Blob([readFileSync(PGLITE_DATA_DIR_FILE) as Uint8Array<ArrayBuffer>], { type: 'application/gzip' }));
 // As under Vitest: learner code that exits throws instead, and a rejection nobody handles is reported, not fatal.
 process.exit = ((code?: number | string | null) => {
   throw new Error(`process.exit unexpectedly called with "${code ?? process.exitCode ?? 0}"`);
