@@ -1,0 +1,74 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Worker } from 'node:worker_threads';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { SpareThreads, type ThreadSpec } from './spare-threads.ts';
+
+// Stands in for Vitest's worker: says which thread it is, what it was started with, and whether it had been asked before.
+const dir = mkdtempSync(join(tmpdir(), 'journey-spare-'));
+const entrypoint = join(dir, 'probe.mjs');
+writeFileSync(
+  entrypoint,
+  `import { parentPort, threadId } from 'node:worker_threads';
+parentPort.on('message', () => {
+  parentPort.postMessage({ threadId, mark: process.env.MARK, askedBefore: globalThis.asked === true });
+  globalThis.asked = true;
+});`,
+);
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const spec = (mark: string): ThreadSpec => ({ entrypoint, execArgv: [], env: { MARK: mark } });
+const probe = (thread: Worker) =>
+  new Promise<{ threadId: number; mark: string; askedBefore: boolean }>((resolve) => {
+    thread.once('message', resolve);
+    thread.postMessage('probe');
+  });
+
+let spares: SpareThreads;
+const taken: Worker[] = [];
+const take = (s: ThreadSpec) => {
+  const thread = spares.take(s);
+  taken.push(thread);
+  return thread;
+};
+afterEach(async () => {
+  await spares.close();
+  await Promise.all(taken.splice(0).map((t) => t.terminate()));
+});
+
+describe('spare grading threads', () => {
+  it('starts threads ahead of a run, gives each out once, and starts none beyond what the run takes', async () => {
+    spares = new SpareThreads(2);
+    spares.expect(3);
+    const first = take(spec('a'));
+    expect(spares.ready).toBe(2);
+    const second = take(spec('a'));
+    expect(spares.ready).toBe(1);
+    const third = take(spec('a'));
+    expect(spares.ready).toBe(0);
+    const seen = await Promise.all([first, second, third].map(probe));
+    expect(new Set(seen.map((s) => s.threadId)).size).toBe(3);
+    expect(seen.every((s) => s.mark === 'a' && !s.askedBefore)).toBe(true);
+  });
+
+  it('never gives out a spare started with another environment, and ends it', async () => {
+    spares = new SpareThreads(1);
+    spares.expect(2);
+    take(spec('a'));
+    expect(spares.ready).toBe(1);
+    const other = take(spec('b'));
+    expect((await probe(other)).mark).toBe('b');
+    expect(spares.ready).toBe(0);
+  });
+
+  it('keeps as many threads ready as asked between runs, and ends them on close', async () => {
+    spares = new SpareThreads(1);
+    take(spec('a'));
+    expect(spares.ready).toBe(0);
+    spares.expect(3, 3);
+    expect(spares.ready).toBe(3);
+    await spares.close();
+    expect(spares.ready).toBe(0);
+  });
+});
