@@ -5,7 +5,7 @@ import type { Worker } from 'node:worker_threads';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { SpareThreads, type ThreadSpec } from './spare-threads.ts';
 
-// Stands in for Vitest's worker: says which thread it is, what it was started with, and whether it had been asked before.
+// Stands in for Vitest's worker: says which thread it is, what it was started with, and whether it was asked before.
 const dir = mkdtempSync(join(tmpdir(), 'journey-spare-'));
 const entrypoint = join(dir, 'probe.mjs');
 writeFileSync(
@@ -25,7 +25,7 @@ const probe = (thread: Worker) =>
     thread.postMessage('probe');
   });
 
-let spares: SpareThreads;
+const spares = new SpareThreads();
 const taken: Worker[] = [];
 const take = (s: ThreadSpec) => {
   const thread = spares.take(s);
@@ -38,36 +38,33 @@ afterEach(async () => {
 });
 
 describe('spare grading threads', () => {
-  it('starts threads ahead of a run, gives each out once, and starts none beyond what the run takes', async () => {
-    spares = new SpareThreads(2);
-    spares.expect(3);
+  it('starts none until asked, then gives out each spare once, fresh', async () => {
     const first = take(spec('a'));
-    expect(spares.ready).toBe(2);
-    const second = take(spec('a'));
-    expect(spares.ready).toBe(1);
-    const third = take(spec('a'));
     expect(spares.ready).toBe(0);
-    const seen = await Promise.all([first, second, third].map(probe));
+    spares.keep(2);
+    expect(spares.ready).toBe(2);
+    const next = [take(spec('a')), take(spec('a'))];
+    expect(spares.ready).toBe(0);
+    const seen = await Promise.all([first, ...next].map(probe));
     expect(new Set(seen.map((s) => s.threadId)).size).toBe(3);
     expect(seen.every((s) => s.mark === 'a' && !s.askedBefore)).toBe(true);
   });
 
-  it('never gives out a spare started with another environment, and ends it', async () => {
-    spares = new SpareThreads(1);
-    spares.expect(2);
+  it('never gives out a spare started with another environment, and ends it at the next refill', async () => {
     take(spec('a'));
-    expect(spares.ready).toBe(1);
+    spares.keep(1);
     const other = take(spec('b'));
     expect((await probe(other)).mark).toBe('b');
+    expect(spares.ready).toBe(1);
+    spares.keep(1);
+    const refilled = take(spec('b'));
+    expect((await probe(refilled)).mark).toBe('b');
     expect(spares.ready).toBe(0);
   });
 
-  it('keeps as many threads ready as asked between runs, and ends them on close', async () => {
-    spares = new SpareThreads(1);
+  it('ends its spares on close', async () => {
     take(spec('a'));
-    expect(spares.ready).toBe(0);
-    spares.expect(3, 3);
-    expect(spares.ready).toBe(3);
+    spares.keep(3);
     await spares.close();
     expect(spares.ready).toBe(0);
   });

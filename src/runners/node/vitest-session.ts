@@ -18,7 +18,8 @@ import type { GraderEvent } from '../embedded/protocol.ts';
 import { appendOutput, failureText, type LearnerFiles, type TestResult } from '../result.ts';
 import type { Limits } from '../rules.ts';
 import type { GraderContext } from './grader-setup.ts';
-import { SpareThreads, sparePool } from './spare-threads.ts';
+import { sparePool } from './spare-pool.ts';
+import type { SpareThreads } from './spare-threads.ts';
 import { stageOfFile } from './stage-file.ts';
 
 /** What a session is opened for: one copy of a lab, graded under these limits. */
@@ -42,7 +43,7 @@ export interface RunOrder {
   batches: string[][];
   /** The seed and progress channel every test worker gets (see grader-setup.ts). */
   context: GraderContext;
-  /** Another run will follow (journey watch): start its first threads as soon as this one ends. */
+  /** Another run will follow (journey watch): its threads start as soon as this one has been reported. */
   warm?: boolean;
 }
 
@@ -113,10 +114,9 @@ export class VitestSession {
     this.spares = spares;
   }
 
-  /** Opens a session whose results go to `emit`, whichever run they belong to. */
-  static async open(setup: SessionSetup, emit: (event: SessionEvent) => void): Promise<VitestSession> {
+  /** Opens a session whose results go to `emit`, whichever run they belong to, on threads from `spares`. */
+  static async open(setup: SessionSetup, emit: (event: SessionEvent) => void, spares: SpareThreads): Promise<VitestSession> {
     const quiet = new Writable({ write: (_chunk, _encoding, done) => done() });
-    const spares = new SpareThreads(PARALLEL_STAGES);
     const vitest = await createVitest(
       'test',
       {
@@ -156,12 +156,13 @@ export class VitestSession {
     for (const name of this.setup.impl.learnerFiles) this.vitest.invalidateFile(join(this.setup.impl.learnerDir, name));
     this.vitest.provide('journey', order.context);
     const project = this.vitest.getRootProject();
-    const files = order.batches.flat().length;
-    this.widest = Math.max(this.widest, files);
-    this.spares.expect(files);
+    this.widest = Math.max(this.widest, order.batches.flat().length);
     for (const batch of order.batches) await this.vitest.runTestSpecifications(batch.map((file) => project.createSpecification(file)));
-    // A save can touch every stage: their threads load while the learner edits.
-    if (order.warm) this.spares.expect(this.widest, this.widest);
+  }
+
+  /** Starts a thread for every stage the next run may grade (a save can touch them all): they load while the learner edits. */
+  readyNext(): void {
+    this.spares.keep(this.widest);
   }
 
   /**
@@ -184,8 +185,7 @@ export class VitestSession {
     return testFiles.filter((f) => found.has(f));
   }
 
-  async close(): Promise<void> {
-    await this.spares.close();
-    await this.vitest.close();
+  close(): Promise<void> {
+    return this.vitest.close();
   }
 }
