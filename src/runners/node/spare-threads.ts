@@ -5,7 +5,8 @@
  * booted Node and loaded Vitest's worker (runner, expect, chai, the module
  * runner) before its stage is due: most of a stage's cost when it is graded
  * on its own, as after a save under `journey watch`. A one-off grade starts
- * none: spares only move work ahead, which pays when the learner is editing.
+ * none, and its threads start exactly as Vitest's own: spares only move work
+ * ahead, which pays while the learner is editing.
  */
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
@@ -36,7 +37,7 @@ export class SpareThreads {
     this.last = spec;
     const key = specKey(spec);
     const index = this.spares.findIndex((s) => s.key === key);
-    return index === -1 ? start(spec) : this.spares.splice(index, 1)[0]!.thread;
+    return index === -1 ? startNow(spec) : this.spares.splice(index, 1)[0]!.thread;
   }
 
   /** Starts spares, with the spec of the last thread taken, until `count` are ready; ends any started with another. */
@@ -46,7 +47,7 @@ export class SpareThreads {
     const key = specKey(spec);
     for (const stale of this.spares.filter((s) => s.key !== key)) void stale.thread.terminate();
     this.spares = this.spares.filter((s) => s.key === key);
-    while (this.spares.length < count) this.spares.push({ key, thread: start(spec) });
+    while (this.spares.length < count) this.spares.push({ key, thread: startAhead(spec) });
   }
 
   /** Ends every spare. */
@@ -79,8 +80,13 @@ function preloadsOf(entrypoint: string): string[] {
   return found;
 }
 
-/** A thread as Vitest's ThreadsPoolWorker starts one, with what every stage needs already loaded. */
-function start(spec: ThreadSpec): Worker {
+/** A thread started as Vitest's ThreadsPoolWorker starts one. */
+function startNow(spec: ThreadSpec): Worker {
+  return new Worker(spec.entrypoint, { env: spec.env, execArgv: spec.execArgv, stdout: true, stderr: true });
+}
+
+/** The same thread, started ahead: it loads what every stage needs before starting Vitest's worker script. */
+function startAhead(spec: ThreadSpec): Worker {
   const workerData = { preload: preloadsOf(spec.entrypoint), entrypoint: pathToFileURL(spec.entrypoint).href };
   return new Worker(threadEntry, { env: spec.env, execArgv: spec.execArgv, stdout: true, stderr: true, workerData });
 }
