@@ -62,6 +62,15 @@ describe('spare grading threads', () => {
     expect(spares.ready).toBe(0);
   });
 
+  it('drops a spare whose start fails instead of giving it out', async () => {
+    writeFileSync(join(dir, 'broken.mjs'), "throw new Error('broken on load');");
+    const broken: ThreadSpec = { entrypoint: join(dir, 'broken.mjs'), execArgv: [], env: { MARK: 'x' } };
+    spares.take(broken).on('error', () => undefined);
+    spares.keep(1);
+    expect(spares.ready).toBe(1);
+    await expect.poll(() => spares.ready, { timeout: 20_000 }).toBe(0);
+  });
+
   it('ends its spares on close', async () => {
     take(spec('a'));
     spares.keep(3);

@@ -19,7 +19,6 @@ export interface ThreadSpec {
   env: Partial<NodeJS.ProcessEnv>;
 }
 
-
 const specKey = (spec: ThreadSpec) => JSON.stringify([spec.entrypoint, spec.execArgv, Object.entries(spec.env).sort()]);
 
 /** Started, unused threads, by the spec they were started with; each is taken once and never comes back. */
@@ -47,7 +46,12 @@ export class SpareThreads {
     const key = specKey(spec);
     for (const stale of this.spares.filter((s) => s.key !== key)) void stale.thread.terminate();
     this.spares = this.spares.filter((s) => s.key === key);
-    while (this.spares.length < count) this.spares.push({ key, thread: startAhead(spec) });
+    while (this.spares.length < count) {
+      const thread = startAhead(spec);
+      // A spare that fails before it is taken is dropped (the next run starts its own); unheard, the error would end the child.
+      thread.once('error', () => (this.spares = this.spares.filter((s) => s.thread !== thread)));
+      this.spares.push({ key, thread });
+    }
   }
 
   /** Ends every spare. */
