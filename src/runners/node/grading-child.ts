@@ -102,6 +102,8 @@ export class GradingChild {
   private readonly release: () => void;
   private stderr = '';
   private gone = false;
+  /** Kept from one grade to the next (journey watch). */
+  private kept = false;
   /** Resolves once the child has exited and been reaped. */
   readonly ended: Promise<void>;
   /** Who hears the child's next replies, and its end. */
@@ -145,6 +147,12 @@ export class GradingChild {
   /** Starts a child now, for the next `take()`; it ends by itself if this process ends first. */
   static prestart(): void {
     spare ??= new GradingChild();
+  }
+
+  /** Marks the child as kept between grades: each run then readies the next run's threads when it ends. */
+  keep(): this {
+    this.kept = true;
+    return this;
   }
 
   /** False once the child has ended or been killed. */
@@ -191,7 +199,7 @@ export class GradingChild {
         },
         exit: (why) => finish({ kind: 'crash', message: why }),
       };
-      this.send({ type: 'run', setup, order: { batches, context: { seed, progress: channel, learner: setup.impl, ...(setup.canary ? { canary: setup.canary } : {}) } } });
+      this.send({ type: 'run', setup, order: { batches, warm: this.kept, context: { seed, progress: channel, learner: setup.impl, ...(setup.canary ? { canary: setup.canary } : {}) } } });
     });
   }
 
