@@ -44,14 +44,19 @@ export interface ServerConnection {
   closed(): void;
 }
 
-/** The request body's service, method and arguments; throws when the body is not laid out as given/invocation.ts says. */
+/**
+ * The request body's service, method and arguments. Throws a TypeError naming
+ * the field (service name, method name, arguments) when a value is not of its
+ * type or bytes follow the arguments; the Hessian decoder's own errors pass as
+ * they are (TruncatedError for a body cut short).
+ */
 export function decodeInvocation(body: Uint8Array): Invocation {
   const service = decodeValue(body, 0);
+  if (typeof service.value !== 'string') throw new TypeError('the service name, the body\'s first value, is not a string');
   const method = decodeValue(body, service.next);
+  if (typeof method.value !== 'string') throw new TypeError('the method name, the body\'s second value, is not a string');
   const args = decodeValue(body, method.next);
-  if (typeof service.value !== 'string' || typeof method.value !== 'string' || !Array.isArray(args.value)) {
-    throw new TypeError('a request body is a service name, a method name and a list of arguments');
-  }
+  if (!Array.isArray(args.value)) throw new TypeError('the arguments, the body\'s third value, are not a list');
   if (args.next !== body.length) throw new TypeError(`${body.length - args.next} bytes after the arguments`);
   return { service: service.value, method: method.value, args: args.value };
 }

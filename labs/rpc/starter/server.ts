@@ -41,7 +41,12 @@ export interface ServerConnection {
   closed(): void;
 }
 
-/** The request body's service, method and arguments; throws when the body is not laid out as given/invocation.ts says. */
+/**
+ * The request body's service, method and arguments. Throws a TypeError naming
+ * the field (service name, method name, arguments) when a value is not of its
+ * type or bytes follow the arguments; the Hessian decoder's own errors pass as
+ * they are (TruncatedError for a body cut short).
+ */
 export function decodeInvocation(body: Uint8Array): Invocation {
   throw new Error('TODO(server): three Hessian values: a string, a string, a list, and nothing after');
 }

@@ -17,7 +17,7 @@ import { Double, type HessianValue } from '@impl/hessian-types.ts';
 import { CHANNEL_INACTIVE } from '@impl/invocation.ts';
 import { cutAt, joinBytes, referenceEncode, request, summarize } from './fixtures/reference-frames.ts';
 import { readHessian, responseBytes } from './fixtures/reference-calls.ts';
-import { settle, statusOf, watch } from './fixtures/outcomes.ts';
+import { settle, statusOf, watch, type Outcome } from './fixtures/outcomes.ts';
 import { afterTest, closeAll, eventually, FrameCollector, rawClient, rawServer } from './fixtures/sockets.ts';
 
 afterEach(closeAll);
@@ -50,7 +50,48 @@ describe('readFrames', () => {
       await new Promise((resolve) => server.close(resolve));
     }
   });
+
+  it('reports the frame a socket ended inside as truncated, after the whole ones', async () => {
+    const whole = referenceEncode(request(1n, new TextEncoder().encode('whole')));
+    const cut = referenceEncode(request(2n, new Uint8Array(10).fill(1))).subarray(0, 18);
+    const server = createServer((socket) => socket.end(joinBytes([whole, cut])));
+    await new Promise<void>((resolve) => server.listen(0, HOST, resolve));
+    try {
+      const events = await new Promise<DecodeEvent[]>((resolve, reject) => {
+        const seen: DecodeEvent[] = [];
+        const socket = createConnection((server.address() as AddressInfo).port, HOST);
+        socket.on('error', reject);
+        readFrames(socket, (event) => seen.push(event));
+        socket.on('close', () => resolve(seen));
+      });
+      expect(events.map((e) => (e.type === 'frame' ? summarize(e.frame) : e)), 'events from a socket that ended 2 bytes into a 10-byte body').toEqual([
+        summarize(request(1n, new TextEncoder().encode('whole'))),
+        { type: 'truncated', have: 18, need: 26 },
+      ]);
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
 });
+
+/**
+ * Runs `body` and returns the errors that reached the process uncaught
+ * meanwhile: a socket's 'error' event with no listener is thrown, and takes
+ * a real server down with it.
+ */
+async function uncaughtDuring(body: () => Promise<void>): Promise<string[]> {
+  const errors: string[] = [];
+  const record = (error: Error) => void errors.push(String(error));
+  process.on('uncaughtException', record);
+  try {
+    await body();
+    // The error event of a reset comes in a later turn than the close that tests wait for.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  } finally {
+    process.off('uncaughtException', record);
+  }
+  return errors;
+}
 
 /** Your server on a free port, closed after the test. */
 async function serve(methods: MethodTable, maxConcurrent?: number): Promise<number> {
@@ -98,9 +139,38 @@ describe('your client and server on node:net', () => {
     });
     await expect(connectClient({ host: HOST, port }), 'connectClient to a closed port').rejects.toThrow(/ECONNREFUSED/);
   });
+
+  it('rejects with the system’s error when the port is taken', async () => {
+    const taken = await rawServer(() => {});
+    await expect(listen(new RpcServer({ methods: {} }), { host: HOST, port: taken }), 'listen on a port another server holds').rejects.toThrow(/EADDRINUSE/);
+  });
+
+  it('keeps serving when a client resets its connection, with no error thrown outside', async () => {
+    const port = await serve({ inventory: { getStock: (sku) => `stock of ${String(sku)}` } });
+    const errors = await uncaughtDuring(async () => {
+      const rude = await rawClient(port);
+      rude.write(joinBytes([referenceEncode(request(1n, new Uint8Array(0))).subarray(0, 10)]));
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      rude.resetAndDestroy();
+      await new Promise((resolve) => rude.once('close', resolve));
+    });
+    const c = await client(port);
+    expect([errors, await c.call('inventory', 'getStock', ['sku-1'])], '[errors thrown outside any call, a call on a new connection]').toEqual([[], 'stock of sku-1']);
+  });
 });
 
 describe('your client against test servers', () => {
+  it('fails the waiting calls when the server resets the connection, with no error thrown outside', async () => {
+    const port = await rawServer((_frame, socket) => socket.resetAndDestroy());
+    const c = await client(port);
+    let outcome: Outcome = watch(Promise.resolve());
+    const errors = await uncaughtDuring(async () => {
+      outcome = watch(c.call('inventory', 'getStock', ['sku-1']));
+      await eventually(3000, () => outcome.state !== 'pending', 'the call to fail after the reset');
+    });
+    expect([errors, statusOf(outcome)], '[errors thrown outside any call, the call’s status]').toEqual([[], CHANNEL_INACTIVE]);
+  });
+
   it('matches responses a server sends in any order, cut anywhere (property)', async () => {
     await fc.assert(
       fc.asyncProperty(fc.shuffledSubarray([...Array(40).keys()], { minLength: 40, maxLength: 40 }), fc.array(fc.nat({ max: 1500 }), { maxLength: 6 }), async (order, cuts) => {
