@@ -8,6 +8,7 @@
 import { HESSIAN2, Status, type Frame, type FrameHeader } from '@impl/frame-layout.ts';
 import type { HessianValue } from '@impl/hessian-types.ts';
 import type { Invocation, Link } from '@impl/invocation.ts';
+import type { MethodTable, ServerConnection, ServerOptions } from '@impl/server-types.ts';
 import { encodeFrame, FrameDecoder } from './frame.ts';
 import { decodeValue, encode } from './hessian.ts';
 
@@ -19,29 +20,6 @@ import { decodeValue, encode } from './hessian.ts';
 export function heartbeatReply(frame: Frame): Frame | null {
   if (!frame.request || !frame.event || !frame.twoWay) return null;
   return { request: false, twoWay: false, event: true, serialization: frame.serialization, status: Status.OK, id: frame.id, body: encode(null) };
-}
-
-/** A method: its arguments in, its result out (or a promise of it); what it throws becomes a SERVICE_ERROR response. */
-export type Method = (...args: HessianValue[]) => HessianValue | Promise<HessianValue>;
-
-/** The methods a server offers: service name, then method name. */
-export type MethodTable = Record<string, Record<string, Method>>;
-
-/** How a server behaves. */
-export interface ServerOptions {
-  methods: MethodTable;
-  /** Calls allowed to run at once, over all connections (Dubbo's default thread pool: 200). */
-  maxConcurrent?: number;
-  /** The largest request body accepted (frame.ts's limit). */
-  maxBody?: number;
-}
-
-/** One connection's side of the server. */
-export interface ServerConnection {
-  /** Takes the next bytes the connection delivered. */
-  receive(chunk: Uint8Array): void;
-  /** The connection is gone: responses still to come are dropped. */
-  closed(): void;
 }
 
 /**

@@ -11,7 +11,8 @@ import fc from 'fast-check';
 import { DecoderV2, EncoderV2 } from 'hessian.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { connectClient, listen, readFrames } from '@impl/net-transport.ts';
-import { RpcServer, type MethodTable } from '@impl/server.ts';
+import { RpcServer } from '@impl/server.ts';
+import type { MethodTable } from '@impl/server-types.ts';
 import { Status, type DecodeEvent } from '@impl/frame-layout.ts';
 import { Double, type HessianValue } from '@impl/hessian-types.ts';
 import { CHANNEL_INACTIVE } from '@impl/invocation.ts';
@@ -24,11 +25,29 @@ afterEach(closeAll);
 
 const HOST = '127.0.0.1';
 
+/** The events your readFrames gives for what a test server, `send`, writes to its one client before it ends. */
+async function eventsFrom(send: (socket: import('node:net').Socket) => void): Promise<(DecodeEvent | ReturnType<typeof summarize>)[]> {
+  const server = createServer(send);
+  await new Promise<void>((resolve) => server.listen(0, HOST, resolve));
+  try {
+    const events = await new Promise<DecodeEvent[]>((resolve, reject) => {
+      const seen: DecodeEvent[] = [];
+      const socket = createConnection((server.address() as AddressInfo).port, HOST);
+      socket.on('error', reject);
+      readFrames(socket, (event) => seen.push(event));
+      socket.on('close', () => resolve(seen));
+    });
+    return events.map((e) => (e.type === 'frame' ? summarize(e.frame) : e));
+  } finally {
+    await new Promise((resolve) => server.close(resolve));
+  }
+}
+
 describe('readFrames', () => {
   it('gives back the frames a real socket delivers in odd pieces, then nothing at the end', async () => {
     const frames = [request(1n, new TextEncoder().encode('first')), request(2n, new Uint8Array(5000).fill(7)), request(3n)];
     const chunks = cutAt(joinBytes(frames.map(referenceEncode)), [3, 17, 40, 2000]);
-    const server = createServer((socket) => {
+    const events = await eventsFrom((socket) => {
       // One write per turn of the event loop, so the pieces reach the client apart.
       const next = (i: number): void => {
         if (i === chunks.length) socket.end();
@@ -36,41 +55,14 @@ describe('readFrames', () => {
       };
       next(0);
     });
-    await new Promise<void>((resolve) => server.listen(0, HOST, resolve));
-    try {
-      const events = await new Promise<DecodeEvent[]>((resolve, reject) => {
-        const seen: DecodeEvent[] = [];
-        const socket = createConnection((server.address() as AddressInfo).port, HOST);
-        socket.on('error', reject);
-        readFrames(socket, (event) => seen.push(event));
-        socket.on('close', () => resolve(seen));
-      });
-      expect(events.map((e) => (e.type === 'frame' ? summarize(e.frame) : e)), 'events from the socket').toEqual(frames.map(summarize));
-    } finally {
-      await new Promise((resolve) => server.close(resolve));
-    }
+    expect(events, 'events from the socket').toEqual(frames.map(summarize));
   });
 
   it('reports the frame a socket ended inside as truncated, after the whole ones', async () => {
-    const whole = referenceEncode(request(1n, new TextEncoder().encode('whole')));
+    const whole = request(1n, new TextEncoder().encode('whole'));
     const cut = referenceEncode(request(2n, new Uint8Array(10).fill(1))).subarray(0, 18);
-    const server = createServer((socket) => socket.end(joinBytes([whole, cut])));
-    await new Promise<void>((resolve) => server.listen(0, HOST, resolve));
-    try {
-      const events = await new Promise<DecodeEvent[]>((resolve, reject) => {
-        const seen: DecodeEvent[] = [];
-        const socket = createConnection((server.address() as AddressInfo).port, HOST);
-        socket.on('error', reject);
-        readFrames(socket, (event) => seen.push(event));
-        socket.on('close', () => resolve(seen));
-      });
-      expect(events.map((e) => (e.type === 'frame' ? summarize(e.frame) : e)), 'events from a socket that ended 2 bytes into a 10-byte body').toEqual([
-        summarize(request(1n, new TextEncoder().encode('whole'))),
-        { type: 'truncated', have: 18, need: 26 },
-      ]);
-    } finally {
-      await new Promise((resolve) => server.close(resolve));
-    }
+    const events = await eventsFrom((socket) => socket.end(joinBytes([referenceEncode(whole), cut])));
+    expect(events, 'events from a socket that ended 2 bytes into a 10-byte body').toEqual([summarize(whole), { type: 'truncated', have: 18, need: 26 }]);
   });
 });
 

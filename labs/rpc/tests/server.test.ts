@@ -6,7 +6,8 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decodeInvocation, heartbeatReply, RpcServer, type MethodTable } from '@impl/server.ts';
+import { decodeInvocation, heartbeatReply, RpcServer } from '@impl/server.ts';
+import type { MethodTable } from '@impl/server-types.ts';
 import { Status } from '@impl/frame-layout.ts';
 import type { HessianValue } from '@impl/hessian-types.ts';
 import { cutAt, joinBytes, referenceEncode } from './fixtures/reference-frames.ts';
