@@ -142,6 +142,19 @@ describe('your client and server on node:net', () => {
     expect([outcome.state, String(outcome.error), errors], '[how listen on a port another server holds settled, its error, errors thrown outside]').toEqual(['rejected', expect.stringMatching(/EADDRINUSE/), []]);
   });
 
+  it('closes a connection that sends a bad magic, and keeps serving the others', async () => {
+    const port = await serve({ inventory: { getStock: (sku) => `stock of ${String(sku)}` } });
+    const bad = await rawClient(port);
+    let gone = false;
+    bad.once('close', () => (gone = true));
+    const frame = referenceEncode(request(1n));
+    frame[0] = 0xca;
+    bad.write(frame);
+    await eventually(3000, () => gone, 'your server to close the connection that sent 0xcabb for a magic');
+    const c = await client(port);
+    expect(await c.call('inventory', 'getStock', ['sku-1']), 'a call on another connection afterwards').toBe('stock of sku-1');
+  });
+
   it('keeps serving when a client resets its connection, with no error thrown outside', async () => {
     const port = await serve({ inventory: { getStock: (sku) => `stock of ${String(sku)}` } });
     const errors = await uncaughtDuring(async () => {
