@@ -12,12 +12,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { probeBubblewrap } from '../src/class/sandbox.ts';
-import { containableHostile, writeClass, type Targets } from './support/class-submissions.ts';
+import { HOSTILE, writeClass, type Targets } from './support/class-submissions.ts';
 import { journey, root } from './support/cli.ts';
 import { skipWithout } from './support/host-tools.ts';
 
-const sandboxed = probeBubblewrap().ok;
-const hostile = containableHostile();
+const sandboxed = probeBubblewrap(root).ok;
+const hostile = HOSTILE;
 const base = mkdtempSync(join(tmpdir(), 'journey-class-'));
 const submissions = join(base, 'submissions');
 const secret = join(base, 'teacher-private');

@@ -15,7 +15,7 @@ import { NOT_GRADED } from '../runners/passes.ts';
 import type { GradeResult, Scoring } from '../runners/result.ts';
 import { canaryName, takeCanary } from './canary.ts';
 import { hiddenId, hiddenLab, type HiddenTests } from './hidden.ts';
-import { bubblewrapLauncher, type Isolation } from './sandbox.ts';
+import { bubblewrapLauncher, openToSandbox, type Isolation } from './sandbox.ts';
 import type { LabFiles, Submission } from './submissions.ts';
 
 /**
@@ -155,6 +155,8 @@ export async function gradeSubmission(context: JobContext, lab: Lab, submission:
   const secretLab = hidden ? hiddenLab(lab, hidden, context.workDir) : undefined;
   try {
     for (const [name, text] of Object.entries(files)) writeFileSync(join(implDir, name), text);
+    openToSandbox(implDir, 'read');
+    if (secretLab) openToSandbox(secretLab.dir, 'read');
     const { result, tampered } = await gradeSandboxed(context, lab, implDir, context.scoring);
     notes.push(...tampered.map((t) => `tampering: ${t}`), ...resultNotes(result));
     const stages = Object.fromEntries(result.stages.map((s) => [s.id, s.earned]));

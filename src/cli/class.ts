@@ -10,7 +10,7 @@ import { courseSettings } from '../course/settings.ts';
 import { gradeBatch, logLine } from '../class/batch.ts';
 import { DEFAULT_LAB_MS } from '../class/grade-submission.ts';
 import { gradebookCsv } from '../class/gradebook.ts';
-import { probeBubblewrap } from '../class/sandbox.ts';
+import { describeSandbox, probeBubblewrap } from '../class/sandbox.ts';
 import { findSubmissions } from '../class/submissions.ts';
 import { checkHidden, checkPasses } from '../class/check-hidden.ts';
 import { loadHidden, type HiddenTests } from '../class/hidden.ts';
@@ -115,15 +115,13 @@ export async function classCommand(paths: CoursePaths, io: Io, action: string | 
   const due = parseDue(flags.due);
   const labMs = parseLabSeconds(flags['lab-seconds']);
   const out = resolve(flags.out ?? 'gradebook.csv');
-  const probe = probeBubblewrap();
+  const probe = probeBubblewrap(paths.root);
   if (!probe.ok && !flags.unsafe) {
     io.err(`${pc.red('journey:')} no sandbox: ${probe.why}. Submissions are untrusted code, so they are not graded without one.`);
     io.err(`Install bubblewrap (${TOOLS.sandbox.install.debian}), or pass --unsafe to grade with no isolation at all (the gradebook then says so on every row).`);
     return 1;
   }
   const isolation = probe.ok ? ({ kind: 'bubblewrap', bwrap: probe.path } as const) : ({ kind: 'none' } as const);
-  // RLIMIT_NPROC never binds uid 0, so as root one submission's fork bomb can fill the machine's process table.
-  if (process.getuid?.() === 0) io.err(pc.yellow('journey: running as root, where the sandbox\'s process limit does not apply: a fork bomb in one submission can stall the whole machine. Grade classes as an ordinary user.'));
   const submissions = findSubmissions(dir);
   const log: string[] = [];
   const say = (line: string) => {
@@ -131,7 +129,7 @@ export async function classCommand(paths: CoursePaths, io: Io, action: string | 
     io.out(line);
   };
   const secret = hidden.size ? ` with hidden tests for ${[...hidden.keys()].join(', ')}` : '';
-  say(`Grading ${submissions.length} submissions × ${labs.map((l) => l.id).join(', ')}${secret}, ${jobs} at a time, isolation: ${probe.ok ? `bubblewrap (${probe.path}; no network, read-only course files, limits by prlimit)` : 'NONE (--unsafe: submissions ran with your user\'s rights)'}.`);
+  say(`Grading ${submissions.length} submissions × ${labs.map((l) => l.id).join(', ')}${secret}, ${jobs} at a time, isolation: ${probe.ok ? describeSandbox(probe.path) : 'NONE (--unsafe: submissions ran with your user\'s rights)'}.`);
   const started = Date.now();
   let reported = 0;
   const grades = await gradeBatch({ paths, scoring: courseSettings(paths).scoring, isolation, cacheDir: join(dirname(out), '.journey-class-cache'), hidden, labMs }, labs, submissions, jobs, {

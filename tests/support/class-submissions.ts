@@ -151,15 +151,3 @@ export function writeClass(root: string, dir: string, shape: ClassShape, targets
 function manifestFiles(root: string, lab: string): string[] {
   return (JSON.parse(readFileSync(join(root, 'labs', lab, 'lab.json'), 'utf8')) as { files: string[] }).files;
 }
-
-/**
- * The hostile set this machine's sandbox can contain. prlimit's process cap
- * (RLIMIT_NPROC) does not bind root, so run as root (as CI runs) the fork bomb
- * would take the whole machine's process table, not just its sandbox's: it is
- * left out there, with the reason printed, and graded everywhere else.
- */
-export function containableHostile(): readonly HostileCase[] {
-  if (process.getuid?.() !== 0) return HOSTILE;
-  console.warn('class grading: the fork-bomb submission is left out: running as root, where the sandbox\'s process limit does not apply (grade classes as an ordinary user).');
-  return HOSTILE.filter((h) => h.student !== 'hostile-fork-bomb');
-}
