@@ -24,7 +24,7 @@ export const benchmark: Benchmark = {
       const submissions = join(base, 'submissions');
       mkdirSync(submissions);
       mkdirSync(join(base, 'secret'));
-      writeClass(root, submissions, { solutions: 8, starters: 6, partial: 6, hostile: HOSTILE, labs: ['dns', 'tcp'] }, { root, submissions, secret: join(base, 'secret'), port: 9, marker: 'bench-class' });
+      writeClass(join(root, 'labs'), submissions, { solutions: 8, starters: 6, partial: 6, hostile: HOSTILE, labs: ['dns', 'tcp'] }, { root, submissions, secret: join(base, 'secret'), port: 9, marker: 'bench-class' });
       const load = loadavg()[0]!;
       const ms = timeCommand('node', ['bin/journey.mjs', 'class', 'grade', submissions, '--labs', 'dns,tcp', '--out', join(base, 'gradebook.csv'), '--jobs', String(JOBS)]);
       return [

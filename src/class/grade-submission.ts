@@ -70,6 +70,8 @@ export interface JobContext {
   hidden?: ReadonlyMap<string, HiddenTests>;
   /** Wall time for one lab of one submission (DEFAULT_LAB_MS unless the teacher chose). */
   labMs: number;
+  /** Time for one test, or one stage's loading, before it counts as hung (the course's unless the teacher chose). */
+  testMs: number;
 }
 
 /** Hash of what grading a lab reads: its manifest, given code and tests, and the teacher's hidden tests for it. */
@@ -140,7 +142,7 @@ export async function gradeSubmission(context: JobContext, lab: Lab, submission:
     files[name] = readFileSync(join(lab.dir, 'starter', name), 'utf8');
     notes.push(`${name} not submitted: graded the starter's`);
   }
-  const key = cacheKey({ fingerprint, files, isolation: context.isolation.kind, scoring: context.scoring, labMs: context.labMs });
+  const key = cacheKey({ fingerprint, files, isolation: context.isolation.kind, scoring: context.scoring, labMs: context.labMs, testMs: context.testMs });
   const cached = join(context.cacheDir, `${key}.json`);
   if (existsSync(cached)) {
     try {
@@ -208,6 +210,6 @@ export async function gradeSubmission(context: JobContext, lab: Lab, submission:
 async function gradeSandboxed(context: JobContext, lab: Lab, implDir: string, scoring: Scoring): Promise<{ result: GradeResult; tampered: string[] }> {
   const canary = canaryName();
   const launcher = context.isolation.kind === 'bubblewrap' ? bubblewrapLauncher(context.isolation.bwrap, context.paths.root, lab, implDir) : undefined;
-  const raw = await gradeLab({ paths: context.paths, lab, target: 'workspace', implDir, scoring, canary, limits: { runMs: context.labMs }, ...(launcher ? { launcher } : {}) });
+  const raw = await gradeLab({ paths: context.paths, lab, target: 'workspace', implDir, scoring, canary, limits: { runMs: context.labMs, testMs: context.testMs }, ...(launcher ? { launcher } : {}) });
   return takeCanary(raw, canary, lab, scoring);
 }

@@ -16,6 +16,7 @@ import { checkHidden, checkPasses } from '../class/check-hidden.ts';
 import { loadHidden, type HiddenTests } from '../class/hidden.ts';
 import { parseCsv, renderReport } from '../class/report.ts';
 import { writeFeedback } from '../class/feedback.ts';
+import { LIMITS } from '../runners/rules.ts';
 import { TOOLS } from '../tooling/host-tools.ts';
 import type { Io } from './commands.ts';
 import { labsNamed } from './lab-list.ts';
@@ -29,6 +30,7 @@ export interface ClassFlags {
   jobs?: string;
   due?: string;
   'lab-seconds'?: string;
+  'test-seconds'?: string;
   unsafe?: boolean;
 }
 
@@ -45,10 +47,11 @@ function parseJobs(value: string | undefined): number {
   return jobs;
 }
 
-function parseLabSeconds(value: string | undefined): number {
-  if (value === undefined) return DEFAULT_LAB_MS;
+/** A whole number of seconds from a flag, in milliseconds, or `fallback` when it is absent. */
+function parseSeconds(flag: string, value: string | undefined, range: [number, number], fallback: number): number {
+  if (value === undefined) return fallback;
   const seconds = Number(value);
-  if (!Number.isInteger(seconds) || seconds < 10 || seconds > 3600) throw new UsageError(`--lab-seconds must be a whole number from 10 to 3600; got "${value}".`);
+  if (!Number.isInteger(seconds) || seconds < range[0] || seconds > range[1]) throw new UsageError(`--${flag} must be a whole number from ${range[0]} to ${range[1]}; got "${value}".`);
   return seconds * 1000;
 }
 
@@ -113,7 +116,8 @@ export async function classCommand(paths: CoursePaths, io: Io, action: string | 
   const hidden = hiddenTests(flags.hidden, labs);
   const jobs = parseJobs(flags.jobs);
   const due = parseDue(flags.due);
-  const labMs = parseLabSeconds(flags['lab-seconds']);
+  const labMs = parseSeconds('lab-seconds', flags['lab-seconds'], [10, 3600], DEFAULT_LAB_MS);
+  const testMs = parseSeconds('test-seconds', flags['test-seconds'], [2, 600], LIMITS.node.testMs);
   const out = resolve(flags.out ?? 'gradebook.csv');
   const probe = probeBubblewrap(paths.root);
   if (!probe.ok && !flags.unsafe) {
@@ -132,7 +136,7 @@ export async function classCommand(paths: CoursePaths, io: Io, action: string | 
   say(`Grading ${submissions.length} submissions × ${labs.map((l) => l.id).join(', ')}${secret}, ${jobs} at a time, isolation: ${probe.ok ? describeSandbox(probe.path) : 'NONE (--unsafe: submissions ran with your user\'s rights)'}.`);
   const started = Date.now();
   let reported = 0;
-  const grades = await gradeBatch({ paths, scoring: courseSettings(paths).scoring, isolation, cacheDir: join(dirname(out), '.journey-class-cache'), hidden, labMs }, labs, submissions, jobs, {
+  const grades = await gradeBatch({ paths, scoring: courseSettings(paths).scoring, isolation, cacheDir: join(dirname(out), '.journey-class-cache'), hidden, labMs, testMs }, labs, submissions, jobs, {
     graded: (grade) => say(logLine(grade)),
     // One line per job done, under its log line (a redrawn bar would tear the log lines apart).
     progress: ({ done, running, remaining }) => {

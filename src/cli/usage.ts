@@ -59,6 +59,7 @@ export const COMMANDS: readonly CommandSpec[] = [
       feedback: { type: 'string', hint: 'also write what each learner may see to <dir>/<student>/<lab>.json (hidden tests by message only)' },
       due: { type: 'string', hint: 'the due date: the late column says whether the last commit (or zip) came after it' },
       'lab-seconds': { type: 'string', hint: 'wall time for one lab of one submission (default: 90)' },
+      'test-seconds': { type: 'string', hint: 'time for one test, or one stage to load, before it counts as hung (default: the course\'s 10)' },
       unsafe: { type: 'boolean', hint: 'grade without a sandbox when none works here (never for work you do not trust)' },
     },
   },
