@@ -10,13 +10,13 @@
  * it these skip (under CI they fail).
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { probeBubblewrap, SANDBOX_LIMITS } from '../src/class/sandbox.ts';
-import { combinedHostile, HOSTILE, writeClass, type Targets } from './support/class-submissions.ts';
+import { combinedHostile, HOSTILE, markedProcesses, writeClass, type Targets } from './support/class-submissions.ts';
 import { fixtureLabs, journey, root } from './support/cli.ts';
 import { skipWithout } from './support/host-tools.ts';
 
@@ -62,18 +62,7 @@ function readCsv(file: string): Row[] {
 }
 
 /** Processes still running whose command line carries the hostile set's marker. */
-function leftRunning(): string[] {
-  return readdirSync('/proc')
-    .filter((p) => /^\d+$/.test(p))
-    .flatMap((p) => {
-      try {
-        const cmd = readFileSync(`/proc/${p}/cmdline`, 'utf8');
-        return cmd.includes(marker) ? [`${p}: ${cmd.replace(/\0/g, ' ')}`] : [];
-      } catch {
-        return [];
-      }
-    });
-}
+const leftRunning = () => markedProcesses(marker);
 
 let first: { code: number | null; stdout: string; stderr: string };
 let bombPeak = 0;

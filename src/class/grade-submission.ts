@@ -39,7 +39,8 @@ export interface LabGrade {
   commit?: string;
   submittedAt?: string;
   gradedAt: string;
-  isolation: Isolation;
+  /** The sandbox it graded in, or `student CI` for a result collected from the student's own CI run (collect.ts). */
+  isolation: Isolation | 'student CI';
   /** The hidden tests' outcomes, each by the teacher's message only. */
   hidden?: HiddenResult[];
   /** What the log says about it: hung tests, stage errors, tampering, files left out. */
@@ -95,7 +96,7 @@ function cacheKey(parts: unknown): string {
 }
 
 /** The log's notes on a result: crashes, stage errors, hung tests, each named. */
-function resultNotes(result: GradeResult): string[] {
+export function resultNotes(result: GradeResult): string[] {
   const notes: string[] = [];
   if (result.message) notes.push(`grading failed: ${firstLine(result.message)}`);
   for (const stage of result.stages) {

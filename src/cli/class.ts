@@ -16,6 +16,7 @@ import { checkHidden, checkPasses } from '../class/check-hidden.ts';
 import { loadHidden, type HiddenTests } from '../class/hidden.ts';
 import { parseCsv, renderReport } from '../class/report.ts';
 import { writeFeedback } from '../class/feedback.ts';
+import { collectResults, STUDENT_CI } from '../class/collect.ts';
 import { LIMITS } from '../runners/rules.ts';
 import { TOOLS } from '../tooling/host-tools.ts';
 import type { Io } from './commands.ts';
@@ -105,13 +106,49 @@ function reportCommand(io: Io, csv: string | undefined, flags: ClassFlags): numb
   return 0;
 }
 
-/** `journey class grade <dir>`, `journey class check-hidden <dir>` and `journey class report <csv>`. */
+/** The log both `grade` and `collect` keep: each line printed, and written beside the gradebook at the end. */
+function gradebookLog(io: Io): { say(line: string): void; write(csv: string): void } {
+  const lines: string[] = [];
+  return {
+    say(line) {
+      lines.push(line);
+      io.out(line);
+    },
+    write: (csv) => writeFileSync(csv.replace(/(\.csv)?$/, '.log'), lines.join('\n') + '\n'),
+  };
+}
+
+function existingFolder(dir: string | undefined, what: string): string {
+  if (!dir) throw new UsageError(`name the folder of ${what}.`);
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new UsageError(`there is no folder ${dir}.`);
+  return dir;
+}
+
+/** `journey class collect <dir>`: students' CI results into the gradebook, marked as theirs (see class/collect.ts). */
+function collectCommand(paths: CoursePaths, io: Io, dir: string | undefined, flags: ClassFlags): number {
+  const folder = existingFolder(dir, 'downloaded artifacts: one <student>/ folder (the journey-results artifact\'s files) or <student>.zip per student');
+  const labs = chosenLabs(paths, flags.labs);
+  const due = parseDue(flags.due);
+  const out = resolve(flags.out ?? 'gradebook.csv');
+  const students = findSubmissions(folder);
+  const log = gradebookLog(io);
+  log.say(`Collecting ${students.length} students' CI results × ${labs.map((l) => l.id).join(', ')}. Isolation: ${STUDENT_CI} — each student's own fork ran tests they could read and change, so these scores are feedback, not a trusted grade: grade for the record with \`journey class grade\`.`);
+  const grades = collectResults(students, labs);
+  for (const grade of grades) log.say(logLine(grade));
+  writeFileSync(out, gradebookCsv(labs, grades, due));
+  const flagged = grades.filter((g) => g.status === 'error');
+  log.say(`Wrote ${out}: ${grades.length} rows${flagged.length ? `; ${flagged.length} did not add up: ${flagged.map((g) => `${g.student}/${g.lab}`).join(', ')}` : ''}.`);
+  log.write(out);
+  return 0;
+}
+
+/** `journey class grade <dir>`, `journey class collect <dir>`, `journey class check-hidden <dir>` and `journey class report <csv>`. */
 export async function classCommand(paths: CoursePaths, io: Io, action: string | undefined, dir: string | undefined, flags: ClassFlags): Promise<number> {
   if (action === 'check-hidden') return checkHiddenCommand(paths, io, dir, flags);
   if (action === 'report') return reportCommand(io, dir, flags);
-  if (action !== 'grade') throw new UsageError(`"journey class" does ${action ? `not know "${action}"` : 'three things'}: \`journey class grade <submissions-dir> --labs dns,tcp --out gradebook.csv [--hidden DIR]\`, \`journey class check-hidden DIR\` and \`journey class report gradebook.csv\`.`);
-  if (!dir) throw new UsageError('name the folder of submissions: one folder (a clone of the fork) or one <student>.zip per student.');
-  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new UsageError(`there is no folder ${dir}.`);
+  if (action === 'collect') return collectCommand(paths, io, dir, flags);
+  if (action !== 'grade') throw new UsageError(`"journey class" does ${action ? `not know "${action}"` : 'four things'}: \`journey class grade <submissions-dir> --labs dns,tcp --out gradebook.csv [--hidden DIR]\`, \`journey class collect <artifacts-dir> --labs dns,tcp --out gradebook.csv\`, \`journey class check-hidden DIR\` and \`journey class report gradebook.csv\`.`);
+  existingFolder(dir, 'submissions: one folder (a clone of the fork) or one <student>.zip per student');
   const labs = chosenLabs(paths, flags.labs);
   const hidden = hiddenTests(flags.hidden, labs);
   const jobs = parseJobs(flags.jobs);
@@ -126,12 +163,9 @@ export async function classCommand(paths: CoursePaths, io: Io, action: string | 
     return 1;
   }
   const isolation = probe.ok ? ({ kind: 'bubblewrap', bwrap: probe.path } as const) : ({ kind: 'none' } as const);
-  const submissions = findSubmissions(dir);
-  const log: string[] = [];
-  const say = (line: string) => {
-    log.push(line);
-    io.out(line);
-  };
+  const submissions = findSubmissions(dir!);
+  const log = gradebookLog(io);
+  const say = log.say;
   const secret = hidden.size ? ` with hidden tests for ${[...hidden.keys()].join(', ')}` : '';
   say(`Grading ${submissions.length} submissions × ${labs.map((l) => l.id).join(', ')}${secret}, ${jobs} at a time, isolation: ${probe.ok ? describeSandbox(probe.path) : 'NONE (--unsafe: submissions ran with your user\'s rights)'}.`);
   const started = Date.now();
@@ -148,6 +182,6 @@ export async function classCommand(paths: CoursePaths, io: Io, action: string | 
   if (flags.feedback) writeFeedback(resolve(flags.feedback), grades);
   const flagged = grades.filter((g) => g.status === 'tampered' || g.status === 'error');
   say(`Wrote ${out}: ${grades.length} rows in ${((Date.now() - started) / 1000).toFixed(1)} s${flagged.length ? `; ${flagged.length} to look at (tampered or error): ${flagged.map((g) => `${g.student}/${g.lab}`).join(', ')}` : ''}.`);
-  writeFileSync(out.replace(/(\.csv)?$/, '.log'), log.join('\n') + '\n');
+  log.write(out);
   return 0;
 }

@@ -50,9 +50,9 @@ export const COMMANDS: readonly CommandSpec[] = [
   {
     name: 'class',
     args: '<action> <path>',
-    summary: 'for teachers: `class grade <submissions>` grades each student\'s labs in a sandbox into a gradebook CSV; `class check-hidden <dir>` checks hidden tests; `class report <gradebook.csv>` writes an HTML report',
+    summary: 'for teachers: `class grade <submissions>` grades each student\'s labs in a sandbox into a gradebook CSV; `class collect <artifacts>` gathers students\' own CI results into one (marked "student CI": feedback, not trusted); `class check-hidden <dir>` checks hidden tests; `class report <gradebook.csv>` writes an HTML report',
     flags: {
-      labs: { type: 'string', hint: 'the labs to grade, e.g. dns,tcp' },
+      labs: { type: 'string', hint: 'the labs to grade (or collect), e.g. dns,tcp' },
       hidden: { type: 'string', hint: 'a folder of hidden tests: <lab>/tests/*.test.ts and <lab>/hidden.json (stage, points, message per file)' },
       out: { type: 'string', hint: 'grade: the gradebook CSV (default: gradebook.csv; its log beside it); report: the HTML file (default: beside the CSV)' },
       jobs: { type: 'string', hint: 'submissions graded at once (default: the number of cores)' },

@@ -8,7 +8,7 @@
  * tests/class-grade.test.ts (on the small fixture lab, adder). The benchmark
  * grades the same set on the real labs.
  */
-import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { zipSync, strToU8 } from 'fflate';
 
@@ -193,4 +193,18 @@ export function writeClass(labsDir: string, dir: string, shape: ClassShape, targ
 
 function manifestFiles(labsDir: string, lab: string): string[] {
   return (JSON.parse(readFileSync(join(labsDir, lab, 'lab.json'), 'utf8')) as { files: string[] }).files;
+}
+
+/** Processes running now whose command line carries `marker` (the hostile set's, the fork bomb's subshells too). */
+export function markedProcesses(marker: string): string[] {
+  return readdirSync('/proc')
+    .filter((p) => /^\d+$/.test(p))
+    .flatMap((p) => {
+      try {
+        const cmd = readFileSync(`/proc/${p}/cmdline`, 'utf8');
+        return cmd.includes(marker) ? [`${p}: ${cmd.replace(/\0/g, ' ')}`] : [];
+      } catch {
+        return [];
+      }
+    });
 }
