@@ -17,7 +17,7 @@ import { z } from 'zod';
 import type { Lab } from '../course/labs.ts';
 import { RESULTS_DIR, RUN_FILE } from '../ci/workflow.ts';
 import type { GradeResult } from '../runners/result.ts';
-import { resultNotes, type LabGrade } from './grade-submission.ts';
+import { resultNotes, testOutcomes, type LabGrade } from './grade-submission.ts';
 import type { Submission } from './submissions.ts';
 
 /** The isolation a collected row reports: none that the teacher controlled. */
@@ -135,6 +135,7 @@ function collectLab(student: string, lab: Lab, read: ArtifactReader, run: RunRec
     score: result.score,
     status: result.status,
     stages: Object.fromEntries(result.stages.map((s) => [s.id, s.earned])),
+    tests: testOutcomes(result as GradeResult),
     notes: [...resultNotes(result as GradeResult), ...runNotes],
   };
 }

@@ -43,10 +43,24 @@ export interface LabGrade {
   isolation: Isolation | 'student CI';
   /** The hidden tests' outcomes, each by the teacher's message only. */
   hidden?: HiddenResult[];
+  /** The course's tests, each passed or not (none for a tampered submission, whose results mean nothing). */
+  tests?: TestOutcome[];
   /** What the log says about it: hung tests, stage errors, tampering, files left out. */
   notes: string[];
   /** True when this came from the cache rather than a grade now. */
   cached?: boolean;
+}
+
+/** One of the course's tests in one submission: its stage, its name, and whether it passed. */
+export interface TestOutcome {
+  stage: string;
+  name: string;
+  passed: boolean;
+}
+
+/** Every test of a result, by stage (hung, not-run and failed alike count as not passed). */
+export function testOutcomes(result: GradeResult): TestOutcome[] {
+  return result.stages.flatMap((stage) => stage.tests.map((t) => ({ stage: stage.id, name: t.name, passed: t.status === 'passed' })));
 }
 
 /** One hidden test file's outcome: what a learner may be shown of it. */
@@ -188,6 +202,7 @@ export async function gradeSubmission(context: JobContext, lab: Lab, submission:
       status: tampered.length ? 'tampered' : statusOf(result) === 'pass' && score < max ? 'fail' : statusOf(result),
       stages: tampered.length ? noStages : stages,
       ...(hiddenResults.length ? { hidden: hiddenResults } : {}),
+      ...(tampered.length ? {} : { tests: testOutcomes(result) }),
       gradedAt: new Date().toISOString(),
       notes,
     };

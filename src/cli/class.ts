@@ -8,8 +8,8 @@ import { courseLabs } from '../course/offering.ts';
 import type { CoursePaths } from '../course/paths.ts';
 import { courseSettings } from '../course/settings.ts';
 import { gradeBatch, logLine } from '../class/batch.ts';
-import { DEFAULT_LAB_MS } from '../class/grade-submission.ts';
-import { gradebookCsv } from '../class/gradebook.ts';
+import { DEFAULT_LAB_MS, type LabGrade } from '../class/grade-submission.ts';
+import { gradebookCsv, testsCsv, testsCsvPath } from '../class/gradebook.ts';
 import { describeSandbox, probeBubblewrap } from '../class/sandbox.ts';
 import { findSubmissions } from '../class/submissions.ts';
 import { checkHidden, checkPasses } from '../class/check-hidden.ts';
@@ -101,7 +101,8 @@ function reportCommand(io: Io, csv: string | undefined, flags: ClassFlags): numb
   const rows = parseCsv(readFileSync(csv, 'utf8'));
   if (!rows.length || !('student' in rows[0]!) || !('score' in rows[0]!)) throw new UsageError(`${csv} is not a gradebook from \`journey class grade\` (no student and score columns).`);
   const out = resolve(flags.out ?? csv.replace(/(\.csv)?$/, '.html'));
-  writeFileSync(out, renderReport(rows, csv));
+  const testsFile = testsCsvPath(csv);
+  writeFileSync(out, renderReport(rows, csv, existsSync(testsFile) ? parseCsv(readFileSync(testsFile, 'utf8')) : undefined));
   io.out(`Wrote ${out}: open it in a browser.`);
   return 0;
 }
@@ -116,6 +117,12 @@ function gradebookLog(io: Io): { say(line: string): void; write(csv: string): vo
     },
     write: (csv) => writeFileSync(csv.replace(/(\.csv)?$/, '.log'), lines.join('\n') + '\n'),
   };
+}
+
+/** The gradebook and, beside it, every test's outcome (the report's "tests most students fail"). */
+function writeGradebook(out: string, labs: readonly Lab[], grades: readonly LabGrade[], due: Date | undefined): void {
+  writeFileSync(out, gradebookCsv(labs, grades, due));
+  writeFileSync(testsCsvPath(out), testsCsv(grades));
 }
 
 function existingFolder(dir: string | undefined, what: string): string {
@@ -135,7 +142,7 @@ function collectCommand(paths: CoursePaths, io: Io, dir: string | undefined, fla
   log.say(`Collecting ${students.length} students' CI results × ${labs.map((l) => l.id).join(', ')}. Isolation: ${STUDENT_CI} — each student's own fork ran tests they could read and change, so these scores are feedback, not a trusted grade: grade for the record with \`journey class grade\`.`);
   const grades = collectResults(students, labs);
   for (const grade of grades) log.say(logLine(grade));
-  writeFileSync(out, gradebookCsv(labs, grades, due));
+  writeGradebook(out, labs, grades, due);
   const flagged = grades.filter((g) => g.status === 'error');
   log.say(`Wrote ${out}: ${grades.length} rows${flagged.length ? `; ${flagged.length} did not add up: ${flagged.map((g) => `${g.student}/${g.lab}`).join(', ')}` : ''}.`);
   log.write(out);
@@ -178,7 +185,7 @@ export async function classCommand(paths: CoursePaths, io: Io, action: string | 
       reported = done;
     },
   });
-  writeFileSync(out, gradebookCsv(labs, grades, due));
+  writeGradebook(out, labs, grades, due);
   if (flags.feedback) writeFeedback(resolve(flags.feedback), grades);
   const flagged = grades.filter((g) => g.status === 'tampered' || g.status === 'error');
   say(`Wrote ${out}: ${grades.length} rows in ${((Date.now() - started) / 1000).toFixed(1)} s${flagged.length ? `; ${flagged.length} to look at (tampered or error): ${flagged.map((g) => `${g.student}/${g.lab}`).join(', ')}` : ''}.`);
