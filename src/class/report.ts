@@ -54,7 +54,8 @@ function bars(title: string, items: { label: string; value: number; of: number }
   const rowHeight = 26;
   const barSpace = 320;
   const width = labelWidth + barSpace + 70;
-  const fits = Math.floor(labelWidth / 6.6);
+  // About 7 px a character at 12 px: a longer label would run off the chart's left edge.
+  const fits = Math.floor((labelWidth - 12) / 7);
   const height = items.length * rowHeight + 8;
   const rows = items.map((item, i) => {
     const w = item.of ? (barSpace * item.value) / item.of : 0;
@@ -91,9 +92,11 @@ function doneAt(row: GradebookRow): number | undefined {
 const day = (t: number) => new Date(t).toISOString().slice(0, 10);
 
 /** A step chart of how many students had completed each stage by each date, or why there is none. */
-function completionOverTime(stages: readonly string[], completed: (stage: string) => GradebookRow[], of: number): string {
+function completionOverTime(stages: readonly string[], completed: (stage: string) => GradebookRow[], graded: readonly GradebookRow[]): string {
+  const of = graded.length;
   const dated = stages.map((stage) => ({ stage, times: completed(stage).map(doneAt).filter((t): t is number => t !== undefined).sort((a, b) => a - b) }));
-  const all = dated.flatMap((d) => d.times);
+  // The time axis spans the whole class's work, not only the completions.
+  const all = graded.map(doneAt).filter((t): t is number => t !== undefined);
   const title = 'Stage completion over time (by last commit, or when graded)';
   if (new Set(all.map(day)).size < 2) return `<figure><figcaption>${escape(title)}</figcaption><p class="note">Every completion falls on ${all.length ? day(all[0]!) : 'no date'}: a curve needs work committed (or graded in CI) on different days.</p></figure>`;
   const [width, height, left, right, top, bottom] = [560, 230, 40, 16, 10, 40];
@@ -134,14 +137,14 @@ export function renderReport(rows: readonly GradebookRow[], source: string, test
     const failingChart = !tests
       ? '<figure><figcaption>Tests most students fail</figcaption><p class="note">No per-test file beside the gradebook (<code>.tests.csv</code>): grade or collect again to list them.</p></figure>'
       : failing.length
-        ? bars('Tests most students fail (stage › test: students who did not pass it)', failing, 360)
+        ? bars('Tests most students fail (stage › test: students who did not pass it)', failing, 460)
         : '<figure><figcaption>Tests most students fail</figcaption><p class="note">Every student passed every test.</p></figure>';
     const attention = mine.filter((r) => ['tampered', 'error', 'missing'].includes(r.status!));
     const mean = graded.length ? graded.reduce((sum, r) => sum + Number(r.score), 0) / graded.length : 0;
     const isolation = [...new Set(mine.map((r) => r.isolation || 'unknown'))].join(', ');
     return `<section><h2>${escape(lab)}</h2>
 <p>${graded.length} graded of ${mine.length} students; mean ${mean.toFixed(1)} of ${max}; ${graded.filter((r) => r.status === 'pass').length} at full marks. Isolation: ${escape(isolation)}.</p>
-<div class="charts">${bars('Scores (share of the maximum)', tenths)}${bars('Students who completed each stage', completion)}${failingChart}${completionOverTime(stages, completedBy, graded.length)}</div>
+<div class="charts">${bars('Scores (share of the maximum)', tenths)}${bars('Students who completed each stage', completion)}${failingChart}${completionOverTime(stages, completedBy, graded)}</div>
 ${attention.length ? `<h3>To look at</h3><table><tr><th>student</th><th>status</th><th>score</th></tr>${attention.map((r) => `<tr><td>${escape(r.student!)}</td><td class="${escape(r.status!)}">${escape(r.status!)}</td><td>${escape(r.score!)} / ${escape(r.max!)}</td></tr>`).join('')}</table>` : ''}
 </section>`;
   });
