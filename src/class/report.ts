@@ -98,7 +98,7 @@ function completionOverTime(stages: readonly string[], completed: (stage: string
   // The time axis spans the whole class's work, not only the completions.
   const all = graded.map(doneAt).filter((t): t is number => t !== undefined);
   const title = 'Stage completion over time (by last commit, or when graded)';
-  if (new Set(all.map(day)).size < 2) return `<figure><figcaption>${escape(title)}</figcaption><p class="note">Every completion falls on ${all.length ? day(all[0]!) : 'no date'}: a curve needs work committed (or graded in CI) on different days.</p></figure>`;
+  if (new Set(all.map(day)).size < 2) return `<figure><figcaption>${escape(title)}</figcaption><p class="note">All the work is dated ${all.length ? day(all[0]!) : 'nowhere'}: a curve needs work committed (or graded in CI) on different days.</p></figure>`;
   const [width, height, left, right, top, bottom] = [560, 230, 40, 16, 10, 40];
   const from = Math.min(...all);
   const span = Math.max(...all) - from || 1;
