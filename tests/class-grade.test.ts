@@ -17,7 +17,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { probeBubblewrap, SANDBOX_LIMITS } from '../src/class/sandbox.ts';
 import { combinedHostile, HOSTILE, markedProcesses, writeClass, type Targets } from './support/class-submissions.ts';
-import { fixtureLabs, journey, root } from './support/cli.ts';
+import { fixtureLabs, journey, journeyHere, root, tempWorkspace } from './support/cli.ts';
 import { skipWithout } from './support/host-tools.ts';
 
 const sandboxed = probeBubblewrap(root).ok;
@@ -173,6 +173,21 @@ describe('hidden tests', () => {
     const good = await journeyAsync(['class', 'check-hidden', hiddenFixture, '--labs', 'adder'], { JOURNEY_LABS: fixtureLabs });
     expect(good.code, good.stderr).toBe(0);
     expect(good.stdout).toContain('✓ adder/tests/large-sums.test.ts (Sums past 2^40 are exact)');
+  }, 120_000);
+
+  it('go into Gradescope\'s results.json with journey grade --hidden, by their message alone, shown after the due date', async () => {
+    const workspace = tempWorkspace();
+    const graded = await journeyHere(['grade', 'adder', '--target', 'starter', '--format', 'gradescope', '--hidden', hiddenFixture], { workspace, labs: fixtureLabs });
+    expect(graded.code).toBe(1);
+    const out = JSON.parse(graded.stdout) as { score: number; tests: { name: string; visibility: string; status: string; max_score: number }[] };
+    expect(out.tests.map((t) => [t.name, t.visibility, t.status, t.max_score])).toEqual([
+      ['Small numbers', 'visible', 'failed', 4],
+      ['32-bit wrap', 'visible', 'failed', 6],
+      ['Hidden: Sums past 2^40 are exact', 'after_due_date', 'failed', 5],
+    ]);
+    expect(graded.stdout).not.toMatch(/HIDDEN-SECRET|large-sums|1099511627783/);
+    const json = await journeyHere(['grade', 'adder', '--target', 'starter', '--json', '--hidden', hiddenFixture], { workspace, labs: fixtureLabs });
+    expect([json.code, json.stderr]).toEqual([2, expect.stringContaining('--hidden goes with --format gradescope')]);
   }, 120_000);
 
   it('rejects a hidden test the starter passes, and a hidden.json naming a stage the lab lacks', async () => {

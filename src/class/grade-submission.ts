@@ -14,7 +14,7 @@ import { gradeLab } from '../runners/node/grade.ts';
 import { NOT_GRADED } from '../runners/passes.ts';
 import type { GradeResult, Scoring } from '../runners/result.ts';
 import { canaryName, takeCanary } from './canary.ts';
-import { hiddenId, hiddenLab, type HiddenTests } from './hidden.ts';
+import { hiddenLab, hiddenPassed, type HiddenTests } from './hidden.ts';
 import { bubblewrapLauncher, openToSandbox, type Isolation } from './sandbox.ts';
 import type { LabFiles, Submission } from './submissions.ts';
 
@@ -185,11 +185,10 @@ export async function gradeSubmission(context: JobContext, lab: Lab, submission:
       const secret = await gradeSandboxed(context, secretLab, implDir, 'all-or-nothing');
       tampered.push(...secret.tampered);
       notes.push(...secret.tampered.map((t) => `tampering (hidden tests): ${t}`));
-      for (const entry of hidden.entries) {
-        const passed = secret.result.stages.find((st) => st.id === hiddenId(entry))?.status === 'passed';
-        hiddenResults.push({ file: entry.file, stage: entry.stage, points: entry.points, message: entry.message, passed });
+      for (const entry of hiddenPassed(hidden, secret.result)) {
+        hiddenResults.push(entry);
         max += entry.points;
-        if (passed) {
+        if (entry.passed) {
           stages[entry.stage] = (stages[entry.stage] ?? 0) + entry.points;
           score += entry.points;
         } else notes.push(`${entry.stage}: hidden test failed: ${entry.message}`);

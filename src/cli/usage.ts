@@ -23,6 +23,7 @@ export const COMMANDS: readonly CommandSpec[] = [
       stage: { type: 'string', multiple: true, hint: 'grade only this stage (repeatable)' },
       json: { type: 'boolean', hint: 'print one JSON result instead of the scoreboard' },
       format: { type: 'string', hint: 'exercism | gradescope | prairielearn: print that grader\'s results.json instead' },
+      hidden: { type: 'string', hint: 'with --format gradescope: also grade the hidden tests in this folder (<lab>/tests/, <lab>/hidden.json), shown after the due date' },
       all: { type: 'boolean', hint: 'show the failures of every stage, not only the first unfinished one' },
     },
   },
