@@ -134,8 +134,8 @@ describe('journey class grade, with the hostile set', () => {
       expect([s, row(s).status, row(s).score]).toEqual([s, 'tampered', '0']);
       expect(logOf(s)).toMatch(/tampering: /);
     }
-    // The fork bomb ran into the sandbox's process limit, root or not, and the batch went on.
-    expect(bombPeak).toBeGreaterThan(0);
+    // The fork bomb is refused by Node's permission model (src/class/sandbox.test.ts shows the process limit
+    // under it holding one, root or not); either way it never had more than its sandbox's tasks, and the batch went on.
     expect(bombPeak).toBeLessThan(SANDBOX_LIMITS.tasks);
     expect(['pass', 'fail']).toContain(row('hostile-fork-bomb').status);
     expect(leftRunning()).toEqual([]);

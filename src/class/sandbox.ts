@@ -4,10 +4,9 @@
  * files grading needs, read-only; a private /tmp; no network but loopback)
  * with resource limits set inside it by prlimit. A grader run as root first
  * drops to an unprivileged user (setpriv): the process limit never binds
- * uid 0, so as root a fork bomb would fill the machine's process table. Node's permission model is
- * not added as a second layer yet (Node documents it as no defence against
- * malicious code; it would narrow what learner code reads inside the
- * sandbox). Without bubblewrap a teacher must say `--unsafe`, and the
+ * uid 0, so as root a fork bomb would fill the machine's process table.
+ * Node's permission model is a second layer on the grading child
+ * (`permissionFlags`). Without bubblewrap a teacher must say `--unsafe`, and the
  * gradebook says which isolation each run had.
  */
 import { spawnSync } from 'node:child_process';
@@ -127,8 +126,8 @@ function systemBinds(): string[] {
 }
 
 /** The course files a lab's grading reads: never solutions, the workspace, other labs, submissions or the gradebook. */
-function courseBinds(root: string, lab: Lab): string[] {
-  const paths = [
+function coursePaths(root: string, lab: Lab): string[] {
+  return [
     join(root, 'node_modules'),
     join(root, 'src'),
     join(root, 'package.json'),
@@ -138,7 +137,22 @@ function courseBinds(root: string, lab: Lab): string[] {
     join(lab.dir, 'tests'),
     join(dirname(lab.dir), 'tsconfig.base.json'),
   ];
-  return paths.flatMap((p) => ['--ro-bind-try', p, p]);
+}
+
+/**
+ * Node's permission model on the grading child, a second layer inside the
+ * sandbox (Node documents it as no defence against malicious code, so it is
+ * not the first): writes only to its temp folder (the sandbox's private /tmp
+ * too is refused), no child processes unless a stage of the lab needs a host
+ * tool (tshark, Chromium); worker threads (Vitest's pool) and native addons
+ * (the bundler's) allowed. Reads stay open: the sandbox already shows only
+ * what grading needs, and Vite's lookups outside it fail under a narrower
+ * list. Node 24 cannot restrict the network with it; the sandbox's network
+ * namespace does.
+ */
+function permissionFlags(tempDir: string, lab: Lab): string[] {
+  const spawns = lab.manifest.stages.some((s) => s.needs?.length);
+  return ['--permission', '--allow-fs-read=*', `--allow-fs-write=${tempDir}`, '--allow-worker', '--allow-addons', ...(spawns ? ['--allow-child-process'] : [])];
 }
 
 /**
@@ -151,6 +165,7 @@ export function bubblewrapLauncher(bwrap: string, root: string, lab: Lab, learne
   return (child: Launch, tempDir: string): Launch => {
     const limits = SANDBOX_LIMITS;
     openToSandbox(tempDir, 'write');
+    const course = coursePaths(root, lab);
     const args = [
       '--unshare-all',
       '--die-with-parent',
@@ -160,7 +175,7 @@ export function bubblewrapLauncher(bwrap: string, root: string, lab: Lab, learne
       '--proc', '/proc',
       '--dev', '/dev',
       '--size', String(limits.tmpBytes), '--tmpfs', '/tmp',
-      ...courseBinds(root, lab),
+      ...course.flatMap((p) => ['--ro-bind-try', p, p]),
       '--ro-bind', dirname(node), dirname(node),
       '--ro-bind', learnerDir, learnerDir,
       '--bind', tempDir, tempDir,
@@ -178,6 +193,7 @@ export function bubblewrapLauncher(bwrap: string, root: string, lab: Lab, learne
       `--nofile=${limits.openFiles}`,
       '--',
       child.command,
+      ...(child.command === node ? permissionFlags(tempDir, lab) : []),
       ...child.args,
     ];
     // A minimal environment: nothing of the teacher's (tokens, keys) reaches learner code.
