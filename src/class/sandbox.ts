@@ -77,7 +77,7 @@ export function openToSandbox(dir: string, access: 'traverse' | 'read' | 'write'
 /** The sandbox as the log names it. */
 export function describeSandbox(bwrap: string): string {
   const user = dropsRoot() ? `as user nobody (uid ${SANDBOX_USER.uid}), not root; ` : '';
-  return `bubblewrap (${bwrap}; ${user}no network, read-only course files, limits by prlimit)`;
+  return `bubblewrap (${bwrap}; ${user}no network, read-only course files, limits by prlimit, Node's permission model inside)`;
 }
 
 /**
@@ -126,7 +126,7 @@ function systemBinds(): string[] {
 }
 
 /** The course files a lab's grading reads: never solutions, the workspace, other labs, submissions or the gradebook. */
-function coursePaths(root: string, lab: Lab): string[] {
+function courseFiles(root: string, lab: Lab): string[] {
   return [
     join(root, 'node_modules'),
     join(root, 'src'),
@@ -158,14 +158,15 @@ function permissionFlags(tempDir: string, lab: Lab): string[] {
 /**
  * A launcher that runs the grading child in bubblewrap: the course files for
  * `lab` and the learner's folder read-only, the child's temp folder (its
- * progress channel) the one writable host folder, and the limits above.
+ * progress channel) the one writable host folder, the limits above, as
+ * SANDBOX_USER when this process is root, and Node's permission model on a
+ * Node child.
  */
 export function bubblewrapLauncher(bwrap: string, root: string, lab: Lab, learnerDir: string): Launcher {
   const node = process.execPath;
   return (child: Launch, tempDir: string): Launch => {
     const limits = SANDBOX_LIMITS;
     openToSandbox(tempDir, 'write');
-    const course = coursePaths(root, lab);
     const args = [
       '--unshare-all',
       '--die-with-parent',
@@ -175,7 +176,7 @@ export function bubblewrapLauncher(bwrap: string, root: string, lab: Lab, learne
       '--proc', '/proc',
       '--dev', '/dev',
       '--size', String(limits.tmpBytes), '--tmpfs', '/tmp',
-      ...course.flatMap((p) => ['--ro-bind-try', p, p]),
+      ...courseFiles(root, lab).flatMap((p) => ['--ro-bind-try', p, p]),
       '--ro-bind', dirname(node), dirname(node),
       '--ro-bind', learnerDir, learnerDir,
       '--bind', tempDir, tempDir,
