@@ -5,8 +5,9 @@
  * (tests/support/class-submissions.ts), each in its own bubblewrap sandbox,
  * from an empty cache. The machine's load average before the run is shown
  * beside it, since other work on the cores slows every grade. While it runs,
- * the fork bomb's processes are counted: the sandbox's task limit must hold
- * them, root or not.
+ * the fork bomb's processes are counted: Node's permission model in the
+ * sandbox refuses the first, and the task limit under it would hold the
+ * rest, root or not (src/class/sandbox.test.ts).
  */
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
