@@ -80,7 +80,7 @@ function isLink(file: string): boolean {
  * The clone's HEAD commit and its date. Git reads only the repository's
  * objects here, with the student's hooks and fsmonitor switched off.
  */
-function gitHead(path: string): { commit?: string; submittedAt?: Date } {
+export function gitHead(path: string): { commit?: string; submittedAt?: Date } {
   if (!existsSync(join(path, '.git'))) return {};
   const git = spawnSync('git', ['-c', 'core.fsmonitor=false', '-c', 'core.hooksPath=/dev/null', '-c', `safe.directory=${path}`, 'log', '-1', '--format=%H %cI'], {
     cwd: path,

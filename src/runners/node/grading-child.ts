@@ -7,7 +7,7 @@
  * while the CLI is still reading the lab.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import type { Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -165,7 +165,8 @@ export class GradingChild {
     if (this.gone) return Promise.resolve({ kind: 'crash', message: `the grading child had already ended: ${this.stderr.trim()}` });
     // One run at a time, each with a fresh file and key.
     const channel = { file: join(this.dir, 'progress.jsonl'), key: progressKey() };
-    writeFileSync(channel.file, '');
+    // The child's first line creates the file, as the user it runs as (a sandbox's may not be this process's).
+    rmSync(channel.file, { force: true });
     const reader = new ProgressReader(channel);
     const relay = new ProgressRelay(onEvent, watch);
     const drain = () => reader.read().forEach((e) => relay.progress(e));

@@ -134,6 +134,9 @@ export class VitestSession {
         // runner kills as a whole (see grade.ts).
         pool: sparePool(spares),
         maxWorkers: PARALLEL_STAGES,
+        // A worker started with its own execArgv runs without the process's permission model (class/sandbox.ts
+        // puts one on this process in batch grading): the test workers, where learner code runs, get it too.
+        execArgv: process.execArgv.filter((arg) => arg === '--permission' || arg.startsWith('--allow-')),
         fileParallelism: true,
         passWithNoTests: true,
         setupFiles: [fileURLToPath(new URL('./grader-setup.ts', import.meta.url))],
