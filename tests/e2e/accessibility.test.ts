@@ -32,7 +32,7 @@ async function seriousViolations(path: string, theme: 'light' | 'dark', width: n
     const axe = (globalThis as unknown as { axe: { run(context: unknown, options?: unknown): Promise<{ violations: unknown[] }> } }).axe;
     // Starlight's search button shows its Ctrl K shortcut as text beside the name "Search";
     // a shortcut hint is not part of a label (WCAG 2.5.3), so that one rule skips that one button.
-    // Only violations are read: axe then skips building the passes, the bulk of its work on a long chapter.
+    // Only violations are read, so axe need not build the list of passes.
     const only = { resultTypes: ['violations'] };
     const page = await axe.run({ exclude: [[search]] }, only);
     const button = await axe.run({ include: [[search]] }, { ...only, rules: { 'label-content-name-mismatch': { enabled: false } } });
@@ -48,12 +48,10 @@ const chapters = readdirSync(join(root, 'content', 'chapters')).map((f) => `/cha
 const labPages = loadLabs(coursePaths()).map((lab) => `/labs/${lab.id}/`);
 
 // Every chapter and lab page, on a laptop in light mode and on a phone in dark mode.
-// Concurrent (the config's maxConcurrency pages at once): each scan is one renderer busy on one core,
-// and the pages share nothing but the browser.
-describe.concurrent('accessibility (axe)', () => {
+describe('accessibility (axe)', () => {
   for (const path of [...chapters, ...labPages, '/', '/labs/']) {
     for (const [theme, width] of [['light', 1280], ['dark', 390]] as const) {
-      it(`${path} has no serious or critical violations (${theme}, ${width} px)`, async ({ expect }) => {
+      it(`${path} has no serious or critical violations (${theme}, ${width} px)`, async () => {
         expect(await seriousViolations(path, theme, width)).toEqual([]);
       });
     }

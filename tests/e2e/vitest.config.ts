@@ -7,8 +7,6 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     fileParallelism: false,
-    // Tests marked concurrent (the axe scans) run two at a time: one browser page per core.
-    maxConcurrency: 2,
     globalSetup: ['./tests/support/temp-root.ts'],
     reporters: ['default', './src/tooling/missing-tools-reporter.ts'],
   },
