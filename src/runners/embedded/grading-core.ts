@@ -108,6 +108,8 @@ export interface GradingHost extends ModuleHost {
   post(message: WorkerMessage): void;
   /** The NODE_PACKAGES this host can serve, by name (see node-packages.ts). */
   packages?: Record<string, Record<string, unknown>>;
+  /** Skip a stage's tests after its first failure: for checks that only ask whether a stage fails (the mistakes check), not for grading. */
+  bail?: boolean;
 }
 
 /** The test whose body is running, so console output lands on it. */
@@ -162,6 +164,7 @@ function testResult(test: Test, graph: ModuleGraph): TestResult {
 }
 
 function runnerFor(graph: ModuleGraph, stage: string, testTimeoutMs: number, host: GradingHost): VitestRunner {
+  let failed = false;
   const config: VitestRunnerConfig = {
     root: '/',
     setupFiles: [],
@@ -190,12 +193,18 @@ function runnerFor(graph: ModuleGraph, stage: string, testTimeoutMs: number, hos
     },
     onBeforeRunTask(task) {
       if (task.type !== 'test') return;
+      // The runner checks a test's mode after this hook, so a test marked here is skipped, hooks and all.
+      if (failed && host.bail) {
+        task.mode = 'skip';
+        return;
+      }
       current = task.id;
       vitestShim.resetExpectState(fullName(task), task.file.filepath);
       host.post({ kind: 'test-start', stage, name: fullName(task) });
     },
     onAfterRunTask(task) {
       if (task.type !== 'test') return;
+      if (task.result?.state === 'fail') failed = true;
       current = undefined;
       host.post({ kind: 'test-end', stage, result: testResult(task, graph) });
     },
