@@ -22,7 +22,7 @@ const PACKAGE_FILES_BY_LAB: Record<string, readonly string[]> = { inventory: ['p
 
 describe.each(loadLabs(paths).map((lab) => [lab.id, lab] as const))('WebContainer plan for lab %s', (id, lab) => {
   for (const target of ['solution', 'starter'] as const) {
-    it(`grades the ${target} on real Node exactly as journey grade does`, () => expectContainerAgrees(paths, lab, target, graderSource, PACKAGE_FILES_BY_LAB[id]), 120_000);
+    it(`grades the ${target} on real Node exactly as journey grade does`, () => expectContainerAgrees(paths, lab, target, graderSource, PACKAGE_FILES_BY_LAB[id]), 300_000);
   }
 });
 
