@@ -1,0 +1,108 @@
+/**
+ * One trip: the network of network-plan.ts with a behaviour on every device
+ * (each built from the pieces given), the shopper's phone running `shop`, and
+ * the simulator stepped until the order's answer is back. Returns the
+ * timeline, the phase spans, the capture and its TLS key log.
+ */
+import { PGlite } from '@electric-sql/pglite';
+import { writePcap } from '../netsim/index.ts';
+import { Jobs, runUntil } from './async-driver.ts';
+import { DirectorNode } from './director-node.ts';
+import { serveAuthority, serveRecursive, serveRoot, serveTld } from './dns-service.ts';
+import { serveEdge } from './edge-service.ts';
+import { frameEvents } from './frame-notes.ts';
+import { seedInventory, serveInventory } from './inventory-service.ts';
+import { IpHost } from './ip-host.ts';
+import { ADDRESSES, buildNetwork, DEVICES } from './network-plan.ts';
+import { shop, type PhoneOutcome } from './phone-app.ts';
+import { pieceLabel, PIECE_IDS, type PieceId, type PieceSet } from './pieces.ts';
+import { RouterNode } from './router-node.ts';
+import { TimelineRecorder, type JourneyEvent, type PhaseSpan } from './timeline.ts';
+import { KEYLOG, recordedSession } from './tls-server.ts';
+import { serveOrders } from './web-service.ts';
+
+/** How to run a trip. */
+export interface TripOptions {
+  pieces: PieceSet;
+  /** Seed of every random choice (loss on the Wi-Fi, ISNs). */
+  seed: number;
+  /** Probability the Wi-Fi loses a frame. */
+  wifiLoss?: number;
+  /** Bound on simulator events. */
+  maxEvents?: number;
+}
+
+/** The course's default seed and Wi-Fi loss: with them the phone's first TLS flight is lost and retransmitted. */
+export const DEFAULT_WIFI_LOSS = 0.1;
+
+/** What a trip produced. */
+export interface Trip {
+  seed: number;
+  /** "your TCP", "reference TLS client", … by piece. */
+  labels: Record<PieceId, string>;
+  outcome: PhoneOutcome;
+  /** Every step, in time order. */
+  events: JourneyEvent[];
+  phases: PhaseSpan[];
+  /** The whole run, every link's frames, as a pcap file. */
+  pcap: Uint8Array;
+  /** NSS key log lines that decrypt the TLS in the pcap. */
+  keylog: string;
+  /** Simulated ms from the first event to the answer. */
+  durationMs: number;
+}
+
+/** Runs the trip. */
+export async function runTrip(options: TripOptions): Promise<Trip> {
+  const { pieces, seed, wifiLoss = DEFAULT_WIFI_LOSS, maxEvents = 200_000 } = options;
+  const net = buildNetwork(seed, wifiLoss);
+  const { sim } = net;
+  const jobs = new Jobs();
+  const timeline = new TimelineRecorder(() => sim.now);
+  const session = await recordedSession();
+  const epoch = session.now.getTime();
+  const schedule = (ms: number, fn: () => void) => void sim.schedule(ms, fn);
+
+  const hosts = new Map<string, IpHost>();
+  for (const device of DEVICES) {
+    const netDevice = sim.device(device.name);
+    if (device.kind === 'router') new RouterNode(netDevice, device.routes, pieces, device.name === 'home' ? 'eth1' : undefined);
+    else if (device.name !== 'director') hosts.set(device.name, new IpHost(netDevice, device.routes, pieces, device.name.startsWith('web') ? [ADDRESSES.vip] : []));
+  }
+  const host = (name: string) => hosts.get(name)!;
+  new DirectorNode(sim.device('director'), 80, ['web1', 'web2'].map((name) => ({ name, mac: sim.device(name).interfaces[0]!.macString })), pieces, (flow, server) =>
+    timeline.note('director', 'transport', `new flow ${flow}: picks ${server}, rewrites the destination MAC only`, 'lb'),
+  );
+
+  const db = new PGlite();
+  try {
+    await seedInventory(db, pieces);
+    // Behaviours start at time 0; services bind once the network runs.
+    sim.schedule(0, () => {
+      serveRoot(host('root'), pieces, timeline);
+      serveTld(host('tld'), pieces, timeline);
+      serveAuthority(host('auth'), pieces, timeline);
+      serveRecursive(host('resolver'), pieces, timeline, () => epoch + sim.now);
+      serveEdge({ host: host('edge'), pieces, jobs, timeline, clock: () => epoch + sim.now });
+      for (const web of ['web1', 'web2']) serveOrders(host(web), pieces, timeline);
+      serveInventory({ host: host('inventory'), pieces, jobs, timeline, db, schedule });
+    });
+    sim.run({ until: 0 });
+    const outcome = await runUntil(sim, jobs, shop(host('phone'), pieces, jobs, timeline, schedule), maxEvents);
+    const forwarders = new Set(DEVICES.filter((d) => d.kind === 'router').map((d) => d.name));
+    const events = [...frameEvents(sim.trace.slice(), forwarders), ...timeline.events].sort((a, b) => a.time - b.time);
+    const frames = sim.trace.slice().filter((r) => r.event === 'sent').map((r) => ({ timeMs: r.time, bytes: r.bytes }));
+    return {
+      seed,
+      labels: Object.fromEntries(PIECE_IDS.map((id) => [id, pieceLabel(pieces[id])])) as Record<PieceId, string>,
+      outcome,
+      events,
+      phases: timeline.phases,
+      pcap: writePcap(frames),
+      keylog: `${KEYLOG.join('\n')}\n`,
+      durationMs: sim.now,
+    };
+  } finally {
+    await db.close();
+  }
+}
