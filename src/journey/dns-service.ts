@@ -19,8 +19,8 @@ export const SHOP_NAME = 'www.shop.example';
 /** Where the CNAME points: the CDN's name for the shop, answered with the nearest edge. */
 export const CDN_NAME = 'shop.example.cdn.example';
 const DNS_PORT = 53;
-/** How long the stub waits for the resolver before asking again, and how often it asks. */
-export const STUB_TIMEOUT_MS = 1000;
+/** How long the stub waits for the resolver before asking again, and how often it asks (glibc: 5 s; ARP gives up on an unanswered request after 5 s too). */
+export const STUB_TIMEOUT_MS = 5000;
 export const STUB_ATTEMPTS = 3;
 
 const record = <R extends ResourceRecord>(r: Omit<R, 'class'>): R => ({ ...r, class: CLASS_IN }) as R;

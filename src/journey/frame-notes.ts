@@ -8,7 +8,7 @@
 import { decodeEthernet, ETHERTYPE_ARP, ETHERTYPE_IPV4 } from '../../labs/routing/given/ethernet.ts';
 import { decodeIpv4Header, PROTOCOL_TCP, PROTOCOL_UDP } from '../../labs/routing/given/ipv4.ts';
 import type { TraceRecord } from '../netsim/index.ts';
-import type { JourneyEvent, Layer } from './timeline.ts';
+import { simTime, type JourneyEvent, type Layer } from './timeline.ts';
 
 /** The fields of a frame a hop can change. */
 interface FrameView {
@@ -16,6 +16,8 @@ interface FrameView {
   dstMac: string;
   summary: string;
   layer: Layer;
+  /** A TCP segment that occupies sequence space (SYN, FIN or data): sent again, it is a retransmission. */
+  occupiesSequence?: boolean;
   ip?: { id: number; protocol: number; ttl: number; source: string; destination: string; sourcePort: number; destinationPort: number };
 }
 
@@ -48,7 +50,8 @@ export function viewFrame(bytes: Uint8Array): FrameView {
     const flags = TCP_FLAGS.filter(([bit]) => (l4[13]! & bit) !== 0).map(([, name]) => name).join(',');
     const payload = l4.length - (l4[12]! >> 4) * 4;
     const seq = ((l4[4]! << 24) | (l4[5]! << 16) | (l4[6]! << 8) | l4[7]!) >>> 0;
-    return { ...base, ip, layer: 'transport', summary: `TCP ${ends} [${flags}] seq=${seq}${payload > 0 ? ` ${payload} bytes` : ''}` };
+    const occupiesSequence = payload > 0 || (l4[13]! & 0x03) !== 0;
+    return { ...base, ip, layer: 'transport', occupiesSequence, summary: `TCP ${ends} [${flags}] seq=${seq}${payload > 0 ? ` ${payload} bytes` : ''}` };
   }
   if (header.protocol === PROTOCOL_UDP) return { ...base, ip, layer: 'transport', summary: `UDP ${ends} ${l4.length - 8} bytes${destinationPort === 53 || sourcePort === 53 ? ' (DNS)' : ''}` };
   return { ...base, ip, layer: 'network', summary: `IPv4 ${header.source} → ${header.destination} protocol ${header.protocol}` };
@@ -75,6 +78,8 @@ export function frameEvents(records: readonly TraceRecord[], forwarders: Readonl
   const events: JourneyEvent[] = [];
   // The last datagram each forwarder took in, by IP id, protocol and length: what it sends next with that id is the same datagram.
   const arrived = new Map<string, FrameView>();
+  // Segments each sender has put on each link: the same one again is a retransmission.
+  const sentBefore = new Set<string>();
   for (const record of records) {
     if (record.event !== 'sent' && record.event !== 'lost' && record.event !== 'delivered') continue;
     const view = viewFrame(record.bytes);
@@ -84,14 +89,17 @@ export function frameEvents(records: readonly TraceRecord[], forwarders: Readonl
       continue;
     }
     if (record.event === 'lost') {
-      events.push({ time: record.time, device: record.link, layer: 'link', text: `lost on ${record.link}: ${view.summary}` });
+      events.push({ time: simTime(record.time), device: record.link, layer: 'link', text: `lost on ${record.link}: ${view.summary}` });
       continue;
     }
     const device = record.from.device;
     const before = key && forwarders.has(device) ? arrived.get(`${device}#${key}`) : undefined;
     const changed = before ? changes(before, view) : [];
-    const text = `${view.summary} on ${record.link}${changed.length ? `; ${changed.join('; ')}` : ''}`;
-    events.push({ time: record.time, device, layer: changed.length ? 'network' : view.layer, text });
+    const segmentKey = `${device}|${record.link}|${view.summary}`;
+    const again = view.occupiesSequence === true && sentBefore.has(segmentKey);
+    if (view.occupiesSequence) sentBefore.add(segmentKey);
+    const text = `${again ? 'retransmission: ' : ''}${view.summary} on ${record.link}${changed.length ? `; ${changed.join('; ')}` : ''}`;
+    events.push({ time: simTime(record.time), device, layer: changed.length ? 'network' : view.layer, text });
   }
   return events;
 }

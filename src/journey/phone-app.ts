@@ -39,6 +39,7 @@ export async function shop(phone: IpHost, pieces: PieceSet, jobs: Jobs, timeline
   const serial = new Serial();
   let plaintext = new Uint8Array(0);
   let waiting: (() => void) | undefined;
+  let connected = false;
   let secured: () => void = () => undefined;
   const securedPromise = new Promise<void>((resolve) => (secured = resolve));
   const opened = new Promise<void>((resolve) => {
@@ -48,7 +49,8 @@ export async function shop(phone: IpHost, pieces: PieceSet, jobs: Jobs, timeline
     void serial.run(async () => {
       const out = await jobs.track(tls.receive(bytes));
       if (out.send.length > 0) socket.write(out.send);
-      if (tls.state === 'connected') {
+      if (tls.state === 'connected' && !connected) {
+        connected = true;
         timeline.note(phone.device.name, 'security', 'server certificate for shop.example verified, Finished checked: TLS 1.3 connected', 'https');
         secured();
       }

@@ -44,6 +44,11 @@ export interface PhaseSpan {
   end: number;
 }
 
+/** Simulated time as the timeline shows it: to the microsecond, without binary fractions' noise (0.1 + 0.2). */
+export function simTime(ms: number): number {
+  return Math.round(ms * 1000) / 1000;
+}
+
 /** Collects events and phase spans as the trip runs. */
 export class TimelineRecorder {
   readonly events: JourneyEvent[] = [];
@@ -58,7 +63,7 @@ export class TimelineRecorder {
 
   /** Notes a step now. */
   note(device: string, layer: Layer, text: string, piece?: PieceId): void {
-    const event: JourneyEvent = { time: this.#now(), device, layer, text };
+    const event: JourneyEvent = { time: simTime(this.#now()), device, layer, text };
     if (piece !== undefined) event.piece = piece;
     this.events.push(event);
   }
@@ -72,12 +77,12 @@ export class TimelineRecorder {
   begin(phase: Phase): void {
     this.finish();
     this.#current = phase;
-    this.#start = this.#now();
+    this.#start = simTime(this.#now());
   }
 
   /** Ends the phase under way, if any. */
   finish(): void {
-    if (this.#current !== undefined) this.phases.push({ phase: this.#current, start: this.#start, end: this.#now() });
+    if (this.#current !== undefined) this.phases.push({ phase: this.#current, start: this.#start, end: simTime(this.#now()) });
     this.#current = undefined;
   }
 }

@@ -17,7 +17,7 @@ import { ADDRESSES, buildNetwork, DEVICES } from './network-plan.ts';
 import { shop, type PhoneOutcome } from './phone-app.ts';
 import { pieceLabel, PIECE_IDS, type PieceId, type PieceSet } from './pieces.ts';
 import { RouterNode } from './router-node.ts';
-import { TimelineRecorder, type JourneyEvent, type PhaseSpan } from './timeline.ts';
+import { simTime, TimelineRecorder, type JourneyEvent, type PhaseSpan } from './timeline.ts';
 import { KEYLOG, recordedSession } from './tls-server.ts';
 import { serveOrders } from './web-service.ts';
 
@@ -30,10 +30,18 @@ export interface TripOptions {
   wifiLoss?: number;
   /** Bound on simulator events. */
   maxEvents?: number;
+  /**
+   * A PGlite to run the inventory on, emptied first; the trip opens (and
+   * closes) its own without one. PGlite takes seconds to start, so a caller
+   * running several trips passes one.
+   */
+  database?: PGlite;
 }
 
-/** The course's default seed and Wi-Fi loss: with them the phone's first TLS flight is lost and retransmitted. */
+/** The Wi-Fi's loss rate: one frame in ten. */
 export const DEFAULT_WIFI_LOSS = 0.1;
+/** The trip the chapter tells: with this seed the Wi-Fi loses the phone's SYN, and TCP sends it again after its 1 s RTO. */
+export const JOURNEY_SEED = 4;
 
 /** What a trip produced. */
 export interface Trip {
@@ -74,8 +82,9 @@ export async function runTrip(options: TripOptions): Promise<Trip> {
     timeline.note('director', 'transport', `new flow ${flow}: picks ${server}, rewrites the destination MAC only`, 'lb'),
   );
 
-  const db = new PGlite();
+  const db = options.database ?? new PGlite();
   try {
+    await db.exec('DROP SCHEMA public CASCADE; CREATE SCHEMA public;');
     await seedInventory(db, pieces);
     // Behaviours start at time 0; services bind once the network runs.
     sim.schedule(0, () => {
@@ -100,9 +109,9 @@ export async function runTrip(options: TripOptions): Promise<Trip> {
       phases: timeline.phases,
       pcap: writePcap(frames),
       keylog: `${KEYLOG.join('\n')}\n`,
-      durationMs: sim.now,
+      durationMs: simTime(sim.now),
     };
   } finally {
-    await db.close();
+    if (options.database === undefined) await db.close();
   }
 }
