@@ -8,24 +8,38 @@
  */
 import type { Simulator } from '../netsim/index.ts';
 
-/** Asynchronous work the simulator must wait for before its next event. */
+/**
+ * Asynchronous work the simulator must wait for before its next event, and
+ * the first failure of any work the trip started, so a piece that throws in
+ * a promise stops the trip instead of vanishing as an unhandled rejection.
+ */
 export class Jobs {
   readonly #pending = new Set<Promise<unknown>>();
+  #failure: { error: unknown } | undefined;
 
-  /** Registers `work`; returns it unchanged. */
+  /** Registers `work`, which takes no simulated time; returns it unchanged. */
   track<T>(work: Promise<T>): Promise<T> {
-    const settled = work.then(
+    const settled: Promise<boolean> = work.then(
       () => this.#pending.delete(settled),
       () => this.#pending.delete(settled),
     );
     this.#pending.add(settled);
+    this.watch(work);
     return work;
   }
 
-  /** Resolves once no tracked job is left and every continuation they queued has run. */
+  /** Notes a failure of `work`, which may wait on the network (so the driver must not wait for it). */
+  watch(work: Promise<unknown>): void {
+    work.catch((error: unknown) => {
+      this.#failure ??= { error };
+    });
+  }
+
+  /** Resolves once no tracked job is left and every continuation they queued has run; throws the first failure. */
   async settle(): Promise<void> {
     for (;;) {
       await macrotask();
+      if (this.#failure) throw this.#failure.error;
       if (this.#pending.size === 0) return;
       await Promise.all(this.#pending);
     }

@@ -36,7 +36,7 @@ export class DirectorNode implements DeviceBehaviour {
       port,
       protocol: IpProtocol.TCP,
       realServers: servers,
-      scheduler: (flow) => {
+      scheduler: (flow: string) => {
         const server = picker.pick();
         onPick(flow, server);
         return server;

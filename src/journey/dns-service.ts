@@ -9,6 +9,7 @@ import { CLASS_IN, Rcode } from '../../labs/dns/given/codes.ts';
 import { createQuery, makeFlags, type Message, type ResourceRecord } from '../../labs/dns/given/message-types.ts';
 import type { Zone } from '../../labs/dns/given/server-types.ts';
 import type { Answer } from '../../labs/dns/given/resolver-types.ts';
+import type { Jobs } from './async-driver.ts';
 import type { IpHost } from './ip-host.ts';
 import { ADDRESSES } from './network-plan.ts';
 import type { PieceSet } from './pieces.ts';
@@ -90,7 +91,7 @@ export function serveAuthority(host: IpHost, pieces: PieceSet, timeline: Timelin
     const zone = ZONES.find((z) => isUnder(name, z.origin)) ?? ZONES[0]!;
     const reply = respond(zone, payload);
     if (reply === null) return;
-    const answers = decodeMessage(reply).value.answers.map((r) => `${r.name} ${r.type} ${typeof r.data === 'string' ? r.data : ''}`);
+    const answers = decodeMessage(reply).value.answers.map((r: ResourceRecord) => `${r.name} ${r.type} ${typeof r.data === 'string' ? r.data : ''}`);
     timeline.note(host.device.name, 'application', `answers for ${zone.origin}: ${answers.join(', ') || 'no records'}`, 'dns');
     host.sendUdp(DNS_PORT, source, reply);
   });
@@ -100,7 +101,7 @@ export function serveAuthority(host: IpHost, pieces: PieceSet, timeline: Timelin
  * The ISP's recursive resolver: the dns piece's Resolver, whose transport is
  * UDP on this host (one port per query, matched by the reply's source).
  */
-export function serveRecursive(host: IpHost, pieces: PieceSet, timeline: TimelineRecorder, now: () => number): void {
+export function serveRecursive(host: IpHost, pieces: PieceSet, timeline: TimelineRecorder, jobs: Jobs, now: () => number): void {
   const { Resolver } = pieces.dns.modules['resolver.ts'];
   const { decodeMessage, encodeMessage } = pieces.dns.modules['message.ts'];
   let nextId = 0x1000;
@@ -109,7 +110,7 @@ export function serveRecursive(host: IpHost, pieces: PieceSet, timeline: Timelin
     rootHints: [{ name: 'a.root-servers.net', addresses: [ADDRESSES.root] }],
     nextId: () => nextId++,
     transport: {
-      query: (serverIp, message) =>
+      query: (serverIp: string, message: Uint8Array) =>
         new Promise((resolve) => {
           const port = host.ephemeralPort();
           host.bindUdp(port, ({ payload }) => resolve(payload));
@@ -122,10 +123,11 @@ export function serveRecursive(host: IpHost, pieces: PieceSet, timeline: Timelin
     const question = query.questions[0];
     if (question === undefined) return;
     timeline.note(host.device.name, 'application', `resolves ${question.name} ${question.type} for ${source.ip}`, 'dns');
-    void resolver.resolve(question.name, question.type).then((answer: Answer) => {
+    const answered = resolver.resolve(question.name, question.type).then((answer: Answer) => {
       const reply: Message = { ...query, ...makeFlags({ qr: true, rd: query.rd, ra: true, rcode: answer.rcode }), answers: answer.records, authority: [], additional: [] };
       host.sendUdp(DNS_PORT, source, encodeMessage(reply));
     });
+    jobs.watch(answered);
   });
 }
 
@@ -137,7 +139,7 @@ export function stubLookup(host: IpHost, pieces: PieceSet, name: string, schedul
     let answered = false;
     host.bindUdp(port, ({ payload }) => {
       const { value: reply } = decodeMessage(payload);
-      const a = reply.answers.find((r) => r.type === 'A');
+      const a = reply.answers.find((r: ResourceRecord) => r.type === 'A');
       if (answered || a === undefined || typeof a.data !== 'string') return;
       answered = true;
       resolve(a.data);

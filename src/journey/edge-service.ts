@@ -54,11 +54,11 @@ export function serveEdge(context: EdgeContext): void {
   host.listen(443, (socket) => {
     const serial = new Serial();
     let server: Promise<ScriptedTlsServer> | undefined;
-    let buffer = new Uint8Array(0);
+    let buffer: Uint8Array = new Uint8Array(0);
     const send = (response: HttpResponse) =>
       serial.run(async () => socket.write(await jobs.track((await server!).write(formatResponse(response)))));
     socket.handlers.onData = (bytes) => {
-      void serial.run(async () => {
+      jobs.watch(serial.run(async () => {
         server ??= jobs.track(ScriptedTlsServer.create());
         const step = await jobs.track((await server).receive(bytes));
         for (const note of step.notes) timeline.note(host.device.name, 'security', note);
@@ -67,13 +67,13 @@ export function serveEdge(context: EdgeContext): void {
         for (let parsed = parseRequest(buffer, 'https'); parsed; parsed = parseRequest(buffer, 'https')) {
           buffer = parsed.rest;
           const client = nextClient++;
-          clients.set(client, (response) => void send(response));
+          clients.set(client, (response) => jobs.watch(send(response)));
           const events = edge.request(client, parsed.request, clock());
           const hit = events.some((e) => e.type === 'respond');
           if (hit) timeline.note(host.device.name, 'application', `cache hit for ${parsed.request.method} ${new URL(parsed.request.url).pathname}${new URL(parsed.request.url).search}: answers from the edge`, 'cdn');
           handle(events);
         }
-      });
+      }));
     };
   });
 }
@@ -89,7 +89,7 @@ function warm(edge: Edge, at: number): void {
 /** One request to the origin over a fresh TCP connection to the VIP. */
 function fetchOrigin(host: IpHost, request: HttpRequest, onResponse: (response: HttpResponse) => void): void {
   const socket: TcpSocket = host.connect({ ip: ADDRESSES.vip, port: 80 });
-  let buffer = new Uint8Array(0);
+  let buffer: Uint8Array = new Uint8Array(0);
   socket.handlers = {
     onOpen: () => socket.write(formatRequest({ ...request, url: request.url.replace(/^https:/, 'http:') })),
     onData: (bytes) => {

@@ -60,7 +60,7 @@ export function serveInventory(context: InventoryContext): void {
     },
   });
   host.listen(INVENTORY_PORT, (socket) => {
-    const connection = server.accept({ write: (bytes) => socket.write(bytes), close: () => socket.close() });
+    const connection = server.accept({ write: (bytes: Uint8Array) => socket.write(bytes), close: () => socket.close() });
     socket.handlers.onData = (bytes) => connection.receive(bytes);
   });
 }

@@ -37,7 +37,7 @@ export async function shop(phone: IpHost, pieces: PieceSet, jobs: Jobs, timeline
   const { TlsClient } = pieces.https.modules['client.ts'];
   const tls = new TlsClient({ serverName: session.serverName, random: session.random, privateKey: session.privateKey, trustAnchors: [session.trustAnchor], now: session.now });
   const serial = new Serial();
-  let plaintext = new Uint8Array(0);
+  let plaintext: Uint8Array = new Uint8Array(0);
   let waiting: (() => void) | undefined;
   let connected = false;
   let secured: () => void = () => undefined;
@@ -46,7 +46,7 @@ export async function shop(phone: IpHost, pieces: PieceSet, jobs: Jobs, timeline
     socket.handlers.onOpen = resolve;
   });
   socket.handlers.onData = (bytes) => {
-    void serial.run(async () => {
+    jobs.watch(serial.run(async () => {
       const out = await jobs.track(tls.receive(bytes));
       if (out.send.length > 0) socket.write(out.send);
       if (tls.state === 'connected' && !connected) {
@@ -57,7 +57,7 @@ export async function shop(phone: IpHost, pieces: PieceSet, jobs: Jobs, timeline
       if (tls.state === 'closed') throw new Error(`TLS closed: ${tls.closure?.reason ?? 'no reason given'}`);
       plaintext = concat([plaintext, out.received]);
       waiting?.();
-    });
+    }));
   };
   await opened;
   timeline.note(phone.device.name, 'transport', `TCP connected to ${edgeAddress}:443`, 'tcp');

@@ -32,8 +32,8 @@ export class RouterNode implements DeviceBehaviour {
         ? {}
         : {
             hooks: {
-              prerouting: (datagram, inInterface) => (inInterface === natOutside ? nat.inbound(datagram) : datagram),
-              postrouting: (datagram, outInterface) => (outInterface === natOutside ? nat.outbound(datagram) : datagram),
+              prerouting: (datagram: Uint8Array, inInterface: string) => (inInterface === natOutside ? nat.inbound(datagram) : datagram),
+              postrouting: (datagram: Uint8Array, outInterface: string) => (outInterface === natOutside ? nat.outbound(datagram) : datagram),
             },
           },
     );

@@ -51,7 +51,7 @@ export class TcpSocket {
     this.#sendTcp = sendTcp;
     const { TcpConnection } = pieces.tcp.modules['connection.ts'];
     const isn = ctx.random.int(2 ** 32);
-    this.connection = new TcpConnection({ isn }, (segment) => this.#transmit(segment));
+    this.connection = new TcpConnection({ isn }, (segment: Segment) => this.#transmit(segment));
   }
 
   /** Active open (SYN). */

@@ -5,8 +5,10 @@
  */
 import type { PieceId } from './pieces.ts';
 
-/** The layers a step can be filtered by. */
-export type Layer = 'link' | 'network' | 'transport' | 'security' | 'application' | 'database';
+/** The layers a step can be filtered by, bottom up. */
+export const LAYERS = ['link', 'network', 'transport', 'security', 'application', 'database'] as const;
+/** One of LAYERS. */
+export type Layer = (typeof LAYERS)[number];
 
 /** The trip's phases, in order. */
 export const PHASES = ['dns', 'tcp', 'tls', 'edge', 'balancer', 'rpc', 'database', 'response'] as const;

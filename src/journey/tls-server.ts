@@ -38,7 +38,7 @@ export function recordedSession(): Promise<Session> {
 export class ScriptedTlsServer {
   readonly #session: Session;
   readonly #keys: SessionKeys;
-  #buffer = new Uint8Array(0);
+  #buffer: Uint8Array = new Uint8Array(0);
   #state: 'hello' | 'finished' | 'application' = 'hello';
   #clientSeq = 0;
   #serverSeq = 0;

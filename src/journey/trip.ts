@@ -17,6 +17,7 @@ import { ADDRESSES, buildNetwork, DEVICES } from './network-plan.ts';
 import { shop, type PhoneOutcome } from './phone-app.ts';
 import { pieceLabel, PIECE_IDS, type PieceId, type PieceSet } from './pieces.ts';
 import { RouterNode } from './router-node.ts';
+import { tripError } from './trip-failure.ts';
 import { simTime, TimelineRecorder, type JourneyEvent, type PhaseSpan } from './timeline.ts';
 import { KEYLOG, recordedSession } from './tls-server.ts';
 import { serveOrders } from './web-service.ts';
@@ -91,13 +92,18 @@ export async function runTrip(options: TripOptions): Promise<Trip> {
       serveRoot(host('root'), pieces, timeline);
       serveTld(host('tld'), pieces, timeline);
       serveAuthority(host('auth'), pieces, timeline);
-      serveRecursive(host('resolver'), pieces, timeline, () => epoch + sim.now);
+      serveRecursive(host('resolver'), pieces, timeline, jobs, () => epoch + sim.now);
       serveEdge({ host: host('edge'), pieces, jobs, timeline, clock: () => epoch + sim.now });
       for (const web of ['web1', 'web2']) serveOrders(host(web), pieces, timeline);
       serveInventory({ host: host('inventory'), pieces, jobs, timeline, db, schedule });
     });
     sim.run({ until: 0 });
-    const outcome = await runUntil(sim, jobs, shop(host('phone'), pieces, jobs, timeline, schedule), maxEvents);
+    let outcome: PhoneOutcome;
+    try {
+      outcome = await runUntil(sim, jobs, shop(host('phone'), pieces, jobs, timeline, schedule), maxEvents);
+    } catch (error) {
+      throw tripError(error, timeline.current, simTime(sim.now), pieces);
+    }
     const forwarders = new Set(DEVICES.filter((d) => d.kind === 'router').map((d) => d.name));
     const events = [...frameEvents(sim.trace.slice(), forwarders), ...timeline.events].sort((a, b) => a.time - b.time);
     const frames = sim.trace.slice().filter((r) => r.event === 'sent').map((r) => ({ timeMs: r.time, bytes: r.bytes }));

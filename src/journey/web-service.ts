@@ -29,12 +29,12 @@ export function serveOrders(host: IpHost, pieces: PieceSet, timeline: TimelineRe
       },
       onData: (bytes) => client.receive(bytes),
     };
-    const client = new RpcClient({ write: (bytes) => (open ? socket.write(bytes) : queued.push(bytes)), close: () => socket.close() });
+    const client = new RpcClient({ write: (bytes: Uint8Array) => (open ? socket.write(bytes) : queued.push(bytes)), close: () => socket.close() });
     rpc = client;
     return client;
   };
   host.listen(80, (socket) => {
-    let buffer = new Uint8Array(0);
+    let buffer: Uint8Array = new Uint8Array(0);
     socket.handlers.onData = (bytes) => {
       buffer = concat([buffer, bytes]);
       const parsed = parseRequest(buffer, 'http');

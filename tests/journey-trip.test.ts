@@ -1,0 +1,47 @@
+// `journey trip` end to end: plain Node (the CLI) loads each piece from the
+// learner's workspace through the course's @impl rule, runs the trip, and
+// names the piece and the step when one of them breaks it.
+import { cpSync, existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { PIECE_IDS } from '../src/journey/pieces.ts';
+import { journey, root, tempWorkspace } from './support/cli.ts';
+
+/** A workspace holding these labs' files from `from` (solution/ or starter/). */
+function workspaceWith(labs: readonly string[], from: 'solution' | 'starter', workspace = tempWorkspace()): string {
+  for (const lab of labs) {
+    mkdirSync(join(workspace, lab), { recursive: true });
+    for (const file of readdirSync(join(root, 'labs', lab, from))) cpSync(join(root, 'labs', lab, from, file), join(workspace, lab, file));
+  }
+  return workspace;
+}
+
+describe('journey trip', () => {
+  it('runs with every piece from a workspace holding every solution, and says so', () => {
+    const workspace = workspaceWith(PIECE_IDS, 'solution');
+    const run = journey(['trip', '--yours', PIECE_IDS.join(','), '--out', join(workspace, 'out')], { workspace });
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    for (const label of ['your TCP', 'your TLS client', 'your resolver', 'your ARP, router and NAT', 'your order service']) expect(run.stdout).toContain(label);
+    expect(run.stdout).toContain('Your stack: 9 of 9 pieces are yours.');
+    expect(run.stdout).toMatch(/Order: 201 .*"status":"accepted"/);
+    expect(run.stdout).toMatch(/retransmission: TCP 192\.168\.1\.10:\d+ → 198\.51\.100\.6:443 \[SYN\]/);
+    expect(existsSync(join(workspace, 'out', 'trip.pcap'))).toBe(true);
+    expect(existsSync(join(workspace, 'out', 'keylog.txt'))).toBe(true);
+  }, 300_000);
+
+  it('names the broken piece and the step where the trip stopped', () => {
+    const workspace = workspaceWith(['https'], 'starter');
+    const run = journey(['trip', '--yours', 'https', '--out', join(workspace, 'out')], { workspace });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('your TLS client');
+    expect(run.stderr).toMatch(/The trip stopped during TLS handshake, at t=\d+(\.\d+)? ms: .*TODO/);
+    expect(run.stderr).toContain('Look at your TLS client (labs/https)');
+  }, 300_000);
+
+  it('refuses an unknown piece, naming the known ones', () => {
+    const run = journey(['trip', '--yours', 'tcp,quic'], { workspace: tempWorkspace() });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('--yours: unknown "quic". Known: layers, routing, dns, tcp, https, cdn, lb, rpc, inventory.');
+  });
+});
