@@ -36,7 +36,7 @@ describe('journey trip', () => {
     expect(run.code).toBe(1);
     expect(run.stdout).toContain('your TLS client');
     expect(run.stderr).toMatch(/The trip stopped during TLS handshake, at t=\d+(\.\d+)? ms: .*TODO/);
-    expect(run.stderr).toContain('Look at your TLS client (labs/https)');
+    expect(run.stderr).toContain('Look at your TLS client (workspace/https/)');
   }, 300_000);
 
   it('refuses an unknown piece, naming the known ones', () => {

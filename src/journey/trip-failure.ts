@@ -51,7 +51,7 @@ export function tripError(error: unknown, phase: Phase | undefined, time: number
   const inPhase = phase === undefined ? [] : PHASE_PIECES[phase].filter(yours);
   const blamed = [...new Set([...inStack, ...inPhase])];
   const step = phase === undefined ? 'before it began' : `during ${PHASE_LABELS[phase]}`;
-  const who = blamed.length ? ` Look at ${blamed.map((id) => `${pieceLabel(pieces[id])} (labs/${id})`).join(', then ')}.` : ' Every piece of this step is the reference: please report it.';
+  const who = blamed.length ? ` Look at ${blamed.map((id) => `${pieceLabel(pieces[id])} (workspace/${id}/)`).join(', then ')}.` : ' Every piece of this step is the reference: please report it.';
   const what = error instanceof Error ? error.message : String(error);
   return new TripError(`The trip stopped ${step}, at t=${time} ms: ${what}.${who}`, phase, time, blamed, error);
 }
