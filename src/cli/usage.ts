@@ -85,6 +85,7 @@ export const COMMANDS: readonly CommandSpec[] = [
       reference: { type: 'boolean', hint: 'every piece from the reference; grades nothing' },
       out: { type: 'string', hint: 'folder for trip.pcap and keylog.txt (default: workspace/.journey/trip)' },
       layer: { type: 'string', hint: 'show only these layers\' steps: link, network, transport, security, application, database' },
+      fault: { type: 'string', hint: 'inject faults: lost-dns-reply' },
     },
   },
   { name: 'help', args: '', summary: 'this list', flags: {} },

@@ -8,14 +8,15 @@ import type { Router } from '../../labs/routing/solution/router.ts';
 import type { PieceSet } from './pieces.ts';
 import { parseRoute } from './routes.ts';
 
-/** A router's behaviour; `natOutside` names the interface a NAT faces the internet on. */
+/** A router's behaviour; `natOutside` names the interface a NAT faces the internet on, `drop` an injected fault. */
 export class RouterNode implements DeviceBehaviour {
   readonly router: Router;
   readonly #names: string[];
+  readonly #drop: (frame: Uint8Array, iface: string) => boolean;
   readonly #tick: (ms: number) => void;
   #last = 0;
 
-  constructor(device: Device, routes: readonly string[], pieces: PieceSet, natOutside?: string) {
+  constructor(device: Device, routes: readonly string[], pieces: PieceSet, natOutside?: string, drop: (frame: Uint8Array, iface: string) => boolean = () => false) {
     const { NetworkInterface } = pieces.routing.modules['network-interface.ts'];
     const { Router } = pieces.routing.modules['router.ts'];
     const { NatGateway } = pieces.routing.modules['nat.ts'];
@@ -24,6 +25,7 @@ export class RouterNode implements DeviceBehaviour {
       return new NetworkInterface({ name: iface.name, mac: iface.macString, ipv4: iface.ipv4.address });
     });
     this.#names = interfaces.map((iface) => iface.name);
+    this.#drop = drop;
     const outside = interfaces.find((iface) => iface.name === natOutside);
     if (natOutside !== undefined && outside === undefined) throw new Error(`${device.name} has no interface "${natOutside}" for its NAT`);
     const nat = outside && new NatGateway({ publicIp: outside.ipv4 });
@@ -50,6 +52,6 @@ export class RouterNode implements DeviceBehaviour {
     if (ctx.now > this.#last) this.#tick(ctx.now - this.#last);
     this.#last = ctx.now;
     this.router.receiveFrame(iface, frame);
-    for (const name of this.#names) for (const out of this.router.takeFrames(name)) ctx.send(name, out);
+    for (const name of this.#names) for (const out of this.router.takeFrames(name)) if (!this.#drop(out, name)) ctx.send(name, out);
   }
 }

@@ -1,6 +1,6 @@
 import { PGlite } from '@electric-sql/pglite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CDN_NAME, SHOP_NAME } from './dns-service.ts';
+import { CDN_NAME, SHOP_NAME, STUB_TIMEOUT_MS } from './dns-service.ts';
 import { ITEM } from './inventory-service.ts';
 import { REFERENCE_PIECES } from './reference-pieces.ts';
 import { PHASES } from './timeline.ts';
@@ -70,6 +70,18 @@ describe('the trip on the reference pieces', () => {
   it('labels every piece as the reference', () => {
     expect(Object.values(trip.labels)).toContain('reference TCP');
     expect(Object.values(trip.labels).every((label) => label.startsWith('reference '))).toBe(true);
+  });
+
+  it('copes with a lost DNS answer: the stub asks again after its timeout, the resolver answers from its cache', async () => {
+    const faulty = await runTrip({ pieces: REFERENCE_PIECES, seed: JOURNEY_SEED, database, faults: ['lost-dns-reply'] });
+    expect(faulty.events.some((e) => e.device === 'home' && e.text.startsWith('injected fault (lost-dns-reply): UDP 198.51.100.2:53 → 192.168.1.10'))).toBe(true);
+    // The Wi-Fi's own losses may cost the stub more tries; every later answer comes from the resolver's cache.
+    expect(texts(faulty, 'resolver').filter((t) => t.startsWith('resolves www.shop.example')).length).toBeGreaterThanOrEqual(2);
+    const asked = (t: Trip) => ['root', 'tld', 'auth'].flatMap((d) => t.events.filter((e) => e.device === d && e.layer === 'application')).length;
+    expect(asked(faulty)).toBe(asked(trip));
+    const dns = faulty.phases.find((p) => p.phase === 'dns')!;
+    expect(dns.end - dns.start).toBeGreaterThanOrEqual(STUB_TIMEOUT_MS);
+    expect(faulty.outcome.order.status).toBe(201);
   });
 
   it('depends on the seed: another one loses other frames, or none', async () => {

@@ -10,6 +10,7 @@ import { Jobs, runUntil } from './async-driver.ts';
 import { DirectorNode } from './director-node.ts';
 import { serveAuthority, serveRecursive, serveRoot, serveTld } from './dns-service.ts';
 import { serveEdge } from './edge-service.ts';
+import { dropRules, type Fault } from './faults.ts';
 import { frameEvents } from './frame-notes.ts';
 import { seedInventory, serveInventory } from './inventory-service.ts';
 import { IpHost } from './ip-host.ts';
@@ -37,6 +38,8 @@ export interface TripOptions {
    * running several trips passes one.
    */
   database?: PGlite;
+  /** Faults to inject (faults.ts). */
+  faults?: readonly Fault[];
 }
 
 /** The Wi-Fi's loss rate: one frame in ten. */
@@ -72,10 +75,13 @@ export async function runTrip(options: TripOptions): Promise<Trip> {
   const epoch = session.now.getTime();
   const schedule = (ms: number, fn: () => void) => void sim.schedule(ms, fn);
 
+  const rules = dropRules(options.faults ?? [], timeline);
   const hosts = new Map<string, IpHost>();
   for (const device of DEVICES) {
     const netDevice = sim.device(device.name);
-    if (device.kind === 'router') new RouterNode(netDevice, device.routes, pieces, device.name === 'home' ? 'eth1' : undefined);
+    const drops = rules.filter((rule) => rule.device === device.name);
+    const drop = (frame: Uint8Array, iface: string) => drops.some((rule) => rule.matches(frame, iface));
+    if (device.kind === 'router') new RouterNode(netDevice, device.routes, pieces, device.name === 'home' ? 'eth1' : undefined, drop);
     else if (device.name !== 'director') hosts.set(device.name, new IpHost(netDevice, device.routes, pieces, device.name.startsWith('web') ? [ADDRESSES.vip] : []));
   }
   const host = (name: string) => hosts.get(name)!;

@@ -19,23 +19,23 @@ export function chapterTrip(): Promise<Trip> {
   return cached;
 }
 
-/** Where each device sits in the diagram (its box's centre), in a 780 × 400 view. */
+/** Where each device sits in the diagram (its box's centre), in an 840 × 440 view. */
 export const LAYOUT: Readonly<Record<string, { x: number; y: number }>> = {
-  phone: { x: 70, y: 70 },
-  home: { x: 70, y: 200 },
-  isp: { x: 230, y: 200 },
-  resolver: { x: 230, y: 70 },
-  edge: { x: 230, y: 330 },
-  core: { x: 400, y: 200 },
-  root: { x: 560, y: 40 },
-  tld: { x: 560, y: 100 },
-  auth: { x: 560, y: 160 },
-  dcgw: { x: 400, y: 330 },
-  dcswitch: { x: 545, y: 330 },
-  director: { x: 700, y: 220 },
-  web1: { x: 700, y: 275 },
-  web2: { x: 700, y: 330 },
-  inventory: { x: 700, y: 385 },
+  phone: { x: 82, y: 80 },
+  home: { x: 82, y: 216 },
+  isp: { x: 252, y: 216 },
+  resolver: { x: 252, y: 80 },
+  edge: { x: 252, y: 352 },
+  core: { x: 432, y: 216 },
+  root: { x: 602, y: 48 },
+  tld: { x: 602, y: 111 },
+  auth: { x: 602, y: 174 },
+  dcgw: { x: 432, y: 352 },
+  dcswitch: { x: 586, y: 352 },
+  director: { x: 750, y: 237 },
+  web1: { x: 750, y: 295 },
+  web2: { x: 750, y: 352 },
+  inventory: { x: 750, y: 410 },
 };
 
 /** A device in the diagram. */
