@@ -19,23 +19,23 @@ export function chapterTrip(): Promise<Trip> {
   return cached;
 }
 
-/** Where each device sits in the diagram (its box's centre), in an 840 × 440 view. */
+/** Where each device sits in the diagram (its box's centre), in a 640 × 440 view (wide enough for a phone to scroll rather than shrink the labels). */
 export const LAYOUT: Readonly<Record<string, { x: number; y: number }>> = {
-  phone: { x: 82, y: 80 },
-  home: { x: 82, y: 216 },
-  isp: { x: 252, y: 216 },
-  resolver: { x: 252, y: 80 },
-  edge: { x: 252, y: 352 },
-  core: { x: 432, y: 216 },
-  root: { x: 602, y: 48 },
-  tld: { x: 602, y: 111 },
-  auth: { x: 602, y: 174 },
-  dcgw: { x: 432, y: 352 },
-  dcswitch: { x: 586, y: 352 },
-  director: { x: 750, y: 237 },
-  web1: { x: 750, y: 295 },
-  web2: { x: 750, y: 352 },
-  inventory: { x: 750, y: 410 },
+  phone: { x: 60, y: 80 },
+  home: { x: 60, y: 216 },
+  isp: { x: 190, y: 216 },
+  resolver: { x: 190, y: 80 },
+  edge: { x: 190, y: 352 },
+  core: { x: 320, y: 216 },
+  root: { x: 455, y: 48 },
+  tld: { x: 455, y: 111 },
+  auth: { x: 455, y: 174 },
+  dcgw: { x: 320, y: 352 },
+  dcswitch: { x: 455, y: 352 },
+  director: { x: 580, y: 237 },
+  web1: { x: 580, y: 295 },
+  web2: { x: 580, y: 352 },
+  inventory: { x: 580, y: 410 },
 };
 
 /** A device in the diagram. */
