@@ -14,7 +14,8 @@ import { ADDRESSES } from './network-plan.ts';
 import type { PieceSet } from './pieces.ts';
 import { Serial } from './serial.ts';
 import type { TcpSocket } from './tcp-socket.ts';
-import { concat, ScriptedTlsServer } from './tls-server.ts';
+import { concat } from '../../labs/https/given/bytes.ts';
+import { ScriptedTlsServer } from './tls-server.ts';
 import type { TimelineRecorder } from './timeline.ts';
 
 /** The search the trip makes, and what the origin answered another shopper 30 s before. */
@@ -63,7 +64,7 @@ export function serveEdge(context: EdgeContext): void {
         const step = await jobs.track((await server).receive(bytes));
         for (const note of step.notes) timeline.note(host.device.name, 'security', note);
         if (step.send.length > 0) socket.write(step.send);
-        buffer = concat([buffer, step.received]);
+        buffer = concat(buffer, step.received);
         for (let parsed = parseRequest(buffer, 'https'); parsed; parsed = parseRequest(buffer, 'https')) {
           buffer = parsed.rest;
           const client = nextClient++;
@@ -93,7 +94,7 @@ function fetchOrigin(host: IpHost, request: HttpRequest, onResponse: (response: 
   socket.handlers = {
     onOpen: () => socket.write(formatRequest({ ...request, url: request.url.replace(/^https:/, 'http:') })),
     onData: (bytes) => {
-      buffer = concat([buffer, bytes]);
+      buffer = concat(buffer, bytes);
       const parsed = parseResponse(buffer);
       if (parsed === undefined) return;
       socket.close();

@@ -12,7 +12,8 @@ import { ITEM } from './inventory-service.ts';
 import type { IpHost } from './ip-host.ts';
 import type { PieceSet } from './pieces.ts';
 import { Serial } from './serial.ts';
-import { concat, recordedSession } from './tls-server.ts';
+import { concat } from '../../labs/https/given/bytes.ts';
+import { recordedSession } from './tls-server.ts';
 import type { TimelineRecorder } from './timeline.ts';
 
 /** What the phone got back. */
@@ -55,7 +56,7 @@ export async function shop(phone: IpHost, pieces: PieceSet, jobs: Jobs, timeline
         secured();
       }
       if (tls.state === 'closed') throw new Error(`TLS closed: ${tls.closure?.reason ?? 'no reason given'}`);
-      plaintext = concat([plaintext, out.received]);
+      plaintext = concat(plaintext, out.received);
       waiting?.();
     }));
   };

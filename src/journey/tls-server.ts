@@ -6,6 +6,7 @@
  * secrets OpenSSL logged. It is built on the https tests' own record code,
  * never on the learner's, and its key log lets Wireshark decrypt the capture.
  */
+import { concat, bytesEqual } from '../../labs/https/given/bytes.ts';
 import { keysOf, openRecord, sealRecord, splitRecords } from '../../labs/https/tests/fixtures/reference-tls.ts';
 import { loadSession, type Session } from '../../labs/https/tests/fixtures/session.ts';
 
@@ -61,7 +62,7 @@ export class ScriptedTlsServer {
 
   /** Takes bytes from the client; throws when they are not the session the server can continue. */
   async receive(bytes: Uint8Array): Promise<ServerStep> {
-    this.#buffer = concat([this.#buffer, bytes]);
+    this.#buffer = concat(this.#buffer, bytes);
     const records = splitRecords(this.#buffer);
     const complete = records.filter((r) => r.length === 5 + ((r[3]! << 8) | r[4]!));
     this.#buffer = this.#buffer.slice(complete.reduce((n, r) => n + r.length, 0));
@@ -70,7 +71,7 @@ export class ScriptedTlsServer {
     const received: Uint8Array[] = [];
     for (const record of complete) {
       if (this.#state === 'hello') {
-        if (record[0] !== HANDSHAKE || !equal(record, this.#session.clientRecords[0]!)) {
+        if (record[0] !== HANDSHAKE || !bytesEqual(record, this.#session.clientRecords[0]!)) {
           throw new Error('the ClientHello is not the one this edge can answer (its random, key share or extensions differ)');
         }
         const flight = this.#session.serverRecords.slice(0, this.#session.firstProtected + this.#session.flightRecords);
@@ -90,8 +91,8 @@ export class ScriptedTlsServer {
         else if (type === ALERT) step.notes.push('client sent an alert');
       }
     }
-    step.send = concat(sent);
-    step.received = concat(received);
+    step.send = concat(...sent);
+    step.received = concat(...received);
     return step;
   }
 
@@ -99,19 +100,4 @@ export class ScriptedTlsServer {
   async write(data: Uint8Array): Promise<Uint8Array> {
     return sealRecord(this.#keys.serverApplication, this.#serverSeq++, APPLICATION_DATA, data);
   }
-}
-
-function equal(a: Uint8Array, b: Uint8Array): boolean {
-  return a.length === b.length && a.every((byte, i) => byte === b[i]);
-}
-
-/** The bytes of several arrays, one after another. */
-export function concat(parts: readonly Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const part of parts) {
-    out.set(part, at);
-    at += part.length;
-  }
-  return out;
 }

@@ -10,7 +10,7 @@ import type { IpHost } from './ip-host.ts';
 import { INVENTORY_PORT } from './inventory-service.ts';
 import { ADDRESSES } from './network-plan.ts';
 import type { PieceSet } from './pieces.ts';
-import { concat } from './tls-server.ts';
+import { concat } from '../../labs/https/given/bytes.ts';
 import type { TimelineRecorder } from './timeline.ts';
 
 /** Starts the order API on a web server. */
@@ -36,7 +36,7 @@ export function serveOrders(host: IpHost, pieces: PieceSet, timeline: TimelineRe
   host.listen(80, (socket) => {
     let buffer: Uint8Array = new Uint8Array(0);
     socket.handlers.onData = (bytes) => {
-      buffer = concat([buffer, bytes]);
+      buffer = concat(buffer, bytes);
       const parsed = parseRequest(buffer, 'http');
       if (parsed === undefined) return;
       buffer = parsed.rest;
