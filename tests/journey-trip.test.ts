@@ -39,6 +39,18 @@ describe('journey trip', () => {
     expect(run.stderr).toContain('Look at your TLS client (workspace/https/)');
   }, 300_000);
 
+  it('grades each lab the workspace holds and takes only the pieces whose pure stages all pass', () => {
+    const workspace = workspaceWith(['layers'], 'solution');
+    workspaceWith(['lb'], 'starter', workspace);
+    const run = journey(['trip', '--out', join(workspace, 'out')], { workspace });
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/your headers and checksums +passes checksum, ethernet, ipv4, transport, encapsulate, hexdump\n/);
+    expect(run.stdout).toMatch(/reference director +your lb does not pass round-robin, .*director yet\n/);
+    expect(run.stdout).toContain('Your stack: 1 of 9 pieces are yours.');
+    expect(run.stdout).toMatch(/Order: 201 /);
+  }, 600_000);
+
   it('refuses an unknown piece, naming the known ones', () => {
     const run = journey(['trip', '--yours', 'tcp,quic'], { workspace: tempWorkspace() });
     expect(run.code).toBe(2);
