@@ -5,7 +5,9 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { strToU8, zipSync } from 'fflate';
 import { parse } from 'yaml';
+import { parseCsv } from '../src/class/report.ts';
 import { COMMAND_GRADER, REPORTER } from '../src/ci/workflow.ts';
 import { loadLabs } from '../src/course/labs.ts';
 import { coursePaths } from '../src/course/paths.ts';
@@ -173,5 +175,39 @@ describe('the workflow\'s steps, run here as the runner runs them', () => {
     const run = await journeyHere(['ci', 'summary', '--labs', 'adder', '--out-dir', join(workspace, 'results')], { workspace, labs: fixtureLabs });
     expect(run.code, run.stdout).toBe(0);
     expect(run.stdout).toContain('| 10/10 | ✅ small ✅ wrap |');
+  }, 60_000);
+});
+
+describe('journey class collect', () => {
+  it('gathers students\' CI results into the gradebook, marked as their own runs, and scores nothing for a result that does not add up', async () => {
+    const workspace = adderWorkspace('solution');
+    const artifacts = join(workspace, 'artifacts');
+    // ann: the artifact as `gh run download` leaves it, journey-results/ in her folder.
+    const ann = join(artifacts, 'ann', 'journey-results');
+    expect((await journeyHere(['ci', 'summary', '--labs', 'adder', '--out-dir', ann], { workspace, labs: fixtureLabs })).code).toBe(0);
+    const result = JSON.parse(readFileSync(join(ann, 'adder.json'), 'utf8')) as GradeResult;
+    // bob: half done, as the zip the REST API downloads.
+    const half = { ...result, status: 'fail', score: 4, stages: result.stages.map((s) => (s.id === 'wrap' ? { ...s, earned: 0, status: 'failed' } : s)) };
+    writeFileSync(join(artifacts, 'bob.zip'), zipSync({ 'adder.json': strToU8(JSON.stringify(half)), 'run.json': strToU8(readFileSync(join(ann, 'run.json'), 'utf8')) }));
+    // cy: a total edited up; dee: no result at all.
+    mkdirSync(join(artifacts, 'cy'));
+    writeFileSync(join(artifacts, 'cy', 'adder.json'), JSON.stringify({ ...half, score: 10, status: 'pass' }));
+    mkdirSync(join(artifacts, 'dee'));
+    const csv = join(workspace, 'gradebook.csv');
+    const collect = await journeyHere(['class', 'collect', artifacts, '--labs', 'adder', '--out', csv], { workspace, labs: fixtureLabs });
+    expect(collect.code, collect.stderr).toBe(0);
+    const rows = parseCsv(readFileSync(csv, 'utf8'));
+    expect(rows.map((r) => [r.student, r.score, r.max, r.status, r.small, r.wrap, r.isolation])).toEqual([
+      ['ann', '10', '10', 'pass', '4', '6', 'student CI'],
+      ['bob', '4', '10', 'fail', '4', '0', 'student CI'],
+      ['cy', '0', '10', 'error', '0', '0', 'student CI'],
+      ['dee', '0', '10', 'missing', '0', '0', 'student CI'],
+    ]);
+    expect([rows[0]!.commit, rows[1]!.commit]).toEqual([expect.stringMatching(/^[0-9a-f]{40}$/), rows[0]!.commit]);
+    expect(rows[0]!.graded_at).toMatch(/^\d{4}-\d\d-\d\dT/);
+    expect(collect.stdout).toMatch(/student CI — each student's own fork ran tests they could read and change, so these scores are feedback, not a trusted grade/);
+    expect(collect.stdout).toContain('cy adder 0/10 error [student CI]');
+    expect(collect.stdout).toContain('its score 10 is not the sum of its stages');
+    expect(readFileSync(join(workspace, 'gradebook.log'), 'utf8')).toContain('dee adder 0/10 missing [student CI]');
   }, 60_000);
 });

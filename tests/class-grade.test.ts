@@ -3,21 +3,34 @@
  * (tests/support/class-submissions.ts): every attack is contained by the
  * sandbox, scored honestly and named in the log; the gradebook is right;
  * a re-run resumes from the cache; and with no sandbox the batch refuses.
- * Needs bubblewrap: without it these skip (under CI they fail).
+ * The class is graded on the fixture lab adder (two stages, a few tests),
+ * so the time goes to the attacks, not to a real lab's tests; the attacks
+ * that only fail to escape share one submission. The benchmark grades the
+ * whole set, one student each, on the real labs. Needs bubblewrap: without
+ * it these skip (under CI they fail).
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { probeBubblewrap } from '../src/class/sandbox.ts';
-import { containableHostile, writeClass, type Targets } from './support/class-submissions.ts';
-import { journey, root } from './support/cli.ts';
+import { combinedHostile, HOSTILE, markedProcesses, writeClass, type Targets } from './support/class-submissions.ts';
+import { fixtureLabs, journey, journeyHere, root, tempWorkspace } from './support/cli.ts';
 import { skipWithout } from './support/host-tools.ts';
 
-const sandboxed = probeBubblewrap().ok;
-const hostile = containableHostile();
+const sandboxed = probeBubblewrap(root).ok;
+/** Attacks that do nothing when refused: one submission tries them all. */
+const ESCAPES = ['hostile-write-outside', 'hostile-read-others', 'hostile-socket'];
+const hostile = [...HOSTILE.filter((h) => !ESCAPES.includes(h.student)), combinedHostile('hostile-escape', HOSTILE.filter((h) => ESCAPES.includes(h.student)))];
+/**
+ * Each attack that holds a stage stuck (the loops, the output flood) costs
+ * its test limit (and 2 s of grace) for each stage it holds, up to the lab's
+ * time: shorter limits than the course's 10 s and 90 s, with room for an
+ * honest adder stage (milliseconds) to load on a busy machine.
+ */
+const LIMITS = ['--test-seconds', '5', '--lab-seconds', '20'];
 const base = mkdtempSync(join(tmpdir(), 'journey-class-'));
 const submissions = join(base, 'submissions');
 const secret = join(base, 'teacher-private');
@@ -49,26 +62,16 @@ function readCsv(file: string): Row[] {
 }
 
 /** Processes still running whose command line carries the hostile set's marker. */
-function leftRunning(): string[] {
-  return readdirSync('/proc')
-    .filter((p) => /^\d+$/.test(p))
-    .flatMap((p) => {
-      try {
-        const cmd = readFileSync(`/proc/${p}/cmdline`, 'utf8');
-        return cmd.includes(marker) ? [`${p}: ${cmd.replace(/\0/g, ' ')}`] : [];
-      } catch {
-        return [];
-      }
-    });
-}
+const leftRunning = () => markedProcesses(marker);
 
 let first: { code: number | null; stdout: string; stderr: string };
+let bombPeak = 0;
 let rows: Row[];
 const row = (student: string) => rows.find((r) => r.student === student)!;
 /** The log's lines for one student (its head line and its notes). */
 function logOf(student: string): string {
   const lines = first.stdout.split('\n');
-  const at = lines.findIndex((l) => l.startsWith(`${student} dns `));
+  const at = lines.findIndex((l) => l.startsWith(`${student} adder `));
   const notes = lines.slice(at + 1).findIndex((l) => !l.startsWith('    '));
   return lines.slice(at, at + 1 + (notes === -1 ? lines.length : notes)).join('\n');
 }
@@ -81,9 +84,15 @@ describe('journey class grade, with the hostile set', () => {
     writeFileSync(join(secret, 'secret.txt'), 'the hidden tests');
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const targets: Targets = { root, submissions, secret, port: (server.address() as { port: number }).port, marker };
-    writeClass(root, submissions, { solutions: 2, starters: 1, partial: 1, hostile, labs: ['dns'] }, targets);
-    // 40 s a lab, not 90: the three hostile submissions that hold every stage stuck (import loop, fork bomb, output flood) use it all.
-    first = await journeyAsync(['class', 'grade', submissions, '--labs', 'dns', '--out', out, '--jobs', '2', '--lab-seconds', '40']);
+    writeClass(fixtureLabs, submissions, { solutions: 2, starters: 1, partial: 0, hostile, labs: ['adder'] }, targets);
+    // The adder has one learner file, so partial work is written by hand: the first stage done, the second not.
+    const partial = join(submissions, 'partial-1', 'workspace', 'adder');
+    mkdirSync(partial, { recursive: true });
+    writeFileSync(join(partial, 'add.ts'), readFileSync(join(fixtureLabs, 'adder', 'solution', 'add.ts'), 'utf8').replace('return toU32(a + b);', "throw new Error('TODO');"));
+    // The most of the fork bomb's processes (each subshell carries the marker) seen at once while the class grades.
+    const sample = setInterval(() => (bombPeak = Math.max(bombPeak, leftRunning().length)), 250);
+    first = await journeyAsync(['class', 'grade', submissions, '--labs', 'adder', '--out', out, '--jobs', '2', ...LIMITS], { JOURNEY_LABS: fixtureLabs });
+    clearInterval(sample);
     rows = readCsv(out);
   }, 600_000);
   afterAll(() => {
@@ -97,41 +106,45 @@ describe('journey class grade, with the hostile set', () => {
     expect(rows.map((r) => r.student).sort()).toEqual(['partial-1', 'solution-1', 'solution-2', 'starter-1', ...hostile.map((h) => h.student)].sort());
     expect(new Set(rows.map((r) => r.isolation))).toEqual(new Set(['bubblewrap']));
     expect(first.stdout.split('\n')[0]).toMatch(/isolation: bubblewrap/);
-    expect(readFileSync(out.replace(/\.csv$/, '.log'), 'utf8')).toContain('hostile-forge-channel dns 0/100 tampered [bubblewrap]');
+    expect(readFileSync(out.replace(/\.csv$/, '.log'), 'utf8')).toContain('hostile-forge-channel adder 0/10 tampered [bubblewrap]');
   });
 
   it('scores the honest submissions as journey grade would', (context) => {
     if (!sandboxed) skipWithout(context, 'sandbox');
-    for (const s of ['solution-1', 'solution-2']) expect([row(s).score, row(s).status], s).toEqual(['100', 'pass']);
+    for (const s of ['solution-1', 'solution-2']) expect([row(s).score, row(s).status], s).toEqual(['10', 'pass']);
     expect([row('starter-1').score, row('starter-1').status]).toEqual(['0', 'fail']);
-    expect(Number(row('partial-1').score)).toBeLessThan(100);
-    expect(row('solution-1').names).toBe('20');
+    expect([row('partial-1').score, row('partial-1').small, row('partial-1').wrap]).toEqual(['4', '4', '0']);
+    expect([row('solution-1').small, row('solution-1').wrap]).toEqual(['4', '6']);
   });
 
   it('contains each attack, scores it honestly and names it in the log', (context) => {
     if (!sandboxed) skipWithout(context, 'sandbox');
     expect(row('hostile-loop-import').score).toBe('0');
-    expect(logOf('hostile-loop-import')).toMatch(/did not finish loading/);
+    expect(logOf('hostile-loop-import')).toMatch(/did not finish loading within 5 s/);
     expect(row('hostile-loop-test').status).toBe('fail');
-    expect(logOf('hostile-loop-test')).toMatch(/names: hung, stopped at its time limit/);
+    expect(logOf('hostile-loop-test')).toMatch(/small: hung, stopped at its time limit/);
     expect(row('hostile-exit').status).toBe('fail');
     expect(logOf('hostile-exit')).toMatch(/process\.exit/);
     expect(row('hostile-output').status).not.toBe('pass');
     // The solution with failed escapes: every write, read and connection was refused, so the code scores what it earns.
-    for (const s of ['hostile-write-outside', 'hostile-read-others', 'hostile-socket']) expect([s, row(s).status]).toEqual([s, 'pass']);
+    expect(row('hostile-escape').status).toBe('pass');
     expect(connections).toBe(0);
     for (const dir of [root, join(submissions, 'solution-1'), secret, '/tmp']) expect(existsSync(join(dir, `ESCAPED-${marker}`)), dir).toBe(false);
     for (const s of ['hostile-patch-globals', 'hostile-forge-channel']) {
       expect([s, row(s).status, row(s).score]).toEqual([s, 'tampered', '0']);
       expect(logOf(s)).toMatch(/tampering: /);
     }
+    // Node's permission model, in the test workers too, refuses the fork bomb's first process
+    // (src/class/sandbox.test.ts shows the process limit under it holding one, root or not); the batch went on.
+    expect(bombPeak).toBe(0);
+    expect(['pass', 'fail']).toContain(row('hostile-fork-bomb').status);
     expect(leftRunning()).toEqual([]);
   });
 
   it('resumes from its cache: a second run grades nothing again', async (context) => {
     if (!sandboxed) skipWithout(context, 'sandbox');
-    const again = await journeyAsync(['class', 'grade', submissions, '--labs', 'dns', '--out', out, '--jobs', '2', '--lab-seconds', '40']);
-    const heads = again.stdout.split('\n').filter((l) => / dns \d+\/100 /.test(l));
+    const again = await journeyAsync(['class', 'grade', submissions, '--labs', 'adder', '--out', out, '--jobs', '2', ...LIMITS], { JOURNEY_LABS: fixtureLabs });
+    const heads = again.stdout.split('\n').filter((l) => / adder \d+\/10 /.test(l));
     expect(heads.length).toBe(rows.length);
     expect(heads.filter((l) => !l.endsWith('(cached)'))).toEqual([]);
     expect(readCsv(out).map((r) => [r.student, r.score, r.status])).toEqual(rows.map((r) => [r.student, r.score, r.status]));
@@ -157,24 +170,39 @@ describe('hidden tests', () => {
   const hiddenFixture = join(root, 'tests', 'fixtures', 'hidden');
 
   it('checks a hidden folder like a lab: each file passes on the solution and fails on the starter', async () => {
-    const good = await journeyAsync(['class', 'check-hidden', hiddenFixture, '--labs', 'dns']);
+    const good = await journeyAsync(['class', 'check-hidden', hiddenFixture, '--labs', 'adder'], { JOURNEY_LABS: fixtureLabs });
     expect(good.code, good.stderr).toBe(0);
-    expect(good.stdout).toContain('✓ dns/tests/long-labels.test.ts (A label of exactly 63 octets round-trips)');
+    expect(good.stdout).toContain('✓ adder/tests/large-sums.test.ts (Sums past 2^40 are exact)');
+  }, 120_000);
+
+  it('go into Gradescope\'s results.json with journey grade --hidden, by their message alone, shown after the due date', async () => {
+    const workspace = tempWorkspace();
+    const graded = await journeyHere(['grade', 'adder', '--target', 'starter', '--format', 'gradescope', '--hidden', hiddenFixture], { workspace, labs: fixtureLabs });
+    expect(graded.code).toBe(1);
+    const out = JSON.parse(graded.stdout) as { score: number; tests: { name: string; visibility: string; status: string; max_score: number }[] };
+    expect(out.tests.map((t) => [t.name, t.visibility, t.status, t.max_score])).toEqual([
+      ['Small numbers', 'visible', 'failed', 4],
+      ['32-bit wrap', 'visible', 'failed', 6],
+      ['Hidden: Sums past 2^40 are exact', 'after_due_date', 'failed', 5],
+    ]);
+    expect(graded.stdout).not.toMatch(/HIDDEN-SECRET|large-sums|1099511627783/);
+    const json = await journeyHere(['grade', 'adder', '--target', 'starter', '--json', '--hidden', hiddenFixture], { workspace, labs: fixtureLabs });
+    expect([json.code, json.stderr]).toEqual([2, expect.stringContaining('--hidden goes with --format gradescope')]);
   }, 120_000);
 
   it('rejects a hidden test the starter passes, and a hidden.json naming a stage the lab lacks', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'journey-hidden-bad-'));
     try {
-      mkdirSync(join(dir, 'dns', 'tests'), { recursive: true });
-      writeFileSync(join(dir, 'dns', 'tests', 'trivial.test.ts'), "import { expect, it } from 'vitest';\nit('always', () => expect(1).toBe(1));\n");
-      writeFileSync(join(dir, 'dns', 'hidden.json'), JSON.stringify({ tests: [{ file: 'trivial.test.ts', stage: 'names', points: 1, message: 'trivial' }] }));
-      const trivial = await journeyAsync(['class', 'check-hidden', dir, '--labs', 'dns']);
+      mkdirSync(join(dir, 'adder', 'tests'), { recursive: true });
+      writeFileSync(join(dir, 'adder', 'tests', 'trivial.test.ts'), "import { expect, it } from 'vitest';\nit('always', () => expect(1).toBe(1));\n");
+      writeFileSync(join(dir, 'adder', 'hidden.json'), JSON.stringify({ tests: [{ file: 'trivial.test.ts', stage: 'small', points: 1, message: 'trivial' }] }));
+      const trivial = await journeyAsync(['class', 'check-hidden', dir, '--labs', 'adder'], { JOURNEY_LABS: fixtureLabs });
       expect(trivial.code).toBe(1);
-      expect(trivial.stdout).toContain('✗ dns/tests/trivial.test.ts (trivial): passes on the starter, so it checks nothing');
-      writeFileSync(join(dir, 'dns', 'hidden.json'), JSON.stringify({ tests: [{ file: 'trivial.test.ts', stage: 'nope', points: 1, message: 'trivial' }] }));
-      const unknown = await journeyAsync(['class', 'check-hidden', dir, '--labs', 'dns']);
+      expect(trivial.stdout).toContain('✗ adder/tests/trivial.test.ts (trivial): passes on the starter, so it checks nothing');
+      writeFileSync(join(dir, 'adder', 'hidden.json'), JSON.stringify({ tests: [{ file: 'trivial.test.ts', stage: 'nope', points: 1, message: 'trivial' }] }));
+      const unknown = await journeyAsync(['class', 'check-hidden', dir, '--labs', 'adder'], { JOURNEY_LABS: fixtureLabs });
       expect(unknown.code).toBe(2);
-      expect(unknown.stderr).toMatch(/tests\[0\]\.stage: the dns lab has no stage "nope"/);
+      expect(unknown.stderr).toMatch(/tests\[0\]\.stage: the adder lab has no stage "nope"/);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -186,21 +214,21 @@ describe('hidden tests', () => {
     try {
       const subs = join(dir, 'submissions');
       mkdirSync(subs);
-      writeClass(root, subs, { solutions: 1, starters: 1, partial: 0, hostile: [], labs: ['dns'] }, { root, submissions: subs, secret: dir, port: 9, marker });
+      writeClass(fixtureLabs, subs, { solutions: 1, starters: 1, partial: 0, hostile: [], labs: ['adder'] }, { root, submissions: subs, secret: dir, port: 9, marker });
       const csv = join(dir, 'gradebook.csv');
       const feedback = join(dir, 'feedback');
-      const run = await journeyAsync(['class', 'grade', subs, '--labs', 'dns', '--hidden', hiddenFixture, '--out', csv, '--jobs', '2', '--feedback', feedback]);
+      const run = await journeyAsync(['class', 'grade', subs, '--labs', 'adder', '--hidden', hiddenFixture, '--out', csv, '--jobs', '2', '--feedback', feedback], { JOURNEY_LABS: fixtureLabs });
       expect(run.code, run.stderr).toBe(0);
       const graded = readCsv(csv);
       const of = (s: string) => graded.find((r) => r.student === s)!;
-      expect([of('solution-1').score, of('solution-1').max, of('solution-1').names, of('solution-1').status]).toEqual(['105', '105', '25', 'pass']);
-      expect([of('starter-1').score, of('starter-1').max]).toEqual(['0', '105']);
-      expect(run.stdout).toContain('starter-1 dns 0/105 fail hidden 0/1');
-      expect(run.stdout).toContain('names: hidden test failed: A label of exactly 63 octets round-trips');
-      const learner = JSON.parse(readFileSync(join(feedback, 'starter-1', 'dns.json'), 'utf8')) as { score: number; hidden: unknown[] };
-      expect([learner.score, learner.hidden]).toEqual([0, [{ stage: 'names', points: 5, message: 'A label of exactly 63 octets round-trips', passed: false }]]);
-      const everything = run.stdout + run.stderr + readFileSync(csv, 'utf8') + readFileSync(csv.replace(/\.csv$/, '.log'), 'utf8') + readFileSync(join(feedback, 'starter-1', 'dns.json'), 'utf8');
-      expect(everything).not.toMatch(/HIDDEN-SECRET|long-labels|repeat\(63\)/);
+      expect([of('solution-1').score, of('solution-1').max, of('solution-1').small, of('solution-1').status]).toEqual(['15', '15', '9', 'pass']);
+      expect([of('starter-1').score, of('starter-1').max]).toEqual(['0', '15']);
+      expect(run.stdout).toContain('starter-1 adder 0/15 fail hidden 0/1');
+      expect(run.stdout).toContain('small: hidden test failed: Sums past 2^40 are exact');
+      const learner = JSON.parse(readFileSync(join(feedback, 'starter-1', 'adder.json'), 'utf8')) as { score: number; hidden: unknown[] };
+      expect([learner.score, learner.hidden]).toEqual([0, [{ stage: 'small', points: 5, message: 'Sums past 2^40 are exact', passed: false }]]);
+      const everything = run.stdout + run.stderr + readFileSync(csv, 'utf8') + readFileSync(csv.replace(/\.csv$/, '.log'), 'utf8') + readFileSync(join(feedback, 'starter-1', 'adder.json'), 'utf8');
+      expect(everything).not.toMatch(/HIDDEN-SECRET|large-sums|1099511627783/);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -17,8 +17,10 @@ export type CiPlatform = keyof typeof CI_FILES;
 export const JUNIT_FILE = 'journey-results/junit.xml';
 /** Where the scoreboard step writes each lab's JSON result (uploaded as the artifact). */
 export const RESULTS_DIR = 'journey-results';
-/** The artifact's name, which `journey class collect`-style tools look for. */
+/** The artifact's name, which `journey class collect` looks for. */
 export const ARTIFACT_NAME = 'journey-results';
+/** The file in RESULTS_DIR saying which commit was graded, its date and when (`journey class collect` reads it). */
+export const RUN_FILE = 'run.json';
 
 /** GitHub Classroom's reusable graders (github.com/classroom-resources), pinned to their major version. */
 export const COMMAND_GRADER = 'classroom-resources/autograding-command-grader@v1';

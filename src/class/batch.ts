@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Lab } from '../course/labs.ts';
 import { gradeSubmission, labFingerprint, type JobContext, type LabGrade } from './grade-submission.ts';
+import { openToSandbox } from './sandbox.ts';
 import { labFiles, type Submission } from './submissions.ts';
 
 /** What the batch tells its caller as it goes. */
@@ -39,6 +40,7 @@ export async function gradeBatch(
   const queue = submissions.flatMap((submission) => labs.map((lab) => ({ submission, lab })));
   const grades: LabGrade[] = [];
   const workDir = mkdtempSync(join(tmpdir(), 'journey-class-'));
+  openToSandbox(workDir, 'traverse');
   let running = 0;
   const tell = () => report.progress({ done: grades.length, running, remaining: queue.length });
   const worker = async () => {

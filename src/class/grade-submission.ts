@@ -14,8 +14,8 @@ import { gradeLab } from '../runners/node/grade.ts';
 import { NOT_GRADED } from '../runners/passes.ts';
 import type { GradeResult, Scoring } from '../runners/result.ts';
 import { canaryName, takeCanary } from './canary.ts';
-import { hiddenId, hiddenLab, type HiddenTests } from './hidden.ts';
-import { bubblewrapLauncher, type Isolation } from './sandbox.ts';
+import { hiddenLab, hiddenPassed, type HiddenTests } from './hidden.ts';
+import { bubblewrapLauncher, openToSandbox, type Isolation } from './sandbox.ts';
 import type { LabFiles, Submission } from './submissions.ts';
 
 /**
@@ -39,13 +39,28 @@ export interface LabGrade {
   commit?: string;
   submittedAt?: string;
   gradedAt: string;
-  isolation: Isolation;
+  /** The sandbox it graded in, or `student CI` for a result collected from the student's own CI run (collect.ts). */
+  isolation: Isolation | 'student CI';
   /** The hidden tests' outcomes, each by the teacher's message only. */
   hidden?: HiddenResult[];
+  /** The course's tests, each passed or not (none for a tampered submission, whose results mean nothing). */
+  tests?: TestOutcome[];
   /** What the log says about it: hung tests, stage errors, tampering, files left out. */
   notes: string[];
   /** True when this came from the cache rather than a grade now. */
   cached?: boolean;
+}
+
+/** One of the course's tests in one submission: its stage, its name, and whether it passed. */
+export interface TestOutcome {
+  stage: string;
+  name: string;
+  passed: boolean;
+}
+
+/** Every test of a result, by stage (hung, not-run and failed alike count as not passed). */
+export function testOutcomes(result: GradeResult): TestOutcome[] {
+  return result.stages.flatMap((stage) => stage.tests.map((t) => ({ stage: stage.id, name: t.name, passed: t.status === 'passed' })));
 }
 
 /** One hidden test file's outcome: what a learner may be shown of it. */
@@ -70,6 +85,8 @@ export interface JobContext {
   hidden?: ReadonlyMap<string, HiddenTests>;
   /** Wall time for one lab of one submission (DEFAULT_LAB_MS unless the teacher chose). */
   labMs: number;
+  /** Time for one test, or one stage's loading, before it counts as hung (the course's unless the teacher chose). */
+  testMs: number;
 }
 
 /** Hash of what grading a lab reads: its manifest, given code and tests, and the teacher's hidden tests for it. */
@@ -93,7 +110,7 @@ function cacheKey(parts: unknown): string {
 }
 
 /** The log's notes on a result: crashes, stage errors, hung tests, each named. */
-function resultNotes(result: GradeResult): string[] {
+export function resultNotes(result: GradeResult): string[] {
   const notes: string[] = [];
   if (result.message) notes.push(`grading failed: ${firstLine(result.message)}`);
   for (const stage of result.stages) {
@@ -140,7 +157,7 @@ export async function gradeSubmission(context: JobContext, lab: Lab, submission:
     files[name] = readFileSync(join(lab.dir, 'starter', name), 'utf8');
     notes.push(`${name} not submitted: graded the starter's`);
   }
-  const key = cacheKey({ fingerprint, files, isolation: context.isolation.kind, scoring: context.scoring, labMs: context.labMs });
+  const key = cacheKey({ fingerprint, files, isolation: context.isolation.kind, scoring: context.scoring, labMs: context.labMs, testMs: context.testMs });
   const cached = join(context.cacheDir, `${key}.json`);
   if (existsSync(cached)) {
     try {
@@ -155,6 +172,8 @@ export async function gradeSubmission(context: JobContext, lab: Lab, submission:
   const secretLab = hidden ? hiddenLab(lab, hidden, context.workDir) : undefined;
   try {
     for (const [name, text] of Object.entries(files)) writeFileSync(join(implDir, name), text);
+    openToSandbox(implDir, 'read');
+    if (secretLab) openToSandbox(secretLab.dir, 'read');
     const { result, tampered } = await gradeSandboxed(context, lab, implDir, context.scoring);
     notes.push(...tampered.map((t) => `tampering: ${t}`), ...resultNotes(result));
     const stages = Object.fromEntries(result.stages.map((s) => [s.id, s.earned]));
@@ -166,11 +185,10 @@ export async function gradeSubmission(context: JobContext, lab: Lab, submission:
       const secret = await gradeSandboxed(context, secretLab, implDir, 'all-or-nothing');
       tampered.push(...secret.tampered);
       notes.push(...secret.tampered.map((t) => `tampering (hidden tests): ${t}`));
-      for (const entry of hidden.entries) {
-        const passed = secret.result.stages.find((st) => st.id === hiddenId(entry))?.status === 'passed';
-        hiddenResults.push({ file: entry.file, stage: entry.stage, points: entry.points, message: entry.message, passed });
+      for (const entry of hiddenPassed(hidden, secret.result)) {
+        hiddenResults.push(entry);
         max += entry.points;
-        if (passed) {
+        if (entry.passed) {
           stages[entry.stage] = (stages[entry.stage] ?? 0) + entry.points;
           score += entry.points;
         } else notes.push(`${entry.stage}: hidden test failed: ${entry.message}`);
@@ -183,6 +201,7 @@ export async function gradeSubmission(context: JobContext, lab: Lab, submission:
       status: tampered.length ? 'tampered' : statusOf(result) === 'pass' && score < max ? 'fail' : statusOf(result),
       stages: tampered.length ? noStages : stages,
       ...(hiddenResults.length ? { hidden: hiddenResults } : {}),
+      ...(tampered.length ? {} : { tests: testOutcomes(result) }),
       gradedAt: new Date().toISOString(),
       notes,
     };
@@ -206,6 +225,6 @@ export async function gradeSubmission(context: JobContext, lab: Lab, submission:
 async function gradeSandboxed(context: JobContext, lab: Lab, implDir: string, scoring: Scoring): Promise<{ result: GradeResult; tampered: string[] }> {
   const canary = canaryName();
   const launcher = context.isolation.kind === 'bubblewrap' ? bubblewrapLauncher(context.isolation.bwrap, context.paths.root, lab, implDir) : undefined;
-  const raw = await gradeLab({ paths: context.paths, lab, target: 'workspace', implDir, scoring, canary, limits: { runMs: context.labMs }, ...(launcher ? { launcher } : {}) });
+  const raw = await gradeLab({ paths: context.paths, lab, target: 'workspace', implDir, scoring, canary, limits: { runMs: context.labMs, testMs: context.testMs }, ...(launcher ? { launcher } : {}) });
   return takeCanary(raw, canary, lab, scoring);
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Lab } from '../course/labs.ts';
 import type { LabGrade } from './grade-submission.ts';
-import { csvField, gradebookCsv, stageColumns } from './gradebook.ts';
+import { csvField, gradebookCsv, stageColumns, testsCsv, testsCsvPath } from './gradebook.ts';
 
 function lab(id: string, stages: string[]): Lab {
   return { id, dir: `/labs/${id}`, chapter: 1, manifest: { title: id, chapterPage: id, summary: id, files: ['a.ts'], given: [], stages: stages.map((s) => ({ id: s, title: s, summary: s, points: 10, runsIn: 'pure', hints: ['h'] })) } };
@@ -36,10 +36,21 @@ describe('the gradebook CSV', () => {
     const labs = [lab('dns', ['names', 'wire']), lab('tcp', ['stream'])];
     const csv = gradebookCsv(labs, [grade('bob', 'tcp', { stream: 10 }), grade('bob', 'dns', { names: 10, wire: 0 }, { submittedAt: '2026-12-02T00:00:00.000Z', commit: 'abc' })], new Date('2026-12-01T00:00:00Z'));
     expect(csv.split('\n')).toEqual([
-      'student,lab,score,max,status,names,wire,stream,late,commit,graded_at,isolation',
-      'bob,dns,10,20,fail,10,0,,yes,abc,2026-12-04T00:00:00.000Z,bubblewrap',
-      'bob,tcp,10,20,fail,,,10,,,2026-12-04T00:00:00.000Z,bubblewrap',
+      'student,lab,score,max,status,names,wire,stream,late,commit,submitted_at,graded_at,isolation',
+      'bob,dns,10,20,fail,10,0,,yes,abc,2026-12-02T00:00:00.000Z,2026-12-04T00:00:00.000Z,bubblewrap',
+      'bob,tcp,10,20,fail,,,10,,,,2026-12-04T00:00:00.000Z,bubblewrap',
       '',
     ]);
+  });
+
+  it('writes every course test\'s outcome beside it, for the submissions that have them', () => {
+    const tests = [{ stage: 'names', name: 'encodes, "quoted"', passed: false }, { stage: 'wire', name: 'lays out', passed: true }];
+    expect(testsCsv([grade('bob', 'dns', { names: 0, wire: 10 }, { tests }), grade('eve', 'dns', { names: 0, wire: 0 }, { status: 'tampered' })]).split('\n')).toEqual([
+      'student,lab,stage,test,passed',
+      'bob,dns,names,"encodes, ""quoted""",no',
+      'bob,dns,wire,lays out,yes',
+      '',
+    ]);
+    expect(testsCsvPath('/x/gradebook.csv')).toBe('/x/gradebook.tests.csv');
   });
 });

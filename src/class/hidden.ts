@@ -14,10 +14,14 @@
  * teacher's message. They are never part of the build or a learner's repo,
  * since they live outside the course.
  */
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { describeIssues, ManifestError, type Lab } from '../course/labs.ts';
+import { describeIssues, ManifestError, type Lab, type Target } from '../course/labs.ts';
+import type { CoursePaths } from '../course/paths.ts';
+import { gradeLab } from '../runners/node/grade.ts';
+import type { GradeResult } from '../runners/result.ts';
 
 const entrySchema = z.strictObject({
   file: z.string().regex(/^[a-z][a-z0-9-]*\.test\.ts$/, 'a kebab-case test file name such as "long-labels.test.ts"'),
@@ -80,4 +84,25 @@ export function hiddenLab(lab: Lab, hidden: HiddenTests, workDir: string): Lab {
     return { id: hiddenId(entry), title: entry.message, summary: entry.message, points: entry.points, runsIn: of.runsIn, hints: ['hidden'] };
   });
   return { ...lab, dir, manifest: { ...lab.manifest, stages } };
+}
+
+/** Each hidden file with whether it passed, from a grade of the hidden lab (`hiddenLab`): a file passes when every test in it does. */
+export function hiddenPassed(hidden: HiddenTests, secret: GradeResult): (HiddenEntry & { passed: boolean })[] {
+  return hidden.entries.map((entry) => ({ ...entry, passed: secret.stages.find((s) => s.id === hiddenId(entry))?.status === 'passed' }));
+}
+
+/**
+ * Grades the hidden tests against the files in `implDir`, with no sandbox of
+ * its own: for the course's own copies (check-hidden) and for `journey
+ * grade --hidden` where the grading machine is the sandbox (Gradescope's
+ * container). Batch grading runs them in bubblewrap instead (grade-submission.ts).
+ */
+export async function gradeHidden(paths: CoursePaths, lab: Lab, hidden: HiddenTests, target: Target, implDir: string): Promise<(HiddenEntry & { passed: boolean })[]> {
+  const work = mkdtempSync(join(tmpdir(), 'journey-hidden-'));
+  try {
+    const secret = await gradeLab({ paths, lab: hiddenLab(lab, hidden, work), target, implDir, scoring: 'all-or-nothing' });
+    return hiddenPassed(hidden, secret);
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
 }

@@ -12,7 +12,8 @@ import type { CoursePaths } from '../course/paths.ts';
 import { gradeLab } from '../runners/node/grade.ts';
 import { summaryMarkdown, type LabOutcome } from '../ci/summary.ts';
 import { junitXml } from '../ci/junit.ts';
-import { CI_FILES, ciFileText, RESULTS_DIR, type CiPlatform } from '../ci/workflow.ts';
+import { CI_FILES, ciFileText, RESULTS_DIR, RUN_FILE, type CiPlatform } from '../ci/workflow.ts';
+import { gitHead } from '../class/submissions.ts';
 import type { GradeResult } from '../runners/result.ts';
 import type { Io } from './commands.ts';
 import { labsNamed } from './lab-list.ts';
@@ -76,7 +77,8 @@ export function ciInit(paths: CoursePaths, io: Io, flags: CiFlags): number {
 
 /**
  * `journey ci summary`: grades each chosen lab's workspace, writes
- * `<out-dir>/<lab>.json` (and the JUnit report), prints the Markdown summary;
+ * `<out-dir>/<lab>.json`, `<out-dir>/run.json` (the commit graded and when,
+ * for `journey class collect`) and the JUnit report if asked, prints the Markdown summary;
  * exit 0 only when every lab is at full marks, as `journey grade`.
  */
 export async function ciSummary(paths: CoursePaths, io: Io, flags: CiFlags): Promise<number> {
@@ -95,6 +97,9 @@ export async function ciSummary(paths: CoursePaths, io: Io, flags: CiFlags): Pro
     outcomes.push({ lab: lab.id, title: lab.manifest.title, result });
     results.push(result);
   }
+  const head = gitHead(paths.root);
+  const run = { ...(head.commit ? { commit: head.commit, committedAt: head.submittedAt!.toISOString() } : {}), gradedAt: new Date().toISOString() };
+  writeFileSync(join(dir, RUN_FILE), JSON.stringify(run, null, 2) + '\n');
   if (flags.junit) {
     const junit = resolveFrom(paths, flags.junit);
     mkdirSync(dirname(junit), { recursive: true });

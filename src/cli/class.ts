@@ -8,14 +8,16 @@ import { courseLabs } from '../course/offering.ts';
 import type { CoursePaths } from '../course/paths.ts';
 import { courseSettings } from '../course/settings.ts';
 import { gradeBatch, logLine } from '../class/batch.ts';
-import { DEFAULT_LAB_MS } from '../class/grade-submission.ts';
-import { gradebookCsv } from '../class/gradebook.ts';
-import { probeBubblewrap } from '../class/sandbox.ts';
+import { DEFAULT_LAB_MS, type LabGrade } from '../class/grade-submission.ts';
+import { gradebookCsv, testsCsv, testsCsvPath } from '../class/gradebook.ts';
+import { describeSandbox, probeBubblewrap } from '../class/sandbox.ts';
 import { findSubmissions } from '../class/submissions.ts';
 import { checkHidden, checkPasses } from '../class/check-hidden.ts';
 import { loadHidden, type HiddenTests } from '../class/hidden.ts';
 import { parseCsv, renderReport } from '../class/report.ts';
 import { writeFeedback } from '../class/feedback.ts';
+import { collectResults, STUDENT_CI } from '../class/collect.ts';
+import { LIMITS } from '../runners/rules.ts';
 import { TOOLS } from '../tooling/host-tools.ts';
 import type { Io } from './commands.ts';
 import { labsNamed } from './lab-list.ts';
@@ -29,6 +31,7 @@ export interface ClassFlags {
   jobs?: string;
   due?: string;
   'lab-seconds'?: string;
+  'test-seconds'?: string;
   unsafe?: boolean;
 }
 
@@ -45,10 +48,11 @@ function parseJobs(value: string | undefined): number {
   return jobs;
 }
 
-function parseLabSeconds(value: string | undefined): number {
-  if (value === undefined) return DEFAULT_LAB_MS;
+/** A whole number of seconds from a flag, in milliseconds, or `fallback` when it is absent. */
+function parseSeconds(flag: string, value: string | undefined, range: [number, number], fallback: number): number {
+  if (value === undefined) return fallback;
   const seconds = Number(value);
-  if (!Number.isInteger(seconds) || seconds < 10 || seconds > 3600) throw new UsageError(`--lab-seconds must be a whole number from 10 to 3600; got "${value}".`);
+  if (!Number.isInteger(seconds) || seconds < range[0] || seconds > range[1]) throw new UsageError(`--${flag} must be a whole number from ${range[0]} to ${range[1]}; got "${value}".`);
   return seconds * 1000;
 }
 
@@ -97,44 +101,83 @@ function reportCommand(io: Io, csv: string | undefined, flags: ClassFlags): numb
   const rows = parseCsv(readFileSync(csv, 'utf8'));
   if (!rows.length || !('student' in rows[0]!) || !('score' in rows[0]!)) throw new UsageError(`${csv} is not a gradebook from \`journey class grade\` (no student and score columns).`);
   const out = resolve(flags.out ?? csv.replace(/(\.csv)?$/, '.html'));
-  writeFileSync(out, renderReport(rows, csv));
+  const testsFile = testsCsvPath(csv);
+  writeFileSync(out, renderReport(rows, csv, existsSync(testsFile) ? parseCsv(readFileSync(testsFile, 'utf8')) : undefined));
   io.out(`Wrote ${out}: open it in a browser.`);
   return 0;
 }
 
-/** `journey class grade <dir>`, `journey class check-hidden <dir>` and `journey class report <csv>`. */
+/** The log both `grade` and `collect` keep: each line printed, and written beside the gradebook at the end. */
+function gradebookLog(io: Io): { say(line: string): void; write(csv: string): void } {
+  const lines: string[] = [];
+  return {
+    say(line) {
+      lines.push(line);
+      io.out(line);
+    },
+    write: (csv) => writeFileSync(csv.replace(/(\.csv)?$/, '.log'), lines.join('\n') + '\n'),
+  };
+}
+
+/** The gradebook and, beside it, every test's outcome (the report's "tests most students fail"). */
+function writeGradebook(out: string, labs: readonly Lab[], grades: readonly LabGrade[], due: Date | undefined): void {
+  writeFileSync(out, gradebookCsv(labs, grades, due));
+  writeFileSync(testsCsvPath(out), testsCsv(grades));
+}
+
+function existingFolder(dir: string | undefined, what: string): string {
+  if (!dir) throw new UsageError(`name the folder of ${what}.`);
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new UsageError(`there is no folder ${dir}.`);
+  return dir;
+}
+
+/** `journey class collect <dir>`: students' CI results into the gradebook, marked as theirs (see class/collect.ts). */
+function collectCommand(paths: CoursePaths, io: Io, dir: string | undefined, flags: ClassFlags): number {
+  const folder = existingFolder(dir, 'downloaded artifacts: one <student>/ folder (the journey-results artifact\'s files) or <student>.zip per student');
+  const labs = chosenLabs(paths, flags.labs);
+  const due = parseDue(flags.due);
+  const out = resolve(flags.out ?? 'gradebook.csv');
+  const students = findSubmissions(folder);
+  const log = gradebookLog(io);
+  log.say(`Collecting ${students.length} students' CI results × ${labs.map((l) => l.id).join(', ')}. Isolation: ${STUDENT_CI} — each student's own fork ran tests they could read and change, so these scores are feedback, not a trusted grade: grade for the record with \`journey class grade\`.`);
+  const grades = collectResults(students, labs);
+  for (const grade of grades) log.say(logLine(grade));
+  writeGradebook(out, labs, grades, due);
+  const flagged = grades.filter((g) => g.status === 'error');
+  log.say(`Wrote ${out}: ${grades.length} rows${flagged.length ? `; ${flagged.length} did not add up: ${flagged.map((g) => `${g.student}/${g.lab}`).join(', ')}` : ''}.`);
+  log.write(out);
+  return 0;
+}
+
+/** `journey class grade <dir>`, `journey class collect <dir>`, `journey class check-hidden <dir>` and `journey class report <csv>`. */
 export async function classCommand(paths: CoursePaths, io: Io, action: string | undefined, dir: string | undefined, flags: ClassFlags): Promise<number> {
   if (action === 'check-hidden') return checkHiddenCommand(paths, io, dir, flags);
   if (action === 'report') return reportCommand(io, dir, flags);
-  if (action !== 'grade') throw new UsageError(`"journey class" does ${action ? `not know "${action}"` : 'three things'}: \`journey class grade <submissions-dir> --labs dns,tcp --out gradebook.csv [--hidden DIR]\`, \`journey class check-hidden DIR\` and \`journey class report gradebook.csv\`.`);
-  if (!dir) throw new UsageError('name the folder of submissions: one folder (a clone of the fork) or one <student>.zip per student.');
-  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new UsageError(`there is no folder ${dir}.`);
+  if (action === 'collect') return collectCommand(paths, io, dir, flags);
+  if (action !== 'grade') throw new UsageError(`"journey class" does ${action ? `not know "${action}"` : 'four things'}: \`journey class grade <submissions-dir> --labs dns,tcp --out gradebook.csv [--hidden DIR]\`, \`journey class collect <artifacts-dir> --labs dns,tcp --out gradebook.csv\`, \`journey class check-hidden DIR\` and \`journey class report gradebook.csv\`.`);
+  existingFolder(dir, 'submissions: one folder (a clone of the fork) or one <student>.zip per student');
   const labs = chosenLabs(paths, flags.labs);
   const hidden = hiddenTests(flags.hidden, labs);
   const jobs = parseJobs(flags.jobs);
   const due = parseDue(flags.due);
-  const labMs = parseLabSeconds(flags['lab-seconds']);
+  const labMs = parseSeconds('lab-seconds', flags['lab-seconds'], [10, 3600], DEFAULT_LAB_MS);
+  const testMs = parseSeconds('test-seconds', flags['test-seconds'], [2, 600], LIMITS.node.testMs);
   const out = resolve(flags.out ?? 'gradebook.csv');
-  const probe = probeBubblewrap();
+  const probe = probeBubblewrap(paths.root);
   if (!probe.ok && !flags.unsafe) {
     io.err(`${pc.red('journey:')} no sandbox: ${probe.why}. Submissions are untrusted code, so they are not graded without one.`);
     io.err(`Install bubblewrap (${TOOLS.sandbox.install.debian}), or pass --unsafe to grade with no isolation at all (the gradebook then says so on every row).`);
     return 1;
   }
   const isolation = probe.ok ? ({ kind: 'bubblewrap', bwrap: probe.path } as const) : ({ kind: 'none' } as const);
-  // RLIMIT_NPROC never binds uid 0, so as root one submission's fork bomb can fill the machine's process table.
-  if (process.getuid?.() === 0) io.err(pc.yellow('journey: running as root, where the sandbox\'s process limit does not apply: a fork bomb in one submission can stall the whole machine. Grade classes as an ordinary user.'));
-  const submissions = findSubmissions(dir);
-  const log: string[] = [];
-  const say = (line: string) => {
-    log.push(line);
-    io.out(line);
-  };
+  const submissions = findSubmissions(dir!);
+  const log = gradebookLog(io);
+  const say = log.say;
   const secret = hidden.size ? ` with hidden tests for ${[...hidden.keys()].join(', ')}` : '';
-  say(`Grading ${submissions.length} submissions × ${labs.map((l) => l.id).join(', ')}${secret}, ${jobs} at a time, isolation: ${probe.ok ? `bubblewrap (${probe.path}; no network, read-only course files, limits by prlimit)` : 'NONE (--unsafe: submissions ran with your user\'s rights)'}.`);
+  say(`Grading ${submissions.length} submissions × ${labs.map((l) => l.id).join(', ')}${secret}, ${jobs} at a time, isolation: ${probe.ok ? describeSandbox(probe.path) : 'NONE (--unsafe: submissions ran with your user\'s rights)'}.`);
   const started = Date.now();
   let reported = 0;
-  const grades = await gradeBatch({ paths, scoring: courseSettings(paths).scoring, isolation, cacheDir: join(dirname(out), '.journey-class-cache'), hidden, labMs }, labs, submissions, jobs, {
+  const grades = await gradeBatch({ paths, scoring: courseSettings(paths).scoring, isolation, cacheDir: join(dirname(out), '.journey-class-cache'), hidden, labMs, testMs }, labs, submissions, jobs, {
     graded: (grade) => say(logLine(grade)),
     // One line per job done, under its log line (a redrawn bar would tear the log lines apart).
     progress: ({ done, running, remaining }) => {
@@ -142,10 +185,10 @@ export async function classCommand(paths: CoursePaths, io: Io, action: string | 
       reported = done;
     },
   });
-  writeFileSync(out, gradebookCsv(labs, grades, due));
+  writeGradebook(out, labs, grades, due);
   if (flags.feedback) writeFeedback(resolve(flags.feedback), grades);
   const flagged = grades.filter((g) => g.status === 'tampered' || g.status === 'error');
   say(`Wrote ${out}: ${grades.length} rows in ${((Date.now() - started) / 1000).toFixed(1)} s${flagged.length ? `; ${flagged.length} to look at (tampered or error): ${flagged.map((g) => `${g.student}/${g.lab}`).join(', ')}` : ''}.`);
-  writeFileSync(out.replace(/(\.csv)?$/, '.log'), log.join('\n') + '\n');
+  log.write(out);
   return 0;
 }

@@ -1,8 +1,8 @@
 /** The `journey` commands. Each returns its exit code: 0 success, 1 not there yet, 2 usage error. */
-import { existsSync, readFileSync, watch as watchFolder } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readFileSync, statSync, watch as watchFolder } from 'node:fs';
+import { join, resolve } from 'node:path';
 import pc from 'picocolors';
-import { loadLab, labIds, TARGETS, type Lab, type Target } from '../course/labs.ts';
+import { loadLab, labIds, targetDir, TARGETS, type Lab, type Target } from '../course/labs.ts';
 import { courseLabs } from '../course/offering.ts';
 import { courseSettings } from '../course/settings.ts';
 import { dueLabel, isPastDue } from '../course/due.ts';
@@ -11,6 +11,7 @@ import type { CoursePaths } from '../course/paths.ts';
 import { gradeLab, regradeLab, WarmGrader } from '../runners/node/grade.ts';
 import type { GradeResult } from '../runners/result.ts';
 import { formatResult, FORMATS, type Format } from '../runners/formats.ts';
+import { gradeHidden, loadHidden, type HiddenTests } from '../class/hidden.ts';
 import { hintsShown, readProgress, recordProgress, revealHint } from './progress.ts';
 import { firstFailure, renderScoreboard } from './scoreboard.ts';
 import { UsageError } from './usage.ts';
@@ -111,12 +112,13 @@ export async function grade(
   paths: CoursePaths,
   io: Io,
   id: string | undefined,
-  flags: { target?: string; stage?: string[]; json?: boolean; all?: boolean; format?: string },
+  flags: GradeFlags,
 ): Promise<number> {
   const lab = requireLab(paths, id);
   const target = parseTarget(flags.target);
   const format = parseFormat(flags.format);
   checkStages(lab, flags.stage);
+  const hidden = hiddenFor(lab, flags.hidden, format);
   if (target === 'workspace' && !existsSync(join(paths.workspace, lab.id))) {
     // Tools reading --json get a result they can parse, saying the same thing.
     if (flags.json) io.out(JSON.stringify(await gradeLab({ paths, lab, target }), null, 2));
@@ -125,14 +127,35 @@ export async function grade(
   if (!flags.json && io.isTTY) io.err(pc.dim(`Grading ${lab.id} (${target})…`));
   const result = await gradeLab({ paths, lab, target, ...(flags.stage ? { stages: flags.stage } : {}) });
   if (target === 'workspace') recordProgress(paths, lab, result);
-  if (format) io.out(JSON.stringify(formatResult(result, format), null, 2));
+  const secret = hidden ? await gradeHidden(paths, lab, hidden, target, targetDir(paths, lab, target)) : [];
+  if (format) io.out(JSON.stringify(formatResult(result, format, secret), null, 2));
   else if (flags.json) io.out(JSON.stringify(result, null, 2));
   else {
     const where = target === 'workspace' ? shown(paths, join(paths.workspace, lab.id)) : target;
     io.out(renderScoreboard(result, lab.manifest.title, where, flags.all));
     io.out(nextSteps(lab, result, flags.all ?? false));
   }
-  return result.status === 'pass' ? 0 : 1;
+  return result.status === 'pass' && secret.every((h) => h.passed) ? 0 : 1;
+}
+
+/** The flags of `journey grade`. */
+export interface GradeFlags {
+  target?: string;
+  stage?: string[];
+  json?: boolean;
+  all?: boolean;
+  format?: string;
+  hidden?: string;
+}
+
+/** The lab's hidden tests in `--hidden DIR`: only for Gradescope's file, the one format that can keep them from the learner until the due date. */
+function hiddenFor(lab: Lab, dir: string | undefined, format: Format | undefined): HiddenTests | undefined {
+  if (dir === undefined) return undefined;
+  if (format !== 'gradescope') throw new UsageError('--hidden goes with --format gradescope, whose results.json shows hidden tests only after the due date; grade a class with hidden tests with `journey class grade --hidden`.');
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new UsageError(`--hidden: there is no folder ${dir}.`);
+  const hidden = loadHidden(resolve(dir), lab);
+  if (!hidden) throw new UsageError(`--hidden: ${dir} has no hidden tests for ${lab.id} (expected ${join(dir, lab.id, 'hidden.json')}).`);
+  return hidden;
 }
 
 /** What to do after a grade: the hint for the first unfinished stage, the other stages' failures, a missing tool. */

@@ -43,7 +43,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
       case 'start':
         return commands.start(paths, io, first);
       case 'grade':
-        return await commands.grade(paths, io, first, values as { target?: string; stage?: string[]; json?: boolean; all?: boolean; format?: string });
+        return await commands.grade(paths, io, first, values as import('./commands.ts').GradeFlags);
       case 'watch':
         return await commands.watch(paths, io, first);
       case 'hint':

@@ -29,4 +29,14 @@ describe('other graders\' result files', () => {
     expect([out.gradable, out.score]).toEqual([true, 0.25]);
     expect(out.tests.map((x) => [x.points, x.max_points])).toEqual([[10, 10], [0, 30]]);
   });
+
+  it('Gradescope with hidden tests: each after the visible ones, by its message alone, shown after the due date, its points in the score', () => {
+    const out = formatResult(result, 'gradescope', [{ message: 'Long labels', points: 5, passed: true }, { message: 'Pointer loops', points: 3, passed: false }]) as { score: number; tests: Record<string, unknown>[] };
+    expect(out.score).toBe(15);
+    expect(out.tests.slice(2)).toEqual([
+      { name: 'Hidden: Long labels', number: '3', score: 5, max_score: 5, status: 'passed', visibility: 'after_due_date' },
+      { name: 'Hidden: Pointer loops', number: '4', score: 0, max_score: 3, status: 'failed', visibility: 'after_due_date' },
+    ]);
+    expect(() => formatResult(result, 'prairielearn', [{ message: 'x', points: 1, passed: true }])).toThrow(/cannot hide a test/);
+  });
 });

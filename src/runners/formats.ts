@@ -4,7 +4,8 @@
  * one entry per test, the stage as its task), Gradescope's autograder
  * `results.json` and PrairieLearn's external grader `results.json` (one
  * entry per stage, since points are earned per stage; PrairieLearn's score
- * is a fraction).
+ * is a fraction). Gradescope's may add a teacher's hidden tests (`journey
+ * grade --hidden`), each by its message alone, shown after the due date.
  */
 import type { GradeResult, StageResult, TestResult } from './result.ts';
 import { testSummary, unfinished } from './result.ts';
@@ -47,20 +48,37 @@ function exercism(result: GradeResult): object {
   };
 }
 
-/** Gradescope's autograder results.json: one test per stage. */
-function gradescope(result: GradeResult): object {
+/** A hidden test's outcome, as much of it as a learner may see: the teacher's message, its points, pass or fail. */
+export interface HiddenOutcome {
+  message: string;
+  points: number;
+  passed: boolean;
+}
+
+/** Gradescope's autograder results.json: one test per stage, then each hidden test, visible only after the due date. */
+function gradescope(result: GradeResult, hidden: readonly HiddenOutcome[]): object {
+  const visible = result.stages.map((stage, i) => ({
+    name: stage.title,
+    number: String(i + 1),
+    score: stage.earned,
+    max_score: stage.points,
+    status: stage.status === 'passed' ? 'passed' : 'failed',
+    output: stageOutput(stage),
+    visibility: 'visible',
+  }));
+  // Gradescope shows these once the due date has passed; never their source, values or output.
+  const secret = hidden.map((h, i) => ({
+    name: `Hidden: ${h.message}`,
+    number: String(visible.length + i + 1),
+    score: h.passed ? h.points : 0,
+    max_score: h.points,
+    status: h.passed ? 'passed' : 'failed',
+    visibility: 'after_due_date',
+  }));
   return {
-    score: result.score,
+    score: result.score + secret.reduce((sum, t) => sum + t.score, 0),
     ...(result.message ? { output: result.message } : {}),
-    tests: result.stages.map((stage, i) => ({
-      name: stage.title,
-      number: String(i + 1),
-      score: stage.earned,
-      max_score: stage.points,
-      status: stage.status === 'passed' ? 'passed' : 'failed',
-      output: stageOutput(stage),
-      visibility: 'visible',
-    })),
+    tests: [...visible, ...secret],
   };
 }
 
@@ -80,7 +98,9 @@ function prairielearn(result: GradeResult): object {
   };
 }
 
-/** The result as the named grader's results.json. */
-export function formatResult(result: GradeResult, format: Format): object {
-  return { exercism, gradescope, prairielearn }[format](result);
+/** The result as the named grader's results.json; hidden tests go only into Gradescope's, which can hide them. */
+export function formatResult(result: GradeResult, format: Format, hidden: readonly HiddenOutcome[] = []): object {
+  if (format === 'gradescope') return gradescope(result, hidden);
+  if (hidden.length) throw new Error(`${format}'s results.json cannot hide a test from the learner`);
+  return { exercism, prairielearn }[format](result);
 }

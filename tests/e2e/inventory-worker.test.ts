@@ -1,7 +1,7 @@
 // PGlite (PostgreSQL in WebAssembly, ≈ 5 MB) in the browser: the inventory
 // lab's pure stages grade in the built grading worker in Chromium, with the
-// wasm and data files the site build emitted, and a lab page that does not
-// use it never downloads it.
+// wasm and data files and the initialised data directory the site build
+// emitted, and a lab page that does not use it never downloads them.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -10,6 +10,7 @@ import { loadLab } from '../../src/course/labs.ts';
 import { coursePaths } from '../../src/course/paths.ts';
 import type { GradeResult } from '../../src/runners/result.ts';
 import { LIMITS } from '../../src/runners/rules.ts';
+import { PGLITE_DATA_DIR_PATH } from '../../src/runners/embedded/pglite-data-dir.ts';
 import type { WorkerGradeRequest } from '../../src/runners/worker/worker-runner.ts';
 import { useBuiltSite } from '../support/built-site.ts';
 import { root } from '../support/cli.ts';
@@ -34,6 +35,7 @@ describe('PGlite in the grading worker', () => {
       testFiles: bundle.tests,
       limits: LIMITS.worker,
     };
+    const dataDir = site.page.waitForRequest((r) => r.url().endsWith(`/${PGLITE_DATA_DIR_PATH}`), { timeout: 60_000 });
     const result = await site.page.evaluate(
       ([url, req]) => (globalThis as unknown as { gradeInWorker(u: string, r: unknown): Promise<GradeResult> }).gradeInWorker(url, req),
       [`${site.url}/_astro/${worker}`, request] as const,
@@ -42,6 +44,8 @@ describe('PGlite in the grading worker', () => {
     // Each stage's failures, if any, in the message: a PGlite that cannot load names itself there.
     const failures = pure.flatMap((s) => [s.error ?? '', ...s.tests.filter((t) => t.status !== 'passed').map((t) => `${t.name}: ${t.message ?? t.status}`)]).filter(Boolean);
     expect(pure.map((s) => [s.id, s.earned, s.points]), failures.join('\n')).toEqual(lab.manifest.stages.filter((s) => s.runsIn === 'pure').map((s) => [s.id, s.points, s.points]));
+    // Each database started from the data directory the build made, not from initdb (over 5 s here).
+    expect((await dataDir).url()).toBe(`${site.url}/${PGLITE_DATA_DIR_PATH}`);
   }, 180_000);
 
   it('is fetched by the inventory lab page, and by no other lab page', async () => {
@@ -50,7 +54,7 @@ describe('PGlite in the grading worker', () => {
     const chunk = readdirSync(assets).find((f) => f.endsWith('.js') && /pglite-[\w-]+\.wasm/.test(readFileSync(join(assets, f), 'utf8')));
     expect(chunk, 'a chunk of the built site loads pglite.wasm').toBeDefined();
     const fetched: string[] = [];
-    site.page.on('request', (r) => r.url().endsWith(`/${chunk}`) && fetched.push(r.url()));
+    site.page.on('request', (r) => (r.url().endsWith(`/${chunk}`) || r.url().endsWith(`/${PGLITE_DATA_DIR_PATH}`)) && fetched.push(r.url()));
     // The worker warms up when the page is first idle and then fetches the lab's lazy packages: the inventory page shows when that is.
     await site.page.goto(`${site.url}/labs/inventory/`);
     await site.page.waitForRequest((r) => r.url().endsWith(`/${chunk}`), { timeout: 60_000 });

@@ -5,20 +5,7 @@
  * data.
  */
 import type { Sql } from '@impl/db.ts';
-
-/** One stock-keeping unit: how many are left, and a version that changes with every write. */
-export interface Item {
-  sku: string;
-  stock: number;
-  version: number;
-}
-
-/** An order as stored: its id (given by the database), what and how many. */
-export interface StoredOrder {
-  orderId: number;
-  sku: string;
-  quantity: number;
-}
+import type { Item, StoredOrder } from '@impl/repository-types.ts';
 
 /**
  * Creates the three tables, if they do not exist yet:

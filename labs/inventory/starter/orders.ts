@@ -5,43 +5,7 @@
  * idempotency key however often the request arrives.
  */
 import type { Db } from '@impl/db.ts';
-
-/** A buyer's request. `key` is the idempotency key: the client picks it once per order and sends the same one on every retry. */
-export interface OrderRequest {
-  key: string;
-  sku: string;
-  quantity: number;
-}
-
-/** Why an order was refused. */
-export type RejectReason = 'invalid' | 'unknown-sku' | 'out-of-stock';
-
-/** The answer to a request: accepted (with the order), refused, or given up after too many conflicts. */
-export type OrderResult =
-  | { status: 'accepted'; orderId: number; sku: string; quantity: number }
-  | { status: 'rejected'; reason: RejectReason }
-  | { status: 'gave-up'; attempts: number };
-
-/** How the operation retries; tests inject `sleep` and `random` so no real time passes. */
-export interface OrderOptions {
-  /** Compare-and-set attempts before giving up (default MAX_ATTEMPTS). */
-  maxAttempts?: number;
-  /** Waits this many milliseconds (default: a real timer). */
-  sleep?: (ms: number) => Promise<void>;
-  /** A number in [0, 1) (default Math.random), for the jitter. */
-  random?: () => number;
-}
-
-/** Attempts before giving up, by default. */
-export const MAX_ATTEMPTS = 10;
-/** The first backoff's upper bound, in milliseconds. */
-export const BASE_DELAY_MS = 2;
-/** No backoff is longer than this, in milliseconds. */
-export const MAX_DELAY_MS = 100;
-/** The most units one order may ask for. */
-export const MAX_QUANTITY = 1000;
-/** The longest SKU and the longest idempotency key, in characters. */
-export const MAX_TEXT_LENGTH = 200;
+import { BASE_DELAY_MS, MAX_ATTEMPTS, MAX_DELAY_MS, MAX_QUANTITY, MAX_TEXT_LENGTH, type OrderOptions, type OrderRequest, type OrderResult } from '@impl/order-types.ts';
 
 /**
  * How long to wait after failed attempt number `attempt` (1, 2, …): "full
@@ -66,35 +30,6 @@ export function isValidOrder(request: OrderRequest): boolean {
  * conflict (a lost connection) are thrown to the caller, who retries with the
  * same key.
  */
-export async function placeOrder(db: Db, request: OrderRequest, options: OrderOptions = {
+export async function placeOrder(db: Db, request: OrderRequest, options: OrderOptions = {}): Promise<OrderResult> {
   throw new Error('TODO(order): read, compare-and-set, record the order; retry on conflict');
-}): Promise<OrderResult> {
-  if (!isValidOrder(request)) return { status: 'rejected', reason: 'invalid' };
-  const { maxAttempts = MAX_ATTEMPTS, sleep = realSleep, random = Math.random } = options;
-  const { key, sku, quantity } = request;
-  for (let attempt = 1; attempt <= maxAttempts; attempt++) {
-    // Every attempt starts from fresh reads: the key may have been used meanwhile, and the version surely moved.
-    const earlier = await findResult(db, key);
-    if (earlier) return { status: 'accepted', ...earlier };
-    const item = await readItem(db, sku);
-    if (!item) return { status: 'rejected', reason: 'unknown-sku' };
-    if (item.stock < quantity) return { status: 'rejected', reason: 'out-of-stock' };
-    try {
-      const placed = await db.transaction(async (tx) => {
-        if (!(await casStock(tx, sku, item.version, item.stock - quantity))) return undefined;
-        const orderId = await insertOrder(tx, sku, quantity);
-        // In the same transaction as the deduction: both commit, or neither does.
-        await saveResult(tx, key, orderId);
-        return orderId;
-      });
-      if (placed !== undefined) return { status: 'accepted', orderId: placed, sku, quantity };
-    } catch (error) {
-      if (sqlState(error) !== UNIQUE_VIOLATION) throw error;
-      // Another attempt with this key committed first (the key's row refused ours): ours rolled back, and that order is the answer.
-      const winner = await findResult(db, key);
-      if (winner) return { status: 'accepted', ...winner };
-    }
-    if (attempt < maxAttempts) await sleep(backoffDelay(attempt, random));
-  }
-  return { status: 'gave-up', attempts: maxAttempts };
 }

@@ -6,7 +6,8 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Db, Sql } from '@impl/db.ts';
-import { placeOrder, type OrderResult } from '@impl/orders.ts';
+import type { OrderResult } from '@impl/order-types.ts';
+import { placeOrder } from '@impl/orders.ts';
 import { fresh, ledger, openReferenceDb, stock } from './fixtures/database.ts';
 import { ConnectionLost, describeFailure, runSchedule, type ScheduleConfig } from './fixtures/scheduler.ts';
 
@@ -33,6 +34,23 @@ function losing(lose: number): Db & { calls: number } {
     },
   };
   return wrapped;
+}
+
+/** `db`, but a transaction waits until `release()`: `reached` settles when the first one is asked for. */
+function pausedBeforeTransaction(): { connection: Db; reached: Promise<void>; release(): void } {
+  let arrive!: () => void;
+  let release!: () => void;
+  const reached = new Promise<void>((resolve) => (arrive = resolve));
+  const released = new Promise<void>((resolve) => (release = resolve));
+  const connection: Db = {
+    query: <Row>(text: string, params?: unknown[]) => db.query<Row>(text, params),
+    async transaction<T>(fn: (tx: Sql) => Promise<T>): Promise<T> {
+      arrive();
+      await released;
+      return db.transaction(fn);
+    },
+  };
+  return { connection, reached, release };
 }
 
 /** Sends the request until an answer arrives, as a client does after a lost connection (at most 5 times). */
@@ -102,6 +120,24 @@ describe('the same key gives the same answer and deducts once', () => {
 });
 
 describe('two attempts with the same key, racing', () => {
+  it('answers a key reused for another SKU while its first order was in flight with the order that committed, deducting once', async () => {
+    const [left, right] = [fresh('left'), fresh('right')];
+    await stock(db, left, 5);
+    await stock(db, right, 5);
+    const key = fresh('reused');
+    const paused = pausedBeforeTransaction();
+    const slow = placeOrder(paused.connection, { key, sku: left, quantity: 1 }, noWait);
+    // The slow attempt has read its item and found no order under the key; the other now commits one.
+    await Promise.race([paused.reached, slow]);
+    const fast = await placeOrder(db, { key, sku: right, quantity: 2 }, noWait);
+    paused.release();
+    expect(fast.status).toBe('accepted');
+    // The key's record refuses the slow attempt's (SQLSTATE 23505): it rolls back and answers with the winner.
+    expect(await slow).toEqual(fast);
+    expect(await ledger(db, left)).toMatchObject({ stock: 5, orders: [] });
+    expect((await ledger(db, right)).stock).toBe(3);
+  });
+
   it.each([3, 1])('deducts once and gives both the same order, however their statements interleave (%i unit(s) in stock, 40 schedules)', async (units) => {
     for (let seed = 1; seed <= 40; seed++) {
       const key = fresh('dup');

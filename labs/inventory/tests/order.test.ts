@@ -5,7 +5,8 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Db, QueryResult, Sql } from '@impl/db.ts';
-import { BASE_DELAY_MS, backoffDelay, MAX_DELAY_MS, MAX_QUANTITY, placeOrder, type OrderRequest } from '@impl/orders.ts';
+import { BASE_DELAY_MS, MAX_DELAY_MS, MAX_QUANTITY, type OrderRequest } from '@impl/order-types.ts';
+import { backoffDelay, placeOrder } from '@impl/orders.ts';
 import { fresh, ledger, openReferenceDb, stock } from './fixtures/database.ts';
 
 let db: Db;

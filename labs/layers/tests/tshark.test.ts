@@ -20,7 +20,9 @@ import { encodeUdpDatagram } from '@impl/udp.ts';
 import { EtherType, IpProtocol, makeTcpFlags, type Ipv4Header } from '@impl/header-types.ts';
 
 const TSHARK = 'tshark';
-const hasTshark = spawnSync(TSHARK, ['--version'], { stdio: 'ignore', timeout: 5000 }).status === 0;
+// Installed unless the spawn finds no such program: on a busy machine `tshark --version` can outlast a
+// timeout, and a slow start must not turn this stage's failures into "not installed" (same files, same score).
+const hasTshark = (spawnSync(TSHARK, ['--version'], { stdio: 'ignore', timeout: 30_000 }).error as NodeJS.ErrnoException | undefined)?.code !== 'ENOENT';
 
 const CLIENT_MAC = '02:00:00:00:00:0a';
 const GATEWAY_MAC = '02:00:00:00:00:01';

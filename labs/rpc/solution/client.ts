@@ -5,6 +5,7 @@
  * id, and the in-flight table matches responses to calls in any order.
  */
 import { concat } from '@impl/bytes.ts';
+import type { ClientOptions } from '@impl/client-options.ts';
 import { HESSIAN2, Status, type Frame } from '@impl/frame-layout.ts';
 import type { HessianValue } from '@impl/hessian-types.ts';
 import { CHANNEL_INACTIVE, RpcError, type Link } from '@impl/invocation.ts';
@@ -58,16 +59,6 @@ export class InFlight<T> {
     this.calls.clear();
     return calls;
   }
-}
-
-/** How a client behaves; every field has Dubbo's default. */
-export interface ClientOptions {
-  /** A call fails if no response came this many ms after it was sent (Dubbo: 1000). */
-  timeoutMs?: number;
-  /** After this many ms with no frame read or written, a heartbeat goes out (Dubbo: 60,000); 0 never sends one. */
-  heartbeatMs?: number;
-  /** The largest response body accepted (frame.ts's limit). */
-  maxBody?: number;
 }
 
 /** One call waiting for its response. */

@@ -7,17 +7,13 @@
  */
 import { createConnection, createServer, type Socket } from 'node:net';
 import { concat } from '@impl/bytes.ts';
+import type { ClientOptions } from '@impl/client-options.ts';
 import type { DecodeEvent } from '@impl/frame-layout.ts';
 import type { Link } from '@impl/invocation.ts';
-import { RpcClient, type ClientOptions } from './client.ts';
+import type { ByteSource, Listening } from '@impl/socket-types.ts';
+import { RpcClient } from './client.ts';
 import { FrameDecoder } from './frame.ts';
 import type { RpcServer } from './server.ts';
-
-/** What this file needs of a node:net socket. */
-export interface ByteSource {
-  on(event: 'data', listener: (chunk: Uint8Array) => void): unknown;
-  on(event: 'end', listener: () => void): unknown;
-}
 
 /**
  * A socket's chunk as a plain Uint8Array over the same memory: a Buffer's
@@ -74,14 +70,6 @@ export function connectClient(options: { host: string; port: number } & ClientOp
     socket.on('data', (chunk: Uint8Array) => client.receive(bytesOf(chunk)));
     socket.on('close', () => client.connectionLost());
   });
-}
-
-/** A listening RPC server. */
-export interface Listening {
-  /** The port it listens on (the system's choice when asked for port 0). */
-  port: number;
-  /** Stops listening and closes every connection; resolves when all are closed. */
-  close(): Promise<void>;
 }
 
 /** Serves `server` on host:port; resolves once it listens. */

@@ -8,6 +8,7 @@
 import { HESSIAN2, Status, type Frame, type FrameHeader } from '@impl/frame-layout.ts';
 import type { HessianValue } from '@impl/hessian-types.ts';
 import type { Invocation, Link } from '@impl/invocation.ts';
+import type { MethodTable, ServerConnection, ServerOptions } from '@impl/server-types.ts';
 import { encodeFrame, FrameDecoder } from './frame.ts';
 import { decodeValue, encode } from './hessian.ts';
 
@@ -21,37 +22,19 @@ export function heartbeatReply(frame: Frame): Frame | null {
   return { request: false, twoWay: false, event: true, serialization: frame.serialization, status: Status.OK, id: frame.id, body: encode(null) };
 }
 
-/** A method: its arguments in, its result out (or a promise of it); what it throws becomes a SERVICE_ERROR response. */
-export type Method = (...args: HessianValue[]) => HessianValue | Promise<HessianValue>;
-
-/** The methods a server offers: service name, then method name. */
-export type MethodTable = Record<string, Record<string, Method>>;
-
-/** How a server behaves. */
-export interface ServerOptions {
-  methods: MethodTable;
-  /** Calls allowed to run at once, over all connections (Dubbo's default thread pool: 200). */
-  maxConcurrent?: number;
-  /** The largest request body accepted (frame.ts's limit). */
-  maxBody?: number;
-}
-
-/** One connection's side of the server. */
-export interface ServerConnection {
-  /** Takes the next bytes the connection delivered. */
-  receive(chunk: Uint8Array): void;
-  /** The connection is gone: responses still to come are dropped. */
-  closed(): void;
-}
-
-/** The request body's service, method and arguments; throws when the body is not laid out as given/invocation.ts says. */
+/**
+ * The request body's service, method and arguments. Throws a TypeError naming
+ * the field (service name, method name, arguments) when a value is not of its
+ * type or bytes follow the arguments; the Hessian decoder's own errors pass as
+ * they are (TruncatedError for a body cut short).
+ */
 export function decodeInvocation(body: Uint8Array): Invocation {
   const service = decodeValue(body, 0);
+  if (typeof service.value !== 'string') throw new TypeError('the service name, the body\'s first value, is not a string');
   const method = decodeValue(body, service.next);
+  if (typeof method.value !== 'string') throw new TypeError('the method name, the body\'s second value, is not a string');
   const args = decodeValue(body, method.next);
-  if (typeof service.value !== 'string' || typeof method.value !== 'string' || !Array.isArray(args.value)) {
-    throw new TypeError('a request body is a service name, a method name and a list of arguments');
-  }
+  if (!Array.isArray(args.value)) throw new TypeError('the arguments, the body\'s third value, are not a list');
   if (args.next !== body.length) throw new TypeError(`${body.length - args.next} bytes after the arguments`);
   return { service: service.value, method: method.value, args: args.value };
 }

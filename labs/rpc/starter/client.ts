@@ -4,6 +4,7 @@
  * `tick` says so. Many calls share one connection: each has its own request
  * id, and the in-flight table matches responses to calls in any order.
  */
+import type { ClientOptions } from '@impl/client-options.ts';
 import type { HessianValue } from '@impl/hessian-types.ts';
 import type { Link } from '@impl/invocation.ts';
 
@@ -41,16 +42,6 @@ export class InFlight<T> {
   takeAll(): T[] {
     throw new Error('TODO(client): hand back every waiting call and forget them');
   }
-}
-
-/** How a client behaves; every field has Dubbo's default. */
-export interface ClientOptions {
-  /** A call fails if no response came this many ms after it was sent (Dubbo: 1000). */
-  timeoutMs?: number;
-  /** After this many ms with no frame read or written, a heartbeat goes out (Dubbo: 60,000); 0 never sends one. */
-  heartbeatMs?: number;
-  /** The largest response body accepted (frame.ts's limit). */
-  maxBody?: number;
 }
 
 /**

@@ -6,16 +6,12 @@
  * (client.tick), so a test can drive it too.
  */
 import type { Socket } from 'node:net';
+import type { ClientOptions } from '@impl/client-options.ts';
 import type { DecodeEvent } from '@impl/frame-layout.ts';
 import type { Link } from '@impl/invocation.ts';
-import type { ClientOptions, RpcClient } from './client.ts';
+import type { ByteSource, Listening } from '@impl/socket-types.ts';
+import type { RpcClient } from './client.ts';
 import type { RpcServer } from './server.ts';
-
-/** What this file needs of a node:net socket. */
-export interface ByteSource {
-  on(event: 'data', listener: (chunk: Uint8Array) => void): unknown;
-  on(event: 'end', listener: () => void): unknown;
-}
 
 /** Feeds every chunk `socket` delivers through a FrameDecoder and hands each event to `onEvent`, including those of the stream's end. */
 export function readFrames(socket: ByteSource, onEvent: (event: DecodeEvent) => void, options: { maxBody?: number } = {}): void {
@@ -34,14 +30,6 @@ export function socketLink(socket: Socket): Link {
 /** Connects to an RPC server at host:port; resolves with a client on that connection once it is open. */
 export function connectClient(options: { host: string; port: number } & ClientOptions): Promise<RpcClient> {
   return Promise.reject(new Error('TODO(real-sockets): a socket, a client on its link, data into receive, close into connectionLost'));
-}
-
-/** A listening RPC server. */
-export interface Listening {
-  /** The port it listens on (the system's choice when asked for port 0). */
-  port: number;
-  /** Stops listening and closes every connection; resolves when all are closed. */
-  close(): Promise<void>;
 }
 
 /** Serves `server` on host:port; resolves once it listens. */

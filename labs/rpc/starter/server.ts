@@ -6,8 +6,8 @@
  * connection, as Dubbo's thread pool does.
  */
 import type { Frame } from '@impl/frame-layout.ts';
-import type { HessianValue } from '@impl/hessian-types.ts';
 import type { Invocation, Link } from '@impl/invocation.ts';
+import type { ServerConnection, ServerOptions } from '@impl/server-types.ts';
 
 /**
  * The response to a heartbeat (a two-way event request): an event response
@@ -18,30 +18,12 @@ export function heartbeatReply(frame: Frame): Frame | null {
   throw new Error('TODO(server): answer a two-way event request, and nothing else');
 }
 
-/** A method: its arguments in, its result out (or a promise of it); what it throws becomes a SERVICE_ERROR response. */
-export type Method = (...args: HessianValue[]) => HessianValue | Promise<HessianValue>;
-
-/** The methods a server offers: service name, then method name. */
-export type MethodTable = Record<string, Record<string, Method>>;
-
-/** How a server behaves. */
-export interface ServerOptions {
-  methods: MethodTable;
-  /** Calls allowed to run at once, over all connections (Dubbo's default thread pool: 200). */
-  maxConcurrent?: number;
-  /** The largest request body accepted (frame.ts's limit). */
-  maxBody?: number;
-}
-
-/** One connection's side of the server. */
-export interface ServerConnection {
-  /** Takes the next bytes the connection delivered. */
-  receive(chunk: Uint8Array): void;
-  /** The connection is gone: responses still to come are dropped. */
-  closed(): void;
-}
-
-/** The request body's service, method and arguments; throws when the body is not laid out as given/invocation.ts says. */
+/**
+ * The request body's service, method and arguments. Throws a TypeError naming
+ * the field (service name, method name, arguments) when a value is not of its
+ * type or bytes follow the arguments; the Hessian decoder's own errors pass as
+ * they are (TruncatedError for a body cut short).
+ */
 export function decodeInvocation(body: Uint8Array): Invocation {
   throw new Error('TODO(server): three Hessian values: a string, a string, a list, and nothing after');
 }

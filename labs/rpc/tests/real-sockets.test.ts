@@ -11,24 +11,43 @@ import fc from 'fast-check';
 import { DecoderV2, EncoderV2 } from 'hessian.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { connectClient, listen, readFrames } from '@impl/net-transport.ts';
-import { RpcServer, type MethodTable } from '@impl/server.ts';
+import { RpcServer } from '@impl/server.ts';
+import type { MethodTable } from '@impl/server-types.ts';
 import { Status, type DecodeEvent } from '@impl/frame-layout.ts';
 import { Double, type HessianValue } from '@impl/hessian-types.ts';
 import { CHANNEL_INACTIVE } from '@impl/invocation.ts';
 import { cutAt, joinBytes, referenceEncode, request, summarize } from './fixtures/reference-frames.ts';
 import { readHessian, responseBytes } from './fixtures/reference-calls.ts';
-import { settle, statusOf, watch } from './fixtures/outcomes.ts';
+import { settle, statusOf, watch, type Outcome } from './fixtures/outcomes.ts';
 import { afterTest, closeAll, eventually, FrameCollector, rawClient, rawServer } from './fixtures/sockets.ts';
 
 afterEach(closeAll);
 
 const HOST = '127.0.0.1';
 
+/** The events your readFrames gives for what a test server, `send`, writes to its one client before it ends. */
+async function eventsFrom(send: (socket: import('node:net').Socket) => void): Promise<(DecodeEvent | ReturnType<typeof summarize>)[]> {
+  const server = createServer(send);
+  await new Promise<void>((resolve) => server.listen(0, HOST, resolve));
+  try {
+    const events = await new Promise<DecodeEvent[]>((resolve, reject) => {
+      const seen: DecodeEvent[] = [];
+      const socket = createConnection((server.address() as AddressInfo).port, HOST);
+      socket.on('error', reject);
+      readFrames(socket, (event) => seen.push(event));
+      socket.on('close', () => resolve(seen));
+    });
+    return events.map((e) => (e.type === 'frame' ? summarize(e.frame) : e));
+  } finally {
+    await new Promise((resolve) => server.close(resolve));
+  }
+}
+
 describe('readFrames', () => {
   it('gives back the frames a real socket delivers in odd pieces, then nothing at the end', async () => {
     const frames = [request(1n, new TextEncoder().encode('first')), request(2n, new Uint8Array(5000).fill(7)), request(3n)];
     const chunks = cutAt(joinBytes(frames.map(referenceEncode)), [3, 17, 40, 2000]);
-    const server = createServer((socket) => {
+    const events = await eventsFrom((socket) => {
       // One write per turn of the event loop, so the pieces reach the client apart.
       const next = (i: number): void => {
         if (i === chunks.length) socket.end();
@@ -36,21 +55,35 @@ describe('readFrames', () => {
       };
       next(0);
     });
-    await new Promise<void>((resolve) => server.listen(0, HOST, resolve));
-    try {
-      const events = await new Promise<DecodeEvent[]>((resolve, reject) => {
-        const seen: DecodeEvent[] = [];
-        const socket = createConnection((server.address() as AddressInfo).port, HOST);
-        socket.on('error', reject);
-        readFrames(socket, (event) => seen.push(event));
-        socket.on('close', () => resolve(seen));
-      });
-      expect(events.map((e) => (e.type === 'frame' ? summarize(e.frame) : e)), 'events from the socket').toEqual(frames.map(summarize));
-    } finally {
-      await new Promise((resolve) => server.close(resolve));
-    }
+    expect(events, 'events from the socket').toEqual(frames.map(summarize));
+  });
+
+  it('reports the frame a socket ended inside as truncated, after the whole ones', async () => {
+    const whole = request(1n, new TextEncoder().encode('whole'));
+    const cut = referenceEncode(request(2n, new Uint8Array(10).fill(1))).subarray(0, 18);
+    const events = await eventsFrom((socket) => socket.end(joinBytes([referenceEncode(whole), cut])));
+    expect(events, 'events from a socket that ended 2 bytes into a 10-byte body').toEqual([summarize(whole), { type: 'truncated', have: 18, need: 26 }]);
   });
 });
+
+/**
+ * Runs `body` and returns the errors that reached the process uncaught
+ * meanwhile: a socket's 'error' event with no listener is thrown, and takes
+ * a real server down with it.
+ */
+async function uncaughtDuring(body: () => Promise<void>): Promise<string[]> {
+  const errors: string[] = [];
+  const record = (error: Error) => void errors.push(String(error));
+  process.on('uncaughtException', record);
+  try {
+    await body();
+    // The error event of a reset comes in a later turn than the close that tests wait for.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  } finally {
+    process.off('uncaughtException', record);
+  }
+  return errors;
+}
 
 /** Your server on a free port, closed after the test. */
 async function serve(methods: MethodTable, maxConcurrent?: number): Promise<number> {
@@ -98,9 +131,56 @@ describe('your client and server on node:net', () => {
     });
     await expect(connectClient({ host: HOST, port }), 'connectClient to a closed port').rejects.toThrow(/ECONNREFUSED/);
   });
+
+  it('rejects with the system’s error when the port is taken', async () => {
+    const taken = await rawServer(() => {});
+    let outcome: Outcome = watch(Promise.resolve());
+    const errors = await uncaughtDuring(async () => {
+      outcome = watch(listen(new RpcServer({ methods: {} }), { host: HOST, port: taken }));
+      await eventually(2000, () => outcome.state !== 'pending', 'listen on a taken port to settle').catch(() => {});
+    });
+    expect([outcome.state, String(outcome.error), errors], '[how listen on a port another server holds settled, its error, errors thrown outside]').toEqual(['rejected', expect.stringMatching(/EADDRINUSE/), []]);
+  });
+
+  it('closes a connection that sends a bad magic, and keeps serving the others', async () => {
+    const port = await serve({ inventory: { getStock: (sku) => `stock of ${String(sku)}` } });
+    const bad = await rawClient(port);
+    let gone = false;
+    bad.once('close', () => (gone = true));
+    const frame = referenceEncode(request(1n));
+    frame[0] = 0xca;
+    bad.write(frame);
+    await eventually(3000, () => gone, 'your server to close the connection that sent 0xcabb for a magic');
+    const c = await client(port);
+    expect(await c.call('inventory', 'getStock', ['sku-1']), 'a call on another connection afterwards').toBe('stock of sku-1');
+  });
+
+  it('keeps serving when a client resets its connection, with no error thrown outside', async () => {
+    const port = await serve({ inventory: { getStock: (sku) => `stock of ${String(sku)}` } });
+    const errors = await uncaughtDuring(async () => {
+      const rude = await rawClient(port);
+      rude.write(joinBytes([referenceEncode(request(1n, new Uint8Array(0))).subarray(0, 10)]));
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      rude.resetAndDestroy();
+      await new Promise((resolve) => rude.once('close', resolve));
+    });
+    const c = await client(port);
+    expect([errors, await c.call('inventory', 'getStock', ['sku-1'])], '[errors thrown outside any call, a call on a new connection]').toEqual([[], 'stock of sku-1']);
+  });
 });
 
 describe('your client against test servers', () => {
+  it('fails the waiting calls when the server resets the connection, with no error thrown outside', async () => {
+    const port = await rawServer((_frame, socket) => socket.resetAndDestroy());
+    const c = await client(port);
+    let outcome: Outcome = watch(Promise.resolve());
+    const errors = await uncaughtDuring(async () => {
+      outcome = watch(c.call('inventory', 'getStock', ['sku-1']));
+      await eventually(3000, () => outcome.state !== 'pending', 'the call to fail after the reset');
+    });
+    expect([errors, statusOf(outcome)], '[errors thrown outside any call, the call’s status]').toEqual([[], CHANNEL_INACTIVE]);
+  });
+
   it('matches responses a server sends in any order, cut anywhere (property)', async () => {
     await fc.assert(
       fc.asyncProperty(fc.shuffledSubarray([...Array(40).keys()], { minLength: 40, maxLength: 40 }), fc.array(fc.nat({ max: 1500 }), { maxLength: 6 }), async (order, cuts) => {

@@ -10,6 +10,7 @@ import * as labKit from '../../lab-kit/index.ts';
 import * as netsim from '../../netsim/index.ts';
 import { appendOutput, causeOf, failureText, type ReportedError, type TestResult } from '../result.ts';
 import { useSeed } from '../seed.ts';
+import { importedPackages } from './imports.ts';
 import { ModuleGraph, ModuleLoadError, ready, type ModuleHost } from './module-graph.ts';
 import type { PrefetchRequest, RunRequest, WorkerMessage } from './protocol.ts';
 import * as vitestShim from './vitest-shim.ts';
@@ -75,11 +76,7 @@ function loadLazy(name: string): Promise<Record<string, unknown>> {
 
 /** The lazy built-ins these files import. */
 function lazyImports(texts: Iterable<string>): string[] {
-  const all = [...texts];
-  return Object.keys(LAZY_BUILTINS).filter((name) => {
-    const from = new RegExp(`\\bfrom\\s*['"]${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}['"]`);
-    return all.some((text) => from.test(text));
-  });
+  return importedPackages(Object.keys(LAZY_BUILTINS), texts);
 }
 
 /** The built-in modules for a run: each lazy one joins them when a file imports it, prepared for the run. */
@@ -111,6 +108,8 @@ export interface GradingHost extends ModuleHost {
   post(message: WorkerMessage): void;
   /** The NODE_PACKAGES this host can serve, by name (see node-packages.ts). */
   packages?: Record<string, Record<string, unknown>>;
+  /** Skip a stage's tests after its first failure: for checks that only ask whether a stage fails (the mistakes check), not for grading. */
+  bail?: boolean;
 }
 
 /** The test whose body is running, so console output lands on it. */
@@ -165,6 +164,7 @@ function testResult(test: Test, graph: ModuleGraph): TestResult {
 }
 
 function runnerFor(graph: ModuleGraph, stage: string, testTimeoutMs: number, host: GradingHost): VitestRunner {
+  let failed = false;
   const config: VitestRunnerConfig = {
     root: '/',
     setupFiles: [],
@@ -193,12 +193,18 @@ function runnerFor(graph: ModuleGraph, stage: string, testTimeoutMs: number, hos
     },
     onBeforeRunTask(task) {
       if (task.type !== 'test') return;
+      // The runner checks a test's mode after this hook, so a test marked here is skipped, hooks and all.
+      if (failed && host.bail) {
+        task.mode = 'skip';
+        return;
+      }
       current = task.id;
       vitestShim.resetExpectState(fullName(task), task.file.filepath);
       host.post({ kind: 'test-start', stage, name: fullName(task) });
     },
     onAfterRunTask(task) {
       if (task.type !== 'test') return;
+      if (task.result?.state === 'fail') failed = true;
       current = undefined;
       host.post({ kind: 'test-end', stage, result: testResult(task, graph) });
     },

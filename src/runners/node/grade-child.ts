@@ -8,8 +8,11 @@
  * takes its group down itself rather than spin on as an orphan.
  */
 import type { ChildReply, ChildRequest } from './child-protocol.ts';
+import { SpareThreads } from './spare-threads.ts';
 import type { SessionSetup, VitestSession } from './vitest-session.ts';
 
+// Threads started ahead for the next run (journey watch), kept across sessions: one whose spec no longer fits is ended.
+const spares = new SpareThreads();
 const loading = import('./vitest-session.ts');
 const send = (message: ChildReply) => new Promise<void>((resolve) => process.send!(message, () => resolve()));
 process.on('disconnect', () => process.kill(-process.pid, 'SIGKILL'));
@@ -27,7 +30,7 @@ async function sessionFor(setup: SessionSetup): Promise<VitestSession> {
     await session?.open.close();
     session = undefined;
     const { VitestSession } = await loading;
-    session = { setup: key, open: await VitestSession.open(setup, emit) };
+    session = { setup: key, open: await VitestSession.open(setup, emit, spares) };
   }
   return session.open;
 }
@@ -38,6 +41,8 @@ async function handle(request: ChildRequest): Promise<void> {
     if (request.type === 'run') {
       await open.run(request.order);
       emit({ kind: 'run-done' });
+      await sending;
+      if (request.order.warm) open.readyNext();
     } else {
       emit({ kind: 'dependents', files: open.dependents(request.changed, request.files) ?? null });
     }

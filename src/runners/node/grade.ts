@@ -48,7 +48,7 @@ export class WarmGrader {
 
   /** The child to grade on: the warm one while it lives, else a new one. */
   take(): GradingChild {
-    if (!this.child?.alive) this.child = GradingChild.take();
+    if (!this.child?.alive) this.child = GradingChild.take().keep();
     return this.child;
   }
 

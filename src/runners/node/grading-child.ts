@@ -7,7 +7,7 @@
  * while the CLI is still reading the lab.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import type { Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -102,6 +102,8 @@ export class GradingChild {
   private readonly release: () => void;
   private stderr = '';
   private gone = false;
+  /** Kept from one grade to the next (journey watch). */
+  private kept = false;
   /** Resolves once the child has exited and been reaped. */
   readonly ended: Promise<void>;
   /** Who hears the child's next replies, and its end. */
@@ -147,6 +149,12 @@ export class GradingChild {
     spare ??= new GradingChild();
   }
 
+  /** Marks the child as kept between grades: each run then readies the next run's threads when it ends. */
+  keep(): this {
+    this.kept = true;
+    return this;
+  }
+
   /** False once the child has ended or been killed. */
   get alive(): boolean {
     return !this.gone;
@@ -157,7 +165,8 @@ export class GradingChild {
     if (this.gone) return Promise.resolve({ kind: 'crash', message: `the grading child had already ended: ${this.stderr.trim()}` });
     // One run at a time, each with a fresh file and key.
     const channel = { file: join(this.dir, 'progress.jsonl'), key: progressKey() };
-    writeFileSync(channel.file, '');
+    // The child's first line creates the file, as the user it runs as (a sandbox's may not be this process's).
+    rmSync(channel.file, { force: true });
     const reader = new ProgressReader(channel);
     const relay = new ProgressRelay(onEvent, watch);
     const drain = () => reader.read().forEach((e) => relay.progress(e));
@@ -191,7 +200,7 @@ export class GradingChild {
         },
         exit: (why) => finish({ kind: 'crash', message: why }),
       };
-      this.send({ type: 'run', setup, order: { batches, context: { seed, progress: channel, learner: setup.impl, ...(setup.canary ? { canary: setup.canary } : {}) } } });
+      this.send({ type: 'run', setup, order: { batches, warm: this.kept, context: { seed, progress: channel, learner: setup.impl, ...(setup.canary ? { canary: setup.canary } : {}) } } });
     });
   }
 

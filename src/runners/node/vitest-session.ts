@@ -18,6 +18,8 @@ import type { GraderEvent } from '../embedded/protocol.ts';
 import { appendOutput, failureText, type LearnerFiles, type TestResult } from '../result.ts';
 import type { Limits } from '../rules.ts';
 import type { GraderContext } from './grader-setup.ts';
+import { sparePool } from './spare-pool.ts';
+import type { SpareThreads } from './spare-threads.ts';
 import { stageOfFile } from './stage-file.ts';
 
 /** What a session is opened for: one copy of a lab, graded under these limits. */
@@ -41,6 +43,8 @@ export interface RunOrder {
   batches: string[][];
   /** The seed and progress channel every test worker gets (see grader-setup.ts). */
   context: GraderContext;
+  /** Another run will follow (journey watch): its threads start as soon as this one has been reported. */
+  warm?: boolean;
 }
 
 /** Results are reported as tests end; Vitest's own batching would lose the last ones before a hang (see progress-channel.ts). */
@@ -100,14 +104,18 @@ function reporter(emit: (event: SessionEvent) => void, setup: SessionSetup): Rep
 export class VitestSession {
   private readonly vitest: Vitest;
   private readonly setup: SessionSetup;
+  private readonly spares: SpareThreads;
+  /** The most stage files one run of this session has had: what a save may run again. */
+  private widest = 0;
 
-  private constructor(vitest: Vitest, setup: SessionSetup) {
+  private constructor(vitest: Vitest, setup: SessionSetup, spares: SpareThreads) {
     this.vitest = vitest;
     this.setup = setup;
+    this.spares = spares;
   }
 
-  /** Opens a session whose results go to `emit`, whichever run they belong to. */
-  static async open(setup: SessionSetup, emit: (event: SessionEvent) => void): Promise<VitestSession> {
+  /** Opens a session whose results go to `emit`, whichever run they belong to, on threads from `spares`. */
+  static async open(setup: SessionSetup, emit: (event: SessionEvent) => void, spares: SpareThreads): Promise<VitestSession> {
     const quiet = new Writable({ write: (_chunk, _encoding, done) => done() });
     const vitest = await createVitest(
       'test',
@@ -121,10 +129,14 @@ export class VitestSession {
         testTimeout: setup.limits.testMs,
         hookTimeout: setup.limits.testMs,
         teardownTimeout: 2_000,
-        // Threads start faster than forked processes, and each stage file gets a fresh one; a thread stuck
-        // in a loop is stopped with the grading child, which the runner kills as a whole (see grade.ts).
-        pool: 'threads',
+        // Threads start faster than forked processes, and each stage file gets a fresh one, started ahead
+        // of time (spare-threads.ts); a thread stuck in a loop is stopped with the grading child, which the
+        // runner kills as a whole (see grade.ts).
+        pool: sparePool(spares),
         maxWorkers: PARALLEL_STAGES,
+        // A worker started with its own execArgv runs without the process's permission model (class/sandbox.ts
+        // puts one on this process in batch grading): the test workers, where learner code runs, get it too.
+        execArgv: process.execArgv.filter((arg) => arg === '--permission' || arg.startsWith('--allow-')),
         fileParallelism: true,
         passWithNoTests: true,
         setupFiles: [fileURLToPath(new URL('./grader-setup.ts', import.meta.url))],
@@ -139,7 +151,7 @@ export class VitestSession {
       // Vitest's own logging would interleave with the course's scoreboard.
       { stdout: quiet, stderr: quiet },
     );
-    return new VitestSession(vitest, setup);
+    return new VitestSession(vitest, setup, spares);
   }
 
   /** Runs these stage files with a fresh read of every learner file; resolves when the run has ended. */
@@ -147,7 +159,13 @@ export class VitestSession {
     for (const name of this.setup.impl.learnerFiles) this.vitest.invalidateFile(join(this.setup.impl.learnerDir, name));
     this.vitest.provide('journey', order.context);
     const project = this.vitest.getRootProject();
+    this.widest = Math.max(this.widest, order.batches.flat().length);
     for (const batch of order.batches) await this.vitest.runTestSpecifications(batch.map((file) => project.createSpecification(file)));
+  }
+
+  /** Starts a thread for every stage the next run may grade (a save can touch them all): they load while the learner edits. */
+  readyNext(): void {
+    this.spares.keep(this.widest);
   }
 
   /**

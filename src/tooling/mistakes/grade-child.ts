@@ -1,8 +1,9 @@
 /**
  * Child process of the mistakes check: grades every mistake of one lab with
  * the embedded grader (the browser worker's and WebContainer's), in process,
- * one stage per mistake. Prints one JSON line per event on stdout; a mistake
- * that hangs is named by its `start` line when the parent kills this process.
+ * one stage per mistake, up to its first failing test. Prints one JSON line
+ * per event on stdout; a mistake that hangs is named by its `start` line when
+ * the parent kills this process.
  */
 import { labBundle } from '../../course/lab-bundle.ts';
 import { loadLab } from '../../course/labs.ts';
@@ -43,12 +44,14 @@ for (const mistake of loadMistakes(paths, lab)) {
     ),
     {
       post(message: WorkerMessage) {
-        if (message.kind === 'test-end') (message.result.status === 'passed' ? passed : failed).push(message.result.name);
+        if (message.kind === 'test-end' && message.result.status !== 'skipped') (message.result.status === 'passed' ? passed : failed).push(message.result.name);
         if (message.kind === 'stage-end' && message.error) stageError = message.error;
       },
       toUrl: (source) => `data:text/javascript;base64,${Buffer.from(source).toString('base64')}`,
       passThrough: (specifier) => specifier.startsWith('node:'),
       packages: nodePackages,
+      // One failed test is all the check asks for; the tests after it would only add time.
+      bail: true,
     },
   );
   write({ kind: 'result', id: mistake.id, passed, failed, ...(stageError ? { error: stageError } : {}) });

@@ -13,12 +13,11 @@ import { cpus, loadavg, platform, release } from 'node:os';
 import pg from 'pg';
 import { registerImplHooks } from '../../../course/impl-plugin.ts';
 import { coursePaths } from '../../../course/paths.ts';
-import type { Db } from '../../../../labs/inventory/given/db.ts';
 import type { StrategyRun } from './strategy-run.ts';
 
 // The reference's `@impl/…` imports resolve to the solution, as the grader's do.
 registerImplHooks(coursePaths());
-const { placeWith, STRATEGIES } = await import('./strategies.ts');
+const { STRATEGIES, timeRun } = await import('./strategies.ts');
 const { REFERENCE_SCHEMA } = await import('../../../../labs/inventory/tests/fixtures/database.ts');
 const { poolDb, startServer } = await import('../../../../labs/inventory/tests/fixtures/postgres.ts');
 type Strategy = (typeof STRATEGIES)[number];
@@ -43,25 +42,7 @@ async function measure(url: string, admin: pg.Client, strategy: Strategy, buyers
   await admin.query('UPDATE items SET stock = $2, version = 0 WHERE sku = $1', [SKU, STOCK]);
   await admin.query('VACUUM ANALYZE items');
   const pool = new pg.Pool({ connectionString: url, max: buyers });
-  const inner = poolDb(pool);
-  // Every transaction beyond one per order is a compare-and-set that found the version moved on.
-  let transactions = 0;
-  const db: Db = { query: (text, params) => inner.query(text, params), transaction: (fn) => ((transactions += 1), inner.transaction(fn)) };
-  let next = 0;
-  let accepted = 0;
-  let gaveUp = 0;
-  const started = performance.now();
-  await Promise.all(
-    Array.from({ length: buyers }, async () => {
-      while (next < ORDERS) {
-        const placed = await placeWith(strategy, db, `${strategy}-${buyers}-${next++}`, SKU, 1);
-        if (placed === 'accepted') accepted += 1;
-        else if (placed === 'gave-up') gaveUp += 1;
-        else throw new Error(`${strategy} sold out after ${accepted} orders; STOCK is too small`);
-      }
-    }),
-  );
-  const seconds = (performance.now() - started) / 1000;
+  const { accepted, gaveUp, transactions, seconds } = await timeRun(strategy, poolDb(pool), { buyers, orders: ORDERS, sku: SKU, keyPrefix: `${strategy}-${buyers}` });
   await pool.end();
   // The server's own count: what the figure plots is what was committed, not what the clients believe.
   const { rows } = await admin.query<{ stock: number; sold: number }>('SELECT stock, (SELECT count(*)::int FROM orders) AS sold FROM items WHERE sku = $1', [SKU]);

@@ -47,3 +47,39 @@ export async function placeWith(strategy: Strategy, db: Db, key: string, sku: st
     }
   }
 }
+
+/** What one timed run did: orders the buyers were told were accepted or gave up on, transactions begun, seconds taken. */
+export interface TimedRun {
+  accepted: number;
+  gaveUp: number;
+  transactions: number;
+  seconds: number;
+}
+
+/**
+ * One timed run: `buyers` concurrent buyers share out `orders` orders of one
+ * unit of `sku` through `db` with `strategy`, each under its own key
+ * (`${keyPrefix}-<n>`). Every transaction beyond one per accepted order is a
+ * compare-and-set that found the version moved on. Throws when the SKU sells
+ * out: the run measures contention, not the end of the stock.
+ */
+export async function timeRun(strategy: Strategy, db: Db, options: { buyers: number; orders: number; sku: string; keyPrefix: string }): Promise<TimedRun> {
+  const { buyers, orders, sku, keyPrefix } = options;
+  let transactions = 0;
+  const counted: Db = { query: (text, params) => db.query(text, params), transaction: (fn) => ((transactions += 1), db.transaction(fn)) };
+  let next = 0;
+  let accepted = 0;
+  let gaveUp = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: buyers }, async () => {
+      while (next < orders) {
+        const placed = await placeWith(strategy, counted, `${keyPrefix}-${next++}`, sku, 1);
+        if (placed === 'accepted') accepted += 1;
+        else if (placed === 'gave-up') gaveUp += 1;
+        else throw new Error(`${strategy} sold out after ${accepted} orders: the run needs more stock`);
+      }
+    }),
+  );
+  return { accepted, gaveUp, transactions, seconds: (performance.now() - started) / 1000 };
+}
