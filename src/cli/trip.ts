@@ -11,7 +11,7 @@ import type { CoursePaths } from '../course/paths.ts';
 import { gradeLab } from '../runners/node/grade.ts';
 import { registerJourneyHooks } from '../journey/node-hooks.ts';
 import { PIECE_IDS, type PieceId } from '../journey/pieces.ts';
-import { FAULTS, FAULT_DESCRIPTIONS, type Fault } from '../journey/faults.ts';
+import { FAULT_IDS, faultLesson, type Fault } from '../journey/faults.ts';
 import { LAYERS, type Layer } from '../journey/timeline.ts';
 import type { Io } from './commands.ts';
 import { UsageError } from './usage.ts';
@@ -39,7 +39,7 @@ export async function trip(paths: CoursePaths, io: Io, flags: TripFlags): Promis
   const seed = flags.seed === undefined ? undefined : Number(flags.seed);
   if (seed !== undefined && (!/^\d+$/.test(flags.seed!) || !Number.isSafeInteger(seed))) throw new UsageError(`--seed must be a whole number ≥ 0, got "${flags.seed}".`);
   const forced = listFlag<PieceId>(flags.yours, PIECE_IDS, 'yours');
-  const faults = listFlag<Fault>(flags.fault, FAULTS, 'fault');
+  const faults = listFlag<Fault>(flags.fault, FAULT_IDS, 'fault');
   const layers = flags.layer === undefined ? undefined : new Set(listFlag<Layer>(flags.layer, LAYERS, 'layer'));
   if (flags.reference && forced.length) throw new UsageError('--reference and --yours contradict each other: choose one.');
 
@@ -62,7 +62,7 @@ export async function trip(paths: CoursePaths, io: Io, flags: TripFlags): Promis
   for (const [line, choice] of stackText(pieces).map((line, i) => [line, choices[i]] as const)) io.out(choice ? `${line.padEnd(32)} ${choice.reason}` : line);
 
   try {
-    for (const fault of faults) io.out(`Fault ${fault}: ${FAULT_DESCRIPTIONS[fault]}.`);
+    for (const fault of faults) io.out(`Fault ${fault}: ${faultLesson(fault)}.`);
     const result = await runTrip({ pieces, seed: seed ?? JOURNEY_SEED, faults });
     io.out('');
     io.out(`Timeline (seed ${result.seed}):`);
