@@ -100,6 +100,7 @@ export async function runTrip(options: TripOptions): Promise<Trip> {
         host('web1').crash();
         timeline.note('web1', 'application', 'injected fault (server-down): web1 dies; from now on it answers nothing, not even ARP');
       }
+      if (faults.has('idle-proxy')) timeline.note('phone', 'application', `injected fault (idle-proxy): the shopper will read the suggestions for ${READING_MS / 1000} s before ordering`);
       serveDirector({
         host: host('director'),
         port: 80,
