@@ -11,6 +11,7 @@ import type { Edge } from '../../labs/cdn/solution/edge.ts';
 import type { EdgeEvent } from '../../labs/cdn/given/edge-types.ts';
 import type { Timer } from '../netsim/index.ts';
 import type { Jobs } from './async-driver.ts';
+import { SHOP_NAME } from './dns-service.ts';
 import { formatRequest, formatResponse, parseRequest, parseResponse } from './http-text.ts';
 import type { IpHost } from './ip-host.ts';
 import { ADDRESSES } from './network-plan.ts';
@@ -22,7 +23,7 @@ import { ScriptedTlsServer } from './tls-server.ts';
 import type { TimelineRecorder } from './timeline.ts';
 
 /** The search the trip makes, and what the origin answered another shopper 30 s before. */
-export const SUGGEST_URL = 'https://shop.example/api/suggest?q=a';
+export const SUGGEST_URL = `https://${SHOP_NAME}/api/suggest?q=a`;
 export const SUGGEST_BODY = '["apple","apricot","avocado"]';
 const WARMED_AGO_MS = 30_000;
 /** How long the edge waits for the origin's answer before answering 504 (CloudFront's default origin response timeout). */

@@ -83,7 +83,7 @@ describe('the faults a learner can switch on', () => {
     expect(first(t, 'phone', /the edge closed the connection \(FIN\)/)!.piece).toBe('tcp');
     const reconnect = first(t, 'phone', /the order needs a new one, TCP and TLS again/)!;
     expect(reconnect.time - suggestions.time).toBeGreaterThanOrEqual(READING_MS);
-    expect(t.events.filter((e) => e.device === 'phone' && e.text.startsWith('server certificate for')).length).toBe(2);
+    expect(t.events.filter((e) => e.device === 'phone' && e.text.startsWith('server certificate verified')).length).toBe(2);
     expect(t.phases.map((p) => p.phase).filter((p) => p === 'tcp' || p === 'tls')).toEqual(['tcp', 'tls', 'tcp', 'tls']);
     expect(deductions(t)).toHaveLength(1);
   });

@@ -60,7 +60,7 @@ export async function shop(phone: IpHost, pieces: PieceSet, jobs: Jobs, timeline
   let order: HttpResponse;
   for (let attempt = 1; ; attempt++) {
     timeline.begin('balancer');
-    order = await connection.exchange({ method: 'POST', url: 'https://shop.example/orders', headers: { 'content-type': 'application/json' }, body: JSON.stringify(ORDER) });
+    order = await connection.exchange({ method: 'POST', url: `https://${SHOP_NAME}/orders`, headers: { 'content-type': 'application/json' }, body: JSON.stringify(ORDER) });
     timeline.note(phone.device.name, 'application', `order answered ${order.status}: ${order.body}`);
     if (order.status !== 504 || attempt === ORDER_ATTEMPTS) break;
     // A 504 says nothing about whether the order was placed; only the idempotency key makes asking again safe.
@@ -101,7 +101,7 @@ async function connectSecurely(phone: IpHost, edgeAddress: string, pieces: Piece
       if (out.send.length > 0) socket.write(out.send);
       if (tls.state === 'connected' && !connected) {
         connected = true;
-        timeline.note(phone.device.name, 'security', 'server certificate for shop.example verified, Finished checked: TLS 1.3 connected', 'https');
+        timeline.note(phone.device.name, 'security', `server certificate verified for ${session.serverName}, Finished checked: TLS 1.3 connected`, 'https');
         secured();
       }
       if (tls.state === 'closed') throw new Error(`TLS closed: ${tls.closure?.reason ?? 'no reason given'}`);
