@@ -44,6 +44,7 @@ describe('journey trip', () => {
     expect(run.stderr).toMatch(/The trip stopped during TLS handshake, at t=\d+(\.\d+)? ms: .*TODO/);
     expect(run.stderr).toContain('Look at your TLS client (workspace/https/)');
     expect(run.stdout).toMatch(/✗ the order comes back +the trip stopped during TLS handshake/);
+    expect(run.stdout).toMatch(/✗ your TLS client +workspace\/https\/: the trip stopped here\n/);
     expect(run.stdout).toContain('Journey not yet: the trip stopped during TLS handshake: look at your TLS client (workspace/https/).');
   }, 300_000);
 

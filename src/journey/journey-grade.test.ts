@@ -28,6 +28,8 @@ describe('the journey grading stage', () => {
     const verdict = journeyVerdict(allYours, { failure });
     expect(verdict.passed).toBe(false);
     expect(verdict.rows.at(-1)).toEqual({ ok: false, text: 'the order comes back', note: 'the trip stopped during TLS handshake, at t=1388 ms' });
+    expect(verdict.rows.find((row) => row.text === 'your TLS client')).toEqual({ ok: false, text: 'your TLS client', note: 'workspace/https/: the trip stopped here' });
+    expect(verdict.rows.filter((row) => !row.ok)).toHaveLength(2);
     expect(verdict.summary).toBe('not yet: the trip stopped during TLS handshake: look at your TLS client (workspace/https/).');
   });
 

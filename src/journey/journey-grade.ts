@@ -29,20 +29,20 @@ export type TripEnd = { order: { status: number } } | { failure: TripError };
 
 /** Grades a trip run with `pieces`. */
 export function journeyVerdict(pieces: PieceSet, end: TripEnd): JourneyVerdict {
-  const missing = PIECE_IDS.filter((id) => pieces[id].source !== 'yours');
-  const rows: VerdictRow[] = PIECE_IDS.map((id) => ({
-    ok: pieces[id].source === 'yours',
-    text: pieceLabel(pieces[id]),
-    note: pieces[id].source === 'yours' ? `workspace/${id}/` : `not yours yet: \`npx journey start ${id}\`, then pass its lab`,
-  }));
   const failure = 'failure' in end ? end.failure : undefined;
   const status = 'order' in end ? end.order.status : undefined;
   const completed = status === 201;
   const step = failure?.phase === undefined ? 'before it began' : `during ${PHASE_LABELS[failure.phase]}`;
+  const blamed = failure?.blamed[0];
+  const missing = PIECE_IDS.filter((id) => pieces[id].source !== 'yours');
+  const rows: VerdictRow[] = PIECE_IDS.map((id) => {
+    const yours = pieces[id].source === 'yours';
+    const note = !yours ? `still the reference: \`npx journey start ${id}\`` : id === blamed ? `workspace/${id}/: the trip stopped here` : `workspace/${id}/`;
+    return { ok: yours && id !== blamed, text: pieceLabel(pieces[id]), note };
+  });
   rows.push({ ok: completed, text: 'the order comes back', note: failure ? `the trip stopped ${step}, at t=${failure.time} ms` : `answered ${status}` });
   const problems: string[] = [];
   if (failure) {
-    const blamed = failure.blamed[0];
     problems.push(`the trip stopped ${step}${blamed ? `: look at your ${PIECE_NOUNS[blamed]} (workspace/${blamed}/)` : ''}`);
   } else if (!completed) problems.push('the order was not accepted');
   if (missing.length) problems.push(`${missing.length} of ${PIECE_IDS.length} pieces are still the reference: ${missing.map((id) => `${PIECE_NOUNS[id]} (${id})`).join(', ')}`);
