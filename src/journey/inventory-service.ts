@@ -44,7 +44,7 @@ export function serveInventory(context: InventoryContext): void {
   const server = new RpcServer({
     methods: {
       Inventory: {
-        placeOrder: async (sku, quantity, key) => {
+        placeOrder: async (sku: HessianValue, quantity: HessianValue, key: HessianValue) => {
           timeline.begin('database');
           timeline.note(host.device.name, 'application', `RPC Inventory.placeOrder(${String(sku)}, ${String(quantity)}, ${String(key)})`, 'rpc');
           const before = await jobs.track(readLedger(db, String(sku)));
