@@ -5,7 +5,9 @@ import { IDLE_TIMEOUT_MS, ORIGIN_TIMEOUT_MS } from './edge-service.ts';
 import { FAULT_IDS, FAULTS, type Fault } from './faults.ts';
 import { ITEM } from './inventory-service.ts';
 import { ORDER } from './phone-app.ts';
-import { REFERENCE_PIECES } from './reference-pieces.ts';
+import { withPieces } from './pieces.ts';
+import { REFERENCE_MODULES, REFERENCE_PIECES } from './reference-pieces.ts';
+import { TripError } from './trip-failure.ts';
 import { JOURNEY_SEED, READING_MS, runTrip, type Trip } from './trip.ts';
 
 // One PGlite for the file, and one trip per fault, shared by the assertions about it.
@@ -95,5 +97,17 @@ describe('the faults a learner can switch on', () => {
     for (const fault of FAULT_IDS) expect(t.events.some((e) => e.text.includes(`injected fault (${fault})`)), fault).toBe(true);
     expect(again.events).toEqual(t.events);
     expect(again.pcap).toEqual(t.pcap);
+  });
+
+  it('server-down with a health checker of yours that throws: the trip stops before it began, naming your director', async () => {
+    class Unfinished {
+      constructor() {
+        throw new Error('TODO(health): track each backend');
+      }
+    }
+    const pieces = withPieces(REFERENCE_PIECES, [{ id: 'lb', source: 'yours', modules: { ...REFERENCE_MODULES.lb, 'health-checker.ts': { HealthChecker: Unfinished } as never } }]);
+    const failed = runTrip({ pieces, seed: JOURNEY_SEED, database, faults: ['server-down'] });
+    await expect(failed).rejects.toBeInstanceOf(TripError);
+    await expect(failed).rejects.toThrow('The trip stopped before it began, at t=0 ms: TODO(health): track each backend. Look at your director (workspace/lb/).');
   });
 });
