@@ -4,6 +4,7 @@
 import { cpSync, existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { helpText } from '../src/cli/usage.ts';
 import { FAULT_IDS } from '../src/journey/faults.ts';
 import { PIECE_IDS } from '../src/journey/pieces.ts';
 import { journey, root, tempWorkspace } from './support/cli.ts';
@@ -70,6 +71,7 @@ describe('journey trip', () => {
     const run = journey(['trip', '--fault', 'server-down,solar-flare'], { workspace: tempWorkspace() });
     expect(run.code).toBe(2);
     expect(run.stderr).toContain(`--fault: unknown "solar-flare". Known: ${FAULT_IDS.join(', ')}.`);
+    expect(helpText()).toContain(`inject faults: ${FAULT_IDS.join(', ')}`);
   });
 
   it('refuses an unknown piece, naming the known ones', () => {
