@@ -41,3 +41,7 @@ export { requestExample as dubboRequestExample, heartbeatRequest, RESERVE as RES
 export { dataFrame as grpcDataFrame } from './figures/rpc/grpc-example.ts';
 export { runCalls as rpcCalls, SCENARIO as RPC_SCENARIO } from './figures/rpc/multiplexed-calls.ts';
 export { serializationSizes } from './figures/rpc/serialization-sizes.ts';
+export { default as JourneySteps } from './figures/journey/JourneySteps.astro';
+export { default as PhaseLatency } from './figures/journey/PhaseLatency.astro';
+export { default as TimelineTable } from './figures/journey/TimelineTable.astro';
+export { chapterTrip, phaseMs } from './figures/journey/journey-run.ts';
