@@ -4,7 +4,7 @@
  * the simulator stepped until the order's answer is back. Returns the
  * timeline, the phase spans, the capture and its TLS key log.
  */
-import { PGlite } from '@electric-sql/pglite';
+import type { PGlite } from '@electric-sql/pglite';
 import { writePcap } from '../netsim/index.ts';
 import { Jobs, runUntil } from './async-driver.ts';
 import { DirectorNode } from './director-node.ts';
@@ -89,7 +89,8 @@ export async function runTrip(options: TripOptions): Promise<Trip> {
     timeline.note('director', 'transport', `new flow ${flow}: picks ${server}, rewrites the destination MAC only`, 'lb'),
   );
 
-  const db = options.database ?? new PGlite();
+  // Imported only when no database is given, so the browser's trip worker loads PGlite as a chunk of its own.
+  const db = options.database ?? new (await import('@electric-sql/pglite')).PGlite();
   try {
     await db.exec('DROP SCHEMA public CASCADE; CREATE SCHEMA public;');
     await seedInventory(db, pieces);
