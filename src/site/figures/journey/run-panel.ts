@@ -93,20 +93,19 @@ function showTrip(result: HTMLElement, trip: Trip): void {
     `<figure class="pl"><div class="fig-scroll fig-focus" tabindex="0" role="region" aria-label="Phase latencies of your run (scrolls sideways on a narrow screen)">${phaseBarsSvg(bars, 'rj-pl')}</div>` +
     `<figcaption class="fig-caption">Simulated time per phase of your run, ${totalMs(bars)} ms in all, seed ${trip.seed}.</figcaption></figure>` +
     timelineTableHtml(trip.events) +
-    `<p class="rj-downloads">Download ${download('trip.pcap', trip.pcap as Uint8Array<ArrayBuffer>, 'application/vnd.tcpdump.pcap')} and ${download('keylog.txt', trip.keylog, 'text/plain')}, then <code>tshark -r trip.pcap -o tls.keylog_file:keylog.txt -Y http</code>.</p>`;
+    `<p class="rj-downloads">Download the capture, ${download('trip.pcap', trip.pcap as Uint8Array<ArrayBuffer>, 'application/vnd.tcpdump.pcap')}, and its TLS key log, ${download('keylog.txt', trip.keylog, 'text/plain')}; Wireshark or tshark decrypt it:</p>` +
+    `<pre class="rj-tshark"><code>tshark -r trip.pcap -o tls.keylog_file:keylog.txt -Y http</code></pre>`;
   wireLayerFilter(result.querySelector<HTMLElement>('.tt')!);
 }
 
-/** Runs the journey from the panel's settings, showing each step of the work in its status line. */
+/** Runs the journey from the panel's settings, showing each step of the work in its status line (the panel's button stays disabled meanwhile). */
 export async function runJourney(panel: HTMLElement): Promise<void> {
-  const button = panel.querySelector<HTMLButtonElement>('[data-part="run"]')!;
   const status = panel.querySelector<HTMLElement>('[data-part="status"]')!;
   const result = panel.querySelector<HTMLElement>('[data-part="result"]')!;
   const say = (text: string, failed = false) => {
     status.textContent = text;
     status.classList.toggle('rj-failed', failed);
   };
-  button.disabled = true;
   result.hidden = true;
   for (const row of panel.querySelectorAll('[data-blamed]')) row.removeAttribute('data-blamed');
   for (const url of downloads) URL.revokeObjectURL(url);
@@ -137,7 +136,5 @@ export async function runJourney(panel: HTMLElement): Promise<void> {
     say(`Done in ${((performance.now() - started) / 1000).toFixed(1)} s: the trip below is your run.`);
   } catch (error) {
     say(`The journey could not run: ${(error as Error).message}`, true);
-  } finally {
-    button.disabled = false;
   }
 }

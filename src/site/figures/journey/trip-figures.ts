@@ -5,7 +5,7 @@
  * the browser), so both draw the same figure.
  */
 import { LAYERS, PHASE_LABELS, type JourneyEvent, type PhaseSpan } from '../../../journey/timeline.ts';
-import { escapeHtml } from '../routing/cidr.ts';
+import { escapeHtml } from '../../components/escape-html.ts';
 
 /** One bar of the latency figure. */
 export interface PhaseBar {
