@@ -53,6 +53,19 @@ describe('running the journey in the browser', () => {
     expect(await label('tcp')).toBe('reference TCP');
     expect(await site.page.textContent('.rj [data-piece="tcp"] .rj-reason')).toMatch(/^your tcp lab does not pass .*connection.* yet$/);
 
+    // The verdict is kept for these files: the next run does not grade the lab again.
+    const verdict = await site.page.evaluate(() => JSON.parse(localStorage.getItem('packet-journey:journey-verdict:tcp') ?? 'null') as { failed: string[] } | null);
+    expect(verdict?.failed).toContain('connection');
+    await site.page.evaluate(() => {
+      const seen: string[] = ((globalThis as unknown as { statuses: string[] }).statuses = []);
+      const status = document.querySelector('.rj [data-part="status"]')!;
+      new MutationObserver(() => seen.push(status.textContent ?? '')).observe(status, { childList: true, characterData: true, subtree: true });
+    });
+    expect(await runJourney()).toMatch(/^Done in/);
+    const statuses = await site.page.evaluate(() => (globalThis as unknown as { statuses: string[] }).statuses);
+    expect(statuses).toContain('Running the trip…');
+    expect(statuses.filter((text) => text.startsWith('Grading'))).toEqual([]);
+
     await site.page.check('.rj [data-force="tcp"]');
     const status = await runJourney();
     expect(await label('tcp')).toBe('your TCP');
