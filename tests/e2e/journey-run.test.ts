@@ -18,6 +18,25 @@ async function runJourney(): Promise<string> {
   return (await site.page.textContent('.rj [data-part="status"]')) ?? '';
 }
 
+/** Saves a lab's files as the lab page does (idb-keyval's store in IndexedDB), on the page's origin. */
+async function saveFiles(lab: string, files: Record<string, string>): Promise<void> {
+  await site.page.evaluate(
+    ([key, value]) =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('packet-journey');
+        open.onupgradeneeded = () => open.result.createObjectStore('workspace');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const transaction = open.result.transaction('workspace', 'readwrite');
+          transaction.objectStore('workspace').put(value, key);
+          transaction.oncomplete = () => (open.result.close(), resolve());
+          transaction.onerror = () => reject(transaction.error);
+        };
+      }),
+    [`files:${lab}`, files] as const,
+  );
+}
+
 const label = (piece: string) => site.page.textContent(`.rj [data-piece="${piece}"] .rj-label`);
 
 describe('running the journey in the browser', () => {
@@ -42,6 +61,25 @@ describe('running the journey in the browser', () => {
     // The inventory started from the data directory the build made.
     await dataDir;
   }, 180_000);
+
+  it("runs every piece from the learner's saved files: one graded, the others taken as they are", async () => {
+    await site.page.goto(`${site.url}/chapters/journey/`);
+    // Solutions with a comment of the learner's, so each lab counts as started.
+    for (const piece of PIECE_IDS) {
+      const files = labFiles(piece, 'solution');
+      const first = Object.keys(files)[0]!;
+      await saveFiles(piece, { ...files, [first]: `// mine\n${files[first]}` });
+    }
+    await site.page.reload();
+    for (const piece of PIECE_IDS.filter((id) => id !== 'lb')) await site.page.check(`.rj [data-force="${piece}"]`);
+    const status = await runJourney();
+    expect(status).toMatch(/^Done in/);
+    expect(await label('lb')).toBe('your director');
+    expect(await site.page.textContent('.rj [data-piece="lb"] .rj-reason')).toBe('your lb lab passes every stage the trip needs');
+    for (const piece of PIECE_IDS) expect(await label(piece)).toMatch(/^your /);
+    expect(await site.page.textContent('.rj-meter-text')).toBe(`Your stack: ${PIECE_IDS.length} of ${PIECE_IDS.length} pieces`);
+    expect(await site.page.textContent('.rj-outcome')).toMatch(/The order came back: HTTP 20\d/);
+  }, 240_000);
 
   it('keeps a piece that does not pass as the reference, and names it with the step when it is run anyway', async () => {
     // A learner who started the TCP lab: the starter with one line of their own.
