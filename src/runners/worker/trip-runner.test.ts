@@ -6,8 +6,10 @@ import { TripRunner } from './trip-runner.ts';
 class FakeWorker extends EventTarget {
   terminated = false;
   readonly requests: TripRequest[] = [];
-  constructor(private readonly answer: (request: TripRequest) => TripMessage[]) {
+  private readonly answer: (request: TripRequest) => TripMessage[];
+  constructor(answer: (request: TripRequest) => TripMessage[]) {
     super();
+    this.answer = answer;
   }
   postMessage(request: TripRequest): void {
     this.requests.push(request);
