@@ -16,6 +16,11 @@ describe('choosing whose piece runs in the browser', () => {
     expect(choice.reason).toBe('your dns lab does not pass names, resolver yet');
   });
 
+  it('takes the reference, saying why, when the learner\'s files could not be read or graded', () => {
+    const choice = choosePiece('cdn', { started: true, forced: true, problem: 'the grading worker failed to start' });
+    expect(choice).toMatchObject({ source: 'reference', reason: 'your cdn lab could not be checked: the grading worker failed to start' });
+  });
+
   it('takes a forced piece without a verdict', () => {
     expect(choosePiece('tcp', { started: true, forced: true, verdict: { key: 'k', failed: ['connection'] } }).source).toBe('yours');
   });

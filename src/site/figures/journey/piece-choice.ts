@@ -44,9 +44,13 @@ export async function verdictKey(lab: string, files: Files, tests: Files): Promi
   return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-/** The choice for one piece. `verdict` is for the learner's current files (undefined when not graded: not started, or forced). */
-export function choosePiece(id: PieceId, state: { started: boolean; forced: boolean; verdict?: Verdict }): PieceChoice {
+/**
+ * The choice for one piece. `verdict` is for the learner's current files (undefined when not graded: not started, or forced);
+ * `problem` says why their files could not be read or graded (the reference runs then).
+ */
+export function choosePiece(id: PieceId, state: { started: boolean; forced: boolean; verdict?: Verdict; problem?: string }): PieceChoice {
   const choice = (source: PieceSource, reason: string): PieceChoice => ({ id, source, label: pieceLabel({ id, source }), reason });
+  if (state.problem !== undefined) return choice('reference', `your ${id} lab could not be checked: ${state.problem}`);
   if (!state.started) return choice('reference', `you have not started the ${id} lab in this browser`);
   if (state.forced) return choice('yours', 'yours, as you asked, without grading');
   if (!state.verdict) return choice('reference', `your ${id} lab was not graded`);

@@ -44,8 +44,17 @@ async function failedStages(bundle: LabBundle, files: Record<string, string>): P
   return result.stages.filter((s) => s.runsIn === 'pure' && s.status !== 'passed').map((s) => s.id);
 }
 
-/** Decides one piece, grading the learner's lab if nothing graded these exact files before; the files too when the piece is theirs. */
+/** Decides one piece; a lab whose files cannot be fetched or graded runs the reference, and says why. */
 async function decide(base: string, lab: PieceId, forced: boolean, say: (text: string) => void): Promise<{ choice: PieceChoice; files?: LearnerPieceFiles }> {
+  try {
+    return await decideFromFiles(base, lab, forced, say);
+  } catch (error) {
+    return { choice: choosePiece(lab, { started: true, forced, problem: (error as Error).message }) };
+  }
+}
+
+/** Decides one piece, grading the learner's lab if nothing graded these exact files before; the files too when the piece is theirs. */
+async function decideFromFiles(base: string, lab: PieceId, forced: boolean, say: (text: string) => void): Promise<{ choice: PieceChoice; files?: LearnerPieceFiles }> {
   const saved = await loadFiles(lab);
   if (!saved) return { choice: choosePiece(lab, { started: false, forced }) };
   const bundle = await fetchBundle(base, lab);
