@@ -1,94 +1,54 @@
 /**
- * The chapter's "Run the journey" panel, in headless Chromium against the
- * built site: the JavaScript the chapter page loads before any click, what a
- * click adds (the panel's code, the trip worker, PGlite), and click to result
- * for a trip on the reference pieces (first run, then a warm one).
+ * Chapter 11's trip on the reference pieces: wall time for the chapter's trip
+ * (about 1.5 s of simulated time; the browser worker runs the same trip while
+ * the learner waits) and for the longest fault trip (idle-proxy: 90 s of the
+ * shopper reading, through which every open connection's clock keeps
+ * ticking), median of 3 after a warm-up, on one PGlite emptied by each trip.
+ * The issue sets no target: both are for information, with the simulated
+ * time and the timeline's length beside them.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
-import type { Page } from 'playwright-core';
-import { launchChromium } from '../src/tooling/chromium.ts';
-import { servePreview } from '../src/tooling/preview-server.ts';
-import { scriptBytesOnLoad } from './browser.ts';
-import { median, type Benchmark } from './figure.ts';
-import { root } from './process.ts';
+import { PGlite } from '@electric-sql/pglite';
+import { median, type Benchmark, type Figure } from './figure.ts';
+import { coursePaths } from '../src/course/paths.ts';
+import type { Fault } from '../src/journey/faults.ts';
+import { registerJourneyHooks } from '../src/journey/node-hooks.ts';
+import type { Trip } from '../src/journey/trip.ts';
 
 const RUNS = 3;
-const ASSETS = join(root, 'dist', '_astro');
 
-/** The page-side scripts the panel's click loads: those its island preloads (Vite's __vite__mapDeps list). */
-function panelScripts(): string[] {
-  const island = readdirSync(ASSETS).find((f) => f.startsWith('RunJourney.astro_astro_type_script'));
-  if (!island) throw new Error('no RunJourney island in dist/_astro: run `npm run build`');
-  return [...readFileSync(join(ASSETS, island), 'utf8').matchAll(/"_astro\/([^"]+\.js)"/g)].map((m) => m[1]!);
-}
-
-/** Clicks Run and waits for the result; returns click to result in ms, and the gzip bytes of what the click fetched, by kind. */
-async function timeRun(page: Page, panel: readonly string[]): Promise<{ ms: number; bytes: Record<'page' | 'worker' | 'pglite', number> }> {
-  const bodies: Promise<['page' | 'worker' | 'pglite', number]>[] = [];
-  const onResponse = (response: import('playwright-core').Response) => {
-    const url = response.url();
-    const name = url.split('/').pop() ?? '';
-    const kind = /^pglite-[\w-]+\.(wasm|data)$|^pglite-data-dir/.test(name) ? 'pglite' : panel.includes(name) ? 'page' : name.endsWith('.js') ? 'worker' : undefined;
-    if (kind) bodies.push(response.body().then((body) => [kind, name.endsWith('.gz') ? body.length : gzipSync(body, { level: 9 }).length]));
-  };
-  page.on('response', onResponse);
-  const ms = await page.evaluate(
-    () =>
-      new Promise<number>((resolve, reject) => {
-        const button = document.querySelector<HTMLButtonElement>('.rj [data-part="run"]')!;
-        const started = performance.now();
-        button.click();
-        const watch = new MutationObserver(() => {
-          if (button.disabled) return;
-          watch.disconnect();
-          const status = document.querySelector('.rj [data-part="status"]')!.textContent ?? '';
-          if (status.startsWith('Done')) resolve(performance.now() - started);
-          else reject(new Error(status));
-        });
-        watch.observe(button, { attributes: true, attributeFilter: ['disabled'] });
-      }),
-  );
-  page.off('response', onResponse);
-  const bytes = { page: 0, worker: 0, pglite: 0 };
-  for (const [kind, size] of await Promise.all(bodies)) bytes[kind] += size;
-  return { ms, bytes };
+async function timed(database: PGlite, faults: Fault[]): Promise<{ ms: number; trip: Trip }[]> {
+  // The trip's modules import the course's own (`@lab-kit`) by name, as `journey trip` resolves them.
+  registerJourneyHooks(coursePaths());
+  const { REFERENCE_PIECES } = await import('../src/journey/reference-pieces.ts');
+  const { JOURNEY_SEED, runTrip } = await import('../src/journey/trip.ts');
+  const runs: { ms: number; trip: Trip }[] = [];
+  for (let i = 0; i <= RUNS; i++) {
+    const start = performance.now();
+    const trip = await runTrip({ pieces: REFERENCE_PIECES, seed: JOURNEY_SEED, database, faults });
+    // The first run warms the modules and PGlite's caches.
+    if (i > 0) runs.push({ ms: performance.now() - start, trip });
+  }
+  return runs;
 }
 
 export const benchmark: Benchmark = {
-  name: 'journey in the browser',
-  async run() {
-    const site = await servePreview(root);
-    const panel = panelScripts();
-    const browser = await launchChromium();
+  name: 'journey',
+  async run(): Promise<Figure[]> {
+    const database = new PGlite();
     try {
-      const first: number[] = [];
-      const warm: number[] = [];
-      let pageJs = 0;
-      let clicked = { page: 0, worker: 0, pglite: 0 };
-      for (let i = 0; i < RUNS; i++) {
-        const context = await browser.newContext();
-        const page = await context.newPage();
-        pageJs = (await scriptBytesOnLoad(page, `${site.url}/chapters/journey/`)).page;
-        const run = await timeRun(page, panel);
-        first.push(run.ms);
-        clicked = run.bytes;
-        warm.push((await timeRun(page, panel)).ms);
-        await context.close();
+      const figures: Figure[] = [];
+      for (const [label, faults] of [['the chapter\'s trip', []], ['the idle-proxy trip', ['idle-proxy']]] as const) {
+        const runs = await timed(database, [...faults]);
+        const { trip } = runs[0]!;
+        figures.push(
+          { name: `journey: ${label}, reference pieces (median of ${RUNS})`, value: median(runs.map((r) => r.ms)), unit: 'ms' },
+          { name: `journey: ${label}, simulated time`, value: trip.durationMs, unit: 'ms' },
+          { name: `journey: ${label}, timeline steps`, value: trip.events.length, unit: 'steps' },
+        );
       }
-      return [
-        { name: 'journey chapter page JS before any click (gzip)', value: pageJs / 1024, unit: 'KiB', target: { op: '<=', value: 40 } },
-        { name: 'Run the journey, page-side JS loaded on the first click (gzip)', value: clicked.page / 1024, unit: 'KiB', target: { op: '<=', value: 20 } },
-        // The reference pieces, netsim, Sucrase for the learner's files, PGlite's JS; and the grading worker when a lab needs grading.
-        { name: 'Run the journey, trip worker and its chunks on the first click (gzip)', value: clicked.worker / 1024, unit: 'KiB' },
-        { name: "Run the journey, PGlite's wasm, data and data directory on the first click (gzip)", value: clicked.pglite / 1024, unit: 'KiB' },
-        { name: `Run the journey, click to result on the reference pieces, first run (median of ${RUNS})`, value: median(first), unit: 'ms', target: { op: '<=', value: 10_000 } },
-        { name: `Run the journey, click to result, second run (median of ${RUNS})`, value: median(warm), unit: 'ms', target: { op: '<=', value: 5_000 } },
-      ];
+      return figures;
     } finally {
-      await browser.close();
-      await site.stop();
+      await database.close();
     }
   },
 };

@@ -11,8 +11,10 @@ import type { CoursePaths } from '../course/paths.ts';
 import { gradeLab } from '../runners/node/grade.ts';
 import { registerJourneyHooks } from '../journey/node-hooks.ts';
 import { PIECE_IDS, type PieceId } from '../journey/pieces.ts';
-import { FAULTS, FAULT_DESCRIPTIONS, type Fault } from '../journey/faults.ts';
+import { FAULT_IDS, faultLesson, type Fault } from '../journey/faults.ts';
 import { LAYERS, type Layer } from '../journey/timeline.ts';
+import pc from 'picocolors';
+import type { TripEnd } from '../journey/journey-grade.ts';
 import type { Io } from './commands.ts';
 import { UsageError } from './usage.ts';
 
@@ -24,6 +26,7 @@ export interface TripFlags {
   out?: string;
   layer?: string;
   fault?: string;
+  grade?: boolean;
 }
 
 function listFlag<T extends string>(text: string | undefined, known: readonly T[], flag: string): T[] {
@@ -34,24 +37,26 @@ function listFlag<T extends string>(text: string | undefined, known: readonly T[
   return items as T[];
 }
 
-/** Runs the trip; 0 when the order came back, 1 when the trip failed. */
+/** Runs the trip; 0 when the order came back (with --grade: and every piece was the learner's), 1 otherwise. */
 export async function trip(paths: CoursePaths, io: Io, flags: TripFlags): Promise<number> {
   const seed = flags.seed === undefined ? undefined : Number(flags.seed);
   if (seed !== undefined && (!/^\d+$/.test(flags.seed!) || !Number.isSafeInteger(seed))) throw new UsageError(`--seed must be a whole number ≥ 0, got "${flags.seed}".`);
   const forced = listFlag<PieceId>(flags.yours, PIECE_IDS, 'yours');
-  const faults = listFlag<Fault>(flags.fault, FAULTS, 'fault');
+  const faults = listFlag<Fault>(flags.fault, FAULT_IDS, 'fault');
   const layers = flags.layer === undefined ? undefined : new Set(listFlag<Layer>(flags.layer, LAYERS, 'layer'));
   if (flags.reference && forced.length) throw new UsageError('--reference and --yours contradict each other: choose one.');
+  if (flags.grade && (flags.reference || forced.length)) throw new UsageError('--grade takes every piece from your workspace: leave out --reference and --yours.');
 
   registerJourneyHooks(paths);
   const { choosePieces } = await import('../journey/workspace-pieces.ts');
   const { JOURNEY_SEED, runTrip } = await import('../journey/trip.ts');
   const { TripError } = await import('../journey/trip-failure.ts');
   const { phaseBars, stackText, timelineText } = await import('../journey/render-text.ts');
+  const { journeyVerdict } = await import('../journey/journey-grade.ts');
 
   const { pieces, choices } = await choosePieces({
     paths,
-    forced,
+    forced: flags.grade ? PIECE_IDS : forced,
     referenceOnly: flags.reference === true,
     grade: (lab, stages) => {
       io.out(`Grading your ${lab.id} (${stages.join(', ')})…`);
@@ -59,14 +64,19 @@ export async function trip(paths: CoursePaths, io: Io, flags: TripFlags): Promis
     },
   });
   io.out('Pieces:');
-  for (const [line, choice] of stackText(pieces).map((line, i) => [line, choices[i]] as const)) io.out(choice ? `${line.padEnd(32)} ${choice.reason}` : line);
+  for (const [line, choice] of stackText(pieces).map((line, i) => [line, choices[i]] as const)) io.out(choice && !flags.grade ? `${line.padEnd(32)} ${choice.reason}` : line);
 
+  for (const fault of faults) io.out(`Fault ${fault}: ${faultLesson(fault)}.`);
+  let end: TripEnd;
   try {
-    for (const fault of faults) io.out(`Fault ${fault}: ${FAULT_DESCRIPTIONS[fault]}.`);
     const result = await runTrip({ pieces, seed: seed ?? JOURNEY_SEED, faults });
-    io.out('');
-    io.out(`Timeline (seed ${result.seed}):`);
-    for (const line of timelineText(result.events, layers)) io.out(line);
+    end = { order: result.outcome.order };
+    // The grade shows the verdict, not the timeline (`journey trip` without --grade prints it).
+    if (!flags.grade) {
+      io.out('');
+      io.out(`Timeline (seed ${result.seed}):`);
+      for (const line of timelineText(result.events, layers)) io.out(line);
+    }
     io.out('');
     io.out('Phases:');
     for (const line of phaseBars(result.phases)) io.out(`  ${line}`);
@@ -78,10 +88,17 @@ export async function trip(paths: CoursePaths, io: Io, flags: TripFlags): Promis
     const shown = relative(process.cwd(), out) || '.';
     io.out(`Capture: ${join(shown, 'trip.pcap')} (TLS keys: ${join(shown, 'keylog.txt')})`);
     io.out(`  tshark -r ${join(shown, 'trip.pcap')} -o tls.keylog_file:${join(shown, 'keylog.txt')} -Y http`);
-    return 0;
   } catch (error) {
     if (!(error instanceof TripError)) throw error;
     io.err(error.message);
-    return 1;
+    end = { failure: error };
   }
+  if (!flags.grade) return 'order' in end ? 0 : 1;
+  const verdict = journeyVerdict(pieces, end);
+  io.out('');
+  io.out(pc.bold('The whole journey, every piece yours'));
+  for (const row of verdict.rows) io.out(`  ${row.ok ? pc.green('✓') : pc.red('✗')} ${row.text.padEnd(30)} ${pc.dim(row.note)}`);
+  io.out('');
+  io.out(`  ${pc.bold('Journey')} ${(verdict.passed ? pc.green : pc.yellow)(verdict.summary)}`);
+  return verdict.passed ? 0 : 1;
 }

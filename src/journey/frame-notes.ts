@@ -11,7 +11,7 @@ import type { TraceRecord } from '../netsim/index.ts';
 import { simTime, type JourneyEvent, type Layer } from './timeline.ts';
 
 /** The fields of a frame a hop can change. */
-interface FrameView {
+export interface FrameView {
   srcMac: string;
   dstMac: string;
   summary: string;
@@ -19,6 +19,8 @@ interface FrameView {
   /** A TCP segment that occupies sequence space (SYN, FIN or data): sent again, it is a retransmission. */
   occupiesSequence?: boolean;
   ip?: { id: number; protocol: number; ttl: number; source: string; destination: string; sourcePort: number; destinationPort: number };
+  /** Bytes of TCP or UDP payload. */
+  payloadLength?: number;
 }
 
 const TCP_FLAGS: readonly [number, string][] = [
@@ -51,9 +53,9 @@ export function viewFrame(bytes: Uint8Array): FrameView {
     const payload = l4.length - (l4[12]! >> 4) * 4;
     const seq = ((l4[4]! << 24) | (l4[5]! << 16) | (l4[6]! << 8) | l4[7]!) >>> 0;
     const occupiesSequence = payload > 0 || (l4[13]! & 0x03) !== 0;
-    return { ...base, ip, layer: 'transport', occupiesSequence, summary: `TCP ${ends} [${flags}] seq=${seq}${payload > 0 ? ` ${payload} bytes` : ''}` };
+    return { ...base, ip, layer: 'transport', occupiesSequence, payloadLength: payload, summary: `TCP ${ends} [${flags}] seq=${seq}${payload > 0 ? ` ${payload} bytes` : ''}` };
   }
-  if (header.protocol === PROTOCOL_UDP) return { ...base, ip, layer: 'transport', summary: `UDP ${ends} ${l4.length - 8} bytes${destinationPort === 53 || sourcePort === 53 ? ' (DNS)' : ''}` };
+  if (header.protocol === PROTOCOL_UDP) return { ...base, ip, layer: 'transport', payloadLength: l4.length - 8, summary: `UDP ${ends} ${l4.length - 8} bytes${destinationPort === 53 || sourcePort === 53 ? ' (DNS)' : ''}` };
   return { ...base, ip, layer: 'network', summary: `IPv4 ${header.source} → ${header.destination} protocol ${header.protocol}` };
 }
 

@@ -29,7 +29,7 @@ function formatFields(fields: Fields): string {
 }
 
 function reason(status: number): string {
-  return { 200: 'OK', 201: 'Created', 409: 'Conflict', 502: 'Bad Gateway' }[status] ?? 'Status';
+  return { 200: 'OK', 201: 'Created', 409: 'Conflict', 502: 'Bad Gateway', 504: 'Gateway Timeout' }[status] ?? 'Status';
 }
 
 /** One message's head and body, once the buffer holds all of it; `rest` is what follows. */

@@ -44,7 +44,7 @@ export function serveInventory(context: InventoryContext): void {
   const server = new RpcServer({
     methods: {
       Inventory: {
-        placeOrder: async (sku, quantity, key) => {
+        placeOrder: async (sku: HessianValue, quantity: HessianValue, key: HessianValue) => {
           timeline.begin('database');
           timeline.note(host.device.name, 'application', `RPC Inventory.placeOrder(${String(sku)}, ${String(quantity)}, ${String(key)})`, 'rpc');
           const before = await jobs.track(readLedger(db, String(sku)));
@@ -52,7 +52,11 @@ export function serveInventory(context: InventoryContext): void {
           const result = await jobs.track(placeOrder(counted.db, { sku: String(sku), quantity: Number(quantity), key: String(key) }, { sleep: async () => undefined, random: () => 0.5 }));
           const after = await jobs.track(readLedger(db, String(sku)));
           await new Promise<void>((resolve) => schedule(counted.statements() * DB_STATEMENT_MS, resolve));
-          timeline.note(host.device.name, 'database', `${counted.statements()} SQL statements; CAS on ${String(sku)}: stock ${before?.stock} → ${after?.stock}, version ${before?.version} → ${after?.version}`, 'inventory');
+          const change =
+            before?.version === after?.version && result.status === 'accepted'
+              ? `key ${String(key)} already placed order ${result.orderId}: the same answer, nothing deducted (stock ${after?.stock}, version ${after?.version})`
+              : `CAS on ${String(sku)}: stock ${before?.stock} → ${after?.stock}, version ${before?.version} → ${after?.version}`;
+          timeline.note(host.device.name, 'database', `${counted.statements()} SQL statements; ${change}`, 'inventory');
           timeline.begin('response');
           return new Map<HessianValue, HessianValue>(Object.entries(result));
         },

@@ -19,6 +19,13 @@ export interface UdpMessage {
   payload: Uint8Array;
 }
 
+/**
+ * Something in front of the host's own stack that may take an IPv4 frame
+ * before it is delivered locally (where IPVS hooks into Linux); true when it
+ * took the frame.
+ */
+export type FrameHook = (ctx: DeviceContext, iface: string, frame: Uint8Array) => boolean;
+
 /** An end host's network stack. */
 export class IpHost implements DeviceBehaviour {
   readonly device: Device;
@@ -31,6 +38,8 @@ export class IpHost implements DeviceBehaviour {
   readonly #listeners = new Map<number, (socket: TcpSocket) => void>();
   readonly #sockets = new Map<string, TcpSocket>();
   #ctx: DeviceContext | undefined;
+  #hook: FrameHook | undefined;
+  #crashed = false;
   #lastTick = 0;
   #identification = 0;
   #nextPort = 49152;
@@ -56,6 +65,17 @@ export class IpHost implements DeviceBehaviour {
   /** The host's address. */
   get address(): string {
     return this.iface.ipv4;
+  }
+
+  /** Puts `hook` in front of the local stack (one per host). */
+  hookIn(hook: FrameHook): void {
+    if (this.#hook) throw new Error(`${this.device.name} already has a frame hook`);
+    this.#hook = hook;
+  }
+
+  /** The host dies: from now on it takes in and sends out nothing, its sockets and ARP included. */
+  crash(): void {
+    this.#crashed = true;
   }
 
   /** A fresh ephemeral port (RFC 6335's dynamic range). */
@@ -87,10 +107,11 @@ export class IpHost implements DeviceBehaviour {
     this.#listeners.set(port, onAccept);
   }
 
-  onFrame(ctx: DeviceContext, _iface: string, frame: Uint8Array): void {
+  onFrame(ctx: DeviceContext, iface: string, frame: Uint8Array): void {
+    if (this.#crashed) return;
     this.#sync(ctx);
     const datagram = this.iface.receiveFrame(frame);
-    if (datagram !== undefined) this.#receiveIp(datagram);
+    if (datagram !== undefined && !this.#hook?.(ctx, iface, frame)) this.#receiveIp(datagram);
     this.#flush();
   }
 
@@ -155,7 +176,9 @@ export class IpHost implements DeviceBehaviour {
 
   #flush(): void {
     const ctx = this.#context();
-    for (const frame of this.iface.takeFrames()) ctx.send(this.iface.name, frame);
+    const frames = this.iface.takeFrames();
+    if (this.#crashed) return;
+    for (const frame of frames) ctx.send(this.iface.name, frame);
   }
 
   /** Moves the interface's ARP clock to the simulator's. */

@@ -20,6 +20,7 @@ import type * as TlsClient from '../../labs/https/solution/client.ts';
 import type * as Edge from '../../labs/cdn/solution/edge.ts';
 import type * as Director from '../../labs/lb/solution/director.ts';
 import type * as RoundRobin from '../../labs/lb/solution/round-robin.ts';
+import type * as HealthChecker from '../../labs/lb/solution/health-checker.ts';
 import type * as RpcClient from '../../labs/rpc/solution/client.ts';
 import type * as RpcServer from '../../labs/rpc/solution/server.ts';
 import type * as Orders from '../../labs/inventory/solution/orders.ts';
@@ -38,7 +39,7 @@ export interface PieceModules {
   tcp: { 'connection.ts': typeof TcpConnection };
   https: { 'client.ts': typeof TlsClient };
   cdn: { 'edge.ts': typeof Edge };
-  lb: { 'director.ts': typeof Director; 'round-robin.ts': typeof RoundRobin };
+  lb: { 'director.ts': typeof Director; 'round-robin.ts': typeof RoundRobin; 'health-checker.ts': typeof HealthChecker };
   rpc: { 'client.ts': typeof RpcClient; 'server.ts': typeof RpcServer };
   inventory: { 'orders.ts': typeof Orders; 'repository.ts': typeof Repository };
 }

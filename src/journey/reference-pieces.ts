@@ -17,6 +17,7 @@ import * as tlsClient from '../../labs/https/solution/client.ts';
 import * as edge from '../../labs/cdn/solution/edge.ts';
 import * as director from '../../labs/lb/solution/director.ts';
 import * as roundRobin from '../../labs/lb/solution/round-robin.ts';
+import * as healthChecker from '../../labs/lb/solution/health-checker.ts';
 import * as rpcClient from '../../labs/rpc/solution/client.ts';
 import * as rpcServer from '../../labs/rpc/solution/server.ts';
 import * as orders from '../../labs/inventory/solution/orders.ts';
@@ -31,7 +32,7 @@ export const REFERENCE_MODULES: PieceModules = {
   tcp: { 'connection.ts': connection },
   https: { 'client.ts': tlsClient },
   cdn: { 'edge.ts': edge },
-  lb: { 'director.ts': director, 'round-robin.ts': roundRobin },
+  lb: { 'director.ts': director, 'round-robin.ts': roundRobin, 'health-checker.ts': healthChecker },
   rpc: { 'client.ts': rpcClient, 'server.ts': rpcServer },
   inventory: { 'orders.ts': orders, 'repository.ts': repository },
 };

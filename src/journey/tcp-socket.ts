@@ -78,6 +78,17 @@ export class TcpSocket {
     this.#after();
   }
 
+  /** Gives up on the connection: RST to the peer if it was synchronized, CLOSED either way. */
+  abort(): void {
+    this.connection.abort();
+    this.#after();
+  }
+
+  /** True once the connection is CLOSED (aborted, reset, or closed by both sides). */
+  get closed(): boolean {
+    return this.connection.state === 'CLOSED';
+  }
+
   /** A segment from the peer, already checked and decoded by the IP layer. */
   receive(header: { sequenceNumber: number; acknowledgmentNumber: number; flags: { syn: boolean; fin: boolean; rst: boolean; ack: boolean }; window: number }, payload: Uint8Array): void {
     const segment: Segment = {

@@ -1,17 +1,19 @@
 /**
  * The edge's side of TLS, scripted: it answers the ClientHello with the
- * server flight OpenSSL sent in the https lab's recorded session (the phone's
- * hello random and key share are that session's, so the same hello gets the
- * same, valid, flight), then protects application data with the traffic
- * secrets OpenSSL logged. It is built on the https tests' own record code,
- * never on the learner's, and its key log lets Wireshark decrypt the capture.
+ * server flight OpenSSL sent in the session recorded for the trip
+ * (tls-recording.ts, SNI www.shop.example; the phone's hello random and key
+ * share are that session's, so the same hello gets the same, valid, flight),
+ * then protects application data with the traffic secrets OpenSSL logged. It
+ * is built on the https tests' own record code, never on the learner's, and
+ * its key log lets Wireshark decrypt the capture.
  */
 import { concat, bytesEqual } from '../../labs/https/given/bytes.ts';
 import { keysOf, openRecord, sealRecord, splitRecords } from '../../labs/https/tests/fixtures/reference-tls.ts';
-import { loadSession, type Session } from '../../labs/https/tests/fixtures/session.ts';
+import { takeApart, type Session } from '../../labs/https/tests/fixtures/session.ts';
+import { TLS_RECORDING } from './tls-recording.ts';
 
 /** OpenSSL's key log of the recorded session (NSS format): it decrypts the trip's TLS. */
-export { KEYLOG } from '../../labs/https/tests/fixtures/session.ts';
+export const KEYLOG = TLS_RECORDING.keylog;
 
 const HANDSHAKE = 22;
 const APPLICATION_DATA = 23;
@@ -30,9 +32,12 @@ export interface ServerStep {
   notes: string[];
 }
 
-/** The recorded session, for the phone's TLS client options and the pcap's key log. */
+let session: Promise<Session> | undefined;
+
+/** The recorded session (taken apart once), for the phone's TLS client options and the edge's answers. */
 export function recordedSession(): Promise<Session> {
-  return loadSession();
+  session ??= takeApart(TLS_RECORDING);
+  return session;
 }
 
 /** One server connection. */
@@ -51,7 +56,7 @@ export class ScriptedTlsServer {
 
   /** A server for a fresh connection. */
   static async create(): Promise<ScriptedTlsServer> {
-    const session = await loadSession();
+    const session = await recordedSession();
     const { secrets } = session;
     return new ScriptedTlsServer(session, {
       clientHandshake: await keysOf(secrets.clientHandshake),

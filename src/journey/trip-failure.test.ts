@@ -37,6 +37,11 @@ describe('explaining a failed trip', () => {
     expect(tripError(new Error('x'), 'database', 10, mine).message).toContain('Every piece of this step is the reference');
   });
 
+  it('blames every piece of yours for a failure before the first step, the one in the stack first', () => {
+    expect(tripError(thrownIn('https/client.ts', 'x'), undefined, 0, mine).blamed).toEqual(['https', 'tcp']);
+    expect(tripError(new Error('x'), undefined, 0, mine).message).toBe('The trip stopped before it began, at t=0 ms: x. Look at your TCP (workspace/tcp/), then your TLS client (workspace/https/).');
+  });
+
   it('ignores a reference lab in the stack', () => {
     expect(tripError(thrownIn('dns/resolver.ts', 'x'), 'edge', 10, mine).blamed).toEqual(['https']);
   });

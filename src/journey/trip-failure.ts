@@ -2,9 +2,10 @@
  * When a trip fails: which step it was in, when, and whose piece to look at.
  * A piece of the learner's named in the error's stack (a file under
  * `workspace/<lab>/`) is blamed first; otherwise the learner's pieces that
- * the failed step runs. A stall (nothing left to happen) names the step too.
+ * the failed step runs (every piece of theirs, before the first step: while the
+ * network is built). A stall (nothing left to happen) names the step too.
  */
-import { pieceLabel, type PieceId, type PieceSet } from './pieces.ts';
+import { pieceLabel, PIECE_IDS, type PieceId, type PieceSet } from './pieces.ts';
 import { PHASE_LABELS, type Phase } from './timeline.ts';
 
 /** The pieces each step of the trip runs (the layers and routing pieces carry every packet). */
@@ -48,7 +49,8 @@ function traces(error: unknown): string {
 export function tripError(error: unknown, phase: Phase | undefined, time: number, pieces: PieceSet): TripError {
   const yours = (id: PieceId) => pieces[id].source === 'yours';
   const inStack = [...traces(error).matchAll(/workspace[/\\]([a-z0-9-]+)[/\\]/g)].map((m) => m[1] as PieceId).filter((id) => id in pieces && yours(id));
-  const inPhase = phase === undefined ? [] : PHASE_PIECES[phase].filter(yours);
+  // Before the first step every piece is being built, so any of the learner's may be the one.
+  const inPhase = (phase === undefined ? PIECE_IDS : PHASE_PIECES[phase]).filter(yours);
   const blamed = [...new Set([...inStack, ...inPhase])];
   const step = phase === undefined ? 'before it began' : `during ${PHASE_LABELS[phase]}`;
   const who = blamed.length ? ` Look at ${blamed.map((id) => `${pieceLabel(pieces[id])} (workspace/${id}/)`).join(', then ')}.` : ' Every piece of this step is the reference: please report it.';

@@ -5,12 +5,12 @@
  * timeline, the phase spans, the capture and its TLS key log.
  */
 import type { PGlite } from '@electric-sql/pglite';
-import { writePcap } from '../netsim/index.ts';
+import { writePcap, type Topology } from '../netsim/index.ts';
 import { Jobs, runUntil } from './async-driver.ts';
-import { DirectorNode } from './director-node.ts';
+import { serveDirector } from './director-node.ts';
 import { serveAuthority, serveRecursive, serveRoot, serveTld } from './dns-service.ts';
 import { serveEdge } from './edge-service.ts';
-import { dropRules, type Fault } from './faults.ts';
+import { dropRules, type DropRule, type Fault } from './faults.ts';
 import { frameEvents } from './frame-notes.ts';
 import { seedInventory, serveInventory } from './inventory-service.ts';
 import { IpHost } from './ip-host.ts';
@@ -46,6 +46,8 @@ export interface TripOptions {
 export const DEFAULT_WIFI_LOSS = 0.1;
 /** The trip the chapter tells: with this seed the Wi-Fi loses the phone's SYN, and TCP sends it again after its 1 s RTO. */
 export const JOURNEY_SEED = 4;
+/** With the idle-proxy fault, how long the shopper reads the suggestions: longer than the edge's idle timeout. */
+export const READING_MS = 90_000;
 
 /** What a trip produced. */
 export interface Trip {
@@ -75,39 +77,44 @@ export async function runTrip(options: TripOptions): Promise<Trip> {
   const epoch = session.now.getTime();
   const schedule = (ms: number, fn: () => void) => void sim.schedule(ms, fn);
 
-  const rules = dropRules(options.faults ?? [], timeline);
-  const hosts = new Map<string, IpHost>();
-  for (const device of DEVICES) {
-    const netDevice = sim.device(device.name);
-    const drops = rules.filter((rule) => rule.device === device.name);
-    const drop = (frame: Uint8Array, iface: string) => drops.some((rule) => rule.matches(frame, iface));
-    if (device.kind === 'router') new RouterNode(netDevice, device.routes, pieces, device.name === 'home' ? 'eth1' : undefined, drop);
-    else if (device.name !== 'director') hosts.set(device.name, new IpHost(netDevice, device.routes, pieces, device.name.startsWith('web') ? [ADDRESSES.vip] : []));
-  }
-  const host = (name: string) => hosts.get(name)!;
-  new DirectorNode(sim.device('director'), 80, ['web1', 'web2'].map((name) => ({ name, mac: sim.device(name).interfaces[0]!.macString })), pieces, (flow, server) =>
-    timeline.note('director', 'transport', `new flow ${flow}: picks ${server}, rewrites the destination MAC only`, 'lb'),
-  );
+  const faults = new Set(options.faults ?? []);
+  const rules = dropRules([...faults], timeline);
+  const webServers = ['web1', 'web2'] as const;
 
   // Imported only when no database is given, so the browser's trip worker loads PGlite as a chunk of its own.
   const db = options.database ?? new (await import('@electric-sql/pglite')).PGlite();
   try {
     await db.exec('DROP SCHEMA public CASCADE; CREATE SCHEMA public;');
-    await seedInventory(db, pieces);
-    // Behaviours start at time 0; services bind once the network runs.
-    sim.schedule(0, () => {
-      serveRoot(host('root'), pieces, timeline);
-      serveTld(host('tld'), pieces, timeline);
-      serveAuthority(host('auth'), pieces, timeline);
-      serveRecursive(host('resolver'), pieces, timeline, jobs, () => epoch + sim.now);
-      serveEdge({ host: host('edge'), pieces, jobs, timeline, clock: () => epoch + sim.now });
-      for (const web of ['web1', 'web2']) serveOrders(host(web), pieces, timeline);
-      serveInventory({ host: host('inventory'), pieces, jobs, timeline, db, schedule });
-    });
-    sim.run({ until: 0 });
     let outcome: PhoneOutcome;
     try {
-      outcome = await runUntil(sim, jobs, shop(host('phone'), pieces, jobs, timeline, schedule), maxEvents);
+      // Pieces run from here on, their constructors too: whatever throws becomes a TripError naming the step and the piece.
+      const host = startDevices(sim, pieces, rules);
+      await seedInventory(db, pieces);
+      // Behaviours start at time 0; services bind once the network runs.
+      sim.schedule(0, () => {
+        if (faults.has('server-down')) {
+          host('web1').crash();
+          timeline.note('web1', 'application', 'injected fault (server-down): web1 dies; from now on it answers nothing, not even ARP');
+        }
+        if (faults.has('idle-proxy')) timeline.note('phone', 'application', `injected fault (idle-proxy): the shopper will read the suggestions for ${READING_MS / 1000} s before ordering`);
+        serveDirector({
+          host: host('director'),
+          port: 80,
+          servers: webServers.map((name) => ({ name, mac: host(name).iface.mac, ip: host(name).address })),
+          pieces,
+          timeline,
+          healthChecks: faults.has('server-down'),
+        });
+        serveRoot(host('root'), pieces, timeline);
+        serveTld(host('tld'), pieces, timeline);
+        serveAuthority(host('auth'), pieces, timeline);
+        serveRecursive(host('resolver'), pieces, timeline, jobs, () => epoch + sim.now);
+        serveEdge({ host: host('edge'), pieces, jobs, timeline, clock: () => epoch + sim.now, timer: (ms, fn) => sim.schedule(ms, fn) });
+        for (const web of webServers) serveOrders(host(web), pieces, timeline);
+        serveInventory({ host: host('inventory'), pieces, jobs, timeline, db, schedule });
+      });
+      sim.run({ until: 0 });
+      outcome = await runUntil(sim, jobs, shop(host('phone'), pieces, jobs, timeline, schedule, { readingMs: faults.has('idle-proxy') ? READING_MS : 0 }), maxEvents);
     } catch (error) {
       throw tripError(error, timeline.current, simTime(sim.now), pieces);
     }
@@ -127,4 +134,17 @@ export async function runTrip(options: TripOptions): Promise<Trip> {
   } finally {
     if (options.database === undefined) await db.close();
   }
+}
+
+/** Puts a behaviour on every device of the plan (routers forward, hosts get a stack); returns the hosts by name. */
+function startDevices(sim: Topology['sim'], pieces: PieceSet, rules: readonly DropRule[]): (name: string) => IpHost {
+  const hosts = new Map<string, IpHost>();
+  for (const device of DEVICES) {
+    const netDevice = sim.device(device.name);
+    const drops = rules.filter((rule) => rule.device === device.name);
+    const drop = (frame: Uint8Array, iface: string) => drops.some((rule) => rule.matches(frame, iface));
+    if (device.kind === 'router') new RouterNode(netDevice, device.routes, pieces, device.name === 'home' ? 'eth1' : undefined, drop);
+    else hosts.set(device.name, new IpHost(netDevice, device.routes, pieces, device.name.startsWith('web') ? [ADDRESSES.vip] : []));
+  }
+  return (name) => hosts.get(name)!;
 }

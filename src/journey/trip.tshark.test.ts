@@ -37,11 +37,17 @@ describe("the trip's capture in tshark", () => {
     expect(fields('dns.cname', 'dns.cname').join(',')).toContain('shop.example.cdn.example');
   });
 
+  it('reads the name the phone looked up as the ClientHello\'s SNI', () => {
+    // Each frame shows once per link it crossed.
+    expect(new Set(fields('tls.handshake.type == 1', 'tls.handshake.extensions_server_name'))).toEqual(new Set(['www.shop.example']));
+  });
+
   it('decrypts the TLS with the key log: the search and the order inside', () => {
     // Port 443 only: the edge's own request to the origin is plain HTTP on port 80.
     const uris = fields('http.request && tcp.port == 443', 'http.request.uri');
     expect(uris).toContain('/api/suggest?q=a');
     expect(uris).toContain('/orders');
+    expect(new Set(fields('http.request && tcp.port == 443', 'http.host'))).toEqual(new Set(['www.shop.example']));
   });
 
   it('sees the SYN retransmission', () => {

@@ -16,7 +16,7 @@ export interface LearnerPieceFiles {
 export interface TripRequest {
   type: 'trip';
   seed: number;
-  /** Fault ids (faults.ts FAULTS); the worker refuses one it does not know. */
+  /** Fault ids (faults.ts FAULT_IDS); the worker refuses one it does not know. */
   faults: string[];
   /** The pieces to take from the learner; every other piece is the reference. */
   yours: LearnerPieceFiles[];

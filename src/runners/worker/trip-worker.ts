@@ -5,7 +5,7 @@
  * directory. The page keeps the time limit (a piece that never returns can
  * only be stopped by terminating this worker).
  */
-import { FAULTS, type Fault } from '../../journey/faults.ts';
+import { FAULT_IDS, type Fault } from '../../journey/faults.ts';
 import { pieceLabel, withPieces, type Piece } from '../../journey/pieces.ts';
 import { REFERENCE_MODULES, REFERENCE_PIECES } from '../../journey/reference-pieces.ts';
 import { runTrip } from '../../journey/trip.ts';
@@ -23,8 +23,8 @@ const host = {
 
 /** The faults asked for, each checked against the list the trip knows. */
 function faultsOf(ids: readonly string[]): Fault[] {
-  const unknown = ids.filter((id) => !(FAULTS as readonly string[]).includes(id));
-  if (unknown.length) throw new Error(`unknown fault ${unknown.join(', ')} (the trip knows ${FAULTS.join(', ')})`);
+  const unknown = ids.filter((id) => !(FAULT_IDS as readonly string[]).includes(id));
+  if (unknown.length) throw new Error(`unknown fault ${unknown.join(', ')} (the trip knows ${FAULT_IDS.join(', ')})`);
   return ids as Fault[];
 }
 
