@@ -3,6 +3,7 @@
 // that passes, and a learner's broken piece, run anyway, is named with the
 // step where the trip stopped.
 import { describe, expect, it } from 'vitest';
+import { FAULT_IDS } from '../../src/journey/faults.ts';
 import { PIECE_IDS } from '../../src/journey/pieces.ts';
 import { PGLITE_DATA_DIR_PATH } from '../../src/runners/embedded/pglite-data-dir.ts';
 import { useBuiltSite } from '../support/built-site.ts';
@@ -60,6 +61,14 @@ describe('running the journey in the browser', () => {
     expect(Buffer.concat(chunks).readUInt32LE(0)).toBe(0xa1b2c3d4);
     // The inventory started from the data directory the build made.
     await dataDir;
+  }, 180_000);
+
+  it('offers every fault faults.ts lists, and a ticked one shows in the run\'s timeline', async () => {
+    await site.page.goto(`${site.url}/chapters/journey/`);
+    expect(await site.page.locator('.rj [data-fault]').evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value))).toEqual([...FAULT_IDS]);
+    await site.page.check('.rj [data-fault][value="server-down"]');
+    expect(await runJourney()).toMatch(/^Done in/);
+    expect(await site.page.locator('.rj-result .tt tbody td code', { hasText: 'injected fault (server-down)' }).count()).toBe(1);
   }, 180_000);
 
   it("runs every piece from the learner's saved files: one graded, the others taken as they are", async () => {
