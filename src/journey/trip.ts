@@ -4,7 +4,7 @@
  * the simulator stepped until the order's answer is back. Returns the
  * timeline, the phase spans, the capture and its TLS key log.
  */
-import { PGlite } from '@electric-sql/pglite';
+import type { PGlite } from '@electric-sql/pglite';
 import { writePcap, type Topology } from '../netsim/index.ts';
 import { Jobs, runUntil } from './async-driver.ts';
 import { serveDirector } from './director-node.ts';
@@ -81,7 +81,8 @@ export async function runTrip(options: TripOptions): Promise<Trip> {
   const rules = dropRules([...faults], timeline);
   const webServers = ['web1', 'web2'] as const;
 
-  const db = options.database ?? new PGlite();
+  // Imported only when no database is given, so the browser's trip worker loads PGlite as a chunk of its own.
+  const db = options.database ?? new (await import('@electric-sql/pglite')).PGlite();
   try {
     await db.exec('DROP SCHEMA public CASCADE; CREATE SCHEMA public;');
     let outcome: PhoneOutcome;

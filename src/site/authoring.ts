@@ -43,5 +43,6 @@ export { runCalls as rpcCalls, SCENARIO as RPC_SCENARIO } from './figures/rpc/mu
 export { serializationSizes } from './figures/rpc/serialization-sizes.ts';
 export { default as JourneySteps } from './figures/journey/JourneySteps.astro';
 export { default as PhaseLatency } from './figures/journey/PhaseLatency.astro';
+export { default as RunJourney } from './figures/journey/RunJourney.astro';
 export { default as TimelineTable } from './figures/journey/TimelineTable.astro';
 export { chapterTrip, phaseMs } from './figures/journey/journey-run.ts';

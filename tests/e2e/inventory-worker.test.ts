@@ -1,7 +1,8 @@
 // PGlite (PostgreSQL in WebAssembly, ≈ 5 MB) in the browser: the inventory
 // lab's pure stages grade in the built grading worker in Chromium, with the
 // wasm and data files and the initialised data directory the site build
-// emitted, and a lab page that does not use it never downloads them.
+// emitted, and a page that does not use it never downloads them (the
+// journey chapter only when the learner runs the trip: journey-run.test.ts).
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -48,21 +49,27 @@ describe('PGlite in the grading worker', () => {
     expect((await dataDir).url()).toBe(`${site.url}/${PGLITE_DATA_DIR_PATH}`);
   }, 180_000);
 
-  it('is fetched by the inventory lab page, and by no other lab page', async () => {
-    // PGlite's own chunk: the one the build made that names its wasm file.
+  it('is fetched by the inventory lab page and the journey chapter on a run, and by no other page', async () => {
+    // PGlite's own chunks: those the build made that name its wasm file (the grading worker's and the trip worker's).
     const assets = join(root, 'dist', '_astro');
-    const chunk = readdirSync(assets).find((f) => f.endsWith('.js') && /pglite-[\w-]+\.wasm/.test(readFileSync(join(assets, f), 'utf8')));
-    expect(chunk, 'a chunk of the built site loads pglite.wasm').toBeDefined();
+    const chunks = readdirSync(assets).filter((f) => f.endsWith('.js') && /pglite-[\w-]+\.wasm/.test(readFileSync(join(assets, f), 'utf8')));
+    expect(chunks.length, 'a chunk of the built site loads pglite.wasm').toBeGreaterThan(0);
+    const isPglite = (url: string) => chunks.some((chunk) => url.endsWith(`/${chunk}`)) || url.endsWith(`/${PGLITE_DATA_DIR_PATH}`) || /\/pglite-[\w-]+\.(wasm|data)$/.test(url);
     const fetched: string[] = [];
-    site.page.on('request', (r) => (r.url().endsWith(`/${chunk}`) || r.url().endsWith(`/${PGLITE_DATA_DIR_PATH}`)) && fetched.push(r.url()));
+    site.page.on('request', (r) => isPglite(r.url()) && fetched.push(r.url()));
     // The worker warms up when the page is first idle and then fetches the lab's lazy packages: the inventory page shows when that is.
     await site.page.goto(`${site.url}/labs/inventory/`);
-    await site.page.waitForRequest((r) => r.url().endsWith(`/${chunk}`), { timeout: 60_000 });
+    await site.page.waitForRequest((r) => chunks.some((chunk) => r.url().endsWith(`/${chunk}`)), { timeout: 60_000 });
     fetched.length = 0;
     const worker = site.page.waitForRequest((r) => /\/worker-[\w-]+\.js$/.test(r.url()), { timeout: 60_000 });
     await site.page.goto(`${site.url}/labs/dns/`, { waitUntil: 'networkidle' });
     await worker;
     await site.page.waitForLoadState('networkidle');
     expect(fetched, 'the DNS lab page fetched PGlite').toEqual([]);
+    // The journey chapter runs the inventory in its trip worker, but only once the learner asks for a run.
+    await site.page.goto(`${site.url}/chapters/journey/`, { waitUntil: 'networkidle' });
+    expect(fetched, 'the journey chapter fetched PGlite before a run').toEqual([]);
+    await site.page.goto(`${site.url}/chapters/inventory/`, { waitUntil: 'networkidle' });
+    expect(fetched, 'the inventory chapter fetched PGlite').toEqual([]);
   }, 120_000);
 });

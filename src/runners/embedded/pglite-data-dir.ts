@@ -32,3 +32,12 @@ export function offerPgliteDataDir(read: () => Promise<Blob>): void {
     return dump;
   };
 }
+
+/** Offers the site's data directory to this worker, which the built site runs from `_astro/`, one folder below its base. */
+export function offerSiteDataDir(workerUrl: string): void {
+  offerPgliteDataDir(async () => {
+    const response = await fetch(new URL(`../${PGLITE_DATA_DIR_PATH}`, workerUrl));
+    if (!response.ok) throw new Error(`PGlite's data directory could not be loaded (${response.status})`);
+    return response.blob();
+  });
+}

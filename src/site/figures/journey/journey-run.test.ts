@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { PHASES } from '../../../journey/timeline.ts';
-import { chapterTrip, diagram, LAYOUT, phaseBars, phaseMs, storySteps } from './journey-run.ts';
+import { chapterTrip, diagram, LAYOUT, phaseMs, storySteps } from './journey-run.ts';
+import { phaseBars } from './trip-figures.ts';
 
 describe("the chapter's trip figures", () => {
   it('place every device of the trip on the map, and only those', () => {

@@ -1,9 +1,9 @@
 /**
  * The chapter's trip, run once per build on the reference pieces with the
  * chapter's seed, and what the figures draw from it: the story's steps (the
- * services' notes, the lost and resent frames, the NAT's first rewrite), the
- * network's layout, and the phase bars. Nothing is typed in by hand but the
- * layout.
+ * services' notes, the lost and resent frames, the NAT's first rewrite) and
+ * the network's layout; trip-figures.ts draws the phase bars and the table.
+ * Nothing is typed in by hand but the layout.
  */
 import { REFERENCE_PIECES } from '../../../journey/reference-pieces.ts';
 import { JOURNEY_SEED, runTrip, type Trip } from '../../../journey/trip.ts';
@@ -82,18 +82,6 @@ export function storySteps(trip: Trip): Step[] {
         active: link ? [link.from, link.to] : [event.device],
       };
     });
-}
-
-/** One bar of the latency figure. */
-export interface PhaseBar {
-  label: string;
-  ms: number;
-  start: number;
-}
-
-/** The phases as bars, in order. */
-export function phaseBars(trip: Trip): PhaseBar[] {
-  return trip.phases.map((p) => ({ label: PHASE_LABELS[p.phase], ms: Math.round((p.end - p.start) * 10) / 10, start: p.start }));
 }
 
 /** A phase's simulated duration in ms, rounded to 0.1 ms, for the prose. */
