@@ -21,29 +21,20 @@ import type { GradeResult } from '../../src/runners/result.ts';
 const WAIT_MS = 600_000;
 const POLL_MS = 200;
 
-/** True while a process with this id runs. */
-function running(pid: number): boolean {
+/** True while the lock is there and the process that wrote its id runs (a lock just made, still empty, counts as held). */
+function held(lock: string): boolean {
   try {
-    process.kill(pid, 0);
+    process.kill(Number(readFileSync(lock, 'utf8')), 0);
     return true;
   } catch (error) {
+    // No lock (ENOENT) or no such process (ESRCH): nobody is grading. EPERM: it runs, as another user.
     return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
-/** The process holding the lock, while it still runs. */
-function holder(lock: string): number | undefined {
-  try {
-    const pid = Number(readFileSync(lock, 'utf8'));
-    return pid > 0 && running(pid) ? pid : undefined;
-  } catch {
-    return undefined;
   }
 }
 
 /** Waits while another process grades into `file`; true when the file is there. */
 async function awaitOther(file: string, lock: string): Promise<boolean> {
-  for (let waited = 0; waited < WAIT_MS && !existsSync(file) && holder(lock) !== undefined; waited += POLL_MS) {
+  for (let waited = 0; waited < WAIT_MS && !existsSync(file) && held(lock); waited += POLL_MS) {
     await new Promise((resolve) => setTimeout(resolve, POLL_MS));
   }
   return existsSync(file);
