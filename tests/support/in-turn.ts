@@ -1,0 +1,33 @@
+/**
+ * A file's slow, independent jobs (a lab's grade, a lab's mistakes check) side
+ * by side, two at a time. Each job is a child process the test worker only
+ * waits on, and Vitest gives a two-core machine (CI's) a single worker, so one
+ * job at a time leaves a core idle. Jobs start in the order given: when that
+ * is the order of the tests that await them, a test's job has started by the
+ * time the test runs, so it waits no longer than its own job takes.
+ */
+import { availableParallelism } from 'node:os';
+
+/** How many jobs run at once: two (CI's cores), or one on a one-core machine. */
+const SIDE_BY_SIDE = Math.min(2, availableParallelism());
+
+/** Runs `work` on every item, SIDE_BY_SIDE at a time in order; its promises count as handled until a test awaits them. */
+export function inTurn<K, T>(items: readonly K[], work: (item: K) => Promise<T>): Map<K, Promise<T>> {
+  let free = SIDE_BY_SIDE;
+  const waiting: (() => void)[] = [];
+  const take = async (item: K): Promise<T> => {
+    if (free > 0) free -= 1;
+    else await new Promise<void>((resolve) => waiting.push(resolve));
+    try {
+      return await work(item);
+    } finally {
+      const next = waiting.shift();
+      if (next) next();
+      else free += 1;
+    }
+  };
+  const jobs = new Map(items.map((item) => [item, take(item)] as const));
+  // The test awaiting a job reports its failure; until then it is not an unhandled rejection.
+  for (const job of jobs.values()) job.catch(() => undefined);
+  return jobs;
+}
