@@ -6,7 +6,7 @@ import { loadLabs, type Lab } from '../src/course/labs.ts';
 import { coursePaths } from '../src/course/paths.ts';
 import { checkMistakes, losesPoints, type MistakeOutcome } from '../src/tooling/mistakes/check.ts';
 import { hasMistakes, loadMistakes } from '../src/tooling/mistakes/mistakes.ts';
-import { inTurn } from './support/in-turn.ts';
+import { blocksToRun, inTurn } from './support/in-turn.ts';
 
 const paths = coursePaths();
 const labs = loadLabs(paths).filter(hasMistakes);
@@ -15,11 +15,13 @@ const LIMIT_MS = 240_000;
 
 // Each lab's check is one single-threaded child: two labs at a time (tests/support/in-turn.ts).
 let checks: Map<Lab, Promise<Map<string, MistakeOutcome>>>;
-beforeAll(() => {
-  checks = inTurn(labs, (lab) => checkMistakes(lab, LIMIT_MS));
+const block = (lab: Lab) => `mistakes of lab ${lab.id}`;
+beforeAll(({}, file) => {
+  const running = blocksToRun(file);
+  checks = inTurn(labs.filter((lab) => running.has(block(lab))), (lab) => checkMistakes(lab, LIMIT_MS));
 });
 
-describe.each(labs.map((lab) => [lab.id, lab] as const))('mistakes of lab %s', (_id, lab) => {
+for (const lab of labs) describe(block(lab), () => {
   const mistakes = loadMistakes(paths, lab);
   let outcomes: Map<string, MistakeOutcome>;
   beforeAll(async () => {

@@ -7,6 +7,7 @@
  * time the test runs, so it waits no longer than its own job takes.
  */
 import { availableParallelism } from 'node:os';
+import type { Suite, Task } from 'vitest';
 
 /** How many jobs run at once: two (CI's cores), or one on a one-core machine. */
 const SIDE_BY_SIDE = Math.min(2, availableParallelism());
@@ -30,4 +31,10 @@ export function inTurn<K, T>(items: readonly K[], work: (item: K) => Promise<T>)
   // The test awaiting a job reports its failure; until then it is not an unhandled rejection.
   for (const job of jobs.values()) job.catch(() => undefined);
   return jobs;
+}
+
+/** The names of the file's top-level blocks with a test to run (not all of them under `-t` or `.only`): the jobs worth starting. */
+export function blocksToRun(file: Readonly<Suite>): Set<string> {
+  const runs = (task: Task): boolean => (task.type === 'suite' ? task.tasks.some(runs) : task.mode === 'run');
+  return new Set(file.tasks.filter(runs).map((task) => task.name));
 }
