@@ -1,10 +1,13 @@
 /**
- * A file's slow, independent jobs (a lab's grade, a lab's mistakes check) side
- * by side, two at a time. Each job is a child process the test worker only
- * waits on, and Vitest gives a two-core machine (CI's) a single worker, so one
- * job at a time leaves a core idle. Jobs start in the order given: when that
- * is the order of the tests that await them, a test's job has started by the
- * time the test runs, so it waits no longer than its own job takes.
+ * A file's slow, independent jobs (each lab's mistakes check) side by side,
+ * two at a time. Each job is a single-threaded child process the test worker
+ * only waits on, and Vitest gives a two-core machine (CI's) a single worker,
+ * so one job at a time leaves a core idle. Jobs start in the order given: when
+ * that is the order of the tests that await them, a test's job has started by
+ * the time the test runs, so it waits no longer than its own job takes.
+ * Not for Node grades: each already runs two stages at a time, and two of lab
+ * inventory's at once overran the runner's 10 s limit for loading a stage's
+ * files on a loaded machine (tests/same-score.test.ts stays one at a time).
  */
 import { availableParallelism } from 'node:os';
 import type { Suite, Task } from 'vitest';
