@@ -10,7 +10,7 @@
  * files on a loaded machine (tests/same-score.test.ts stays one at a time).
  */
 import { availableParallelism } from 'node:os';
-import type { Suite, Task } from 'vitest';
+import type { RunnerTask, RunnerTestSuite } from 'vitest';
 
 /** How many jobs run at once: two (CI's cores), or one on a one-core machine. */
 const SIDE_BY_SIDE = Math.min(2, availableParallelism());
@@ -37,7 +37,7 @@ export function inTurn<K, T>(items: readonly K[], work: (item: K) => Promise<T>)
 }
 
 /** The names of the file's top-level blocks with a test to run (not all of them under `-t` or `.only`): the jobs worth starting. */
-export function blocksToRun(file: Readonly<Suite>): Set<string> {
-  const runs = (task: Task): boolean => (task.type === 'suite' ? task.tasks.some(runs) : task.mode === 'run');
+export function blocksToRun(file: Readonly<RunnerTestSuite>): Set<string> {
+  const runs = (task: RunnerTask): boolean => (task.type === 'suite' ? task.tasks.some(runs) : task.mode === 'run');
   return new Set(file.tasks.filter(runs).map((task) => task.name));
 }
