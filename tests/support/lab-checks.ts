@@ -82,8 +82,9 @@ export async function gradeInNodeContainer(lab: Lab, target: 'solution' | 'start
 /** The WebContainer runner's exact plan, run on real Node, grades `target` as `journey grade` does, mounting `packageFiles` beside the grader and nothing else. */
 export async function expectContainerAgrees(paths: CoursePaths, lab: Lab, target: 'solution' | 'starter', graderSource: string, packageFiles: readonly string[] = []): Promise<void> {
   const containerStageIds = lab.manifest.stages.filter((s) => reaches('webcontainer', s.runsIn)).map((s) => s.id);
-  const { result: inContainer, terminal, spawned, mounted, run } = await gradeInNodeContainer(lab, target, graderSource);
-  const local = await gradedOnce(paths, lab, target);
+  // Side by side, to use CI's second core: the container's grader is one process, and the Node grade is single-threaded in its
+  // child's start and its timed stages (whose targets leave room for a shared core, e.g. labs/tcp/tests/speed.test.ts).
+  const [{ result: inContainer, terminal, spawned, mounted, run }, local] = await Promise.all([gradeInNodeContainer(lab, target, graderSource), gradedOnce(paths, lab, target)]);
 
   expect(spawned[0]).toEqual(['node', 'grader.mjs', 'run.json']);
   expect(Object.keys(mounted).sort()).toEqual(['grader.mjs', 'package.json', 'run.json', ...packageFiles].sort());
