@@ -5,7 +5,7 @@
  * to grade; this stage grades whether the learner's pieces work together.
  * Plain data and text, so the CLI and a page can show it alike.
  */
-import { pieceLabel, PIECE_IDS, PIECE_NOUNS, type PieceSet } from './pieces.ts';
+import { pieceLabel, PIECE_IDS, PIECE_NOUNS, type Piece, type PieceId } from './pieces.ts';
 import { PHASE_LABELS } from './timeline.ts';
 import type { TripError } from './trip-failure.ts';
 
@@ -24,11 +24,14 @@ export interface JourneyVerdict {
   summary: string;
 }
 
-/** What the trip ended with: the order's answer, or the failure. */
-export type TripEnd = { order: { status: number } } | { failure: TripError };
+/** What the trip ended with: the order's answer, or where it stopped (a TripError, or the same facts sent from the browser's trip worker). */
+export type TripEnd = { order: { status: number } } | { failure: Pick<TripError, 'phase' | 'time' | 'blamed'> };
+
+/** Whose each piece of the run was: a PieceSet, or the page's choices (which hold no modules). */
+export type RunPieces = { readonly [Id in PieceId]: Pick<Piece<Id>, 'id' | 'source'> };
 
 /** Grades a trip run with `pieces`. */
-export function journeyVerdict(pieces: PieceSet, end: TripEnd): JourneyVerdict {
+export function journeyVerdict(pieces: RunPieces, end: TripEnd): JourneyVerdict {
   const failure = 'failure' in end ? end.failure : undefined;
   const status = 'order' in end ? end.order.status : undefined;
   const completed = status === 201;

@@ -4,7 +4,7 @@
 // step where the trip stopped.
 import { describe, expect, it } from 'vitest';
 import { FAULT_IDS } from '../../src/journey/faults.ts';
-import { PIECE_IDS } from '../../src/journey/pieces.ts';
+import { PIECE_IDS, PIECE_NOUNS } from '../../src/journey/pieces.ts';
 import { PGLITE_DATA_DIR_PATH } from '../../src/runners/embedded/pglite-data-dir.ts';
 import { useBuiltSite } from '../support/built-site.ts';
 import { importFiles, labFiles, openLab } from '../support/lab-page.ts';
@@ -61,6 +61,9 @@ describe('running the journey in the browser', () => {
     expect(Buffer.concat(chunks).readUInt32LE(0)).toBe(0xa1b2c3d4);
     // The inventory started from the data directory the build made.
     await dataDir;
+    // journey trip --grade's verdict: every piece still the reference.
+    expect(await site.page.textContent('.rj-summary')).toBe(`Journey not yet: ${PIECE_IDS.length} of ${PIECE_IDS.length} pieces are still the reference: ${PIECE_IDS.map((id) => `${PIECE_NOUNS[id]} (${id})`).join(', ')}.`);
+    expect(await site.page.isHidden('.rj [data-part="passed"]')).toBe(true);
   }, 180_000);
 
   it('offers every fault faults.ts lists, and a ticked one shows in the run\'s timeline', async () => {
@@ -88,6 +91,12 @@ describe('running the journey in the browser', () => {
     for (const piece of PIECE_IDS) expect(await label(piece)).toMatch(/^your /);
     expect(await site.page.textContent('.rj-meter-text')).toBe(`Your stack: ${PIECE_IDS.length} of ${PIECE_IDS.length} pieces`);
     expect(await site.page.textContent('.rj-outcome')).toMatch(/The order came back: HTTP 20\d/);
+    // Forced pieces count as the learner's, as journey trip --grade takes every piece ungraded: the journey passes.
+    expect(await site.page.textContent('.rj-summary')).toBe('Journey pass: the order crossed the network carried by your code alone.');
+    expect(await site.page.locator('.rj-checks [data-ok="true"]').count()).toBe(PIECE_IDS.length + 1);
+    // The pass is kept in this browser: the chapter shows it on return, before any run.
+    await site.page.reload();
+    expect(await site.page.textContent('.rj [data-part="passed"]')).toMatch(/^You passed the whole journey in this browser on \d{4}-\d\d-\d\d \(seed \d+\)/);
   }, 240_000);
 
   it('keeps a piece that does not pass as the reference, and names it with the step when it is run anyway', async () => {
@@ -117,6 +126,8 @@ describe('running the journey in the browser', () => {
     const status = await runJourney();
     expect(await label('tcp')).toBe('your TCP');
     expect(status).toMatch(/^The trip stopped during TCP handshake, at t=[\d.]+ ms: .*TODO\(connection\).*Look at your TCP \(workspace\/tcp\/\)/);
+    // The verdict names the step and the piece first, then the pieces this browser has no passing work for.
+    expect(await site.page.textContent('.rj-summary')).toMatch(/^Journey not yet: the trip stopped during TCP handshake: look at your TCP \(workspace\/tcp\/\); 8 of 9 pieces are still the reference: /);
     expect(await site.page.locator('.rj [data-piece="tcp"][data-blamed]').count()).toBe(1);
     expect(await site.page.isHidden('.rj [data-part="result"]')).toBe(true);
   }, 240_000);

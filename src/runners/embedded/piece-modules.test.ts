@@ -40,6 +40,7 @@ describe("a learner's piece loaded as modules", () => {
     expect(error.blamed).toEqual([]);
     const explained = explainFailure(error, pieces, piece.describe);
     expect(explained.blamed).toEqual(['tcp']);
+    expect(explained.stopped).toEqual({ phase: 'edge', time: 1234 });
     expect(explained.message).toBe('The trip stopped during Edge (GET /api/suggest), at t=1234 ms: boom. Look at your TCP (workspace/tcp/).');
   });
 

@@ -6,6 +6,7 @@
  */
 import type { PieceId, PieceSet } from '../../journey/pieces.ts';
 import { TripError, tripError } from '../../journey/trip-failure.ts';
+import type { TripStop } from './trip-protocol.ts';
 
 /** `error` and its causes with every stack and message passed through `describe`. */
 function renamed(error: unknown, describe: (text: string) => string, depth = 0): unknown {
@@ -17,10 +18,10 @@ function renamed(error: unknown, describe: (text: string) => string, depth = 0):
 }
 
 /** The message and the blamed pieces for a failed run; an error that is not a TripError (a bug of the runner) says so. */
-export function explainFailure(error: unknown, pieces: PieceSet, describe: (text: string) => string): { message: string; blamed: PieceId[] } {
+export function explainFailure(error: unknown, pieces: PieceSet, describe: (text: string) => string): { message: string; blamed: PieceId[]; stopped?: TripStop } {
   if (error instanceof TripError) {
     const again = tripError(renamed(error.cause, describe), error.phase, error.time, pieces);
-    return { message: again.message, blamed: [...again.blamed] };
+    return { message: again.message, blamed: [...again.blamed], stopped: { phase: again.phase, time: again.time } };
   }
   return { message: `The journey could not run: ${describe(error instanceof Error ? error.message : String(error))}`, blamed: [] };
 }

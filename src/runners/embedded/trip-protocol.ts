@@ -4,6 +4,7 @@
  * apart from the worker so the page builds a request without loading it.
  */
 import type { PieceId } from '../../journey/pieces.ts';
+import type { TripError } from '../../journey/trip-failure.ts';
 import type { Trip } from '../../journey/trip.ts';
 
 /** One of the learner's pieces: its lab's files, by virtual path (run-files.ts `runFiles`: /impl/… and /given/…). */
@@ -28,4 +29,7 @@ export type TripMessage =
   | { kind: 'progress'; text: string }
   | { kind: 'done'; trip: Trip }
   /** The trip did not bring the order back: the TripError's message (piece and step named), or why a piece would not load. */
-  | { kind: 'failed'; message: string; blamed: PieceId[] };
+  | { kind: 'failed'; message: string; blamed: PieceId[]; stopped?: TripStop };
+
+/** Where the trip stopped, for the journey's verdict: a TripError's phase and time (a piece that would not load: no phase, t=0). Absent when the runner itself failed. */
+export type TripStop = Pick<TripError, 'phase' | 'time'>;

@@ -36,10 +36,11 @@ describe('the page side of the trip worker', () => {
   it('passes progress on and keeps its warm worker after a finished run', async () => {
     const { runner, workers } = runnerWith(() => [
       { kind: 'progress', text: 'Running the trip…' },
-      { kind: 'failed', message: 'The trip stopped during DNS', blamed: ['dns'] },
+      { kind: 'failed', message: 'The trip stopped during DNS', blamed: ['dns'], stopped: { phase: 'dns', time: 12 } },
     ]);
     const progress: string[] = [];
-    expect(await runner.run(request, { onProgress: (text) => progress.push(text) })).toEqual({ kind: 'failed', message: 'The trip stopped during DNS', blamed: ['dns'] });
+    // Where it stopped goes on too: the panel's verdict names the step.
+    expect(await runner.run(request, { onProgress: (text) => progress.push(text) })).toEqual({ kind: 'failed', message: 'The trip stopped during DNS', blamed: ['dns'], stopped: { phase: 'dns', time: 12 } });
     expect(progress).toEqual(['Running the trip…']);
     await runner.run(request);
     expect(workers).toHaveLength(1);

@@ -6,13 +6,13 @@
  */
 import type { PieceId } from '../../journey/pieces.ts';
 import type { Trip } from '../../journey/trip.ts';
-import type { TripMessage, TripRequest } from '../embedded/trip-protocol.ts';
+import type { TripMessage, TripRequest, TripStop } from '../embedded/trip-protocol.ts';
 
 /** How long a trip may take in the browser, PGlite's start included: the reference trip takes a few seconds. */
 export const TRIP_LIMIT_MS = 60_000;
 
 /** How a run ended. */
-export type TripRunResult = { kind: 'done'; trip: Trip } | { kind: 'failed'; message: string; blamed: PieceId[] };
+export type TripRunResult = { kind: 'done'; trip: Trip } | { kind: 'failed'; message: string; blamed: PieceId[]; stopped?: TripStop };
 
 export class TripRunner {
   private worker: Worker | undefined;
@@ -50,7 +50,7 @@ export class TripRunner {
         const message = event.data;
         if (message.kind === 'progress') options.onProgress?.(message.text);
         if (message.kind === 'done') finish({ kind: 'done', trip: message.trip }, false);
-        if (message.kind === 'failed') finish({ kind: 'failed', message: message.message, blamed: message.blamed }, false);
+        if (message.kind === 'failed') finish(message, false);
       };
       const onError = (event: ErrorEvent) => finish({ kind: 'failed', message: `The trip's worker stopped: ${event.message || 'it could not start'}`, blamed: [] }, true);
       worker.addEventListener('message', onMessage);

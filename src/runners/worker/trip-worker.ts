@@ -41,7 +41,7 @@ async function run(request: TripRequest): Promise<void> {
         loaded.push(piece);
         yours.push({ id, source: 'yours', modules: piece.modules } as Piece);
       } catch (error) {
-        post({ kind: 'failed', message: `${pieceLabel({ id, source: 'yours' })} could not load: ${(error as Error).message}`, blamed: [id] });
+        post({ kind: 'failed', message: `${pieceLabel({ id, source: 'yours' })} could not load: ${(error as Error).message}`, blamed: [id], stopped: { phase: undefined, time: 0 } });
         return;
       }
     }

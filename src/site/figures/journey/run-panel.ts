@@ -10,9 +10,11 @@ import { PIECE_IDS, type PieceId } from '../../../journey/pieces.ts';
 import type { Trip } from '../../../journey/trip.ts';
 import { runFiles } from '../../../runners/embedded/run-files.ts';
 import type { LearnerPieceFiles } from '../../../runners/embedded/trip-protocol.ts';
-import { TripRunner } from '../../../runners/worker/trip-runner.ts';
+import { TripRunner, type TripRunResult } from '../../../runners/worker/trip-runner.ts';
 import { WorkerRunner } from '../../../runners/worker/worker-runner.ts';
 import { loadFiles } from '../../../workspace/storage.ts';
+import { passText, recordJourneyPass } from './journey-pass.ts';
+import { runVerdict, verdictHtml } from './journey-verdict-view.ts';
 import { wireLayerFilter } from './layer-filter.ts';
 import { choosePiece, learnerFiles, startedFrom, verdictKey, type PieceChoice, type Verdict } from './piece-choice.ts';
 import { phaseBars, phaseBarsSvg, timelineTableHtml, totalMs } from './trip-figures.ts';
@@ -107,6 +109,19 @@ function showTrip(result: HTMLElement, trip: Trip): void {
   wireLayerFilter(result.querySelector<HTMLElement>('.tt')!);
 }
 
+/** The run's verdict, as `journey trip --grade` gives it; a pass is kept in this browser and shown. */
+function showVerdict(panel: HTMLElement, choices: readonly PieceChoice[], run: TripRunResult, settings: { seed: number; faults: string[] }): void {
+  const verdict = runVerdict(choices, run);
+  const shown = panel.querySelector<HTMLElement>('[data-part="verdict"]')!;
+  shown.hidden = !verdict;
+  if (!verdict) return;
+  shown.innerHTML = verdictHtml(verdict);
+  if (!verdict.passed) return;
+  const passed = panel.querySelector<HTMLElement>('[data-part="passed"]')!;
+  passed.textContent = passText(recordJourneyPass({ at: new Date().toISOString(), ...settings }));
+  passed.hidden = false;
+}
+
 /** Runs the journey from the panel's settings, showing each step of the work in its status line (the panel's button stays disabled meanwhile). */
 export async function runJourney(panel: HTMLElement): Promise<void> {
   const status = panel.querySelector<HTMLElement>('[data-part="status"]')!;
@@ -116,6 +131,7 @@ export async function runJourney(panel: HTMLElement): Promise<void> {
     status.classList.toggle('rj-failed', failed);
   };
   result.hidden = true;
+  panel.querySelector<HTMLElement>('[data-part="verdict"]')!.hidden = true;
   for (const row of panel.querySelectorAll('[data-blamed]')) row.removeAttribute('data-blamed');
   for (const url of downloads) URL.revokeObjectURL(url);
   downloads = [];
@@ -123,10 +139,12 @@ export async function runJourney(panel: HTMLElement): Promise<void> {
     const base = panel.dataset['base']!;
     const forced = new Set([...panel.querySelectorAll<HTMLInputElement>('[data-force]:checked')].map((input) => input.dataset['force']));
     const yours: LearnerPieceFiles[] = [];
+    const choices: PieceChoice[] = [];
     for (const lab of PIECE_IDS) {
       say(`Choosing the pieces: ${lab}…`);
       const { choice, files } = await decide(base, lab, forced.has(lab), say);
       showChoice(panel, choice);
+      choices.push(choice);
       if (files) yours.push(files);
     }
     showStack(panel, yours.length);
@@ -135,6 +153,7 @@ export async function runJourney(panel: HTMLElement): Promise<void> {
     const seed = seedInput.validity.valid && seedInput.value !== '' ? Number(seedInput.value) : Number(seedInput.defaultValue);
     const started = performance.now();
     const run = await trips.run({ seed, faults, yours }, { onProgress: (text) => say(text) });
+    showVerdict(panel, choices, run, { seed, faults });
     if (run.kind === 'failed') {
       for (const lab of run.blamed) panel.querySelector(`[data-piece="${lab}"]`)?.setAttribute('data-blamed', '');
       say(run.message, true);
