@@ -159,6 +159,12 @@ describe('links under a base path', () => {
     expect(courseHref('/labs/dnssec/', '/pj/', leftOutPages)).toBe('/pj/labs/dnssec/');
   });
 
+  it('leave out the Chinese pages of a left-out chapter and lab too', () => {
+    expect(courseHref('/zh-cn/chapters/dns/', '/pj/', leftOutPages)).toBeUndefined();
+    expect(courseHref('/zh-cn/labs/dns/', '/pj/', leftOutPages)).toBeUndefined();
+    expect(courseHref('/zh-cn/chapters/tcp/', '/pj/', leftOutPages)).toBe('/pj/zh-cn/chapters/tcp/');
+  });
+
   it('in Markdown (Astro\'s own processor): prefixed, or the words and a note where the page is left out', () => {
     const plugin = courseLinksPlugin({ base: '/pj/', leftOutPages });
     const { html } = markdownToHtml('See [the lab](/labs/tcp/), [how **DNS** answers](/chapters/dns/#a-cname), [an RFC](https://www.rfc-editor.org/) and [above](#top).\n', { mdastPlugins: [plugin] });

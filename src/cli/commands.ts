@@ -69,7 +69,7 @@ export function list(paths: CoursePaths, io: Io, now: Date = new Date()): number
     }
     io.out('');
   }
-  for (const [kind, label] of Object.entries(RUNS_IN_LABEL)) io.out(pc.dim(`${kind}: ${label.long}`));
+  for (const [kind, label] of Object.entries(RUNS_IN_LABEL.en)) io.out(pc.dim(`${kind}: ${label.long}`));
   return 0;
 }
 
