@@ -14,6 +14,7 @@ import { leftOut } from './src/course/offering.ts';
 import { leftOutPrefixes } from './src/site/course-links.ts';
 import { courseLinks } from './src/site/integrations/course-links.ts';
 import { LANG_TAG } from './src/course/locale.ts';
+import { translatedImports } from './src/site/integrations/translated-imports.ts';
 
 // The teacher's settings for this instance (course.json; README, "For teachers").
 const course = courseSettings(coursePaths());
@@ -44,7 +45,8 @@ export default defineConfig({
       },
     },
     // Chapter figures run the labs' solutions at build time; their `@impl/…` imports resolve as the grader's do.
-    plugins: [implPlugin(solutionLayouts(coursePaths()))],
+    // Translated pages (content/zh-cn/) import what their English pages import, relative to the English page.
+    plugins: [implPlugin(solutionLayouts(coursePaths())), translatedImports(coursePaths().content)],
     // …and the lab fixtures they read (the HTTPS chapter's RFC 8448 trace and recorded session) import the lab kit.
     resolve: { alias: courseAliases(coursePaths().root) },
     // Module workers, so the grading worker can load fast-check only for the labs whose tests use it.
