@@ -43,7 +43,7 @@ function summaryDetail(result: GradeResult, t: UiStrings): string {
 
 /** The summary line, as the page shows it and a screen reader announces it. */
 export function summaryText(result: GradeResult, t: UiStrings = pageStrings()): string {
-  return fill(t.resultSummary, { points: fill(t.pointsOfMax, result), detail: summaryDetail(result, t) });
+  return fill(t.resultSummary, { points: fill(t.pointsOfMax, { score: result.score, max: result.max }), detail: summaryDetail(result, t) });
 }
 
 /** Lines of a hex dump, a caret under it, or a diff: kept aligned (scrolling sideways), never wrapped. */
@@ -149,7 +149,7 @@ function testList(tests: TestResult[], files: ReadonlySet<string>, source: TestS
 export function renderResults(result: GradeResult, options: { files?: readonly string[]; tests?: Readonly<Record<string, string>>; restoredAt?: string; stageTitles?: Readonly<Record<string, string>> } = {}): HTMLElement {
   const t = pageStrings();
   const files = new Set(options.files ?? []);
-  const summary = el('p', { class: 'summary', tabindex: '-1', 'data-status': result.status }, el('strong', {}, fill(t.pointsOfMax, result)), ' ', summaryDetail(result, t));
+  const summary = el('p', { class: 'summary', tabindex: '-1', 'data-status': result.status }, el('strong', {}, fill(t.pointsOfMax, { score: result.score, max: result.max })), ' ', summaryDetail(result, t));
   const root = el('div', { class: 'results' }, summary);
   if (options.restoredAt) {
     root.append(el('p', { class: 'restored' }, fill(t.restored, { when: new Date(options.restoredAt).toLocaleString(document.documentElement.lang || undefined) })));

@@ -29,9 +29,11 @@ export function fill(template: string, values: Record<string, string | number> =
   });
 }
 
+type Segment = { text: string } | { slot: string };
+
 /** A catalogue string cut at its placeholders, for templates that render a placeholder as markup (a link, a `<code>`). */
-export function segments(template: string): ({ text: string } | { slot: string })[] {
-  return template.split(/(\{\w+\})/).flatMap((part) => {
+export function segments(template: string): Segment[] {
+  return template.split(/(\{\w+\})/).flatMap((part): Segment[] => {
     if (part === '') return [];
     const slot = /^\{(\w+)\}$/.exec(part)?.[1];
     return slot ? [{ slot }] : [{ text: part }];
