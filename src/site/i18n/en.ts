@@ -60,7 +60,7 @@ export const en = {
   code: 'Code',
   results: 'Results',
   due: 'Due',
-  readChapterBefore: '',
+  readChapterBefore: ' ',
   readChapter: 'Read the chapter',
   readChapterAfter: ' first. Your files are saved in this browser as you type; export them to grade locally with {command}.',
   showHint: 'Show a hint',
@@ -133,6 +133,13 @@ export const en = {
   colon: ': ',
   fullStop: '.',
   stepKeysHint: 'Use the buttons, or the ← and → keys while the diagram or a button has focus.',
+  // Hex views
+  hexBytes: '{n} bytes',
+  hexColours: 'Colours',
+  hexEveryField: 'Every field, in byte order ({n})',
+  hexHint: 'Point at or tap a byte, or Tab through the fields below, to see what it means.',
+  hexByte: 'byte {n}',
+  hexByteRange: 'bytes {from}–{to}',
   // Markdown links to a page this instance leaves out
   leftOutNote: ' (not part of this course)',
   leftOutTitle: 'This instance of the course leaves that page out',
