@@ -106,3 +106,16 @@ export function checkSteps(steps: readonly Step[], parts?: Iterable<string>): vo
     }
   });
 }
+
+/** A step-through's words in another language: each step's title and text, in step order. */
+export type StepWords = readonly Pick<Step, 'title' | 'text'>[];
+
+/**
+ * The steps with their words in another language, parts unchanged; a
+ * translation that does not match the steps one for one stops the build.
+ */
+export function translateSteps(steps: readonly Step[], words: StepWords | undefined, figure: string): Step[] {
+  if (!words) return [...steps];
+  if (words.length !== steps.length) throw new Error(`${figure}: ${words.length} translated steps for ${steps.length} steps; translate each step, in order`);
+  return steps.map((step, i) => ({ ...step, title: words[i]!.title, text: words[i]!.text }));
+}
