@@ -12,6 +12,7 @@ import { loadLabs } from '../src/course/labs.ts';
 import { untranslatedStages } from '../src/course/manifest-locale.ts';
 import { coursePaths } from '../src/course/paths.ts';
 import { translationStatus } from '../src/site/translation-status.ts';
+import { outdatedNotice } from '../src/site/translation-notice.ts';
 
 describe('the course in Chinese', () => {
   it('has a content/zh-cn/ page for every English page the site builds', () => {
@@ -84,5 +85,12 @@ describe('translation status from git history', () => {
     git('checkout', '-q', 'main');
     git('merge', '-q', '--no-edit', 'translate');
     expect(status()['content/guides/a.mdx']).toBe('outdated');
+  });
+});
+
+describe('the outdated notice', () => {
+  it('links the translated page to its English page, under the site\'s base', () => {
+    expect(outdatedNotice('zh-cn/chapters/dns', 'zh-cn', '/pj/')).toBe('本页翻译之后，英文原文又有改动。<a href="/pj/chapters/dns/">阅读英文原文</a>。');
+    expect(outdatedNotice('zh-cn', 'zh-cn', '/')).toContain('<a href="/">');
   });
 });

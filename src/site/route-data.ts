@@ -7,8 +7,8 @@ import { leftOut } from '../course/offering.ts';
 import { coursePaths } from '../course/paths.ts';
 import { localeOf, localePrefix } from '../course/locale.ts';
 import { courseHref, leftOutPrefixes, withBase } from './course-links.ts';
-import { fill, uiStrings } from './i18n/ui.ts';
 import { outdatedTranslations } from './translation-status.ts';
+import { outdatedNotice } from './translation-notice.ts';
 
 const leftOutPages = leftOutPrefixes(leftOut(coursePaths()));
 const outdated = new Set(outdatedTranslations(coursePaths()).map((page) => page.translation));
@@ -28,12 +28,7 @@ export const onRequest = defineRouteMiddleware((context) => {
   let data = route.entry.data;
   // The entry's file path, relative to the project, for a page built from content/ (StarlightPage pages have none).
   const file = route.entry.filePath?.replace(/^\.\//, '');
-  if (file && outdated.has(file) && !route.isFallback) {
-    const t = uiStrings(locale);
-    const rest = route.id.slice(localePrefix(locale).length);
-    const english = withBase(rest ? `/${rest}/` : '/');
-    data = { ...data, banner: { content: fill(t.outdatedNotice, { link: `<a href="${english}">${t.outdatedLink}</a>` }) } };
-  }
+  if (file && outdated.has(file) && !route.isFallback) data = { ...data, banner: { content: outdatedNotice(route.id, locale, import.meta.env.BASE_URL) } };
   const hero = data.hero;
   if (hero?.actions) {
     const actions = hero.actions.flatMap((action) => {
