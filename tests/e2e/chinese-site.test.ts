@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { useBuiltSite } from '../support/built-site.ts';
 import { runTests } from '../support/lab-page.ts';
+import { firstSearchResult } from '../support/search.ts';
 
 const site = useBuiltSite();
 
@@ -44,13 +45,7 @@ describe('the Chinese site', () => {
   }, 90_000);
 
   it('search finds Chinese words on the Chinese site', async () => {
-    await site.page.goto(`${site.url}/zh-cn/labs/`);
-    const input = site.page.locator('#starlight__search input');
-    await input.waitFor({ state: 'attached', timeout: 60_000 });
-    await site.page.locator('site-search button[data-open-modal]').first().click();
-    await input.fill('迭代解析器');
-    const result = site.page.locator('#starlight__search .pagefind-ui__result-link').first();
-    await result.waitFor({ timeout: 15_000 });
+    const result = await firstSearchResult(site, '/zh-cn/labs/', '迭代解析器');
     expect(await result.getAttribute('href')).toMatch(/^\/zh-cn\//);
   }, 90_000);
 });

@@ -126,4 +126,14 @@ describe('the encapsulation diagram', () => {
     expect(steps.map((s) => s.active)).toEqual([['row-http'], ['row-tcp'], ['row-ipv4'], ['row-ethernet'], ['row-http', 'row-tcp', 'row-ipv4', 'row-ethernet']]);
     expect(steps[3]!.text).toContain('176 byte-times');
   });
+
+  it('steps in Chinese with the same numbers, parts and code', () => {
+    const english = stackSteps(sizes);
+    const chinese = stackSteps(sizes, 'zh-cn');
+    expect(chinese.map((s) => s.active)).toEqual(english.map((s) => s.active));
+    expect(chinese[3]!.text).toContain('共 176 个字节时间');
+    expect(chinese[0]!.title).toBe(english[0]!.title.replace(/^The app writes (\d+) bytes$/, '应用写入 $1 字节'));
+    const code = (text: string) => (text.match(/`[^`]+`/g) ?? []).sort();
+    chinese.forEach((step, i) => expect(code(step.text)).toEqual(code(english[i]!.text)));
+  });
 });
