@@ -13,6 +13,7 @@ import { untranslatedStages } from '../src/course/manifest-locale.ts';
 import { coursePaths } from '../src/course/paths.ts';
 import { translationStatus } from '../src/site/translation-status.ts';
 import { outdatedNotice } from '../src/site/translation-notice.ts';
+import { joinCjk } from '../src/site/i18n/ui.ts';
 
 describe('the course in Chinese', () => {
   it('has a content/zh-cn/ page for every English page the site builds', () => {
@@ -92,5 +93,13 @@ describe('the outdated notice', () => {
   it('links the translated page to its English page, under the site\'s base', () => {
     expect(outdatedNotice('zh-cn/chapters/dns', 'zh-cn', '/pj/')).toBe('本页翻译之后，英文原文又有改动。<a href="/pj/chapters/dns/">阅读英文原文</a>。');
     expect(outdatedNotice('zh-cn', 'zh-cn', '/')).toContain('<a href="/">');
+  });
+});
+
+describe('Chinese text joined from pieces', () => {
+  it('gets a space between Latin letters or digits and Chinese characters, and nowhere else', () => {
+    expect(joinCjk('购物者 A', '询问', '边缘节点')).toBe('购物者 A 询问边缘节点');
+    expect(joinCjk('边缘节点', '询问', 'shopper')).toBe('边缘节点询问 shopper');
+    expect(joinCjk('源站', '回复', '屏蔽层')).toBe('源站回复屏蔽层');
   });
 });
