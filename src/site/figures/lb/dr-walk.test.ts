@@ -19,4 +19,13 @@ describe('the DR walk', () => {
   it('lights only parts the diagram has', () => {
     expect(() => checkSteps(drSteps(walk), drParts(walk))).not.toThrow();
   });
+
+  it('walks the same hops in Chinese, quoting the same addresses', () => {
+    const english = drSteps(walk);
+    const chinese = drSteps(walk, 'zh-cn');
+    expect(chinese.map((s) => s.active)).toEqual(english.map((s) => s.active));
+    const code = (text: string) => (text.match(/`[^`]+`/g) ?? []).sort();
+    chinese.forEach((step, i) => expect(code(step.text)).toEqual(code(english[i]!.text)));
+    expect(chinese[0]!.title).toBe('1. 数据中心路由器 → 调度器');
+  });
 });
