@@ -45,4 +45,15 @@ describe('four calls on one connection', () => {
     for (let i = 1; i < rows.length; i++) expect(rows[i]!.y).toBeGreaterThan(rows[i - 1]!.y);
     expect(height).toBeGreaterThan(rows.at(-1)!.y + 16);
   });
+
+  it('tells the same run in Chinese: the same rows lit, the same ids, results and code', () => {
+    const english = callSteps(events);
+    const chinese = callSteps(events, SCENARIO, 'zh-cn');
+    expect(chinese.map((s) => s.active)).toEqual(english.map((s) => s.active));
+    const code = (text: string) => (text.match(/`[^`]+`/g) ?? []).sort();
+    chinese.forEach((step, i) => {
+      expect(code(step.title + step.text)).toEqual(code(english[i]!.title + english[i]!.text));
+      expect(step.text).toContain(`${events[i]!.atMs} 毫秒`);
+    });
+  });
 });
