@@ -26,6 +26,14 @@ describe('the key schedule figure', () => {
     expect(() => checkSteps(steps, parts)).not.toThrow();
   });
 
+  it('walks the same steps in Chinese, quoting the same values and labels', async () => {
+    const english = (await keyScheduleWalk()).steps;
+    const chinese = (await keyScheduleWalk('zh-cn')).steps;
+    expect(chinese.map((s) => s.active)).toEqual(english.map((s) => s.active));
+    const quoted = (text: string) => (text.match(/`[^`]+`|"[^"]*"/g) ?? []).sort();
+    chinese.forEach((step, i) => expect(quoted(step.text)).toEqual(quoted(english[i]!.text)));
+  });
+
   it('abbreviates long values to their first bytes', () => {
     expect(abbreviate('01 02 03', 2)).toBe('01 02 …');
     expect(abbreviate('01 02', 2)).toBe('01 02');
