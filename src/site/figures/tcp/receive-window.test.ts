@@ -58,6 +58,17 @@ describe('the receive window, computed by the reference receiver', () => {
     expect(steps.map((s) => s.title)).toContain('Bytes 6–7 arrive out of order');
   });
 
+  it('writes the same steps in Chinese, quoting the same acknowledgments, windows and RFC sections', () => {
+    const english = windowSteps(frames);
+    const chinese = windowSteps(frames, SCENARIO, 'zh-cn');
+    const quoted = (text: string) => (text.match(/`[^`]+`|§[\d.]+/g) ?? []).sort();
+    chinese.forEach((step, i) => {
+      expect(step.active).toEqual(english[i]!.active);
+      expect(quoted(step.text)).toEqual(quoted(english[i]!.text));
+    });
+    expect(chinese.map((s) => s.title)).toContain('第 6–7 字节乱序到达');
+  });
+
   it('says what governs a window that reopens after zero: SWS avoidance for when, zero-window probes for the guarantee', () => {
     const steps = windowSteps(frames, SCENARIO);
     const reopening = frames.flatMap((frame, i) => (frame.action.kind === 'read' && frames[i - 1]?.window === 0 ? [steps[i]!] : []));
