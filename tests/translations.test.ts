@@ -13,7 +13,7 @@ import { untranslatedStages } from '../src/course/manifest-locale.ts';
 import { coursePaths } from '../src/course/paths.ts';
 import { translationStatus } from '../src/site/translation-status.ts';
 import { outdatedNotice } from '../src/site/translation-notice.ts';
-import { joinCjk } from '../src/site/i18n/ui.ts';
+import { contentLocale, joinCjk } from '../src/site/i18n/ui.ts';
 
 describe('the course in Chinese', () => {
   it('has a content/zh-cn/ page for every English page the site builds', () => {
@@ -101,5 +101,14 @@ describe('Chinese text joined from pieces', () => {
     expect(joinCjk('购物者 A', '询问', '边缘节点')).toBe('购物者 A 询问边缘节点');
     expect(joinCjk('边缘节点', '询问', 'shopper')).toBe('边缘节点询问 shopper');
     expect(joinCjk('源站', '回复', '屏蔽层')).toBe('源站回复屏蔽层');
+  });
+});
+
+describe('the language of a page\'s content', () => {
+  it('is the page\'s locale, except on Starlight\'s fallback pages, which show the English page', () => {
+    expect(contentLocale({ currentLocale: 'zh-CN', locals: { starlightRoute: { isFallback: false } } })).toBe('zh-cn');
+    expect(contentLocale({ currentLocale: 'zh-CN', locals: { starlightRoute: { isFallback: true } } })).toBe('en');
+    expect(contentLocale({ currentLocale: 'zh-CN', locals: {} })).toBe('zh-cn');
+    expect(contentLocale({ currentLocale: undefined, locals: {} })).toBe('en');
   });
 });

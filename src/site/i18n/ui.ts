@@ -44,3 +44,12 @@ export function segments(template: string): Segment[] {
 export function joinCjk(...parts: string[]): string {
   return parts.reduce((text, part) => (/[A-Za-z0-9]$/.test(text) && /^[\u4e00-\u9fff]/.test(part)) || (/[\u4e00-\u9fff]$/.test(text) && /^[A-Za-z0-9]/.test(part)) ? `${text} ${part}` : text + part, '');
 }
+
+/**
+ * The language of a page's content, for components inside it (figures, lab panels): the page's locale, except on
+ * Starlight's fallback pages, which show the English page under /zh-cn/ until it is translated.
+ */
+export function contentLocale(astro: { currentLocale?: string | undefined; locals: object }): Locale {
+  const route = (astro.locals as { starlightRoute?: { isFallback?: boolean } }).starlightRoute;
+  return route?.isFallback ? 'en' : pageLocale(astro.currentLocale);
+}
