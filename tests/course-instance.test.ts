@@ -3,6 +3,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { dueInstant, dueLabel, isPastDue } from '../src/course/due.ts';
 import { courseLabs, leftOut, offeredChapters } from '../src/course/offering.ts';
@@ -175,5 +176,12 @@ describe('links under a base path', () => {
     expect(html).not.toContain('/chapters/dns/');
     // A reference-style link cannot be unlinked from its definition: the build stops, naming it.
     expect(() => markdownToHtml('[x][d]\n\n[d]: /labs/dns/\n', { mdastPlugins: [plugin] })).toThrow('[d]: /labs/dns/ links to a page this course leaves out');
+  });
+
+  it('in a Chinese page, the note is in Chinese', () => {
+    const plugin = courseLinksPlugin({ base: '/pj/', leftOutPages });
+    const fileURL = pathToFileURL(join(coursePaths().content, 'zh-cn', 'chapters', 'tcp.mdx'));
+    const { html } = markdownToHtml('见[DNS 一章](/zh-cn/chapters/dns/)。\n', { mdastPlugins: [plugin], fileURL });
+    expect(html).toContain('<span class="left-out-link" title="本课程实例未包含该页面">DNS 一章（不在本课程中）</span>');
   });
 });

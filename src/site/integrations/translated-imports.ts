@@ -6,13 +6,18 @@
  * its English page lives instead.
  */
 import type { Plugin } from 'vite';
-import { TRANSLATED_LOCALES } from '../../course/locale.ts';
+import { TRANSLATED_LOCALES, type TranslatedLocale } from '../../course/locale.ts';
+
+/** The language of a translated page under `contentDir` (content/<locale>/…), or undefined for an English page or any other file. */
+export function translatedLocaleOf(file: string, contentDir: string): TranslatedLocale | undefined {
+  const content = contentDir.replace(/\/$/, '') + '/';
+  return TRANSLATED_LOCALES.find((l) => file.startsWith(`${content}${l}/`));
+}
 
 /** The English page's path for a translated page under `contentDir`, or undefined for any other file. */
 export function englishCounterpart(file: string, contentDir: string): string | undefined {
+  const locale = translatedLocaleOf(file, contentDir);
   const content = contentDir.replace(/\/$/, '') + '/';
-  if (!file.startsWith(content)) return undefined;
-  const locale = TRANSLATED_LOCALES.find((l) => file.startsWith(`${content}${l}/`));
   return locale && content + file.slice(content.length + locale.length + 1);
 }
 
