@@ -134,7 +134,7 @@ export const en = {
   fullStop: '.',
   stepKeysHint: 'Use the buttons, or the ← and → keys while the diagram or a button has focus.',
   // Hex views
-  hexBytes: '{n} bytes',
+  hexBytes: '({n} bytes)',
   hexColours: 'Colours',
   hexEveryField: 'Every field, in byte order ({n})',
   hexHint: 'Point at or tap a byte, or Tab through the fields below, to see what it means.',

@@ -123,7 +123,7 @@ export const zhCn: UiStrings = {
   colon: '：',
   fullStop: '。',
   stepKeysHint: '使用按钮，或在图示或按钮获得焦点时按 ← 和 → 键。',
-  hexBytes: '{n} 字节',
+  hexBytes: '（{n} 字节）',
   hexColours: '颜色',
   hexEveryField: '所有字段，按字节顺序（{n}）',
   hexHint: '指向或轻点一个字节，或用 Tab 键遍历下面的字段，查看它的含义。',

@@ -260,7 +260,8 @@ export const INCIDENT_WORDS: Record<Locale, { label: string; scroll: string; tit
       '每 50 秒 Ping 一次时，Ping 在 50、100 和 150 秒穿过代理，连接一直保持。',
     lane: (every) => `每 ${every} 秒 Ping 一次`,
     perSecond: '握手/秒',
-    unit: '秒',
+    // The axis keeps the SI symbol: "180 秒" would run past the figure's right edge.
+    unit: 's',
     handshake: '握手',
     ping: 'Ping 穿过代理',
     cut: '代理切断（1006）',
