@@ -85,6 +85,16 @@ describe('the hop-by-hop journey, generated from a netsim run of the routing lab
     expect(stepList.at(-1)!.text).toContain('the TTL went from 64 to 61');
     expect(HOP_FIELDS).toEqual(['dstMac', 'srcMac', 'srcIp', 'dstIp', 'ttl', 'checksum']);
   });
+
+  it('walks the same links in Chinese, quoting the same routes and addresses', () => {
+    const english = hopSteps(journey);
+    const chinese = hopSteps(journey, 'zh-cn');
+    expect(chinese.map((s) => s.active)).toEqual(english.map((s) => s.active));
+    const code = (text: string) => (text.match(/`[^`]+`/g) ?? []).sort();
+    chinese.forEach((step, i) => expect(code(step.text)).toEqual(code(english[i]!.text)));
+    expect(chinese.at(-1)!.text).toContain('TTL 从 64 变成 61');
+    expect(chinese[0]!.title).toBe('客户端 → 家庭网关');
+  });
 });
 
 describe('the NAT example', () => {
