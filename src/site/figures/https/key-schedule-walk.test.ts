@@ -3,6 +3,7 @@ import { toHex } from '@lab-kit';
 import * as rfc8448 from '../../../../labs/https/tests/fixtures/rfc8448.ts';
 import { checkSteps } from '../../components/step-through.ts';
 import { abbreviate, keyScheduleWalk, VIEW_BOX } from './key-schedule-walk.ts';
+import { expectSameSteps } from '../../../../tests/support/translated-steps.ts';
 
 describe('the key schedule figure', () => {
   it("shows RFC 8448's published secrets, computed by the lab's solution", async () => {
@@ -29,9 +30,7 @@ describe('the key schedule figure', () => {
   it('walks the same steps in Chinese, quoting the same values and labels', async () => {
     const english = (await keyScheduleWalk()).steps;
     const chinese = (await keyScheduleWalk('zh-cn')).steps;
-    expect(chinese.map((s) => s.active)).toEqual(english.map((s) => s.active));
-    const quoted = (text: string) => (text.match(/`[^`]+`|"[^"]*"/g) ?? []).sort();
-    chinese.forEach((step, i) => expect(quoted(step.text)).toEqual(quoted(english[i]!.text)));
+    expectSameSteps(english, chinese, { quoted: /`[^`]+`|"[^"]*"/g });
   });
 
   it('abbreviates long values to their first bytes', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { wrap } from '../../../../labs/tcp/solution/wrap32.ts';
 import { computeFrames, SCENARIO, windowSteps, type Region } from './receive-window.ts';
+import { expectSameSteps } from '../../../../tests/support/translated-steps.ts';
 
 const frames = computeFrames();
 const count = (regions: Region[], region: Region) => regions.filter((r) => r === region).length;
@@ -61,11 +62,7 @@ describe('the receive window, computed by the reference receiver', () => {
   it('writes the same steps in Chinese, quoting the same acknowledgments, windows and RFC sections', () => {
     const english = windowSteps(frames);
     const chinese = windowSteps(frames, SCENARIO, 'zh-cn');
-    const quoted = (text: string) => (text.match(/`[^`]+`|§[\d.]+/g) ?? []).sort();
-    chinese.forEach((step, i) => {
-      expect(step.active).toEqual(english[i]!.active);
-      expect(quoted(step.text)).toEqual(quoted(english[i]!.text));
-    });
+    expectSameSteps(english, chinese, { quoted: /`[^`]+`|§[\d.]+/g });
     expect(chinese.map((s) => s.title)).toContain('第 6–7 字节乱序到达');
   });
 
