@@ -22,6 +22,11 @@ describe('the language journey speaks', () => {
     expect(cliLocale(['--lang=zh-CN', 'list'], { LANG: 'C' })).toEqual({ locale: 'zh-cn', args: ['list'] });
   });
 
+  it('is documented in the help', async () => {
+    const run = await journeyHere(['help'], { workspace: tempWorkspace(), labs });
+    expect(run.stdout).toContain('Every command takes --lang zh-cn or --lang en');
+  });
+
   it('refuses a --lang it does not speak, naming the ones it does', async () => {
     const run = await journeyHere(['list', '--lang', 'fr'], { workspace: tempWorkspace(), labs });
     expect(run.code).toBe(2);
@@ -35,7 +40,7 @@ describe('journey in Chinese', () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('adder › small: 小整数');
     expect(run.stdout).toContain('把两个小整数相加。');
-    expect(run.stdout).toContain('提示 1/1： 用 +。');
+    expect(run.stdout).toContain('提示 1/1：用 +。');
     expect(run.stdout).toContain('这个阶段的提示已经全部给出。');
   });
 

@@ -214,7 +214,7 @@ export function hint(paths: CoursePaths, io: Io, id: string | undefined, stageId
   io.out('');
   // A new hint is shown alone; --seen, or asking once they are all out, shows every one revealed.
   const from = flags.seen || before === total ? 0 : shown - 1;
-  stage.hints.slice(from, shown).forEach((h, i) => io.out(`  ${pc.cyan(m.hintN(from + i + 1, total))} ${h}`));
+  stage.hints.slice(from, shown).forEach((h, i) => io.out(`  ${pc.cyan(m.hintN(from + i + 1, total))}${h}`));
   const again = `npx journey hint ${lab.id} ${stage.id}`;
   if (shown === 0) io.out(`  ${m.noHintsYet(again)}`);
   io.out('');

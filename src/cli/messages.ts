@@ -58,7 +58,8 @@ const en = {
   watching: (dir: string) => `Watching ${dir}/ — save a file to re-grade, Ctrl+C to stop.`,
   // hint
   hintHeading: (points: number, runsIn: string) => `(${points} points, runs in: ${runsIn})`,
-  hintN: (n: number, total: number) => `Hint ${n} of ${total}.`,
+  /** The hint's number, and what separates it from the hint. */
+  hintN: (n: number, total: number) => `Hint ${n} of ${total}. `,
   noHintsYet: (command: string) => `No hints seen yet: \`${command}\` shows the first.`,
   stillStuck: (command: string, next: number, total: number, earlier: boolean) =>
     `Still stuck? \`${command}\` reveals hint ${next} of ${total}.${earlier ? ` Earlier hints: \`${command} --seen\`.` : ''}`,
