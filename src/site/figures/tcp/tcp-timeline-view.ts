@@ -303,7 +303,7 @@ interface TimelineWords {
   now: (client: string, server: string) => string;
   listens: (arrow: string) => Pick<Step, 'title' | 'text'>;
   timeWaitEnds: (duration: string, arrow: string) => Pick<Step, 'title' | 'text'>;
-  moves: (side: Side, from: string, to: string, arrow: string) => Pick<Step, 'title' | 'text'>;
+  moves: (side: string, from: string, to: string, arrow: string) => Pick<Step, 'title' | 'text'>;
   syn: (connect: string, isn: number, wire: string, next: number, on: string) => Pick<Step, 'title' | 'text'>;
   synAck: (isn: number, wire: string, ack: number, on: string) => Pick<Step, 'title' | 'text'>;
   handshakeAck: (wire: string, on: string) => Pick<Step, 'title' | 'text'>;
@@ -467,7 +467,10 @@ const TIMELINE_WORDS: Record<Locale, TimelineWords> = {
 };
 
 /** The figure's other words in each language: the sequence diagram's and the state machine's names, and a wait's label. */
-export const TIMELINE_FIGURE_WORDS: Record<Locale, { title: string; desc: string; client: string; server: string; later: (ms: number) => string; machineRegion: string; machineTitle: string; machineDesc: string }> = {
+export const TIMELINE_FIGURE_WORDS: Record<
+  Locale,
+  { title: string; desc: string; client: string; server: string; later: (ms: number) => string; machineRegion: string; machineTitle: string; machineDesc: string; key: string; machineKey: string }
+> = {
   en: {
     title: 'Segments between the client and the server',
     desc:
@@ -475,6 +478,8 @@ export const TIMELINE_FIGURE_WORDS: Record<Locale, { title: string; desc: string
       "a cross marks a segment the link lost. State names on a side's line show where that side enters a new state. The numbered steps describe every segment with its exact numbers.",
     client: 'Client',
     server: 'Server',
+    key: 'Numbers on the arrows are relative to each side’s ISN, as Wireshark shows them; the steps give the raw 32-bit values.',
+    machineKey: ' In the state machine, C marks the client and S the server.',
     later: (ms) => `${formatDuration(ms)} later`,
     machineRegion: 'The TCP state machine (scrolls sideways on a narrow screen)',
     machineTitle: 'The TCP state machine',
@@ -489,6 +494,8 @@ export const TIMELINE_FIGURE_WORDS: Record<Locale, { title: string; desc: string
       '一方竖线上的状态名表示该方在那里进入新状态。编号的步骤逐一说明每个报文段及其确切数值。',
     client: '客户端',
     server: '服务器',
+    key: '箭头上的数字是相对于各自 ISN 的值，和 Wireshark 的显示方式一样；步骤中给出的是原始的 32 位数值。',
+    machineKey: '状态机中，C 标记客户端，S 标记服务器。',
     later: (ms) => `${TIMELINE_WORDS['zh-cn'].duration(ms)}后`,
     machineRegion: 'TCP 状态机（窄屏上可横向滚动）',
     machineTitle: 'TCP 状态机',
