@@ -3,6 +3,7 @@ import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import { coursePagesIn, pagesIn } from './src/site/sidebar.ts';
 import { deployOutputs } from './src/site/integrations/deploy.ts';
+import { pgliteDataDir } from './src/site/integrations/pglite-data-dir.ts';
 import { nextStep } from './src/site/integrations/next-step.ts';
 import { siteUrl, siteUrlCheck } from './src/site/integrations/site-url.ts';
 import { CROSS_ORIGIN_ISOLATION } from './src/course/deploy-headers.ts';
@@ -54,10 +55,14 @@ export default defineConfig({
     // The grading worker's dependencies, pre-bundled up front: discovered late, they make the dev server reload the page mid-run.
     optimizeDeps: {
       include: ['@vitest/expect', '@vitest/runner', '@vitest/utils/display', 'chai', 'es-module-lexer/js', 'fast-check', 'sucrase', 'fflate', 'idb-keyval'],
+      // PGlite finds its .wasm and .data files next to its own module (new URL(…, import.meta.url)): pre-bundling would move it away from them.
+      exclude: ['@electric-sql/pglite'],
     },
   },
   integrations: [
     deployOutputs(),
+    // The inventory lab's database, initialised at build time so the browser worker need not run initdb.
+    pgliteDataDir(),
     // Markdown links are left as written by Astro: this gives root-relative ones the base, and unlinks left-out pages.
     courseLinks({ base: course.base, leftOutPages }),
     nextStep(),

@@ -63,6 +63,8 @@ export async function main(argv: string[], plainIo: Io): Promise<number> {
         return await (await import('./class.ts')).classCommand(paths, io, first, second, values as import('./class.ts').ClassFlags);
       case 'new':
         return commands.newLab(paths, io, first, values as { title?: string });
+      case 'trip':
+        return await (await import('./trip.ts')).trip(paths, io, values as import('./trip.ts').TripFlags);
       case 'ci': {
         const ci = await import('./ci-commands.ts');
         const flags = values as CiFlags;

@@ -77,6 +77,20 @@ export const COMMANDS: readonly CommandSpec[] = [
       junit: { type: 'string', hint: 'summary: also write every test\'s result as JUnit XML to this file' },
     },
   },
+  {
+    name: 'trip',
+    args: '',
+    summary: 'chapter 11: carry one order from the phone to the inventory and back in the simulator, with your pieces where their labs\' pure stages pass; prints the timeline and phase latencies, writes the capture and its TLS key log',
+    flags: {
+      seed: { type: 'string', hint: 'the simulation\'s seed (default: the chapter\'s, whose Wi-Fi loses the SYN)' },
+      yours: { type: 'string', hint: 'labs to take from your workspace without grading them first, e.g. tcp,dns' },
+      reference: { type: 'boolean', hint: 'every piece from the reference; grades nothing' },
+      out: { type: 'string', hint: 'folder for trip.pcap and keylog.txt (default: workspace/.journey/trip)' },
+      layer: { type: 'string', hint: 'show only these layers\' steps: link, network, transport, security, application, database' },
+      fault: { type: 'string', hint: 'inject faults: lost-dns-reply, server-down, lost-order-response, idle-proxy' },
+      grade: { type: 'boolean', hint: 'the chapter\'s grading stage: every piece from your workspace; passes when the order comes back' },
+    },
+  },
   { name: 'help', args: '', summary: 'this list', flags: {} },
 ];
 

@@ -84,3 +84,16 @@ describe('accessibility (axe) with a type error in the editor', () => {
     });
   }
 });
+
+// The journey chapter's panel shows a run's figures and downloads only after a run: scan the chapter with one shown.
+describe('accessibility (axe) after a journey run', () => {
+  for (const [theme, width] of [['light', 1280], ['dark', 390]] as const) {
+    it(`/chapters/journey/ with a run shown has no serious or critical violations (${theme}, ${width} px)`, async () => {
+      const run = async (page: Page) => {
+        await page.click('.rj [data-part="run"]');
+        await page.waitForSelector('.rj [data-part="result"]:not([hidden])', { state: 'attached', timeout: 120_000 });
+      };
+      expect(await seriousViolations('/chapters/journey/', theme, width, run)).toEqual([]);
+    }, 180_000);
+  }
+});
