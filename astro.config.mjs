@@ -14,6 +14,8 @@ import { courseSettings } from './src/course/settings.ts';
 import { leftOut } from './src/course/offering.ts';
 import { leftOutPrefixes } from './src/site/course-links.ts';
 import { courseLinks } from './src/site/integrations/course-links.ts';
+import { LANG_TAG } from './src/course/locale.ts';
+import { translatedImports } from './src/site/integrations/translated-imports.ts';
 
 // The teacher's settings for this instance (course.json; README, "For teachers").
 const course = courseSettings(coursePaths());
@@ -44,7 +46,8 @@ export default defineConfig({
       },
     },
     // Chapter figures run the labs' solutions at build time; their `@impl/…` imports resolve as the grader's do.
-    plugins: [implPlugin(solutionLayouts(coursePaths()))],
+    // Translated pages (content/zh-cn/) import what their English pages import, relative to the English page.
+    plugins: [implPlugin(solutionLayouts(coursePaths())), translatedImports(coursePaths().content)],
     // …and the lab fixtures they read (the HTTPS chapter's RFC 8448 trace and recorded session) import the lab kit.
     resolve: { alias: courseAliases(coursePaths().root) },
     // Module workers, so the grading worker can load fast-check only for the labs whose tests use it.
@@ -69,11 +72,17 @@ export default defineConfig({
       // The course's own 404 page is src/site/pages/404.astro (see there why).
       disable404Route: true,
       description: 'Follow one request across the internet, and build each piece of it in TypeScript.',
+      // English at the root, Chinese under /zh-cn/ (content/zh-cn/, same file names); Starlight's own UI strings come in both.
+      defaultLocale: 'root',
+      locales: {
+        root: { label: 'English', lang: LANG_TAG.en },
+        'zh-cn': { label: '简体中文', lang: LANG_TAG['zh-cn'] },
+      },
       sidebar: [
-        { label: 'Start here', items: pagesIn('./content', 'guides') },
-        { label: 'The journey', items: coursePagesIn(coursePaths()) },
-        // Starlight adds the base to this link itself.
-        { label: 'Labs', link: '/labs/' },
+        { label: 'Start here', translations: { [LANG_TAG['zh-cn']]: '从这里开始' }, items: pagesIn('./content', 'guides') },
+        { label: 'The journey', translations: { [LANG_TAG['zh-cn']]: '旅程' }, items: coursePagesIn(coursePaths()) },
+        // Starlight adds the base to this link itself; route-data.ts points it at /zh-cn/labs/ on Chinese pages.
+        { label: 'Labs', translations: { [LANG_TAG['zh-cn']]: '实验' }, link: '/labs/' },
       ],
       // Chapters live outside src/content/docs; let Starlight's Markdown features (asides, heading links) reach them.
       markdown: { processedDirs: ['./content'] },

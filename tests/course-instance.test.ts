@@ -3,6 +3,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { dueInstant, dueLabel, isPastDue } from '../src/course/due.ts';
 import { courseLabs, leftOut, offeredChapters } from '../src/course/offering.ts';
@@ -162,6 +163,12 @@ describe('links under a base path', () => {
     expect(courseHref('/labs/dnssec/', '/pj/', leftOutPages)).toBe('/pj/labs/dnssec/');
   });
 
+  it('leave out the Chinese pages of a left-out chapter and lab too', () => {
+    expect(courseHref('/zh-cn/chapters/dns/', '/pj/', leftOutPages)).toBeUndefined();
+    expect(courseHref('/zh-cn/labs/dns/', '/pj/', leftOutPages)).toBeUndefined();
+    expect(courseHref('/zh-cn/chapters/tcp/', '/pj/', leftOutPages)).toBe('/pj/zh-cn/chapters/tcp/');
+  });
+
   it('in Markdown (Astro\'s own processor): prefixed, or the words and a note where the page is left out', () => {
     const plugin = courseLinksPlugin({ base: '/pj/', leftOutPages });
     const { html } = markdownToHtml('See [the lab](/labs/tcp/), [how **DNS** answers](/chapters/dns/#a-cname), [an RFC](https://www.rfc-editor.org/) and [above](#top).\n', { mdastPlugins: [plugin] });
@@ -172,5 +179,12 @@ describe('links under a base path', () => {
     expect(html).not.toContain('/chapters/dns/');
     // A reference-style link cannot be unlinked from its definition: the build stops, naming it.
     expect(() => markdownToHtml('[x][d]\n\n[d]: /labs/dns/\n', { mdastPlugins: [plugin] })).toThrow('[d]: /labs/dns/ links to a page this course leaves out');
+  });
+
+  it('in a Chinese page, the note is in Chinese', () => {
+    const plugin = courseLinksPlugin({ base: '/pj/', leftOutPages });
+    const fileURL = pathToFileURL(join(coursePaths().content, 'zh-cn', 'chapters', 'tcp.mdx'));
+    const { html } = markdownToHtml('见[DNS 一章](/zh-cn/chapters/dns/)。\n', { mdastPlugins: [plugin], fileURL });
+    expect(html).toContain('<span class="left-out-link" title="本课程实例未包含该页面">DNS 一章（不在本课程中）</span>');
   });
 });

@@ -104,6 +104,7 @@ export function helpText(): string {
     }
   }
   lines.push('', 'Run from the course folder with `npx journey …` (it uses the course\'s own Node).');
+  lines.push('Every command takes --lang zh-cn or --lang en; without it, journey follows the system locale (LC_ALL, LC_MESSAGES, LANG).');
   return lines.join('\n');
 }
 

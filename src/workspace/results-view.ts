@@ -6,10 +6,11 @@
  * the learner's code printed, and links to the file and line a message names
  * and to the line each failing test is declared on.
  */
-import { STATUS_WORDS, testSummary, type GradeResult, type StageResult, type TestResult } from '../runners/result.ts';
+import { testSummary, type GradeResult, type StageResult, type TestResult } from '../runners/result.ts';
+import { fill, type UiStrings } from '../site/i18n/ui.ts';
+import { pageStrings, statusWords } from './ui.ts';
 import { testLine } from './test-lines.ts';
 
-const RUNNER_NAME = { node: 'local Node grader', worker: 'browser worker', webcontainer: 'WebContainer (full Node)' } as const;
 
 const MARK: Record<TestResult['status'] | StageResult['status'], string> = { passed: '✓', failed: '✗', hung: '⏱', skipped: '–', 'not-run': '·' };
 
@@ -25,24 +26,24 @@ function mark(status: TestResult['status'] | StageResult['status']): HTMLElement
 }
 
 function stageNote(stage: StageResult): string {
-  if (stage.status === 'not-run') {
-    return stage.runsIn === 'host'
-      ? 'needs your own machine (UDP or tshark): run `npx journey grade` locally'
-      : 'needs full Node: run it in the full-Node runner or with `npx journey grade` locally';
-  }
-  if (stage.error && !stage.tests.length) return 'did not load';
-  return testSummary(stage.tests, ' · ');
+  const t = pageStrings();
+  if (stage.status === 'not-run') return stage.runsIn === 'host' ? t.notRunHost : t.notRunNode;
+  if (stage.error && !stage.tests.length) return t.didNotLoad;
+  return testSummary(stage.tests, ' · ', statusWords(t), t.noTests);
 }
 
-/** The summary line, as the page shows it and a screen reader announces it. */
-export function summaryText(result: GradeResult): string {
+/** The summary after the score: stages passed, and by which runner. */
+function summaryDetail(result: GradeResult, t: UiStrings): string {
   const ran = result.stages.filter((s) => s.status !== 'not-run');
   const ranPoints = ran.reduce((sum, s) => sum + s.points, 0);
   const passed = ran.filter((s) => s.status === 'passed').length;
-  return (
-    `${result.score}/${result.max} points: ${passed} of ${ran.length} stages passed ` +
-    `(${ranPoints} points run by the ${RUNNER_NAME[result.runner]} in ${(result.durationMs / 1000).toFixed(2)} s)`
-  );
+  const runner = { node: t.runnerNode, worker: t.runnerWorker, webcontainer: t.runnerWebcontainer }[result.runner];
+  return fill(t.resultDetail, { passed, ran: ran.length, ranPoints, runner, seconds: (result.durationMs / 1000).toFixed(2) });
+}
+
+/** The summary line, as the page shows it and a screen reader announces it. */
+export function summaryText(result: GradeResult, t: UiStrings = pageStrings()): string {
+  return fill(t.resultSummary, { points: fill(t.pointsOfMax, { score: result.score, max: result.max }), detail: summaryDetail(result, t) });
 }
 
 /** Lines of a hex dump, a caret under it, or a diff: kept aligned (scrolling sideways), never wrapped. */
@@ -99,7 +100,7 @@ export function messageBlock(message: string, files: ReadonlySet<string> = new S
 
 /** A button that opens `file` at `line`, as the results panel's click handler expects. */
 function gotoButton(file: string, line: number | string, text: string): HTMLElement {
-  return el('button', { type: 'button', class: 'goto', 'data-goto': file, 'data-line': String(line), title: `Open ${file} at line ${line}` }, text);
+  return el('button', { type: 'button', class: 'goto', 'data-goto': file, 'data-line': String(line), title: fill(pageStrings().openAtLine, { file, line }) }, text);
 }
 
 /** Where a stage's tests live, and their text, to find the line a test is declared on. */
@@ -109,7 +110,7 @@ interface TestSource {
 }
 
 function testItem(test: TestResult, files: ReadonlySet<string>, source: TestSource | undefined, sameError: TestResult[] = []): HTMLElement {
-  const item = el('li', { class: `test test-${test.status}` }, mark(test.status), el('span', { class: 'visually-hidden' }, `${STATUS_WORDS[test.status]}: `), test.name);
+  const item = el('li', { class: `test test-${test.status}` }, mark(test.status), el('span', { class: 'visually-hidden' }, `${statusWords()[test.status]}: `), test.name);
   const line = source && ['failed', 'hung'].includes(test.status) ? testLine(source.text, test.name) : undefined;
   if (line) item.append(' ', gotoButton(source!.path, line, `${source!.path.replace(/^tests\//, '')}:${line}`));
   if (test.message) item.append(messageBlock(test.message, files));
@@ -118,12 +119,12 @@ function testItem(test: TestResult, files: ReadonlySet<string>, source: TestSour
       el(
         'details',
         { class: 'same-error' },
-        el('summary', {}, `The same error in ${sameError.length} more test${sameError.length === 1 ? '' : 's'}`),
+        el('summary', {}, sameError.length === 1 ? pageStrings().sameErrorOne : fill(pageStrings().sameErrorMany, { n: sameError.length })),
         el('ul', {}, ...sameError.map((t) => el('li', {}, t.name))),
       ),
     );
   }
-  if (test.output) item.append(el('details', {}, el('summary', {}, 'Your code printed'), el('pre', { class: 'output', tabindex: '0' }, test.output)));
+  if (test.output) item.append(el('details', {}, el('summary', {}, pageStrings().yourCodePrinted), el('pre', { class: 'output', tabindex: '0' }, test.output)));
   return item;
 }
 
@@ -145,12 +146,13 @@ function testList(tests: TestResult[], files: ReadonlySet<string>, source: TestS
  * Builds the results panel's content for a result; `files` are the names a message may link to, `tests` the
  * lab's test files by path (`tests/<stage>.test.ts`), where each failing test's own line is found.
  */
-export function renderResults(result: GradeResult, options: { files?: readonly string[]; tests?: Readonly<Record<string, string>>; restoredAt?: string } = {}): HTMLElement {
+export function renderResults(result: GradeResult, options: { files?: readonly string[]; tests?: Readonly<Record<string, string>>; restoredAt?: string; stageTitles?: Readonly<Record<string, string>> } = {}): HTMLElement {
+  const t = pageStrings();
   const files = new Set(options.files ?? []);
-  const summary = el('p', { class: 'summary', tabindex: '-1', 'data-status': result.status }, el('strong', {}, `${result.score}/${result.max} points`), ' ', summaryText(result).replace(/^\S+ points: /, ''));
+  const summary = el('p', { class: 'summary', tabindex: '-1', 'data-status': result.status }, el('strong', {}, fill(t.pointsOfMax, { score: result.score, max: result.max })), ' ', summaryDetail(result, t));
   const root = el('div', { class: 'results' }, summary);
   if (options.restoredAt) {
-    root.append(el('p', { class: 'restored' }, `Your last run, ${new Date(options.restoredAt).toLocaleString()}. Run the tests again to grade your current files.`));
+    root.append(el('p', { class: 'restored' }, fill(t.restored, { when: new Date(options.restoredAt).toLocaleString(document.documentElement.lang || undefined) })));
   }
   if (result.status === 'error' && result.message) root.append(messageBlock(result.message, files, 'run-error'));
   const firstUnfinished = result.stages.find((s) => s.status === 'failed');
@@ -158,7 +160,7 @@ export function renderResults(result: GradeResult, options: { files?: readonly s
     const section = el(
       'details',
       { class: `stage stage-${stage.status}`, 'data-stage': stage.id },
-      el('summary', {}, mark(stage.status), el('span', { class: 'stage-title' }, stage.title), el('span', { class: 'points' }, `${stage.earned}/${stage.points}`), el('span', { class: 'note' }, stageNote(stage))),
+      el('summary', {}, mark(stage.status), el('span', { class: 'stage-title' }, options.stageTitles?.[stage.id] ?? stage.title), el('span', { class: 'points' }, `${stage.earned}/${stage.points}`), el('span', { class: 'note' }, stageNote(stage))),
     );
     if (stage === firstUnfinished) section.setAttribute('open', '');
     if (stage.error) section.append(messageBlock(stage.error, files, 'stage-error'));

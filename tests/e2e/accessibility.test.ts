@@ -25,7 +25,7 @@ async function seriousViolations(path: string, theme: 'light' | 'dark', width: n
   const page = await site.browser.newPage({ viewport: { width, height: 900 } });
   await page.addInitScript((t) => localStorage.setItem('starlight-theme', t), theme);
   await page.goto(`${site.url}${path}`);
-  if (/^\/labs\/[^/]+\/$/.test(path)) await page.waitForSelector('lab-workspace[data-ready]', { state: 'attached' });
+  if (/^(\/zh-cn)?\/labs\/[^/]+\/$/.test(path)) await page.waitForSelector('lab-workspace[data-ready]', { state: 'attached' });
   await before?.(page);
   await page.addScriptTag({ path: axePath });
   const violations = (await page.evaluate(async (search) => {
@@ -46,10 +46,13 @@ async function seriousViolations(path: string, theme: 'light' | 'dark', width: n
 
 const chapters = readdirSync(join(root, 'content', 'chapters')).map((f) => `/chapters/${f.replace(/\.mdx?$/, '')}/`);
 const labPages = loadLabs(coursePaths()).map((lab) => `/labs/${lab.id}/`);
+const english = [...chapters, ...labPages, '/', '/labs/'];
+// The Chinese site has the same pages under /zh-cn/ (a page not translated yet is Starlight's English fallback).
+const chinese = english.map((path) => `/zh-cn${path}`);
 
-// Every chapter and lab page, on a laptop in light mode and on a phone in dark mode.
+// Every chapter and lab page in both languages, on a laptop in light mode and on a phone in dark mode.
 describe('accessibility (axe)', () => {
-  for (const path of [...chapters, ...labPages, '/', '/labs/']) {
+  for (const path of [...english, ...chinese]) {
     for (const [theme, width] of [['light', 1280], ['dark', 390]] as const) {
       it(`${path} has no serious or critical violations (${theme}, ${width} px)`, async () => {
         expect(await seriousViolations(path, theme, width)).toEqual([]);
