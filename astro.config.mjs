@@ -90,13 +90,14 @@ export default defineConfig({
       routeMiddleware: './src/site/route-data.ts',
       components: { Sidebar: './src/site/components/overrides/Sidebar.astro' },
       head: [
-        // A table or code block wider than the screen scrolls sideways; make it reachable by keyboard too
-        // (axe: scrollable-region-focusable). Starlight and Expressive Code leave such regions unfocusable.
+        // A table, code block or figure wider than the screen scrolls sideways; make it reachable by keyboard too
+        // (axe: scrollable-region-focusable). Starlight and Expressive Code leave such regions unfocusable; figures that
+        // label their own scrolling region (.fig-focus) are left alone.
         {
           tag: 'script',
           attrs: { type: 'module' },
           content:
-            "const mark = () => document.querySelectorAll('.sl-markdown-content table, .sl-markdown-content pre').forEach((t) => { if (t.scrollWidth > t.clientWidth) t.tabIndex = 0; else t.removeAttribute('tabindex'); }); mark(); addEventListener('resize', mark);",
+            "const mark = () => document.querySelectorAll('.sl-markdown-content table, .sl-markdown-content pre, .sl-markdown-content .fig-scroll:not(.fig-focus)').forEach((t) => { if (t.scrollWidth > t.clientWidth) t.tabIndex = 0; else t.removeAttribute('tabindex'); }); mark(); addEventListener('resize', mark);",
         },
       ],
     }),

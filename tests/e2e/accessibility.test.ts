@@ -6,12 +6,13 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { loadLabs } from '../../src/course/labs.ts';
 import { coursePaths } from '../../src/course/paths.ts';
-import { useBuiltSite } from '../support/built-site.ts';
+import { useSiteAndBrowser } from '../support/built-site.ts';
 import { root } from '../support/cli.ts';
 import { runTests } from '../support/lab-page.ts';
 
 const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-const site = useBuiltSite();
+// Each scan opens its own page (and context), so scans can run side by side.
+const site = useSiteAndBrowser();
 
 interface Violation {
   id: string;
@@ -50,14 +51,19 @@ const english = [...chapters, ...labPages, '/', '/labs/'];
 // The Chinese site has the same pages under /zh-cn/ (a page not translated yet is Starlight's English fallback).
 const chinese = english.map((path) => `/zh-cn${path}`);
 
-// Every chapter and lab page in both languages, on a laptop in light mode and on a phone in dark mode.
-describe('accessibility (axe)', () => {
-  for (const path of [...english, ...chinese]) {
-    for (const [theme, width] of [['light', 1280], ['dark', 390]] as const) {
-      it(`${path} has no serious or critical violations (${theme}, ${width} px)`, async () => {
-        expect(await seriousViolations(path, theme, width)).toEqual([]);
-      });
-    }
+// Every page on a laptop in light mode and on a phone in dark mode. The Chinese pages share every stylesheet
+// and colour with the English ones, so a theme's contrast is checked once, in English; what the language
+// changes is text and layout (longer captions that make a region scroll), which the phone shows first.
+// Concurrent (the config's maxConcurrency pages at once): each scan keeps one renderer busy on one core.
+const scans = [
+  ...english.flatMap((path) => [[path, 'light', 1280], [path, 'dark', 390]] as const),
+  ...chinese.map((path) => [path, 'dark', 390] as const),
+];
+describe.concurrent('accessibility (axe)', () => {
+  for (const [path, theme, width] of scans) {
+    it(`${path} has no serious or critical violations (${theme}, ${width} px)`, async ({ expect }) => {
+      expect(await seriousViolations(path, theme, width)).toEqual([]);
+    });
   }
 });
 
