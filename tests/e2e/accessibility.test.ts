@@ -48,7 +48,7 @@ async function seriousViolations(path: string, theme: 'light' | 'dark', width: n
 const chapters = readdirSync(join(root, 'content', 'chapters')).map((f) => `/chapters/${f.replace(/\.mdx?$/, '')}/`);
 const labPages = loadLabs(coursePaths()).map((lab) => `/labs/${lab.id}/`);
 const english = [...chapters, ...labPages, '/', '/labs/'];
-// The Chinese site has the same pages under /zh-cn/ (a page not translated yet is Starlight's English fallback).
+// The Chinese site has the same pages under /zh-cn/ (tests/translations.test.ts checks each one exists).
 const chinese = english.map((path) => `/zh-cn${path}`);
 
 // Every page on a laptop in light mode and on a phone in dark mode. The Chinese pages share every stylesheet
