@@ -1,4 +1,6 @@
 /** The CLI's command table and its usage errors, so help text and validation share one source. */
+import { FAULT_IDS } from '../journey/fault-ids.ts';
+import { LAYERS } from '../journey/timeline.ts';
 
 export class UsageError extends Error {
   override name = 'UsageError';
@@ -86,8 +88,8 @@ export const COMMANDS: readonly CommandSpec[] = [
       yours: { type: 'string', hint: 'labs to take from your workspace without grading them first, e.g. tcp,dns' },
       reference: { type: 'boolean', hint: 'every piece from the reference; grades nothing' },
       out: { type: 'string', hint: 'folder for trip.pcap and keylog.txt (default: workspace/.journey/trip)' },
-      layer: { type: 'string', hint: 'show only these layers\' steps: link, network, transport, security, application, database' },
-      fault: { type: 'string', hint: 'inject faults: lost-dns-reply, server-down, lost-order-response, idle-proxy' },
+      layer: { type: 'string', hint: `show only these layers' steps: ${LAYERS.join(', ')}` },
+      fault: { type: 'string', hint: `inject faults: ${FAULT_IDS.join(', ')}` },
       grade: { type: 'boolean', hint: 'the chapter\'s grading stage: every piece from your workspace; passes when the order comes back' },
     },
   },

@@ -8,11 +8,9 @@
  */
 import { viewFrame, type FrameView } from './frame-notes.ts';
 import type { TimelineRecorder } from './timeline.ts';
+import type { Fault } from './fault-ids.ts';
 
-/** The faults' ids, in the order the trip meets them. */
-export const FAULT_IDS = ['lost-dns-reply', 'server-down', 'lost-order-response', 'idle-proxy'] as const;
-/** One of FAULT_IDS. */
-export type Fault = (typeof FAULT_IDS)[number];
+export { FAULT_IDS, type Fault } from './fault-ids.ts';
 
 /** A fault as a toggle shows it. */
 export interface FaultInfo {
