@@ -4,7 +4,10 @@
  * chapter shows it on return without loading the runner.
  */
 
-const PASS_KEY = 'packet-journey:journey-pass';
+import { readSetting, writeSetting } from '../../../workspace/preferences.ts';
+
+/** The setting's name (stored as packet-journey:journey-pass). */
+const PASS_SETTING = 'journey-pass';
 
 /** A pass: when, and with which seed and faults. */
 export interface JourneyPass {
@@ -15,19 +18,15 @@ export interface JourneyPass {
 
 /** The pass kept in this browser, if any. */
 export function readJourneyPass(): JourneyPass | undefined {
-  try {
-    const pass = JSON.parse(localStorage.getItem(PASS_KEY) ?? 'null') as Partial<JourneyPass> | null;
-    return typeof pass?.at === 'string' && typeof pass.seed === 'number' && Array.isArray(pass.faults) ? (pass as JourneyPass) : undefined;
-  } catch {
-    return undefined;
-  }
+  const pass = readSetting<Partial<JourneyPass> | null>(PASS_SETTING, null);
+  return typeof pass?.at === 'string' && typeof pass.seed === 'number' && Array.isArray(pass.faults) ? (pass as JourneyPass) : undefined;
 }
 
 /** Keeps a pass; the first one stays, so a later run that breaks never takes it away (as a lab keeps its best score). */
 export function recordJourneyPass(pass: JourneyPass): JourneyPass {
   const kept = readJourneyPass();
   if (kept) return kept;
-  localStorage.setItem(PASS_KEY, JSON.stringify(pass));
+  writeSetting(PASS_SETTING, pass);
   return pass;
 }
 

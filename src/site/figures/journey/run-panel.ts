@@ -12,6 +12,7 @@ import { runFiles } from '../../../runners/embedded/run-files.ts';
 import type { LearnerPieceFiles } from '../../../runners/embedded/trip-protocol.ts';
 import { TripRunner, type TripRunResult } from '../../../runners/worker/trip-runner.ts';
 import { WorkerRunner } from '../../../runners/worker/worker-runner.ts';
+import { readSetting, writeSetting } from '../../../workspace/preferences.ts';
 import { loadFiles } from '../../../workspace/storage.ts';
 import { passText, recordJourneyPass } from './journey-pass.ts';
 import { runVerdict, verdictHtml } from './journey-verdict-view.ts';
@@ -24,15 +25,8 @@ const trips = new TripRunner(() => new Worker(new URL('../../../runners/worker/t
 /** Object URLs of the last run's downloads, freed when the next run replaces them. */
 let downloads: string[] = [];
 
-const verdictStorageKey = (lab: PieceId) => `packet-journey:journey-verdict:${lab}`;
-
-function cachedVerdict(lab: PieceId): Verdict | undefined {
-  try {
-    return JSON.parse(localStorage.getItem(verdictStorageKey(lab)) ?? 'null') ?? undefined;
-  } catch {
-    return undefined;
-  }
-}
+/** Where a lab's last verdict is kept (readSetting's prefix makes it packet-journey:journey-verdict:<lab>). */
+const verdictSetting = (lab: PieceId) => `journey-verdict:${lab}`;
 
 async function fetchBundle(base: string, lab: PieceId): Promise<LabBundle> {
   const response = await fetch(`${base}labs/${lab}/bundle.json`);
@@ -65,11 +59,11 @@ async function decideFromFiles(base: string, lab: PieceId, forced: boolean, say:
   let verdict: Verdict | undefined;
   if (started && !forced) {
     const key = await verdictKey(lab, files, bundle.tests);
-    verdict = cachedVerdict(lab);
+    verdict = readSetting<Verdict | undefined>(verdictSetting(lab), undefined);
     if (verdict?.key !== key) {
       say(`Grading your ${lab} lab…`);
       verdict = { key, failed: await failedStages(bundle, files) };
-      localStorage.setItem(verdictStorageKey(lab), JSON.stringify(verdict));
+      writeSetting(verdictSetting(lab), verdict);
     }
   }
   const choice = choosePiece(lab, { started, forced, verdict });
