@@ -36,6 +36,7 @@ function englishPages(dir: string, sub = ''): string[] {
   });
 }
 
+/** Git's output, trimmed, or undefined when git fails (or exits non-zero). */
 function git(root: string, args: string[]): string | undefined {
   try {
     return execFileSync('git', args, { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
@@ -51,12 +52,8 @@ function lastChange(root: string, file: string): string | undefined {
 
 /** Whether commit `a` is in the history of commit `b`. */
 function isAncestor(root: string, a: string, b: string): boolean {
-  try {
-    execFileSync('git', ['merge-base', '--is-ancestor', a, b], { cwd: root, stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
+  // The answer is the exit status alone: 0 (empty output) yes, 1 no.
+  return git(root, ['merge-base', '--is-ancestor', a, b]) !== undefined;
 }
 
 /** Every English page this instance builds (left-out chapters aside), with its translation's status in each language. */
