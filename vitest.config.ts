@@ -1,6 +1,7 @@
 // The project's own test suite. Lab graders are not collected here: they need a
 // target (solution, starter or workspace) and run through src/runners/node.
 import { defineConfig } from 'vitest/config';
+import { getViteConfig } from 'astro/config';
 import { fileURLToPath } from 'node:url';
 import { courseAliases } from './src/course/aliases.ts';
 import { implPlugin, solutionLayouts } from './src/course/impl-plugin.ts';
@@ -8,18 +9,29 @@ import { coursePaths } from './src/course/paths.ts';
 
 // Chapter components import lab solutions and fixtures, which import `@impl/…` and the course's modules.
 const root = fileURLToPath(new URL('.', import.meta.url));
+// Tests that render an Astro component (Astro's container API) need Astro's compiler, which only its own Vite config brings.
+const RENDER_TESTS = 'src/**/*.render.test.ts';
 
 export default defineConfig({
   plugins: [implPlugin(solutionLayouts(coursePaths(root)))],
   resolve: { alias: courseAliases(root) },
   test: {
-    include: ['src/**/*.test.ts', 'tests/**/*.test.ts'],
-    exclude: ['tests/e2e/**', 'tests/fixtures/**', 'node_modules/**'],
     testTimeout: 30_000,
     globalSetup: ['./tests/support/temp-root.ts'],
     // CI=true turns picocolors' colours on; the CLI's output is checked as the plain text a pipe gets.
     env: { NO_COLOR: '1' },
     // After Vitest's summary, one line per missing tool (Chromium, tshark, PostgreSQL) whose checks were skipped.
     reporters: ['default', './src/tooling/missing-tools-reporter.ts'],
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          include: ['src/**/*.test.ts', 'tests/**/*.test.ts'],
+          exclude: ['tests/e2e/**', 'tests/fixtures/**', 'node_modules/**', RENDER_TESTS],
+        },
+      },
+      getViteConfig({ test: { name: 'render', include: [RENDER_TESTS], testTimeout: 30_000, env: { NO_COLOR: '1' } } }),
+    ],
   },
 });
