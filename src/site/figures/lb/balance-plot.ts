@@ -48,7 +48,7 @@ const ZH_PICKERS: Record<PickerId, string> = {
   'round-robin': '轮询',
   p2c: '随机挑两个',
   'least-connections': '最少连接',
-  ring: '哈希环，每个后端 160 个点（键）',
+  ring: '哈希环，每后端 160 点（键）',
   maglev: 'Maglev，M = 65,537（键）',
   jump: '跳跃哈希（键）',
 };

@@ -33,7 +33,7 @@ export const NAGLE_WORDS: Record<Locale, NagleWords> = {
   en: EN,
   'zh-cn': {
     run: (nodelay) => (nodelay ? '开启 TCP_NODELAY' : '使用 Nagle 算法（默认）'),
-    responseAfter: '：收到响应用时',
+    responseAfter: '：响应用时',
     columns: { ms: 'ms', from: '发送方', segment: '报文段' },
     from: { client: '客户端', server: '服务器' },
     segment: (what) =>
