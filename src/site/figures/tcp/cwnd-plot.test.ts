@@ -50,5 +50,6 @@ describe('the plot in Chinese', () => {
     const numbers = (text: string) => text.match(/\d+(?:\.\d+)?/g);
     expect(numbers(chinese)?.sort()).toEqual(numbers(english)?.sort());
     expect(plotCwnd(run, undefined, 'zh-cn').markers.map((m) => m.label).join(' ')).not.toContain('timeout');
+    expect(plotCwnd(run, undefined, 'zh-cn').markers[0]!.label).toMatch(/^\d+\.\d\d s：(三个重复 ACK|超时)，cwnd \d+ → \d+$/);
   });
 });

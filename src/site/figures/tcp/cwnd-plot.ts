@@ -11,6 +11,7 @@ export interface CwndWords {
   cwnd: string;
   pathFull: (segments: number) => string;
   signal: Record<LossEvent['kind'], string>;
+  marker: (seconds: string, signal: string, before: string, after: string) => string;
   tableSummary: string;
   tableRegion: string;
   columns: { time: string; signal: string; cwndBefore: string; ssthreshAfter: string; cwndAfter: string };
@@ -26,6 +27,7 @@ const EN: CwndWords = {
   cwnd: 'cwnd, in segments',
   pathFull: (segments) => `path full (${segments} in flight)`,
   signal: { timeout: 'timeout', 'fast-retransmit': 'three duplicate ACKs' },
+  marker: (seconds, signal, before, after) => `${seconds} s: ${signal}, cwnd ${before} → ${after}`,
   tableSummary: 'The losses in this run, as a table',
   tableRegion: 'The losses in this run (scrolls sideways)',
   columns: { time: 'time', signal: 'signal', cwndBefore: 'cwnd before', ssthreshAfter: 'ssthresh after', cwndAfter: 'cwnd after' },
@@ -46,6 +48,7 @@ export const CWND_WORDS: Record<Locale, CwndWords> = {
     cwnd: 'cwnd（报文段数）',
     pathFull: (segments) => `路径已满（在途 ${segments} 个）`,
     signal: { timeout: '超时', 'fast-retransmit': '三个重复 ACK' },
+    marker: (seconds, signal, before, after) => `${seconds} s：${signal}，cwnd ${before} → ${after}`,
     tableSummary: '本次运行中的丢包，以表格列出',
     tableRegion: '本次运行中的丢包（可横向滚动）',
     columns: { time: '时间', signal: '信号', cwndBefore: '之前的 cwnd', ssthreshAfter: '之后的 ssthresh', cwndAfter: '之后的 cwnd' },
@@ -118,7 +121,7 @@ export function plotCwnd(run: CwndRun, size = { width: 380, height: 230 }, local
       x: x(e.time),
       y: y(e.cwndBefore),
       kind: e.kind,
-      label: `${(e.time / 1000).toFixed(2)} s: ${words.signal[e.kind]}, cwnd ${e.cwndBefore.toFixed(0)} → ${e.cwndAfter.toFixed(0)}`,
+      label: words.marker((e.time / 1000).toFixed(2), words.signal[e.kind], e.cwndBefore.toFixed(0), e.cwndAfter.toFixed(0)),
     }));
   return {
     width: size.width,
