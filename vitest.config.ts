@@ -9,29 +9,33 @@ import { coursePaths } from './src/course/paths.ts';
 
 // Chapter components import lab solutions and fixtures, which import `@impl/…` and the course's modules.
 const root = fileURLToPath(new URL('.', import.meta.url));
-// Tests that render an Astro component (Astro's container API) need Astro's compiler, which only its own Vite config brings.
+// Tests that render a component through Astro's container API need Astro's compiler, which only its own Vite config
+// (astro.config.mjs, with the same `@impl/…` plugin and aliases) brings; they run as a project of their own.
 const RENDER_TESTS = 'src/**/*.render.test.ts';
+const shared = {
+  testTimeout: 30_000,
+  globalSetup: ['./tests/support/temp-root.ts'],
+  // CI=true turns picocolors' colours on; the CLI's output is checked as the plain text a pipe gets.
+  env: { NO_COLOR: '1' },
+};
 
 export default defineConfig({
   plugins: [implPlugin(solutionLayouts(coursePaths(root)))],
   resolve: { alias: courseAliases(root) },
   test: {
-    testTimeout: 30_000,
-    globalSetup: ['./tests/support/temp-root.ts'],
-    // CI=true turns picocolors' colours on; the CLI's output is checked as the plain text a pipe gets.
-    env: { NO_COLOR: '1' },
     // After Vitest's summary, one line per missing tool (Chromium, tshark, PostgreSQL) whose checks were skipped.
     reporters: ['default', './src/tooling/missing-tools-reporter.ts'],
     projects: [
       {
         extends: true,
         test: {
+          ...shared,
           name: 'unit',
           include: ['src/**/*.test.ts', 'tests/**/*.test.ts'],
           exclude: ['tests/e2e/**', 'tests/fixtures/**', 'node_modules/**', RENDER_TESTS],
         },
       },
-      getViteConfig({ test: { name: 'render', include: [RENDER_TESTS], testTimeout: 30_000, env: { NO_COLOR: '1' } } }),
+      getViteConfig({ test: { ...shared, name: 'render', include: [RENDER_TESTS] } }),
     ],
   },
 });
