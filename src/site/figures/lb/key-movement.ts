@@ -37,7 +37,7 @@ export interface KeyMovementWords {
   slot: (i: number) => string;
   moved: (count: number, of: number) => [before: string, strong: string, after: string];
   table: (last: number) => string;
-  announce: (backends: string, moved: Record<Scheme, number>, of: number) => string;
+  announce: (backends: readonly string[], moved: Record<Scheme, number>, of: number) => string;
   pool: string;
   worked: string;
   hint: string;
@@ -49,7 +49,7 @@ const EN: KeyMovementWords = {
   slot: (i) => `slot ${i}`,
   moved: (count, of) => [': ', `${count} of ${of}`, ' keys moved'],
   table: (last) => `The Maglev table behind it, slot 0 to ${last}`,
-  announce: (backends, moved, of) => `Backends ${backends}. Keys moved: ring ${moved.ring}, Maglev ${moved.maglev}, modulo ${moved.modulo}, of ${of}.`,
+  announce: (backends, moved, of) => `Backends ${backends.join(', ')}. Keys moved: ring ${moved.ring}, Maglev ${moved.maglev}, modulo ${moved.modulo}, of ${of}.`,
   pool: 'Backends in the pool',
   worked: 'Worked example: backend E leaves a pool of A to E. Highlighted keys changed backend.',
   hint: 'Highlighted keys changed backend with your last change.',
@@ -64,7 +64,7 @@ export const KEY_MOVEMENT_WORDS: Record<Locale, KeyMovementWords> = {
     slot: (i) => `槽位 ${i}`,
     moved: (count, of) => ['：', `${of} 个键中有 ${count} 个`, '更换了后端'],
     table: (last) => `背后的 Maglev 表，槽位 0 到 ${last}`,
-    announce: (backends, moved, of) => `后端 ${backends}。${of} 个键中更换了后端的：哈希环 ${moved.ring} 个，Maglev ${moved.maglev} 个，取模 ${moved.modulo} 个。`,
+    announce: (backends, moved, of) => `后端 ${backends.join('、')}。${of} 个键中更换了后端的：哈希环 ${moved.ring} 个，Maglev ${moved.maglev} 个，取模 ${moved.modulo} 个。`,
     pool: '池中的后端',
     worked: '示例：后端 E 离开由 A 到 E 组成的池。高亮的键更换了后端。',
     hint: '高亮的键在你上一次改动后更换了后端。',
@@ -127,5 +127,5 @@ export function renderMovement(before: Assignment, after: Assignment, locale: Lo
 
 /** What a screen reader hears after a change. */
 export function announce(before: Assignment, after: Assignment, locale: Locale = 'en'): string {
-  return KEY_MOVEMENT_WORDS[locale].announce(after.backends.join(', '), movedCounts(before, after), KM_KEYS.length);
+  return KEY_MOVEMENT_WORDS[locale].announce(after.backends, movedCounts(before, after), KM_KEYS.length);
 }
