@@ -1,6 +1,7 @@
 // The project's own test suite. Lab graders are not collected here: they need a
 // target (solution, starter or workspace) and run through src/runners/node.
 import { defineConfig } from 'vitest/config';
+import { getViteConfig } from 'astro/config';
 import { fileURLToPath } from 'node:url';
 import { courseAliases } from './src/course/aliases.ts';
 import { implPlugin, solutionLayouts } from './src/course/impl-plugin.ts';
@@ -8,6 +9,9 @@ import { coursePaths } from './src/course/paths.ts';
 
 // Chapter components import lab solutions and fixtures, which import `@impl/…` and the course's modules.
 const root = fileURLToPath(new URL('.', import.meta.url));
+// Tests that render a component through Astro's container API need Astro's compiler, which only its own Vite config
+// (astro.config.mjs, with the same `@impl/…` plugin and aliases) brings; they run as a project of their own.
+const RENDER_TESTS = 'src/**/*.render.test.ts';
 
 /**
  * The files that grade labs, run the CLI or the trip, or start real peers (tshark, PostgreSQL): each
@@ -34,8 +38,8 @@ const ONE_AT_A_TIME = [
   'src/**/*.tshark.test.ts',
 ];
 
-/** What both projects share: `@impl/…` and the course's modules resolved as the graders resolve them. */
-const shared = {
+/** What the projects with Vitest's own Vite config share: `@impl/…` and the course's modules resolved as the graders resolve them. */
+const resolving = {
   plugins: [implPlugin(solutionLayouts(coursePaths(root)))],
   resolve: { alias: courseAliases(root) },
 };
@@ -47,25 +51,27 @@ const testOptions = {
 
 export default defineConfig({
   test: {
-    // Once for the whole run, not per project: one temp folder that every file's children share.
+    // Once for the whole run, not per project (a project's own would nest a second folder in the first).
     globalSetup: ['./tests/support/temp-root.ts'],
     // After Vitest's summary, one line per missing tool (Chromium, tshark, PostgreSQL) whose checks were skipped.
     reporters: ['default', './src/tooling/missing-tools-reporter.ts'],
     projects: [
       {
         // Everything else is quick and single-threaded: two files at a time use CI's second core.
-        ...shared,
+        ...resolving,
         test: {
           ...testOptions,
           name: 'unit',
           include: ['src/**/*.test.ts', 'tests/**/*.test.ts'],
-          exclude: ['tests/e2e/**', 'tests/fixtures/**', 'node_modules/**', ...ONE_AT_A_TIME],
+          exclude: ['tests/e2e/**', 'tests/fixtures/**', 'node_modules/**', RENDER_TESTS, ...ONE_AT_A_TIME],
           maxWorkers: 2,
           sequence: { groupOrder: 0 },
         },
       },
+      // Beside the unit files: same group, same two workers.
+      getViteConfig({ test: { ...testOptions, name: 'render', include: [RENDER_TESTS], maxWorkers: 2, sequence: { groupOrder: 0 } } }),
       {
-        ...shared,
+        ...resolving,
         test: {
           ...testOptions,
           name: 'grading',

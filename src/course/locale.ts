@@ -14,6 +14,9 @@ export const TRANSLATED_LOCALES = LOCALES.filter((l): l is Exclude<Locale, 'en'>
 
 export type TranslatedLocale = (typeof TRANSLATED_LOCALES)[number];
 
+/** A text in every language the course speaks (a figure's example labels, passed from a page that both languages share). */
+export type Localized = Record<Locale, string>;
+
 /** The HTML `lang` of each language. */
 export const LANG_TAG: Record<Locale, string> = { en: 'en', 'zh-cn': 'zh-CN' };
 

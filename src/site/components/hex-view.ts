@@ -4,31 +4,62 @@
  * time, so the .astro file only prints it and the browser script only toggles
  * classes.
  */
+import type { Locale, Localized } from '../../course/locale.ts';
 import { en, type UiStrings } from '../i18n/en.ts';
 import { fill } from '../i18n/ui.ts';
+
+/**
+ * A text the legend shows: the same in every language (a mnemonic such as "QDCOUNT", a value such as "0x1a2b"),
+ * or one per language, so the pages both languages share (they call the same example functions) read in theirs.
+ */
+export type HexText = string | Localized;
+
+/** A legend text written in English and in Chinese. */
+export function inBoth(english: string, chinese: string): Localized {
+  return { en: english, 'zh-cn': chinese };
+}
+
+/** A legend text in one language. */
+export function hexText(text: HexText, locale: Locale = 'en'): string {
+  return typeof text === 'string' ? text : text[locale];
+}
+
+/** A field with its texts in one language, as a test or a page in that language reads it. */
+export type HexFieldIn = Omit<HexField, 'name' | 'value' | 'note' | 'section'> & { name: string; value?: string; note?: string; section?: string };
+
+/** Fields with every text in one language. */
+export function fieldsIn(fields: readonly HexField[], locale: Locale = 'en'): HexFieldIn[] {
+  return fields.map(({ name, value, note, section, ...rest }) => ({
+    ...rest,
+    name: hexText(name, locale),
+    ...(value === undefined ? {} : { value: hexText(value, locale) }),
+    ...(note === undefined ? {} : { note: hexText(note, locale) }),
+    ...(section === undefined ? {} : { section: hexText(section, locale) }),
+  }));
+}
 
 /** One field of a binary structure: a run of bytes with a name and, optionally, what it means. */
 export interface HexField {
   /** Shown in the legend and the detail line, e.g. "ID" or "QNAME label". */
-  name: string;
+  name: HexText;
   /** First byte of the field, counted from the first byte shown. */
   offset: number;
   /** Number of bytes, at least 1. */
   length: number;
   /** The decoded value, e.g. "0x1a2b (6699)". */
-  value?: string;
+  value?: HexText;
   /** What the field is for, with its source, e.g. "RFC 1035 §4.1.1". */
-  note?: string;
+  note?: HexText;
   /** Fields of one group share a colour (e.g. every label of every name). Defaults to `section`, then "field". */
   group?: string;
   /** Legend heading the field is listed under, e.g. "Header" or "Answer 1". */
-  section?: string;
+  section?: HexText;
 }
 
 /** A colour group, in the order the legend's key lists them; `label` is what the key says. */
 export interface HexGroup {
   id: string;
-  label: string;
+  label: HexText;
 }
 
 /** Colour n's class, from the hues of the shared figure stylesheet (figures.css). */
@@ -62,8 +93,9 @@ export interface HexRow {
   padding: number;
 }
 
-/** A field as the legend shows it. */
-export interface HexFieldView extends Required<Pick<HexField, 'name' | 'offset' | 'length'>> {
+/** A field as the legend shows it, its texts in the page's language. */
+export interface HexFieldView extends Required<Pick<HexField, 'offset' | 'length'>> {
+  name: string;
   index: number;
   value: string | undefined;
   note: string | undefined;
@@ -89,8 +121,8 @@ export interface HexModel {
   fields: HexFieldView[];
   /** Consecutive fields with the same `section`, for the legend. */
   sections: HexSection[];
-  /** Colour groups actually used, in key order, each with its palette index. */
-  groups: (HexGroup & { colour: number })[];
+  /** Colour groups actually used, in key order, each with its palette index and its label in the page's language. */
+  groups: { id: string; label: string; colour: number }[];
   /** Runs of bytes that no field covers. */
   gaps: { offset: number; length: number }[];
 }
@@ -104,6 +136,8 @@ export class HexViewError extends Error {
 export interface HexModelOptions {
   /** The page's UI strings, for the byte ranges the legend shows; English by default. */
   t?: UiStrings;
+  /** The page's language, for fields whose texts come in several; English by default. */
+  locale?: Locale;
   /** Bytes per grid row; 16 by default, as in every hex dump. */
   bytesPerRow?: number;
   /** Colour groups in a fixed order, so that the same group gets the same colour in every view. Groups not listed follow in order of first use. */
@@ -128,6 +162,8 @@ export function buildHexModel(
   });
   const bytesPerRow = options.bytesPerRow ?? 16;
   const t = options.t ?? en;
+  const locale = options.locale ?? 'en';
+  const say = (text: HexText | undefined) => (text === undefined ? undefined : hexText(text, locale));
   if (!Number.isInteger(bytesPerRow) || bytesPerRow < 1) {
     throw new HexViewError(`bytesPerRow is ${bytesPerRow}; expected a positive integer`);
   }
@@ -135,11 +171,11 @@ export function buildHexModel(
   const sorted = [...fields].sort((a, b) => a.offset - b.offset);
   for (const field of sorted) {
     if (!Number.isInteger(field.offset) || !Number.isInteger(field.length) || field.length < 1) {
-      throw new HexViewError(`field "${field.name}" has offset ${field.offset} and length ${field.length}; expected integers, length at least 1`);
+      throw new HexViewError(`field "${hexText(field.name)}" has offset ${field.offset} and length ${field.length}; expected integers, length at least 1`);
     }
     if (field.offset < 0 || field.offset + field.length > data.length) {
       throw new HexViewError(
-        `field "${field.name}" covers bytes ${field.offset}–${field.offset + field.length - 1}, but there are only ${data.length} bytes (0–${data.length - 1})`,
+        `field "${hexText(field.name)}" covers bytes ${field.offset}–${field.offset + field.length - 1}, but there are only ${data.length} bytes (0–${data.length - 1})`,
       );
     }
   }
@@ -148,13 +184,13 @@ export function buildHexModel(
     const field = sorted[i]!;
     if (field.offset < before.offset + before.length) {
       throw new HexViewError(
-        `field "${field.name}" starts at byte ${field.offset}, inside "${before.name}" (bytes ${before.offset}–${before.offset + before.length - 1})`,
+        `field "${hexText(field.name)}" starts at byte ${field.offset}, inside "${hexText(before.name)}" (bytes ${before.offset}–${before.offset + before.length - 1})`,
       );
     }
   }
 
   // Colours: listed groups first, in their order, then the rest as they first appear.
-  const groupOf = (field: HexField) => field.group ?? field.section ?? 'field';
+  const groupOf = (field: HexField) => field.group ?? (field.section === undefined ? 'field' : hexText(field.section));
   const groupList: HexGroup[] = [...(options.groups ?? [])];
   for (const field of sorted) {
     const id = groupOf(field);
@@ -168,13 +204,13 @@ export function buildHexModel(
     const last = field.offset + field.length - 1;
     return {
       index,
-      name: field.name,
+      name: hexText(field.name, locale),
       offset: field.offset,
       length: field.length,
-      value: field.value,
-      note: field.note,
+      value: say(field.value),
+      note: say(field.note),
       group,
-      section: field.section,
+      section: say(field.section),
       colour: colourOf.get(group)!,
       bytesHex: slice.map(hex2).join(' '),
       where: field.length === 1 ? fill(t.hexByte, { n: field.offset }) : fill(t.hexByteRange, { from: field.offset, to: last }),
@@ -219,7 +255,7 @@ export function buildHexModel(
   }
 
   const used = new Set(views.map((v) => v.group));
-  const groups = groupList.filter((g) => used.has(g.id)).map((g) => ({ ...g, colour: colourOf.get(g.id)! }));
+  const groups = groupList.filter((g) => used.has(g.id)).map((g) => ({ id: g.id, label: hexText(g.label, locale), colour: colourOf.get(g.id)! }));
 
   return { rows, fields: views, sections, groups, gaps };
 }

@@ -132,6 +132,7 @@ export const en = {
   stepOf: 'Step {n} of {total}',
   colon: ': ',
   fullStop: '.',
+  stepDiagram: 'Diagram; the left and right arrow keys change the step',
   stepKeysHint: 'Use the buttons, or the ← and → keys while the diagram or a button has focus.',
   // Hex views
   hexBytes: '({n} bytes)',

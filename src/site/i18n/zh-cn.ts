@@ -122,6 +122,7 @@ export const zhCn: UiStrings = {
   stepOf: '第 {n} 步，共 {total} 步',
   colon: '：',
   fullStop: '。',
+  stepDiagram: '图示；按左右方向键切换步骤',
   stepKeysHint: '使用按钮，或在图示或按钮获得焦点时按 ← 和 → 键。',
   hexBytes: '（{n} 字节）',
   hexColours: '颜色',

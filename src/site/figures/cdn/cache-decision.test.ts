@@ -6,7 +6,7 @@ describe('the cache decision box', () => {
     expect(parseHeaderText('HTTP/1.1 404 Not Found\nCache-Control: public\ncache-control: max-age=5\nnonsense')).toEqual({
       status: 404,
       fields: { 'cache-control': 'public, max-age=5' },
-      problems: ['line 4 is not "Name: value": nonsense'],
+      problems: [{ line: 4, text: 'nonsense' }],
     });
   });
 
@@ -29,5 +29,18 @@ describe('the cache decision box', () => {
 
   it('escapes what the reader typed', () => {
     expect(renderDecision(decide('<b>x', '', 0))).not.toContain('<b>');
+  });
+
+  it('names a bad line by where it is, in the page\'s language', () => {
+    const d = decide('Cache-Control: max-age=5\nnonsense', 'oops', 0);
+    expect(renderDecision(d)).toContain('response: line 2 is not &quot;Name: value&quot;: nonsense');
+    const chinese = renderDecision(d, 'zh-cn');
+    expect(chinese).toContain('响应：第 2 行不是 “Name: value” 格式：nonsense');
+    expect(chinese).toContain('请求：第 1 行');
+    expect(chinese).not.toMatch(/Storable|response:|Fresh\?/);
+  });
+
+  it('gives its verdict in Chinese with the same numbers', () => {
+    expect(verdict(decide('Cache-Control: public, max-age=60', '', 30), 'zh-cn')).toBe('由缓存直接提供：还能保持新鲜 30 s。');
   });
 });

@@ -2,16 +2,21 @@ import { describe, expect, it } from 'vitest';
 import { decodeMessage, encodeMessage } from '../../../../labs/dns/solution/message.ts';
 import { decodeName } from '../../../../labs/dns/solution/name.ts';
 import { decodeRecord } from '../../../../labs/dns/solution/record.ts';
-import { describeMessage, dnsQueryExample, dnsResponseExample, DNS_GROUPS, QUERY, RESPONSE, type DnsExample } from './dns-examples.ts';
-import { buildHexModel, type HexField } from '../../components/hex-view.ts';
+import { describeMessage as describeAnyLanguage, dnsQueryExample as queryInBoth, dnsResponseExample as responseInBoth, DNS_GROUPS, QUERY, RESPONSE } from './dns-examples.ts';
+import { buildHexModel, fieldsIn, hexText, type HexFieldIn } from '../../components/hex-view.ts';
 import type { Message } from '../../../../labs/dns/given/message-types.ts';
 
-const examples: [string, () => DnsExample][] = [
+// The checks below read the English texts; the Chinese ones are checked at the end.
+const describeMessage = (bytes: Uint8Array) => fieldsIn(describeAnyLanguage(bytes));
+const dnsQueryExample = () => ({ ...queryInBoth(), fields: fieldsIn(queryInBoth().fields) });
+const dnsResponseExample = () => ({ ...responseInBoth(), fields: fieldsIn(responseInBoth().fields) });
+
+const examples: [string, () => ReturnType<typeof dnsQueryExample>][] = [
   ['query', dnsQueryExample],
   ['response', dnsResponseExample],
 ];
 
-const field = (fields: HexField[], name: string, section?: string) => {
+const field = (fields: HexFieldIn[], name: string, section?: string) => {
   const found = fields.find((f) => f.name === name && (section === undefined || f.section === section));
   if (!found) throw new Error(`no field "${name}"${section ? ` in ${section}` : ''}`);
   return found;
@@ -215,5 +220,16 @@ describe('describeMessage on other record types', () => {
     expect(field(fields, 'SOA SERIAL').value).toBe('2024060101');
     expect(field(fields, 'RDATA: IPv6 address').value).toBe('2001:db8::53');
     expect(field(fields, 'TTL', 'Authority 2: NS').value).toBe('86400 s (1 d)');
+  });
+});
+
+describe('the examples in Chinese', () => {
+  it('give every field\'s explanation, the sections and the colour key in Chinese; mnemonics stay', () => {
+    const fields = fieldsIn(responseInBoth().fields, 'zh-cn');
+    expect(fields.find((f) => f.name === 'TTL')?.note).toContain('记录可以在缓存中保留的秒数');
+    expect(fields.map((f) => f.section)).toContain('回答 1：CNAME');
+    expect(fields.some((f) => f.name === 'QNAME：标签')).toBe(true);
+    for (const f of fields) if (f.note) expect(f.note, f.name).toMatch(/[\u4e00-\u9fff]/);
+    expect(DNS_GROUPS.map((g) => hexText(g.label, 'zh-cn'))).toContain('名字：压缩指针');
   });
 });

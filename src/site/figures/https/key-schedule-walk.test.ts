@@ -33,6 +33,14 @@ describe('the key schedule figure', () => {
     expectSameSteps(english, chinese, { quoted: /`[^`]+`|"[^"]*"/g });
   });
 
+  it('says in Chinese what a box holds where it is not one of RFC 8446\'s names, with the same values', async () => {
+    const english = (await keyScheduleWalk()).boxes;
+    const chinese = (await keyScheduleWalk('zh-cn')).boxes;
+    expect(chinese.map((b) => b.value)).toEqual(english.map((b) => b.value));
+    expect(chinese.find((b) => b.id === 's-hs-keys')?.title).toBe('服务器握手密钥、IV');
+    expect(chinese.map((b) => `${b.title} ${b.formula}`).join(' ')).not.toMatch(/shared secret|client key|key, IV/);
+  });
+
   it('abbreviates long values to their first bytes', () => {
     expect(abbreviate('01 02 03', 2)).toBe('01 02 …');
     expect(abbreviate('01 02', 2)).toBe('01 02');

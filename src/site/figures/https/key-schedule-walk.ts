@@ -76,18 +76,20 @@ export async function keyScheduleWalk(locale: Locale = 'en'): Promise<{ boxes: S
     value: toHex(value),
     kind,
   });
+  // RFC 8446's names of secrets stay as they are; the boxes that say what a value is in words are translated.
+  const zh = locale === 'zh-cn';
   const boxes = [
     box('early', 'left', 0, 'Early Secret', 'HKDF-Extract(0, 0)', hs.earlySecret),
     box('derived-hs', 'left', 1, 'salt', 'Derive-Secret(Early, "derived", "")', derivedHs),
-    box('ecdhe', 'right', 1, 'ECDHE shared secret', 'X25519(client key, server share)', shared, 'input'),
+    box('ecdhe', 'right', 1, zh ? 'ECDHE 共享密钥' : 'ECDHE shared secret', zh ? 'X25519(客户端私钥, 服务器公钥)' : 'X25519(client key, server share)', shared, 'input'),
     box('handshake', 'left', 2, 'Handshake Secret', 'HKDF-Extract(salt, ECDHE)', hs.handshakeSecret),
     box('c-hs', 'right', 2, 'client handshake traffic', 'Derive-Secret(HS, "c hs traffic", CH..SH)', hs.clientHandshakeTrafficSecret),
     box('s-hs', 'right', 3, 'server handshake traffic', 'Derive-Secret(HS, "s hs traffic", CH..SH)', hs.serverHandshakeTrafficSecret),
-    box('s-hs-keys', 'right', 4, 'server handshake key, IV', 'Expand-Label(·, "key"/"iv", "", 16/12)', new Uint8Array([...serverHsKeys.key, ...serverHsKeys.iv]), 'keys'),
+    box('s-hs-keys', 'right', 4, zh ? '服务器握手密钥、IV' : 'server handshake key, IV', 'Expand-Label(·, "key"/"iv", "", 16/12)', new Uint8Array([...serverHsKeys.key, ...serverHsKeys.iv]), 'keys'),
     box('derived-ms', 'left', 4, 'salt', 'Derive-Secret(HS, "derived", "")', derivedMs),
     box('master', 'left', 5, 'Master Secret', 'HKDF-Extract(salt, 0)', app.masterSecret),
     box('c-ap', 'right', 5, 'client application traffic', 'Derive-Secret(MS, "c ap traffic", CH..server Fin)', app.clientApplicationTrafficSecret),
-    box('c-ap-keys', 'right', 6, 'client application key, IV', 'Expand-Label(·, "key"/"iv", "", 16/12)', new Uint8Array([...clientApKeys.key, ...clientApKeys.iv]), 'keys'),
+    box('c-ap-keys', 'right', 6, zh ? '客户端应用数据密钥、IV' : 'client application key, IV', 'Expand-Label(·, "key"/"iv", "", 16/12)', new Uint8Array([...clientApKeys.key, ...clientApKeys.iv]), 'keys'),
   ];
   const byId = new Map(boxes.map((b) => [b.id, b]));
   const edge = (from: string, to: string): SecretArrow => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { expectSameSteps } from '../../../../tests/support/translated-steps.ts';
 import { chapterInterleavings, INITIAL_STOCK, SCENARIO_IDS, SQL } from './interleavings.ts';
 import { interleavingSteps, outcome, oversold, stepPart } from './interleaving-view.ts';
 
@@ -22,13 +23,13 @@ describe('the interleavings, run on PGlite', () => {
       [0, 1],
       [0, 0],
     ]);
-    expect(run.frames.at(-1)!.cell).toBe('reads again: 0, v1');
+    expect(run.frames.at(-1)!.words.en.cell).toBe('reads again: 0, v1');
   });
 
   it('sell it once with FOR UPDATE and with the conditional decrement', () => {
     for (const id of ['for-update', 'decrement'] as const) {
       expect(runs[id].final, id).toEqual({ stock: 0, version: 1, orders: 1 });
-      expect(runs[id].frames.find((f) => f.executed.length === 0)?.cell, id).toBe('waits for A’s lock');
+      expect(runs[id].frames.find((f) => f.executed.length === 0)?.words.en.cell, id).toBe('waits for A’s lock');
     }
     const decrements = runs.decrement.frames.flatMap((f) => f.executed).filter((e) => e.text === SQL.decrement);
     expect(decrements.map((d) => d.affectedRows)).toEqual([1, 0]);
@@ -61,5 +62,16 @@ describe('the step-through', () => {
   it('says how each scenario ended', () => {
     expect(outcome(runs['lost-update'])).toBe('End: stock 0 and 2 orders for one unit: oversold by 1.');
     expect(outcome(runs.cas)).toBe('End: stock 0 and 1 order for one unit: stock + sold = 1, as it should.');
+    expect(outcome(runs['lost-update'], 'zh-cn')).toBe('结局：库存 0，1 件商品有 2 个订单：超卖了 1 件。');
+  });
+
+  it('tells every step in Chinese too, quoting the same statements and numbers', () => {
+    for (const id of SCENARIO_IDS) {
+      const chinese = interleavingSteps(runs[id], 'zh-cn');
+      expectSameSteps(interleavingSteps(runs[id]), chinese);
+      expectSameSteps(interleavingSteps(runs[id]), chinese, { quoted: /\d+/g, titles: true });
+      for (const step of chinese) expect(step.title + step.text).not.toMatch(/Buyer|reads|the row/);
+      for (const frame of runs[id].frames) expect(frame.words['zh-cn'].cell).toMatch(/[\u4e00-\u9fff]/);
+    }
   });
 });

@@ -14,6 +14,7 @@
  */
 import { PGlite } from '@electric-sql/pglite';
 import type { Sql } from '../../../../labs/inventory/given/db.ts';
+import type { Locale } from '../../../course/locale.ts';
 import { addItem, casStock, createSchema, readItem } from '../../../../labs/inventory/solution/repository.ts';
 
 /** One of the two buyers. */
@@ -52,14 +53,18 @@ export interface Executed {
   affectedRows: number;
 }
 
+/** A step in words: a short text for the buyer's column of the table, and the step's title and text (backticks mark code). */
+export interface FrameWords {
+  cell: string;
+  title: string;
+  text: string;
+}
+
 /** One step of a scenario after it ran. */
 export interface Frame {
   buyer: Buyer;
-  /** Short text for the buyer's column of the table. */
-  cell: string;
-  /** Step title and text (backticks mark code). */
-  title: string;
-  text: string;
+  /** The step in each language. */
+  words: Record<Locale, FrameWords>;
   /** The statements this step sent, in order; empty while the buyer waits for a lock. */
   executed: Executed[];
   /** The committed row after the step. */
@@ -88,7 +93,7 @@ type Run = (text: string, params: unknown[]) => Promise<Executed>;
 interface Script {
   buyer: Buyer;
   act?: (run: Run, memory: Memory) => Promise<void>;
-  describe: (executed: Executed[], memory: Memory) => { cell: string; title: string; text: string };
+  describe: (executed: Executed[], memory: Memory) => Record<Locale, FrameWords>;
 }
 
 const other = (buyer: Buyer): Buyer => (buyer === 'A' ? 'B' : 'A');
@@ -125,9 +130,16 @@ const SCRIPTS: Record<ScenarioId, Script[]> = {
         buyer,
         act: (run, memory) => read(run, memory, SQL.read),
         describe: (_, m) => ({
-          cell: `reads stock ${m.stock}`,
-          title: `Buyer ${buyer} reads the row`,
-          text: `\`${SQL.read}\` returns stock ${m.stock}, version ${m.version}. ${buyer === 'A' ? 'One left: A may buy it.' : 'B sees the same unit, because A has not written anything yet.'}`,
+          en: {
+            cell: `reads stock ${m.stock}`,
+            title: `Buyer ${buyer} reads the row`,
+            text: `\`${SQL.read}\` returns stock ${m.stock}, version ${m.version}. ${buyer === 'A' ? 'One left: A may buy it.' : 'B sees the same unit, because A has not written anything yet.'}`,
+          },
+          'zh-cn': {
+            cell: `读到库存 ${m.stock}`,
+            title: `买家 ${buyer} 读取这一行`,
+            text: `\`${SQL.read}\` 返回库存 ${m.stock}，版本 ${m.version}。${buyer === 'A' ? '还剩一件：A 可以买下它。' : 'B 看到的是同一件商品，因为 A 还什么都没写。'}`,
+          },
         }),
       }),
     ),
@@ -141,9 +153,16 @@ const SCRIPTS: Record<ScenarioId, Script[]> = {
             return 'commit';
           }),
         describe: (executed, m) => ({
-          cell: `writes stock ${m.stock! - 1}, orders`,
-          title: `Buyer ${buyer} writes what it computed`,
-          text: `\`${SQL.blindWrite}\` with stock = ${m.stock} − 1 = ${m.stock! - 1} touches ${first(executed, SQL.blindWrite).affectedRows} row, and the order is inserted in the same transaction. ${buyer === 'A' ? 'So far so good.' : 'Nothing stops it: B’s write overwrites A’s with the same number, and A’s deduction is lost. Two orders, one unit.'}`,
+          en: {
+            cell: `writes stock ${m.stock! - 1}, orders`,
+            title: `Buyer ${buyer} writes what it computed`,
+            text: `\`${SQL.blindWrite}\` with stock = ${m.stock} − 1 = ${m.stock! - 1} touches ${first(executed, SQL.blindWrite).affectedRows} row, and the order is inserted in the same transaction. ${buyer === 'A' ? 'So far so good.' : 'Nothing stops it: B’s write overwrites A’s with the same number, and A’s deduction is lost. Two orders, one unit.'}`,
+          },
+          'zh-cn': {
+            cell: `写入库存 ${m.stock! - 1}，下单`,
+            title: `买家 ${buyer} 写入自己算出的值`,
+            text: `\`${SQL.blindWrite}\`（stock = ${m.stock} − 1 = ${m.stock! - 1}）影响了 ${first(executed, SQL.blindWrite).affectedRows} 行，订单在同一个事务中插入。${buyer === 'A' ? '到目前为止一切正常。' : '没有什么能阻止它：B 用同一个数覆盖了 A 写的值，A 的扣减丢失了。两个订单，一件商品。'}`,
+          },
         }),
       }),
     ),
@@ -156,17 +175,31 @@ const SCRIPTS: Record<ScenarioId, Script[]> = {
         await read(run, memory, SQL.readForUpdate);
       },
       describe: (_, m) => ({
-        cell: `locks the row, reads ${m.stock}`,
-        title: 'Buyer A reads the row and locks it',
-        text: `Inside a transaction, \`${SQL.readForUpdate}\` returns stock ${m.stock} and takes a row lock that lasts until A commits or rolls back.`,
+        en: {
+          cell: `locks the row, reads ${m.stock}`,
+          title: 'Buyer A reads the row and locks it',
+          text: `Inside a transaction, \`${SQL.readForUpdate}\` returns stock ${m.stock} and takes a row lock that lasts until A commits or rolls back.`,
+        },
+        'zh-cn': {
+          cell: `锁住这一行，读到 ${m.stock}`,
+          title: '买家 A 读取这一行并锁住它',
+          text: `在事务中，\`${SQL.readForUpdate}\` 返回库存 ${m.stock}，并加上一把行锁，一直持有到 A 提交或回滚。`,
+        },
       }),
     },
     {
       buyer: 'B',
       describe: () => ({
-        cell: 'waits for A’s lock',
-        title: 'Buyer B has to wait',
-        text: `B sends the same \`SELECT … FOR UPDATE\`. The row is locked, so PostgreSQL holds B’s statement: no answer, no error, just a wait (up to \`lock_timeout\`, which is off by default).`,
+        en: {
+          cell: 'waits for A’s lock',
+          title: 'Buyer B has to wait',
+          text: `B sends the same \`SELECT … FOR UPDATE\`. The row is locked, so PostgreSQL holds B’s statement: no answer, no error, just a wait (up to \`lock_timeout\`, which is off by default).`,
+        },
+        'zh-cn': {
+          cell: '等待 A 的锁',
+          title: '买家 B 只能等待',
+          text: `B 发出同样的 \`SELECT … FOR UPDATE\`。这一行已被锁住，于是 PostgreSQL 把 B 的语句挂起：没有回答，也没有错误，只是等待（最多等到 \`lock_timeout\`，它默认是关闭的）。`,
+        },
       }),
     },
     {
@@ -177,9 +210,16 @@ const SCRIPTS: Record<ScenarioId, Script[]> = {
         await run('COMMIT', []);
       },
       describe: (_, m) => ({
-        cell: `writes ${m.stock! - 1}, orders, commits`,
-        title: 'Buyer A writes, orders and commits',
-        text: `\`${SQL.lockedWrite}\` sets stock ${m.stock! - 1}, the order is inserted, and \`COMMIT\` releases the lock.`,
+        en: {
+          cell: `writes ${m.stock! - 1}, orders, commits`,
+          title: 'Buyer A writes, orders and commits',
+          text: `\`${SQL.lockedWrite}\` sets stock ${m.stock! - 1}, the order is inserted, and \`COMMIT\` releases the lock.`,
+        },
+        'zh-cn': {
+          cell: `写入 ${m.stock! - 1}，下单，提交`,
+          title: '买家 A 写入、下单并提交',
+          text: `\`${SQL.lockedWrite}\` 把库存设为 ${m.stock! - 1}，插入订单，\`COMMIT\` 释放锁。`,
+        },
       }),
     },
     {
@@ -190,9 +230,16 @@ const SCRIPTS: Record<ScenarioId, Script[]> = {
         if (memory.stock! < 1) await run('ROLLBACK', []);
       },
       describe: (_, m) => ({
-        cell: `reads ${m.stock}: sold out`,
-        title: 'Buyer B gets the row as A left it',
-        text: `B’s \`SELECT … FOR UPDATE\` now returns stock ${m.stock}, version ${m.version}: the committed row, not the one B would have seen a moment ago. B refuses the order and rolls back.`,
+        en: {
+          cell: `reads ${m.stock}: sold out`,
+          title: 'Buyer B gets the row as A left it',
+          text: `B’s \`SELECT … FOR UPDATE\` now returns stock ${m.stock}, version ${m.version}: the committed row, not the one B would have seen a moment ago. B refuses the order and rolls back.`,
+        },
+        'zh-cn': {
+          cell: `读到 ${m.stock}：已售罄`,
+          title: '买家 B 拿到 A 留下的那一行',
+          text: `B 的 \`SELECT … FOR UPDATE\` 现在返回库存 ${m.stock}，版本 ${m.version}：这是已提交的行，而不是 B 片刻之前会看到的那一行。B 拒绝下单并回滚。`,
+        },
       }),
     },
   ],
@@ -202,9 +249,16 @@ const SCRIPTS: Record<ScenarioId, Script[]> = {
         buyer,
         act: (run, memory) => read(run, memory, SQL.read),
         describe: (_, m) => ({
-          cell: `reads ${m.stock}, v${m.version}`,
-          title: `Buyer ${buyer} reads stock and version`,
-          text: `\`${SQL.read}\` returns stock ${m.stock}, version ${m.version}. No lock is taken: ${buyer === 'A' ? 'anyone may read the row meanwhile.' : 'B reads the same row A did.'}`,
+          en: {
+            cell: `reads ${m.stock}, v${m.version}`,
+            title: `Buyer ${buyer} reads stock and version`,
+            text: `\`${SQL.read}\` returns stock ${m.stock}, version ${m.version}. No lock is taken: ${buyer === 'A' ? 'anyone may read the row meanwhile.' : 'B reads the same row A did.'}`,
+          },
+          'zh-cn': {
+            cell: `读到 ${m.stock}，v${m.version}`,
+            title: `买家 ${buyer} 读取库存和版本`,
+            text: `\`${SQL.read}\` 返回库存 ${m.stock}，版本 ${m.version}。不加任何锁：${buyer === 'A' ? '在此期间谁都可以读这一行。' : 'B 读到的和 A 是同一行。'}`,
+          },
         }),
       }),
     ),
@@ -221,14 +275,28 @@ const SCRIPTS: Record<ScenarioId, Script[]> = {
           const touched = first(executed, SQL.cas).affectedRows;
           return touched === 1
             ? {
-                cell: `sets ${m.stock! - 1} if v${m.version}: 1 row`,
-                title: `Buyer ${buyer}’s compare-and-set succeeds`,
-                text: `\`${SQL.cas}\` with version ${m.version} and new stock ${m.stock! - 1}. The row is still at version ${m.version}, so the update touches 1 row and moves the version on; the order is inserted and the transaction commits.`,
+                en: {
+                  cell: `sets ${m.stock! - 1} if v${m.version}: 1 row`,
+                  title: `Buyer ${buyer}’s compare-and-set succeeds`,
+                  text: `\`${SQL.cas}\` with version ${m.version} and new stock ${m.stock! - 1}. The row is still at version ${m.version}, so the update touches 1 row and moves the version on; the order is inserted and the transaction commits.`,
+                },
+                'zh-cn': {
+                  cell: `若为 v${m.version} 则设为 ${m.stock! - 1}：1 行`,
+                  title: `买家 ${buyer} 的比较并交换成功`,
+                  text: `\`${SQL.cas}\`，版本 ${m.version}，新库存 ${m.stock! - 1}。这一行仍是版本 ${m.version}，所以更新影响 1 行并让版本前进；订单插入，事务提交。`,
+                },
               }
             : {
-                cell: `sets ${m.stock! - 1} if v${m.version}: 0 rows`,
-                title: `Buyer ${buyer}’s compare-and-set finds the version moved`,
-                text: `The same statement with version ${m.version} touches 0 rows, because ${other(buyer)} moved the version on. Nothing was written; ${buyer} rolls back and must read again.`,
+                en: {
+                  cell: `sets ${m.stock! - 1} if v${m.version}: 0 rows`,
+                  title: `Buyer ${buyer}’s compare-and-set finds the version moved`,
+                  text: `The same statement with version ${m.version} touches 0 rows, because ${other(buyer)} moved the version on. Nothing was written; ${buyer} rolls back and must read again.`,
+                },
+                'zh-cn': {
+                  cell: `若为 v${m.version} 则设为 ${m.stock! - 1}：0 行`,
+                  title: `买家 ${buyer} 的比较并交换发现版本已变`,
+                  text: `同一条语句带着版本 ${m.version}，影响了 0 行，因为 ${other(buyer)} 已让版本前进。什么也没写入；${buyer} 回滚，必须重新读取。`,
+                },
               };
         },
       }),
@@ -237,9 +305,16 @@ const SCRIPTS: Record<ScenarioId, Script[]> = {
       buyer: 'B',
       act: (run, memory) => read(run, memory, SQL.read),
       describe: (_, m) => ({
-        cell: `reads again: ${m.stock}, v${m.version}`,
-        title: 'Buyer B retries from a fresh read',
-        text: `\`${SQL.read}\` now returns stock ${m.stock}, version ${m.version}. Sold out: B refuses the order instead of retrying the write.`,
+        en: {
+          cell: `reads again: ${m.stock}, v${m.version}`,
+          title: 'Buyer B retries from a fresh read',
+          text: `\`${SQL.read}\` now returns stock ${m.stock}, version ${m.version}. Sold out: B refuses the order instead of retrying the write.`,
+        },
+        'zh-cn': {
+          cell: `重新读取：${m.stock}，v${m.version}`,
+          title: '买家 B 重新读取后重试',
+          text: `\`${SQL.read}\` 现在返回库存 ${m.stock}，版本 ${m.version}。已售罄：B 拒绝下单，而不是再次尝试写入。`,
+        },
       }),
     },
   ],
@@ -250,18 +325,35 @@ const SCRIPTS: Record<ScenarioId, Script[]> = {
         await run('BEGIN', []);
         await run(SQL.decrement, [SKU, 1]);
       },
-      describe: (executed) => ({
-        cell: `decrements: ${first(executed, SQL.decrement).affectedRows} row`,
-        title: 'Buyer A deducts without reading first',
-        text: `\`${SQL.decrement}\` with quantity 1 touches ${first(executed, SQL.decrement).affectedRows} row. The database does the arithmetic on the row as it is; A holds the row lock until it commits.`,
-      }),
+      describe: (executed) => {
+        const touched = first(executed, SQL.decrement).affectedRows;
+        return {
+          en: {
+            cell: `decrements: ${touched} row`,
+            title: 'Buyer A deducts without reading first',
+            text: `\`${SQL.decrement}\` with quantity 1 touches ${touched} row. The database does the arithmetic on the row as it is; A holds the row lock until it commits.`,
+          },
+          'zh-cn': {
+            cell: `扣减：${touched} 行`,
+            title: '买家 A 不先读取，直接扣减',
+            text: `\`${SQL.decrement}\`（数量 1）影响了 ${touched} 行。数据库直接在当前的行上做减法；A 持有行锁，直到提交。`,
+          },
+        };
+      },
     },
     {
       buyer: 'B',
       describe: () => ({
-        cell: 'waits for A’s lock',
-        title: 'Buyer B’s decrement waits',
-        text: 'B sends the same `UPDATE`. The row is locked by A’s open transaction, so B’s statement waits.',
+        en: {
+          cell: 'waits for A’s lock',
+          title: 'Buyer B’s decrement waits',
+          text: 'B sends the same `UPDATE`. The row is locked by A’s open transaction, so B’s statement waits.',
+        },
+        'zh-cn': {
+          cell: '等待 A 的锁',
+          title: '买家 B 的扣减在等待',
+          text: 'B 发出同样的 `UPDATE`。这一行被 A 尚未结束的事务锁住，所以 B 的语句只能等待。',
+        },
       }),
     },
     {
@@ -271,20 +363,37 @@ const SCRIPTS: Record<ScenarioId, Script[]> = {
         await run('COMMIT', []);
       },
       describe: () => ({
-        cell: 'orders, commits',
-        title: 'Buyer A records the order and commits',
-        text: 'The order is inserted in the same transaction, and `COMMIT` releases the row lock.',
+        en: {
+          cell: 'orders, commits',
+          title: 'Buyer A records the order and commits',
+          text: 'The order is inserted in the same transaction, and `COMMIT` releases the row lock.',
+        },
+        'zh-cn': {
+          cell: '下单，提交',
+          title: '买家 A 记下订单并提交',
+          text: '订单在同一个事务中插入，`COMMIT` 释放行锁。',
+        },
       }),
     },
     {
       buyer: 'B',
       act: async (run) =>
         transaction(run, async () => ((await run(SQL.decrement, [SKU, 1])).affectedRows === 0 ? 'rollback' : 'commit')),
-      describe: (executed) => ({
-        cell: `decrements: ${first(executed, SQL.decrement).affectedRows} rows`,
-        title: 'Buyer B’s update checks the new row',
-        text: `Under read committed, a waiting \`UPDATE\` re-checks its \`WHERE\` against the row A committed: \`stock >= 1\` is now false, so it touches ${first(executed, SQL.decrement).affectedRows} rows. B answers “sold out”, with no read and no retry.`,
-      }),
+      describe: (executed) => {
+        const touched = first(executed, SQL.decrement).affectedRows;
+        return {
+          en: {
+            cell: `decrements: ${touched} rows`,
+            title: 'Buyer B’s update checks the new row',
+            text: `Under read committed, a waiting \`UPDATE\` re-checks its \`WHERE\` against the row A committed: \`stock >= 1\` is now false, so it touches ${touched} rows. B answers “sold out”, with no read and no retry.`,
+          },
+          'zh-cn': {
+            cell: `扣减：${touched} 行`,
+            title: '买家 B 的更新检查新的行',
+            text: `在读已提交（read committed）隔离级别下，等待中的 \`UPDATE\` 会用 A 提交后的行重新检查它的 \`WHERE\`：\`stock >= 1\` 现在为假，所以它影响了 ${touched} 行。B 回答“已售罄”，既不用读取，也不用重试。`,
+          },
+        };
+      },
     },
   ],
 };
@@ -323,7 +432,7 @@ export async function runScenario(db: PGlite, id: ScenarioId): Promise<Interleav
     await script.act?.(run, memories[script.buyer]);
     // Inside an open transaction this session would see its own uncommitted writes; the others see the last commit.
     if (!open) committed = await rowState(db);
-    frames.push({ buyer: script.buyer, ...script.describe(executed, memories[script.buyer]), executed, after: committed });
+    frames.push({ buyer: script.buyer, words: script.describe(executed, memories[script.buyer]), executed, after: committed });
   }
   if (open) throw new Error(`scenario ${id} ends with ${open}'s transaction still open`);
   return { id, start, frames, final: committed };

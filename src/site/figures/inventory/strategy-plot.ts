@@ -4,6 +4,7 @@
  * attempts that conflicted, against the number of buyers, one line per
  * strategy; and says in words what they show.
  */
+import type { Locale } from '../../../course/locale.ts';
 import { STRATEGIES, type Strategy } from './strategies.ts';
 import type { StrategyPoint, StrategyRun } from './strategy-run.ts';
 
@@ -74,13 +75,63 @@ export function plotStrategies(run: StrategyRun, metric: Metric, size = { width:
 }
 
 /** The two plots in words, for screen readers: each strategy's figures from fewest to most buyers. */
-export function describeStrategies(run: StrategyRun): string {
+export function describeStrategies(run: StrategyRun, locale: Locale = 'en'): string {
+  const w = STRATEGY_WORDS[locale];
   return STRATEGIES.map((strategy) => {
     const points = run.points.filter((p) => p.strategy === strategy).sort((a, b) => a.buyers - b.buyers);
-    const figures = points.map((p) => `${p.ordersPerSecond.toLocaleString('en-US')} orders/s with ${Math.round(p.conflictRate * 100)} % conflicts at ${p.buyers} buyer${p.buyers === 1 ? '' : 's'}`);
-    return `${STRATEGY_NAMES[strategy]}: ${figures.join(', ')}.`;
-  }).join(' ');
+    return w.described(w.names[strategy], points.map((p) => w.point(p.ordersPerSecond.toLocaleString('en-US'), Math.round(p.conflictRate * 100), p.buyers)));
+  }).join(w.join);
 }
+
+/** The plots' words in one language: the strategies, the panels, the axis, the table and the run described. */
+export interface StrategyWords {
+  names: Record<Strategy, string>;
+  panels: Record<Metric, string>;
+  byBuyers: (title: string) => string;
+  buyers: string;
+  measured: (date: string, machine: string, server: string, node: string) => string;
+  tableSummary: string;
+  tableRegion: string;
+  columns: [strategy: string, buyers: string, rate: string, conflicts: string, gaveUp: string];
+  gaveUp: (gaveUp: number, orders: string) => string;
+  point: (rate: string, conflictPercent: number, buyers: number) => string;
+  described: (name: string, points: string[]) => string;
+  join: string;
+}
+
+const EN: StrategyWords = {
+  names: STRATEGY_NAMES,
+  panels: { ordersPerSecond: 'Orders per second', conflictRate: 'Compare-and-set attempts that conflicted' },
+  byBuyers: (title) => `${title}, by number of concurrent buyers`,
+  buyers: 'buyers',
+  measured: (date, machine, server, node) => ` Measured ${date} on ${machine}; ${server}; clients on Node ${node}.`,
+  tableSummary: 'The measured figures, as a table',
+  tableRegion: 'The measured figures (scrolls sideways)',
+  columns: ['strategy', 'buyers', 'orders/s', 'conflicts', 'gave up'],
+  gaveUp: (gaveUp, orders) => `${gaveUp} of ${orders}`,
+  point: (rate, conflicts, buyers) => `${rate} orders/s with ${conflicts} % conflicts at ${buyers} buyer${buyers === 1 ? '' : 's'}`,
+  described: (name, points) => `${name}: ${points.join(', ')}.`,
+  join: ' ',
+};
+
+/** The plots' words; the Chinese ones are typed by the English, so a missing key fails the type check. */
+export const STRATEGY_WORDS: Record<Locale, StrategyWords> = {
+  en: EN,
+  'zh-cn': {
+    names: { 'for-update': 'SELECT … FOR UPDATE', cas: '基于版本的比较并交换', decrement: '条件扣减' },
+    panels: { ordersPerSecond: '每秒订单数', conflictRate: '发生冲突的比较并交换尝试' },
+    byBuyers: (title) => `${title}，随同时购买的买家数变化`,
+    buyers: '买家数',
+    measured: (date, machine, server, node) => `测量于 ${date}，${machine}；${server}；客户端运行在 Node ${node} 上。`,
+    tableSummary: '测量数据，以表格列出',
+    tableRegion: '测量数据（可横向滚动）',
+    columns: ['策略', '买家数', '订单/秒', '冲突', '放弃'],
+    gaveUp: (gaveUp, orders) => `${orders} 中的 ${gaveUp}`,
+    point: (rate, conflicts, buyers) => `${buyers} 位买家时每秒 ${rate} 单，冲突 ${conflicts} %`,
+    described: (name, points) => `${name}：${points.join('，')}。`,
+    join: '',
+  },
+};
 
 /** The figures the chapter's text quotes: how compare-and-set fared with the most buyers, and the rate of each strategy there. */
 export function runFacts(run: StrategyRun) {

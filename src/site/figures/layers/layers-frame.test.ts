@@ -3,7 +3,7 @@ import { decapsulate } from '../../../../labs/layers/solution/encapsulate.ts';
 import { formatHexDump } from '../../../../labs/layers/solution/hexdump.ts';
 import { verifyChecksum } from '../../../../labs/layers/solution/checksum.ts';
 import { VETH_GET_TSHARK_X } from '../../../../labs/layers/tests/fixtures/captures.ts';
-import { buildHexModel } from '../../components/hex-view.ts';
+import { buildHexModel, fieldsIn } from '../../components/hex-view.ts';
 import { ipv4ChecksumWalk, LAYER_GROUPS, SEARCH_REQUEST, searchFrameExample } from './layers-frame.ts';
 import { FCS_BYTES, stackRows, stackSteps, STACK_VIEW } from './layer-stack.ts';
 import { checkSteps } from '../../components/step-through.ts';
@@ -11,7 +11,9 @@ import { expectSameSteps } from '../../../../tests/support/translated-steps.ts';
 
 
 describe('the search request frame shown in the layers chapter', () => {
-  const example = searchFrameExample();
+  // The English texts; the Chinese ones are checked below.
+  const inBoth = searchFrameExample();
+  const example = { ...inBoth, fields: fieldsIn(inBoth.fields) };
 
   it('is byte for byte the frame captured from Linux', () => {
     expect(formatHexDump(example.bytes)).toBe(VETH_GET_TSHARK_X);
@@ -60,6 +62,14 @@ describe('the search request frame shown in the layers chapter', () => {
     expect(named('EtherType').value).toBe('0x0800 (IPv4)');
     expect(named('Option: Timestamps').value).toBe('TSval 4110642164, TSecr 4270117879');
     expect(named('Window').value).toBe('63 × 2^10 = 64,512 bytes');
+  });
+
+  it('names and explains every field in Chinese too, keeping mnemonics and values', () => {
+    const chinese = fieldsIn(inBoth.fields, 'zh-cn');
+    for (const field of chinese) expect(field.note, field.name).toMatch(/[\u4e00-\u9fff]/);
+    expect(chinese.find((f) => f.name === '生存时间（TTL）')?.value).toBe('64');
+    expect(chinese.find((f) => f.name === '窗口（Window）')?.value).toBe('63 × 2^10 = 64,512 字节');
+    expect(chinese.map((f) => f.section)).toContain('IPv4 首部（20 字节）');
   });
 
   it('splits the HTTP bytes into its lines, which put together are the request', () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { decodeMessage } from '../../../../labs/dns/solution/message.ts';
 import { verifyChecksum } from '../../../../labs/layers/solution/checksum.ts';
 import { pseudoHeaderSum } from '../../../../labs/layers/solution/pseudo-header.ts';
-import { buildHexModel } from '../../components/hex-view.ts';
+import { buildHexModel, fieldsIn } from '../../components/hex-view.ts';
 import { dnsQueryExample } from '../dns/dns-examples.ts';
 import { UDP_ADDRESSES, UDP_PORTS, udpDatagramExample } from './udp-datagram.ts';
 
@@ -22,7 +22,13 @@ describe('the UDP datagram figure', () => {
     const view = new DataView(example.bytes.buffer, example.bytes.byteOffset);
     expect(view.getUint16(0)).toBe(UDP_PORTS.sourcePort);
     expect(view.getUint16(2)).toBe(53);
-    expect(example.fields.find((f) => f.name === 'Length')!.value).toBe(`${view.getUint16(4)} = 8 + ${example.payloadLength}`);
+    expect(fieldsIn(example.fields).find((f) => f.name === 'Length')!.value).toBe(`${view.getUint16(4)} = 8 + ${example.payloadLength}`);
+  });
+
+  it('explains its fields in Chinese on the Chinese page', () => {
+    const chinese = fieldsIn(example.fields, 'zh-cn');
+    expect(chinese.map((f) => f.name)).toEqual(['源端口', '目的端口', '长度（Length）', '校验和', 'DNS 消息']);
+    for (const field of chinese) expect(field.note, field.name).toMatch(/[\u4e00-\u9fff]/);
   });
 
   it('carries a checksum that verifies over the IPv4 pseudo-header (RFC 768)', () => {

@@ -66,8 +66,14 @@ export function disruptionSeries(sizes = DISRUPTION_SIZES, keys = 5000): { n: nu
   return rows;
 }
 
+/** The pickers balanceResults measures, in its order. */
+export type PickerId = 'random' | 'round-robin' | 'p2c' | 'least-connections' | 'ring' | 'maglev' | 'jump';
+
 /** One picker's result over the simulated stream. */
 export interface BalanceResult {
+  /** Which picker, for a figure that names it in another language. */
+  id: PickerId;
+  /** Its English name. */
   picker: string;
   /** The most loaded backend over the mean: 1 is perfect. */
   maxOverMean: number;
@@ -115,12 +121,12 @@ export function balanceResults(): BalanceResult[] {
     return counts;
   };
   return [
-    { picker: 'Random choice', maxOverMean: ratio(stream(() => backends[chooser.int(10)]!, () => {})) },
-    { picker: 'Round robin', maxOverMean: ratio(stream(() => rr.pick(), () => {})) },
-    { picker: 'Power of two choices', maxOverMean: ratio(stream(() => p2c.connect(), (b) => p2c.close(b))) },
-    { picker: 'Least connections', maxOverMean: ratio(stream(() => lc.connect(), (b) => lc.close(b))) },
-    { picker: 'Ring, 160 points each (keys)', maxOverMean: ratio(keys('ring')) },
-    { picker: 'Maglev, M = 65,537 (keys)', maxOverMean: ratio(keys('maglev')) },
-    { picker: 'Jump hash (keys)', maxOverMean: ratio(keys('jump')) },
+    { id: 'random', picker: 'Random choice', maxOverMean: ratio(stream(() => backends[chooser.int(10)]!, () => {})) },
+    { id: 'round-robin', picker: 'Round robin', maxOverMean: ratio(stream(() => rr.pick(), () => {})) },
+    { id: 'p2c', picker: 'Power of two choices', maxOverMean: ratio(stream(() => p2c.connect(), (b) => p2c.close(b))) },
+    { id: 'least-connections', picker: 'Least connections', maxOverMean: ratio(stream(() => lc.connect(), (b) => lc.close(b))) },
+    { id: 'ring', picker: 'Ring, 160 points each (keys)', maxOverMean: ratio(keys('ring')) },
+    { id: 'maglev', picker: 'Maglev, M = 65,537 (keys)', maxOverMean: ratio(keys('maglev')) },
+    { id: 'jump', picker: 'Jump hash (keys)', maxOverMean: ratio(keys('jump')) },
   ];
 }

@@ -14,7 +14,7 @@ describe('balance plots', () => {
   });
 
   it('draws the most uneven picker with the longest bar', () => {
-    const bars = plotBalance([{ picker: 'a', maxOverMean: 1.1 }, { picker: 'b', maxOverMean: 1.01 }]);
+    const bars = plotBalance([{ id: 'random', picker: 'a', maxOverMean: 1.1 }, { id: 'jump', picker: 'b', maxOverMean: 1.01 }]);
     expect(bars.bars[0]!.width).toBeGreaterThan(bars.bars[1]!.width);
     expect(bars.bars[0]!.value).toBe('10.0 % over');
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { KM_KEYS, assign, movedCounts, renderMovement } from './key-movement.ts';
+import { KM_KEYS, announce, assign, movedCounts, renderMovement } from './key-movement.ts';
 
 describe('key movement', () => {
   it('moves only the leaving backend\'s keys on the ring, few more in Maglev, and most keys under modulo', () => {
@@ -19,5 +19,14 @@ describe('key movement', () => {
     const a = assign(['A', 'B', 'C']);
     expect(renderMovement(a, a)).not.toContain('is-moved');
     expect(renderMovement(a, assign(['A', 'B']))).toContain('is-moved');
+  });
+
+  it('says what moved, in the page\'s language, with the same counts', () => {
+    const before = assign(['A', 'B', 'C']);
+    const after = assign(['B', 'C']);
+    const moved = movedCounts(before, after);
+    expect(announce(before, after)).toBe(`Backends B, C. Keys moved: ring ${moved.ring}, Maglev ${moved.maglev}, modulo ${moved.modulo}, of ${KM_KEYS.length}.`);
+    expect(announce(before, after, 'zh-cn')).toBe(`后端 B、C。${KM_KEYS.length} 个键中更换了后端的：哈希环 ${moved.ring} 个，Maglev ${moved.maglev} 个，取模 ${moved.modulo} 个。`);
+    expect(renderMovement(before, after, 'zh-cn')).toContain('（原为 A）');
   });
 });

@@ -201,3 +201,13 @@ describe('the result the calculator shows', () => {
     expect(resultHtml(lookup(0, []))).toContain('no route matches');
   });
 });
+
+describe('the calculator in Chinese', () => {
+  it('says what it found, and why a line was left out, in Chinese with the same numbers', () => {
+    const { html, announcement } = calculate('10.20.30.40', 'default via 192.0.2.1 dev eth0\n10.20.30.0/24 via 192.0.2.40 dev veth-a\n10.1.2.3/8 dev x', 'zh-cn');
+    expect(announcement).toBe('2 条路由中有 2 条匹配 10.20.30.40。最长前缀是 10.20.30.0/24，所以数据报交给网关 192.0.2.40，从 veth-a 发出。有 1 行未计入路由表。');
+    expect(html).toContain('10.1.2.3/8 的主机位不为零：它所在的网络是 10.0.0.0/8');
+    expect(html).not.toMatch(/>[^<]*(host bits|chosen|Every route|mask)/);
+    expect(calculate('10.20.30', '', 'zh-cn').announcement).toContain('不是 IPv4 地址');
+  });
+});

@@ -7,7 +7,9 @@
  * result at build time (the worked example shown without JavaScript) and in
  * the browser, so both always agree. No lab code here: this runs on the page.
  */
+import type { Locale } from '../../../course/locale.ts';
 import { escapeHtml } from '../../components/escape-html.ts';
+import { CIDR_WORDS, type CidrWords } from './cidr-words.ts';
 
 /** One route of the table. */
 export interface CalcRoute {
@@ -102,13 +104,14 @@ export function toBinary(value: number): string {
  * skipped; any other line that cannot be read becomes a problem, not an error.
  * A prefix with host bits set ("10.1.2.3/8") is a problem too: it names no network.
  */
-export function parseTable(text: string): ParsedTable {
+export function parseTable(text: string, locale: Locale = 'en'): ParsedTable {
+  const w = CIDR_WORDS[locale].problems;
   const routes: CalcRoute[] = [];
   const problems: TableProblem[] = [];
   text.split(/\r?\n/).forEach((raw, i) => {
     const line = raw.trim();
     if (line === '' || line.startsWith('#') || line.startsWith('Kernel IP routing table') || /^Destination\s/.test(line)) return;
-    const result = /^\d+\.\d+\.\d+\.\d+\s+\d+\.\d+\.\d+\.\d+\s+\d+\.\d+\.\d+\.\d+\s/.test(line) ? parseRouteNLine(line) : parseIpRouteLine(line);
+    const result = /^\d+\.\d+\.\d+\.\d+\s+\d+\.\d+\.\d+\.\d+\s+\d+\.\d+\.\d+\.\d+\s/.test(line) ? parseRouteNLine(line, w) : parseIpRouteLine(line, w);
     if (typeof result === 'string') problems.push({ line: i + 1, text: line, message: result });
     else routes.push({ ...result, source: line });
   });
@@ -116,23 +119,24 @@ export function parseTable(text: string): ParsedTable {
 }
 
 type ParsedRoute = Omit<CalcRoute, 'source'>;
+type ProblemWords = CidrWords['problems'];
 
-function checkNetwork(address: number, prefixLength: number, written: string): string | undefined {
+function checkNetwork(address: number, prefixLength: number, written: string, w: ProblemWords): string | undefined {
   const network = (address & maskOf(prefixLength)) >>> 0;
-  return network === address ? undefined : `${written} has host bits set: the network is ${formatAddress(network)}/${prefixLength}`;
+  return network === address ? undefined : w.hostBits(written, `${formatAddress(network)}/${prefixLength}`);
 }
 
-function parseRouteNLine(line: string): ParsedRoute | string {
+function parseRouteNLine(line: string, w: ProblemWords): ParsedRoute | string {
   const columns = line.split(/\s+/);
-  if (columns.length !== 8) return `a route -n row has 8 columns (Destination Gateway Genmask Flags Metric Ref Use Iface), this one has ${columns.length}`;
+  if (columns.length !== 8) return w.routeNColumns(columns.length);
   const [destination, gateway, genmask, flags, metric, , , device] = columns as [string, string, string, string, string, string, string, string];
   const network = parseAddress(destination);
   const mask = parseAddress(genmask);
-  if (network === undefined || mask === undefined || parseAddress(gateway) === undefined) return 'Destination, Gateway and Genmask must be IPv4 addresses';
+  if (network === undefined || mask === undefined || parseAddress(gateway) === undefined) return w.routeNAddresses;
   const prefixLength = prefixLengthOf(mask);
-  if (prefixLength === undefined) return `Genmask ${genmask} is not contiguous ones followed by zeros`;
-  if (!/^\d+$/.test(metric)) return `Metric "${metric}" is not a number`;
-  const problem = checkNetwork(network, prefixLength, `${destination} with Genmask ${genmask}`);
+  if (prefixLength === undefined) return w.genmask(genmask);
+  if (!/^\d+$/.test(metric)) return w.metric(metric);
+  const problem = checkNetwork(network, prefixLength, w.withGenmask(destination, genmask), w);
   if (problem) return problem;
   return { network, prefixLength, gateway: flags.includes('G') ? gateway : undefined, device, metric: Number(metric) };
 }
@@ -140,7 +144,7 @@ function parseRouteNLine(line: string): ParsedRoute | string {
 /** Route types `ip route show table all` can print before the destination; only unicast forwards, but all take part in the lookup. */
 const ROUTE_TYPES = new Set(['unicast', 'local', 'broadcast', 'multicast', 'throw', 'unreachable', 'prohibit', 'blackhole', 'nat', 'anycast']);
 
-function parseIpRouteLine(line: string): ParsedRoute | string {
+function parseIpRouteLine(line: string, w: ProblemWords): ParsedRoute | string {
   const words = line.split(/\s+/);
   if (ROUTE_TYPES.has(words[0]!)) words.shift();
   const destination = words.shift() ?? '';
@@ -153,8 +157,8 @@ function parseIpRouteLine(line: string): ParsedRoute | string {
     const match = /^([\d.]+)(?:\/(\d{1,2}))?$/.exec(destination);
     network = match ? parseAddress(match[1]!) : undefined;
     prefixLength = match?.[2] === undefined ? 32 : Number(match[2]);
-    if (network === undefined || prefixLength > 32) return `"${destination}" is not a destination like 10.0.0.0/8, 203.0.113.7 or default`;
-    const problem = checkNetwork(network, prefixLength, destination);
+    if (network === undefined || prefixLength > 32) return w.destination(destination);
+    const problem = checkNetwork(network, prefixLength, destination, w);
     if (problem) return problem;
   }
   let gateway: string | undefined;
@@ -164,13 +168,13 @@ function parseIpRouteLine(line: string): ParsedRoute | string {
     const key = words[i]!;
     const value = words[i + 1];
     if (key === 'via' || key === 'dev' || key === 'metric') {
-      if (value === undefined) return `"${key}" needs a value after it`;
+      if (value === undefined) return w.needsValue(key);
       i++;
       if (key === 'via') {
-        if (parseAddress(value) === undefined) return `the gateway "${value}" is not an IPv4 address`;
+        if (parseAddress(value) === undefined) return w.gateway(value);
         gateway = value;
       } else if (key === 'dev') device = value;
-      else if (!/^\d+$/.test(value)) return `the metric "${value}" is not a number`;
+      else if (!/^\d+$/.test(value)) return w.metric(value);
       else metric = Number(value);
     }
     // Anything else (proto, scope, src, onlink, linkdown…) does not change the lookup.
@@ -215,20 +219,21 @@ export function formatPrefix(route: Pick<CalcRoute, 'network' | 'prefixLength'>)
 }
 
 /** Where the chosen route sends the datagram, in words. */
-export function describeNextHop(route: CalcRoute, address: number): string {
-  const via = route.gateway ? `to the gateway ${route.gateway}` : `straight to ${formatAddress(address)}, which is on the link`;
-  return route.device ? `${via}, out of ${route.device}` : via;
+export function describeNextHop(route: CalcRoute, address: number, locale: Locale = 'en'): string {
+  const w = CIDR_WORDS[locale];
+  const via = route.gateway ? w.toGateway(route.gateway) : w.onLink(formatAddress(address));
+  return route.device ? w.outOf(via, route.device) : via;
 }
 
 /** The one-sentence result a screen reader hears. */
-export function summary(result: Lookup): string {
+export function summary(result: Lookup, locale: Locale = 'en'): string {
+  const w = CIDR_WORDS[locale];
   const address = formatAddress(result.address);
-  const count = result.matches.filter((m) => m.matches).length;
-  const of = result.matches.length === 1 ? `${count} of 1 route matches ${address}` : `${count} of ${result.matches.length} routes match ${address}`;
-  if (!result.chosen) return `${of}. No route: a router would drop the datagram and send ICMP Destination Unreachable.`;
+  const of = w.matching(result.matches.filter((m) => m.matches).length, result.matches.length, address);
+  if (!result.chosen) return w.noRouteSummary(of);
   const route = result.chosen.route;
-  const which = route.prefixLength === 0 ? `${formatPrefix(route)}, the default route` : formatPrefix(route);
-  return `${of}. Longest prefix: ${which}, so the datagram goes ${describeNextHop(route, result.address)}.`;
+  const which = route.prefixLength === 0 ? w.defaultRoute(formatPrefix(route)) : formatPrefix(route);
+  return w.chosenSummary(of, which, describeNextHop(route, result.address, locale));
 }
 
 export { escapeHtml };
@@ -264,7 +269,8 @@ function bitsHtml(value: number, prefixLength: number): string {
  * route and its bitwise AND in binary, then every route with whether it
  * matches. Everything typed by the user is escaped.
  */
-export function resultHtml(result: Lookup, problems: readonly TableProblem[] = []): string {
+export function resultHtml(result: Lookup, problems: readonly TableProblem[] = [], locale: Locale = 'en'): string {
+  const w = CIDR_WORDS[locale];
   const address = formatAddress(result.address);
   const parts: string[] = [];
   const chosen = result.chosen;
@@ -272,35 +278,37 @@ export function resultHtml(result: Lookup, problems: readonly TableProblem[] = [
     const route = chosen.route;
     const mask = maskOf(route.prefixLength);
     parts.push(
-      `<p class="cc-verdict"><strong>${escapeHtml(address)}</strong> → <strong>${escapeHtml(formatPrefix(route))}</strong>${route.prefixLength === 0 ? ', the default route' : ''}: ${escapeHtml(describeNextHop(route, result.address))}.</p>`,
-      '<table class="fig-table cc-and"><caption>The bitwise AND for the chosen route</caption><tbody>',
-      `<tr><th scope="row">address</th><td><code>${bitsHtml(result.address, route.prefixLength)}</code></td><td>${escapeHtml(address)}</td></tr>`,
-      `<tr><th scope="row">AND mask /${route.prefixLength}</th><td><code>${bitsHtml(mask, route.prefixLength)}</code></td><td>${escapeHtml(formatAddress(mask))}</td></tr>`,
-      `<tr class="cc-network"><th scope="row">= network</th><td><code>${bitsHtml(chosen.masked, route.prefixLength)}</code></td><td>${escapeHtml(formatAddress(chosen.masked))}</td></tr>`,
-      `<tr><th scope="row">route’s prefix</th><td><code>${bitsHtml(route.network, route.prefixLength)}</code></td><td>${escapeHtml(formatAddress(route.network))} — equal, so it matches</td></tr>`,
+      `<p class="cc-verdict"><strong>${escapeHtml(address)}</strong> → <strong>${escapeHtml(formatPrefix(route))}</strong>${route.prefixLength === 0 ? escapeHtml(w.defaultRoute('')) : ''}${w.colon}${escapeHtml(describeNextHop(route, result.address, locale))}${w.stop}</p>`,
+      `<table class="fig-table cc-and"><caption>${escapeHtml(w.andCaption)}</caption><tbody>`,
+      `<tr><th scope="row">${escapeHtml(w.address)}</th><td><code>${bitsHtml(result.address, route.prefixLength)}</code></td><td>${escapeHtml(address)}</td></tr>`,
+      `<tr><th scope="row">${escapeHtml(w.andMask)} /${route.prefixLength}</th><td><code>${bitsHtml(mask, route.prefixLength)}</code></td><td>${escapeHtml(formatAddress(mask))}</td></tr>`,
+      `<tr class="cc-network"><th scope="row">= ${escapeHtml(w.network)}</th><td><code>${bitsHtml(chosen.masked, route.prefixLength)}</code></td><td>${escapeHtml(formatAddress(chosen.masked))}</td></tr>`,
+      `<tr><th scope="row">${escapeHtml(w.routePrefix)}</th><td><code>${bitsHtml(route.network, route.prefixLength)}</code></td><td>${escapeHtml(formatAddress(route.network))}${escapeHtml(w.equal)}</td></tr>`,
       '</tbody></table>',
     );
   } else {
     parts.push(
-      `<p class="cc-verdict"><strong>${escapeHtml(address)}</strong>: no route matches, not even a default route. A host reports “Network is unreachable”; a router drops the datagram and sends ICMP Destination Unreachable (RFC 1812 §5.2.7.1).</p>`,
+      `<p class="cc-verdict"><strong>${escapeHtml(address)}</strong>${w.colon}${escapeHtml(w.noRoute)}</p>`,
     );
   }
   if (result.matches.length > 0) {
     parts.push(
-      '<div class="fig-scroll fig-focus" tabindex="0" role="region" aria-label="Every route, tested (scrolls sideways)"><table class="fig-table cc-routes"><caption>Every route, tested</caption><thead><tr><th scope="col">Route</th><th scope="col">Next hop, interface</th><th scope="col">Metric</th><th scope="col">address AND mask</th><th scope="col">Match?</th></tr></thead><tbody>',
+      `<div class="fig-scroll fig-focus" tabindex="0" role="region" aria-label="${escapeHtml(w.routesRegion)}"><table class="fig-table cc-routes"><caption>${escapeHtml(w.routesCaption)}</caption><thead><tr>${w.columns.map((c) => `<th scope="col">${escapeHtml(c)}</th>`).join('')}</tr></thead><tbody>`,
     );
     for (const m of result.matches) {
       const route = m.route;
       const isChosen = m === chosen;
       const verdict = isChosen
-        ? '<strong>yes — chosen</strong>'
-        : m.matches
-          ? chosen && chosen.route.prefixLength === route.prefixLength
-            ? route.metric > chosen.route.metric
-              ? 'yes, but a higher metric'
-              : 'yes, but listed later'
-            : 'yes, but a shorter prefix'
-          : `no, differs at bit ${m.firstDifference}`;
+        ? `<strong>${escapeHtml(w.chosen)}</strong>`
+        : escapeHtml(
+            m.matches
+              ? chosen && chosen.route.prefixLength === route.prefixLength
+                ? route.metric > chosen.route.metric
+                  ? w.higherMetric
+                  : w.listedLater
+                : w.shorterPrefix
+              : w.differsAt(m.firstDifference!),
+          );
       parts.push(
         `<tr${isChosen ? ' class="cc-chosen"' : m.matches ? ' class="cc-also"' : ''}><td><code>${escapeHtml(formatPrefix(route))}</code></td><td>${escapeHtml([route.gateway ? `via ${route.gateway}` : 'on-link', route.device].filter(Boolean).join(', '))}</td><td>${route.metric}</td><td><code>${escapeHtml(formatAddress(m.masked))}</code></td><td>${verdict}</td></tr>`,
       );
@@ -308,24 +316,25 @@ export function resultHtml(result: Lookup, problems: readonly TableProblem[] = [
     parts.push('</tbody></table></div>');
   }
   if (problems.length > 0) {
-    parts.push(`<p class="cc-problems-title">Lines left out of the table:</p><ul class="cc-problems">`);
-    for (const p of problems) parts.push(`<li>line ${p.line}, <code>${escapeHtml(p.text)}</code>: ${escapeHtml(p.message)}</li>`);
+    parts.push(`<p class="cc-problems-title">${escapeHtml(w.leftOutTitle)}</p><ul class="cc-problems">`);
+    for (const p of problems) parts.push(`<li>${escapeHtml(w.line(p.line))}<code>${escapeHtml(p.text)}</code>${w.colon}${escapeHtml(p.message)}</li>`);
     parts.push('</ul>');
   }
   return parts.join('');
 }
 
 /** What the calculator shows for the current inputs: HTML for the result area and a sentence for the live region. */
-export function calculate(addressText: string, tableText: string): { html: string; announcement: string } {
-  const table = parseTable(tableText);
+export function calculate(addressText: string, tableText: string, locale: Locale = 'en'): { html: string; announcement: string } {
+  const w = CIDR_WORDS[locale];
+  const table = parseTable(tableText, locale);
   const address = parseAddress(addressText);
   if (address === undefined) {
-    const message = `“${addressText.trim()}” is not an IPv4 address: four numbers from 0 to 255, separated by dots, like 10.20.30.40.`;
+    const message = w.notAnAddress(addressText.trim());
     return { html: `<p class="cc-verdict cc-error">${escapeHtml(message)}</p>`, announcement: message };
   }
   const result = lookup(address, table.routes);
-  const problems = table.problems.length ? ` ${table.problems.length} line${table.problems.length === 1 ? ' was' : 's were'} left out of the table.` : '';
-  return { html: resultHtml(result, table.problems), announcement: summary(result) + problems };
+  const problems = table.problems.length ? w.leftOut(table.problems.length) : '';
+  return { html: resultHtml(result, table.problems, locale), announcement: summary(result, locale) + problems };
 }
 
 /** A table of routes as `ip route` would print it, one line each, for the calculator's text box. */

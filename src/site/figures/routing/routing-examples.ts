@@ -12,6 +12,7 @@ import { encapsulateHttpRequest } from '../../../../labs/layers/solution/encapsu
 import { REAL_ROUTE_N } from '../../../../labs/routing/tests/fixtures/real-bytes.ts';
 import { SEARCH_REQUEST } from '../layers/layers-frame.ts';
 import type { Route } from '../../../../labs/routing/given/route-types.ts';
+import type { Localized } from '../../../course/locale.ts';
 
 /** `route -n` as net-tools printed it in a Linux network namespace: the routing lab's captured fixture. */
 export const ROUTE_N_EXAMPLE = REAL_ROUTE_N;
@@ -32,12 +33,12 @@ export function exampleTableAsIpRoute(): string {
 }
 
 /** Addresses worth trying against the example table, each with what it shows. */
-export const CIDR_EXAMPLE_ADDRESSES: readonly { address: string; shows: string }[] = [
-  { address: '10.20.30.40', shows: 'three prefixes match; /24 wins' },
-  { address: '10.20.99.1', shows: '/16 beats /8' },
-  { address: '10.99.0.1', shows: 'only /8 and default' },
-  { address: '203.0.113.7', shows: 'a /32 host route' },
-  { address: '8.8.8.8', shows: 'two defaults: metric decides' },
+export const CIDR_EXAMPLE_ADDRESSES: readonly { address: string; shows: Localized }[] = [
+  { address: '10.20.30.40', shows: { en: 'three prefixes match; /24 wins', 'zh-cn': '三个前缀匹配，/24 胜出' } },
+  { address: '10.20.99.1', shows: { en: '/16 beats /8', 'zh-cn': '/16 胜过 /8' } },
+  { address: '10.99.0.1', shows: { en: 'only /8 and default', 'zh-cn': '只有 /8 和默认路由' } },
+  { address: '203.0.113.7', shows: { en: 'a /32 host route', 'zh-cn': '一条 /32 主机路由' } },
+  { address: '8.8.8.8', shows: { en: 'two defaults: metric decides', 'zh-cn': '两条默认路由：由度量值决定' } },
 ];
 
 /** What longest-prefix match picks in the example table for an address, by the lab's RoutingTable. */

@@ -1,14 +1,16 @@
 // The chapter's Dubbo frame is the lab's reference bytes, its body is what hessian.js (an independent Hessian writer) writes for the same values, and every byte is labelled once.
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
-import { buildHexModel } from '../../components/hex-view.ts';
+import { buildHexModel, fieldsIn } from '../../components/hex-view.ts';
 import { FrameDecoder } from '../../../../labs/rpc/solution/frame.ts';
 import { attachments, invocationValues, requestExample, RESERVE } from './dubbo-invocation.ts';
 
 const hessian = createRequire(import.meta.url)('hessian.js') as { encode(value: unknown, version: string): Uint8Array };
 
 describe('the reserve request as a Dubbo frame', () => {
-  const example = requestExample(RESERVE, 3n, 800);
+  // The English texts; the Chinese ones are checked at the end.
+  const inBoth = requestExample(RESERVE, 3n, 800);
+  const example = { ...inBoth, fields: fieldsIn(inBoth.fields) };
 
   it('labels every byte once: HexView finds no overlap and no gap', () => {
     expect(buildHexModel(example.bytes, example.fields).gaps).toEqual([]);
@@ -38,5 +40,15 @@ describe('the reserve request as a Dubbo frame', () => {
     expect(text('Method: text')).toBe('reserve');
     expect(text('Argument sku: text')).toBe('SKU-1042');
     expect(text('Parameter types: text')).toBe('Ljava/lang/String;ILjava/lang/String;');
+  });
+
+  it('explains its fields in Chinese on the Chinese page, once each, with the same bytes under the same names', () => {
+    const chinese = fieldsIn(inBoth.fields, 'zh-cn');
+    const notes = chinese.flatMap((f) => (f.note ? [f.note] : []));
+    expect(new Set(notes).size).toBe(notes.length);
+    expect(notes.length).toBe(example.fields.filter((f) => f.note).length);
+    for (const note of notes) expect(note).toMatch(/[\u4e00-\u9fff]/);
+    expect(chinese.map((f) => f.name)).toContain('参数 sku：文本');
+    expect(chinese.map((f) => f.section)).toContain('首部（16 字节）');
   });
 });

@@ -13,7 +13,8 @@ import { encodeFrame } from '../../../../labs/rpc/solution/frame.ts';
 import { encode } from '../../../../labs/rpc/solution/hessian.ts';
 import { HEADER_LENGTH, HESSIAN2, Status, type Frame } from '../../../../labs/rpc/given/frame-layout.ts';
 import type { HessianValue } from '../../../../labs/rpc/given/hessian-types.ts';
-import type { HexField, HexGroup } from '../../components/hex-view.ts';
+import { hexText, inBoth, type HexField, type HexGroup } from '../../components/hex-view.ts';
+import type { Localized } from '../../../course/locale.ts';
 
 /** The version of the Dubbo protocol a Dubbo 2.7 or 3 consumer writes first in every request body. */
 export const DUBBO_PROTOCOL_VERSION = '2.0.2';
@@ -45,32 +46,50 @@ export const RESPONSE_VALUE_WITH_ATTACHMENTS = 4;
 
 /** Colour groups for a Dubbo frame, in a fixed order so every view of one uses the same colours. */
 export const DUBBO_GROUPS: readonly HexGroup[] = [
-  { id: 'header', label: 'Dubbo header' },
-  { id: 'tag', label: 'Hessian: type and length' },
-  { id: 'data', label: 'Hessian: value bytes' },
+  { id: 'header', label: inBoth('Dubbo header', 'Dubbo 首部') },
+  { id: 'tag', label: inBoth('Hessian: type and length', 'Hessian：类型和长度') },
+  { id: 'data', label: inBoth('Hessian: value bytes', 'Hessian：值的字节') },
 ];
 
 /** A labelled run of one Hessian value's bytes. */
 interface ValuePart {
-  name: string;
+  name: Localized;
   value: HessianValue;
-  note: string;
+  note: Localized;
 }
 
 /** The invocation body's values in the order DubboCodec writes them, each with what it is for. */
 export function invocationValues(call: Call, attachments: Map<HessianValue, HessianValue>): ValuePart[] {
   return [
-    { name: 'Protocol version', value: DUBBO_PROTOCOL_VERSION, note: 'The Dubbo protocol version of the caller, so the provider knows how to read the rest.' },
-    { name: 'Service path', value: SERVICE, note: 'Which exported service: with the version, the key of the provider’s table of services.' },
-    { name: 'Service version', value: SERVICE_VERSION, note: 'Several versions of one interface can be served side by side.' },
-    { name: 'Method', value: call.method, note: 'The method to run.' },
     {
-      name: 'Parameter types',
-      value: call.args.map((a) => DESCRIPTOR[a.java]).join(''),
-      note: 'JVM descriptors of the parameter types, to pick among overloads: the arguments that follow carry no names.',
+      name: inBoth('Protocol version', '协议版本'),
+      value: DUBBO_PROTOCOL_VERSION,
+      note: inBoth('The Dubbo protocol version of the caller, so the provider knows how to read the rest.', '调用方的 Dubbo 协议版本，让提供者知道该如何读取后面的内容。'),
     },
-    ...call.args.map((a) => ({ name: `Argument ${a.name}`, value: a.value, note: `A ${a.java}, by position.` })),
-    { name: 'Attachments', value: attachments, note: 'A map of strings riding along with the call: here the path and the timeout the caller gives it, in milliseconds.' },
+    {
+      name: inBoth('Service path', '服务路径'),
+      value: SERVICE,
+      note: inBoth('Which exported service: with the version, the key of the provider’s table of services.', '要调用哪个暴露出来的服务：它和版本一起，构成提供者服务表的键。'),
+    },
+    { name: inBoth('Service version', '服务版本'), value: SERVICE_VERSION, note: inBoth('Several versions of one interface can be served side by side.', '同一个接口的多个版本可以同时提供服务。') },
+    { name: inBoth('Method', '方法'), value: call.method, note: inBoth('The method to run.', '要执行的方法。') },
+    {
+      name: inBoth('Parameter types', '参数类型'),
+      value: call.args.map((a) => DESCRIPTOR[a.java]).join(''),
+      note: inBoth(
+        'JVM descriptors of the parameter types, to pick among overloads: the arguments that follow carry no names.',
+        '参数类型的 JVM 描述符，用来在重载方法之间做选择：后面的参数不带名字。',
+      ),
+    },
+    ...call.args.map((a) => ({ name: inBoth(`Argument ${a.name}`, `参数 ${a.name}`), value: a.value, note: inBoth(`A ${a.java}, by position.`, `一个 ${a.java}，按位置传递。`) })),
+    {
+      name: inBoth('Attachments', '附件（attachments）'),
+      value: attachments,
+      note: inBoth(
+        'A map of strings riding along with the call: here the path and the timeout the caller gives it, in milliseconds.',
+        '随调用一起传递的字符串映射：这里是路径，以及调用方给出的超时时间（毫秒）。',
+      ),
+    },
   ];
 }
 
@@ -116,21 +135,49 @@ export function requestExample(call: Call, id: bigint, timeoutMs: number): Frame
   const body = requestBody(call, timeoutMs);
   const bytes = encodeFrame(requestFrame(id, body));
   const flags = bytes[2]!;
-  const section = 'Header (16 bytes)';
+  const section = inBoth('Header (16 bytes)', '首部（16 字节）');
+  const bits = [flags >> 7, (flags >> 6) & 1, (flags >> 5) & 1, flags & 0x1f] as const;
   const fields: HexField[] = [
-    { name: 'Magic', offset: 0, length: 2, value: hex((bytes[0]! << 8) | bytes[1]!, 4), note: 'Every frame starts with these two bytes; anything else means the reader has lost its place in the stream.', group: 'header', section },
     {
-      name: 'Flags',
-      offset: 2,
-      length: 1,
-      value: `${hex(flags, 2)}: request ${flags >> 7}, two-way ${(flags >> 6) & 1}, event ${(flags >> 5) & 1}, serialization ${flags & 0x1f} (Hessian 2)`,
-      note: 'Three bits say what the frame is; the low five name the serialization of the body.',
+      name: 'Magic',
+      offset: 0,
+      length: 2,
+      value: hex((bytes[0]! << 8) | bytes[1]!, 4),
+      note: inBoth('Every frame starts with these two bytes; anything else means the reader has lost its place in the stream.', '每一帧都以这两个字节开头；如果不是，说明读取方在字节流中迷失了位置。'),
       group: 'header',
       section,
     },
-    { name: 'Status', offset: 3, length: 1, value: String(bytes[3]), note: 'Used in responses only (20 is OK); a request leaves it 0.', group: 'header', section },
-    { name: 'Request id', offset: 4, length: 8, value: String(id), note: 'Chosen by the caller, unique among its calls on this connection; the response carries it back.', group: 'header', section },
-    { name: 'Body length', offset: 12, length: 4, value: `${body.length} bytes`, note: 'Big-endian, unsigned; the provider refuses bodies over its payload limit (8 MiB by default).', group: 'header', section },
+    {
+      name: inBoth('Flags', '标志（Flags）'),
+      offset: 2,
+      length: 1,
+      value: inBoth(
+        `${hex(flags, 2)}: request ${bits[0]}, two-way ${bits[1]}, event ${bits[2]}, serialization ${bits[3]} (Hessian 2)`,
+        `${hex(flags, 2)}：请求 ${bits[0]}，双向 ${bits[1]}，事件 ${bits[2]}，序列化 ${bits[3]}（Hessian 2）`,
+      ),
+      note: inBoth('Three bits say what the frame is; the low five name the serialization of the body.', '三个位说明这是什么帧；低五位指明消息体的序列化方式。'),
+      group: 'header',
+      section,
+    },
+    { name: inBoth('Status', '状态（Status）'), offset: 3, length: 1, value: String(bytes[3]), note: inBoth('Used in responses only (20 is OK); a request leaves it 0.', '只在响应中使用（20 表示 OK）；请求中为 0。'), group: 'header', section },
+    {
+      name: inBoth('Request id', '请求 id'),
+      offset: 4,
+      length: 8,
+      value: String(id),
+      note: inBoth('Chosen by the caller, unique among its calls on this connection; the response carries it back.', '由调用方选定，在这条连接上它的所有调用中唯一；响应会把它带回来。'),
+      group: 'header',
+      section,
+    },
+    {
+      name: inBoth('Body length', '消息体长度'),
+      offset: 12,
+      length: 4,
+      value: inBoth(`${body.length} bytes`, `${body.length} 字节`),
+      note: inBoth('Big-endian, unsigned; the provider refuses bodies over its payload limit (8 MiB by default).', '大端序，无符号；超过载荷上限（默认 8 MiB）的消息体会被提供者拒绝。'),
+      group: 'header',
+      section,
+    },
   ];
   let offset = HEADER_LENGTH;
   for (const part of invocationValues(call, attachments(timeoutMs))) {
@@ -143,15 +190,17 @@ export function requestExample(call: Call, id: bigint, timeoutMs: number): Frame
   const said = new Set<string>();
   for (const field of fields) {
     if (field.note === undefined) continue;
-    if (said.has(field.note)) delete field.note;
-    else said.add(field.note);
+    const note = hexText(field.note);
+    if (said.has(note)) delete field.note;
+    else said.add(note);
   }
   return { bytes, fields, groups: DUBBO_GROUPS };
 }
 
 /** The fields of one Hessian value at `offset`: the lead byte(s) that give type and length, then the value's own bytes. */
 function hessianFields(part: ValuePart, offset: number): { fields: HexField[]; next: number } {
-  const section = `Body: ${part.name.toLowerCase()}`;
+  const section = inBoth(`Body: ${part.name.en.toLowerCase()}`, `消息体：${part.name['zh-cn']}`);
+  const named = (en: string, zh: string) => inBoth(`${part.name.en}: ${en}`, `${part.name['zh-cn']}：${zh}`);
   const encoded = encode(part.value);
   const value = part.value;
   if (typeof value === 'string') {
@@ -160,28 +209,43 @@ function hessianFields(part: ValuePart, offset: number): { fields: HexField[]; n
     const prefix = encoded.length - text;
     return {
       fields: [
-        { name: `${part.name}: length`, offset, length: prefix, value: `${value.length} characters`, note: prefix === 1 ? 'A string under 32 characters: its length is the whole first byte, 0x00 to 0x1f (Hessian 2.0 §4.12.1).' : 'A longer string: its length in the lead bytes (Hessian 2.0 §4.12).', group: 'tag', section },
-        { name: `${part.name}: text`, offset: offset + prefix, length: text, value: JSON.stringify(value), note: part.note, group: 'data', section },
+        {
+          name: named('length', '长度'),
+          offset,
+          length: prefix,
+          value: inBoth(`${value.length} characters`, `${value.length} 个字符`),
+          note:
+            prefix === 1
+              ? inBoth('A string under 32 characters: its length is the whole first byte, 0x00 to 0x1f (Hessian 2.0 §4.12.1).', '少于 32 个字符的字符串：整个第一个字节就是它的长度，0x00 到 0x1f（Hessian 2.0 §4.12.1）。')
+              : inBoth('A longer string: its length in the lead bytes (Hessian 2.0 §4.12).', '较长的字符串：长度在开头的几个字节里（Hessian 2.0 §4.12）。'),
+          group: 'tag',
+          section,
+        },
+        { name: named('text', '文本'), offset: offset + prefix, length: text, value: JSON.stringify(value), note: part.note, group: 'data', section },
       ],
       next: offset + encoded.length,
     };
   }
   if (value instanceof Map) {
-    const fields: HexField[] = [{ name: `${part.name}: map start`, offset, length: 1, value: "'H': an untyped map", note: part.note, group: 'tag', section }];
+    const fields: HexField[] = [{ name: named('map start', '映射开始'), offset, length: 1, value: inBoth("'H': an untyped map", "'H'：无类型的映射"), note: part.note, group: 'tag', section }];
     let at = offset + 1;
     for (const [key, item] of value) {
-      for (const [role, entry] of [['key', key], ['value', item]] as const) {
-        const inner = hessianFields({ name: `${part.name} ${role}`, value: entry, note: `An entry’s ${role}.` }, at);
+      for (const [role, entry] of [[inBoth('key', '键'), key], [inBoth('value', '值'), item]] as const) {
+        const inner = hessianFields({ name: inBoth(`${part.name.en} ${role.en}`, `${part.name['zh-cn']}的${role['zh-cn']}`), value: entry, note: inBoth(`An entry’s ${role.en}.`, `一个条目的${role['zh-cn']}。`) }, at);
         fields.push(...inner.fields.map((f) => ({ ...f, section })));
         at = inner.next;
       }
     }
-    fields.push({ name: `${part.name}: map end`, offset: at, length: 1, value: "'Z'", note: 'Ends the map (Hessian 2.0 §4.8).', group: 'tag', section });
-    if (at + 1 - offset !== encoded.length) throw new Error(`labelled ${at + 1 - offset} of ${encoded.length} bytes of ${part.name}`);
+    fields.push({ name: named('map end', '映射结束'), offset: at, length: 1, value: "'Z'", note: inBoth('Ends the map (Hessian 2.0 §4.8).', '结束这个映射（Hessian 2.0 §4.8）。'), group: 'tag', section });
+    if (at + 1 - offset !== encoded.length) throw new Error(`labelled ${at + 1 - offset} of ${encoded.length} bytes of ${part.name.en}`);
     return { fields, next: at + 1 };
   }
   if (typeof value === 'number' && encoded.length === 1) {
-    return { fields: [{ name: part.name, offset, length: 1, value: `${hex(encoded[0]!, 2)} = 0x90 + ${value}`, note: `${part.note} An int from -16 to 47 is one byte, 0x90 plus the value (Hessian 2.0 §4.5.1).`, group: 'data', section }], next: offset + 1 };
+    const note = inBoth(
+      `${part.note.en} An int from -16 to 47 is one byte, 0x90 plus the value (Hessian 2.0 §4.5.1).`,
+      `${part.note['zh-cn']}-16 到 47 之间的 int 只占一个字节，即 0x90 加上这个值（Hessian 2.0 §4.5.1）。`,
+    );
+    return { fields: [{ name: part.name, offset, length: 1, value: `${hex(encoded[0]!, 2)} = 0x90 + ${value}`, note, group: 'data', section }], next: offset + 1 };
   }
   return { fields: [{ name: part.name, offset, length: encoded.length, value: String(value), note: part.note, group: 'data', section }], next: offset + encoded.length };
 }

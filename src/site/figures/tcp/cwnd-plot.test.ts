@@ -40,3 +40,16 @@ describe('the plot', () => {
     expect(text.match(/three duplicate ACKs/g)?.length).toBe(run.events.filter((e) => e.kind === 'fast-retransmit').length);
   });
 });
+
+describe('the plot in Chinese', () => {
+  it('labels its loss markers and describes the run in Chinese, with the same numbers', () => {
+    const english = describeRun(run);
+    const chinese = describeRun(run, 'zh-cn');
+    expect(chinese).toContain('慢启动用');
+    expect(chinese).not.toMatch(/Slow start|duplicate ACKs/);
+    const numbers = (text: string) => text.match(/\d+(?:\.\d+)?/g);
+    expect(numbers(chinese)?.sort()).toEqual(numbers(english)?.sort());
+    expect(plotCwnd(run, undefined, 'zh-cn').markers.map((m) => m.label).join(' ')).not.toContain('timeout');
+    expect(plotCwnd(run, undefined, 'zh-cn').markers[0]!.label).toMatch(/^\d+\.\d\d s：(三个重复 ACK|超时)，cwnd \d+ → \d+$/);
+  });
+});

@@ -2,7 +2,65 @@
  * Lays out a run of the Reno model (reno-model.ts) as the TCP chapter's plot of
  * cwnd and ssthresh over time, and describes it in words for screen readers.
  */
+import type { Locale } from '../../../course/locale.ts';
 import type { CwndRun, LossEvent } from './reno-model.ts';
+
+/** The plot's words in one language: its title, key, loss table and the run described for screen readers. */
+export interface CwndWords {
+  title: (seconds: number) => string;
+  cwnd: string;
+  pathFull: (segments: number) => string;
+  signal: Record<LossEvent['kind'], string>;
+  marker: (seconds: string, signal: string, before: string, after: string) => string;
+  tableSummary: string;
+  tableRegion: string;
+  columns: { time: string; signal: string; cwndBefore: string; ssthreshAfter: string; cwndAfter: string };
+  slowStartToSsthresh: (initial: number, ssthresh: number, seconds: string) => string;
+  slowStartToLoss: (initial: number) => string;
+  timeout: (seconds: string, ssthresh: string, before: string, after: string) => string;
+  fastRetransmit: (seconds: string, before: string, after: string) => string;
+  join: string;
+}
+
+const EN: CwndWords = {
+  title: (seconds) => `Congestion window over ${seconds} seconds`,
+  cwnd: 'cwnd, in segments',
+  pathFull: (segments) => `path full (${segments} in flight)`,
+  signal: { timeout: 'timeout', 'fast-retransmit': 'three duplicate ACKs' },
+  marker: (seconds, signal, before, after) => `${seconds} s: ${signal}, cwnd ${before} → ${after}`,
+  tableSummary: 'The losses in this run, as a table',
+  tableRegion: 'The losses in this run (scrolls sideways)',
+  columns: { time: 'time', signal: 'signal', cwndBefore: 'cwnd before', ssthreshAfter: 'ssthresh after', cwndAfter: 'cwnd after' },
+  slowStartToSsthresh: (initial, ssthresh, seconds) =>
+    `Slow start grows cwnd from ${initial} segments to ssthresh, ${ssthresh}, in ${seconds} s; after that congestion avoidance adds about one segment per round trip.`,
+  slowStartToLoss: (initial) => `Slow start grows cwnd from ${initial} segments until the first loss.`,
+  timeout: (seconds, ssthresh, before, after) =>
+    `At ${seconds} s the retransmission timer expires: ssthresh becomes ${ssthresh} and cwnd drops from ${before} to ${after}, then slow start climbs back to ssthresh.`,
+  fastRetransmit: (seconds, before, after) => `At ${seconds} s three duplicate ACKs: cwnd is halved from ${before} to ${after}.`,
+  join: ' ',
+};
+
+/** The plot's words in each language; the Chinese ones are typed by the English, so a missing key fails the type check. */
+export const CWND_WORDS: Record<Locale, CwndWords> = {
+  en: EN,
+  'zh-cn': {
+    title: (seconds) => `${seconds} 秒内的拥塞窗口（cwnd）`,
+    cwnd: 'cwnd（报文段数）',
+    pathFull: (segments) => `路径已满（在途 ${segments} 个）`,
+    signal: { timeout: '超时', 'fast-retransmit': '三个重复 ACK' },
+    marker: (seconds, signal, before, after) => `${seconds} s：${signal}，cwnd ${before} → ${after}`,
+    tableSummary: '本次运行中的丢包，以表格列出',
+    tableRegion: '本次运行中的丢包（可横向滚动）',
+    columns: { time: '时间', signal: '信号', cwndBefore: '之前的 cwnd', ssthreshAfter: '之后的 ssthresh', cwndAfter: '之后的 cwnd' },
+    slowStartToSsthresh: (initial, ssthresh, seconds) =>
+      `慢启动用 ${seconds} 秒把 cwnd 从 ${initial} 个报文段增长到 ssthresh（${ssthresh}）；此后拥塞避免大约每个往返增加一个报文段。`,
+    slowStartToLoss: (initial) => `慢启动把 cwnd 从 ${initial} 个报文段一直增长到第一次丢包。`,
+    timeout: (seconds, ssthresh, before, after) =>
+      `${seconds} 秒时重传计时器到期：ssthresh 变为 ${ssthresh}，cwnd 从 ${before} 跌到 ${after}，随后慢启动重新爬升到 ssthresh。`,
+    fastRetransmit: (seconds, before, after) => `${seconds} 秒时收到三个重复 ACK：cwnd 从 ${before} 减半到 ${after}。`,
+    join: '',
+  },
+};
 
 /** The plot, in viewBox units. */
 export interface CwndPlot {
@@ -21,7 +79,8 @@ export interface CwndPlot {
 }
 
 /** Lays out a run as a line plot: seconds across, segments up. */
-export function plotCwnd(run: CwndRun, size = { width: 380, height: 230 }): CwndPlot {
+export function plotCwnd(run: CwndRun, size = { width: 380, height: 230 }, locale: Locale = 'en'): CwndPlot {
+  const words = CWND_WORDS[locale];
   // Room for the y labels on the left and for half of the last x label ("20 s") on the right.
   const area = { x: 34, y: 12, width: size.width - 52, height: size.height - 42 };
   const { options } = run;
@@ -62,7 +121,7 @@ export function plotCwnd(run: CwndRun, size = { width: 380, height: 230 }): Cwnd
       x: x(e.time),
       y: y(e.cwndBefore),
       kind: e.kind,
-      label: `${(e.time / 1000).toFixed(2)} s: ${e.kind === 'timeout' ? 'timeout' : 'three duplicate ACKs'}, cwnd ${e.cwndBefore.toFixed(0)} → ${e.cwndAfter.toFixed(0)}`,
+      label: words.marker((e.time / 1000).toFixed(2), words.signal[e.kind], e.cwndBefore.toFixed(0), e.cwndAfter.toFixed(0)),
     }));
   return {
     width: size.width,
@@ -82,27 +141,22 @@ function round(n: number): number {
 }
 
 /** The run in words, for screen readers: how slow start ended and every loss after it. */
-export function describeRun(run: CwndRun): string {
+export function describeRun(run: CwndRun, locale: Locale = 'en'): string {
+  const words = CWND_WORDS[locale];
   const { options } = run;
   const sentences: string[] = [];
   const reached = run.samples.find((s) => s.cwnd >= options.initialSsthresh);
   const firstLoss = run.events[0];
   if (reached && (!firstLoss || reached.time <= firstLoss.time)) {
-    sentences.push(
-      `Slow start grows cwnd from ${options.initialWindow} segments to ssthresh, ${options.initialSsthresh}, in ${(reached.time / 1000).toFixed(1)} s; after that congestion avoidance adds about one segment per round trip.`,
-    );
+    sentences.push(words.slowStartToSsthresh(options.initialWindow, options.initialSsthresh, (reached.time / 1000).toFixed(1)));
   } else {
-    sentences.push(`Slow start grows cwnd from ${options.initialWindow} segments until the first loss.`);
+    sentences.push(words.slowStartToLoss(options.initialWindow));
   }
   for (const e of run.events.filter((e) => e.time <= options.durationMs)) {
-    const when = `At ${(e.time / 1000).toFixed(1)} s`;
-    sentences.push(
-      e.kind === 'timeout'
-        ? `${when} the retransmission timer expires: ssthresh becomes ${fmt(e.ssthresh)} and cwnd drops from ${fmt(e.cwndBefore)} to ${fmt(e.cwndAfter)}, then slow start climbs back to ssthresh.`
-        : `${when} three duplicate ACKs: cwnd is halved from ${fmt(e.cwndBefore)} to ${fmt(e.ssthresh)}.`,
-    );
+    const when = (e.time / 1000).toFixed(1);
+    sentences.push(e.kind === 'timeout' ? words.timeout(when, fmt(e.ssthresh), fmt(e.cwndBefore), fmt(e.cwndAfter)) : words.fastRetransmit(when, fmt(e.cwndBefore), fmt(e.ssthresh)));
   }
-  return sentences.join(' ');
+  return sentences.join(words.join);
 }
 
 function fmt(n: number): string {

@@ -14,7 +14,10 @@ describe('Nagle and delayed ACKs (the TCP chapter’s model)', () => {
 
   it('with Nagle, holds the body until the server’s delayed ACK, costing that delay and another round trip', () => {
     const sends = nagle.events.filter((e) => e.from === 'client');
-    expect(sends.map((e) => e.what)).toEqual([`${NAGLE_SCENARIO.writes[0]} bytes (headers)`, `${NAGLE_SCENARIO.writes[1]} bytes (body)`]);
+    expect(sends.map((e) => e.what)).toEqual([
+      { kind: 'request', bytes: NAGLE_SCENARIO.writes[0], part: 'headers' },
+      { kind: 'request', bytes: NAGLE_SCENARIO.writes[1], part: 'body' },
+    ]);
     expect(sends[1]!.time).toBe(rtt + NAGLE_SCENARIO.delayedAckMs);
     expect(nagle.doneAt).toBe(nodelay.doneAt + NAGLE_SCENARIO.delayedAckMs + rtt);
   });

@@ -23,13 +23,18 @@ export interface NagleOptions {
 /** A 20 ms round trip, Linux's 40 ms delayed ACK, a 180-byte header block and a 20-byte body. */
 export const NAGLE_SCENARIO: NagleOptions = { delayMs: 10, delayedAckMs: 40, writes: [180, 20], responseBytes: 1200 };
 
+/** What a segment carried: part of the request, the server's delayed ACK, or the response (with the ACK on it). */
+export type NagleSegment =
+  | { kind: 'request'; bytes: number; part: 'headers' | 'body' }
+  | { kind: 'delayed-ack'; waitedMs: number }
+  | { kind: 'response'; bytes: number };
+
 /** One segment on the wire. */
 export interface NagleEvent {
   /** When it left, ms. */
   time: number;
   from: 'client' | 'server';
-  /** What it carried, in words: "180 bytes (headers)", "ACK", "response, 1200 bytes + ACK". */
-  what: string;
+  what: NagleSegment;
 }
 
 /** One run's segments and when the client had its response. */
@@ -73,19 +78,19 @@ class Client implements DeviceBehaviour {
     this.#options.writes.forEach((bytes, i) => this.#write(bytes, i === 0 ? 'headers' : 'body'));
   }
 
-  #write(bytes: number, label: string): void {
+  #write(bytes: number, part: 'headers' | 'body'): void {
     // RFC 9293 §3.7.4: with data in flight, a less-than-full segment waits (every write here is small).
     if (!this.#nodelay && this.#unacked > 0) {
       this.#held.push(bytes);
       return;
     }
-    this.#send(bytes, label);
+    this.#send(bytes, part);
   }
 
-  #send(bytes: number, label: string): void {
+  #send(bytes: number, part: 'headers' | 'body'): void {
     this.#unacked += bytes;
     this.#ctx.send('eth0', frame(DATA, bytes));
-    this.#log({ time: this.#ctx.now, from: 'client', what: `${bytes} bytes (${label})` });
+    this.#log({ time: this.#ctx.now, from: 'client', what: { kind: 'request', bytes, part } });
   }
 
   onFrame(ctx: DeviceContext, _iface: string, f: Uint8Array): void {
@@ -118,13 +123,13 @@ class Server implements DeviceBehaviour {
       this.#timer?.cancel();
       this.#timer = undefined;
       ctx.send(iface, frame(RESPONSE, this.#options.responseBytes));
-      this.#log({ time: ctx.now, from: 'server', what: `response, ${this.#options.responseBytes} bytes, with the ACK` });
+      this.#log({ time: ctx.now, from: 'server', what: { kind: 'response', bytes: this.#options.responseBytes } });
       return;
     }
     this.#timer ??= ctx.schedule(this.#options.delayedAckMs, () => {
       this.#timer = undefined;
       ctx.send(iface, frame(ACK, 0));
-      this.#log({ time: ctx.now, from: 'server', what: `ACK, after ${this.#options.delayedAckMs} ms of waiting` });
+      this.#log({ time: ctx.now, from: 'server', what: { kind: 'delayed-ack', waitedMs: this.#options.delayedAckMs } });
     });
   }
 }

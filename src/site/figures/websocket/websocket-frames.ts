@@ -8,14 +8,14 @@
 import { Opcode, type Frame } from '../../../../labs/websocket/given/frame-types.ts';
 import { encodeFrame, headerLength } from '../../../../labs/websocket/solution/frame.ts';
 import { acceptKey } from '../../../../labs/websocket/solution/handshake.ts';
-import type { HexField, HexGroup } from '../../components/hex-view.ts';
+import { inBoth, type HexField, type HexGroup } from '../../components/hex-view.ts';
 
 /** Colour groups, the same for every frame shown. */
 export const FRAME_GROUPS: readonly HexGroup[] = [
   { id: 'flags', label: 'FIN, RSV, opcode' },
-  { id: 'length', label: 'MASK and length' },
-  { id: 'key', label: 'Masking key' },
-  { id: 'payload', label: 'Payload' },
+  { id: 'length', label: inBoth('MASK and length', 'MASK 和长度') },
+  { id: 'key', label: inBoth('Masking key', '掩码键') },
+  { id: 'payload', label: inBoth('Payload', '载荷') },
 ];
 
 /** A frame ready for <HexView>. */
@@ -42,29 +42,43 @@ export function textFrameExample(text: string, maskKey?: Uint8Array): FrameExamp
       offset: 0,
       length: 1,
       value: `0x${bytes[0]!.toString(16)}: FIN 1, RSV 000, opcode ${frame.opcode} (${OPCODE_NAMES[frame.opcode]})`,
-      note: 'FIN: this is the last (here the only) fragment. RSV bits stay 0 unless an extension such as permessage-deflate is negotiated (RFC 6455 §5.2).',
+      note: inBoth(
+        'FIN: this is the last (here the only) fragment. RSV bits stay 0 unless an extension such as permessage-deflate is negotiated (RFC 6455 §5.2).',
+        'FIN：这是最后一个（这里也是唯一一个）分片。除非协商了 permessage-deflate 这样的扩展，RSV 位都保持为 0（RFC 6455 §5.2）。',
+      ),
       group: 'flags',
     },
     {
-      name: lengthBytes === 1 ? 'MASK, payload length' : 'MASK, length code and extended length',
+      name: lengthBytes === 1 ? inBoth('MASK, payload length', 'MASK、载荷长度') : inBoth('MASK, length code and extended length', 'MASK、长度代码和扩展长度'),
       offset: 1,
       length: lengthBytes,
-      value: `MASK ${maskKey ? 1 : 0}, length ${length}`,
-      note: maskKey ? 'MASK 1: every frame from a client is masked (RFC 6455 §5.3).' : 'MASK 0: a server never masks (RFC 6455 §5.1). Lengths up to 125 fit in these 7 bits.',
+      value: inBoth(`MASK ${maskKey ? 1 : 0}, length ${length}`, `MASK ${maskKey ? 1 : 0}，长度 ${length}`),
+      note: maskKey
+        ? inBoth('MASK 1: every frame from a client is masked (RFC 6455 §5.3).', 'MASK 1：客户端发出的每一帧都要加掩码（RFC 6455 §5.3）。')
+        : inBoth('MASK 0: a server never masks (RFC 6455 §5.1). Lengths up to 125 fit in these 7 bits.', 'MASK 0：服务器从不加掩码（RFC 6455 §5.1）。不超过 125 的长度放得进这 7 位。'),
       group: 'length',
     },
   ];
   let offset = 1 + lengthBytes;
   if (maskKey) {
-    fields.push({ name: 'Masking key', offset, length: 4, value: hex(maskKey), note: 'Four fresh random bytes per frame; payload byte i is XORed with key byte i mod 4 (RFC 6455 §5.3).', group: 'key' });
+    fields.push({
+      name: inBoth('Masking key', '掩码键'),
+      offset,
+      length: 4,
+      value: hex(maskKey),
+      note: inBoth('Four fresh random bytes per frame; payload byte i is XORed with key byte i mod 4 (RFC 6455 §5.3).', '每帧四个新的随机字节；载荷的第 i 个字节与掩码键的第 i mod 4 个字节做异或（RFC 6455 §5.3）。'),
+      group: 'key',
+    });
     offset += 4;
   }
   fields.push({
-    name: maskKey ? 'Payload (masked)' : 'Payload',
+    name: maskKey ? inBoth('Payload (masked)', '载荷（已加掩码）') : inBoth('Payload', '载荷'),
     offset,
     length,
     value: JSON.stringify(text),
-    note: maskKey ? 'The text in UTF-8, XORed with the key: no byte of the original shows on the wire.' : 'The text in UTF-8, as it is: a text message must be valid UTF-8 (RFC 6455 §8.1).',
+    note: maskKey
+      ? inBoth('The text in UTF-8, XORed with the key: no byte of the original shows on the wire.', 'UTF-8 文本与掩码键异或之后的结果：线路上看不到原文的任何一个字节。')
+      : inBoth('The text in UTF-8, as it is: a text message must be valid UTF-8 (RFC 6455 §8.1).', '原样的 UTF-8 文本：文本消息必须是合法的 UTF-8（RFC 6455 §8.1）。'),
     group: 'payload',
   });
   return { bytes, fields, groups: FRAME_GROUPS, text };
