@@ -1,5 +1,6 @@
 /** `journey` in Chinese: the language it picks, and what it says in it (the fixture lab translates one stage of two). */
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { strToU8, zipSync } from 'fflate';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { summaryMarkdown } from '../src/ci/summary.ts';
@@ -152,5 +153,14 @@ describe('the other commands in Chinese', () => {
     expect(markdown).toContain('| DNS | 未开始 | 运行 `npx journey start dns`，提交 `workspace/dns/` |');
     expect(markdown).toContain('**总分：4/10**');
     expect(markdown).toContain('- **adder › wrap**: wraps: expected 0');
+  });
+
+  it('refuses a zip it cannot import in Chinese, touching nothing', async () => {
+    const workspace = tempWorkspace();
+    const zip = join(workspace, 'adder.zip');
+    writeFileSync(zip, zipSync({ 'nope/a.ts': strToU8('x') }));
+    const run = await journeyHere(['import', zip, '--lang', 'zh-cn'], { workspace, labs });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(`无法导入 ${zip}："nope" 不是本课程的实验（实验有：adder, hostile）。没有做任何改动。`);
   });
 });

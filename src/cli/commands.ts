@@ -21,6 +21,7 @@ import { DOCTOR_WORDS } from './doctor-words.ts';
 import { TEACHER_WORDS } from './teacher-words.ts';
 import { findTool, PLATFORM_LABEL, TOOLS, type Platform, type ToolId } from '../tooling/host-tools.ts';
 import { readWorkspaceZip, WorkspaceZipError } from '../course/workspace-zip.ts';
+import { ZIP_WORDS } from '../course/workspace-zip-words.ts';
 import { scaffoldLab, ScaffoldError } from '../course/scaffold.ts';
 import type { Locale } from '../course/locale.ts';
 import { localizeManifest } from '../course/manifest-locale.ts';
@@ -232,7 +233,7 @@ export function importZip(paths: CoursePaths, io: Io, zipPath: string | undefine
   const labs = courseLabs(paths);
   let imported: ReturnType<typeof readWorkspaceZip>;
   try {
-    imported = readWorkspaceZip(readFileSync(zipPath), labs.map((l) => ({ id: l.id, files: l.manifest.files, given: l.manifest.given })));
+    imported = readWorkspaceZip(readFileSync(zipPath), labs.map((l) => ({ id: l.id, files: l.manifest.files, given: l.manifest.given })), ZIP_WORDS[io.locale ?? 'en']);
   } catch (error) {
     if (!(error instanceof WorkspaceZipError)) throw error;
     const { m } = speak(io);

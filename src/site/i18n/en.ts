@@ -104,6 +104,29 @@ export const en = {
   exported: 'Exported {lab}.zip. Grade it locally: npx journey import {lab}.zip && npx journey grade {lab}',
   importFailed: 'Could not import {file}: {reason}. Your files are unchanged.',
   confirmSolution: 'Show the model solution? It opens read only beside your files; your work is not changed.',
+  readOnlySuffix: ' (read only)',
+  labLoadFailed: 'could not load the lab ({status})',
+  sidebarProgressTitle: 'Lab {lab}: {score} of {max} points in this browser',
+  sidebarProgressLabel: 'lab progress {score} of {max} points',
+  // Why full Node cannot run here, and what it is doing
+  fnOff: 'This course has the full-Node runner switched off.',
+  fnOffline: 'You are offline, and the full-Node runner loads its runtime from StackBlitz.',
+  fnNotIsolated: 'This page is not cross-origin isolated (no SharedArrayBuffer), which the full-Node runner needs.',
+  fnIsolationAdvice:
+    "The site needs the headers Cross-Origin-Opener-Policy: same-origin and Cross-Origin-Embedder-Policy: require-corp on this page (see the README's deploy notes). {local}",
+  fnOldSafari: 'Safari {version} cannot run WebContainers (16.4 or newer is needed).',
+  fnCurrentBrowser: 'Use a current Chrome, Edge or Firefox. {local}',
+  fnLocal: 'Run `npx journey grade <lab>` on your machine, or keep using the browser runner for the stages marked “runs anywhere”.',
+  fnStepLibrary: 'loading the WebContainer library',
+  fnStepBooting: 'booting Node (first time: about 10 s)',
+  fnStepReady: 'ready',
+  fnStepGrading: 'grading',
+  fnBootTimeout:
+    'Node did not start within {seconds} s. An ad or script blocker, a strict privacy setting or a network filter may be blocking StackBlitz (the WebContainer runtime).',
+  fnUnreachable:
+    'Node could not start: the request to StackBlitz ({host}, which serves the WebContainer runtime) failed. You may be offline, or an ad or script blocker, a strict privacy setting or a network filter may be blocking it.',
+  fnGraderFailed: 'could not load the grader ({status})',
+  fnPackageFailed: "could not load {file}, which this lab's database needs ({status})",
   // The results panel
   runnerNode: 'local Node grader',
   runnerWorker: 'browser worker',
