@@ -190,6 +190,12 @@ export const en = {
   timelineDevice: 'device',
   timelineLayer: 'layer',
   timelineWhat: 'what happened',
+  tripStepsLabel: "The order's trip from the phone to the inventory and back, step by step",
+  tripNetworkRegion: 'The network (scrolls sideways on a narrow screen)',
+  tripNetworkTitle: "The trip's network",
+  tripNetworkDesc:
+    "The phone on Wi-Fi behind the home gateway, the ISP's router with its resolver and a CDN edge, a core router with the root, TLD and shop's name servers, and the data centre: a gateway, a switch, the director holding the VIP, two web servers and the inventory.",
+  tripLink: 'the {link} link',
   // Step-through figures
   previousStep: 'Previous step',
   nextStep: 'Next step',
