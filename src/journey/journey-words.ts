@@ -92,7 +92,7 @@ const zhCn: JourneyWords = {
     tcp: 'TCP',
     https: 'TLS 客户端',
     cdn: '边缘缓存',
-    lb: '负载均衡调度器',
+    lb: 'director',
     rpc: 'RPC',
     inventory: '订单服务',
   },

@@ -182,7 +182,7 @@ export const zhCn: UiStrings = {
   tripNetworkRegion: '网络拓扑（窄屏上可横向滚动）',
   tripNetworkTitle: '旅程经过的网络',
   tripNetworkDesc:
-    '手机通过 Wi-Fi 连在家庭网关后面；ISP 的路由器连着递归解析器和一个 CDN 边缘节点；核心路由器连着根服务器、顶级域服务器和商店的权威服务器；数据中心里有网关、交换机、持有 VIP 的负载均衡调度器、两台 Web 服务器和库存服务。',
+    '手机通过 Wi-Fi 连在家庭网关后面；ISP 的路由器连着递归解析器和一个 CDN 边缘节点；核心路由器连着根服务器、顶级域服务器和商店的权威服务器；数据中心里有网关、交换机、持有 VIP 的 director、两台 Web 服务器和库存服务。',
   tripLink: '{link} 链路',
   previousStep: '上一步',
   nextStep: '下一步',

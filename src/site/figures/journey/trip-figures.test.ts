@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { JourneyEvent, PhaseSpan } from '../../../journey/timeline.ts';
+import { displayWidth } from '../../../course/display-width.ts';
 import { JOURNEY_WORDS } from '../../../journey/journey-words.ts';
 import { uiStrings } from '../../i18n/ui.ts';
 import { phaseBars, phaseBarsSvg, timelineTableHtml, totalMs } from './trip-figures.ts';
@@ -42,6 +43,11 @@ describe("the journey's figures as markup", () => {
     const bars = phaseBars({ phases }, JOURNEY_WORDS['zh-cn']);
     expect(bars.map((b) => b.label)).toEqual(['DNS', 'TCP 握手']);
     expect(phaseBarsSvg(bars, 'run', zh)).toContain('<title id="run-title">旅程各阶段所花的时间</title>');
+    // The label column widens for a long Chinese label, so its first character is not cut off at the left.
+    const edge = phaseBars({ phases: [{ phase: 'edge', start: 0, end: 1 }] }, JOURNEY_WORDS['zh-cn']);
+    const x = Number(/<text x="([\d.]+)"[^>]*text-anchor="end"/.exec(phaseBarsSvg(edge, 'e', zh))![1]);
+    expect(x).toBeGreaterThanOrEqual(Math.ceil(displayWidth(edge[0]!.label) * 7));
+    expect(/<text x="([\d.]+)"/.exec(phaseBarsSvg(bars, 'run', en))![1]).toBe('182');
     const html = timelineTableHtml([{ time: 0, device: 'phone', layer: 'application', text: 'GET /' }], zh);
     expect(html).toContain('<summary>旅程的每一步（共 1 步）</summary>');
     expect(html).toContain('<th>设备</th><th>层</th><th>发生了什么</th>');

@@ -4,6 +4,7 @@
  * build's trip) and the "Run the journey" panel (from the learner's run in
  * the browser), so both draw the same figure.
  */
+import { displayWidth } from '../../../course/display-width.ts';
 import { JOURNEY_WORDS, type JourneyWords } from '../../../journey/journey-words.ts';
 import { LAYERS, type JourneyEvent, type PhaseSpan } from '../../../journey/timeline.ts';
 import { escapeHtml } from '../../components/escape-html.ts';
@@ -22,21 +23,25 @@ export function phaseBars(trip: { phases: readonly PhaseSpan[] }, words: Journey
 }
 
 const W = { label: 190, bar: 440, row: 30 };
+/** Pixels per terminal column of a 13 px label (a Chinese character takes two columns), for the label column's width. */
+const PX_PER_COLUMN = 7;
 
 /** The latency figure's SVG: a bar per phase scaled to the longest, its ms printed so the short ones read. `id` keeps its title's id unique on the page. */
 export function phaseBarsSvg(bars: readonly PhaseBar[], id: string, t: UiStrings): string {
   const longest = Math.max(...bars.map((b) => b.ms), 1);
+  // Wide enough for the longest label: Chinese labels are wider than the English the column was drawn for.
+  const label = Math.max(W.label, Math.ceil(Math.max(...bars.map((b) => displayWidth(b.label))) * PX_PER_COLUMN) + 8);
   const rows = bars.map((b, i) => {
     const width = Math.max(2, (b.ms / longest) * W.bar);
     return (
-      `<g><text x="${W.label - 8}" y="${i * W.row + 22}" text-anchor="end" class="fig-text pl-label">${escapeHtml(b.label)}</text>` +
-      `<rect x="${W.label}" y="${i * W.row + 8}" width="${width}" height="18" rx="3" class="pl-bar"></rect>` +
-      `<text x="${W.label + width + 6}" y="${i * W.row + 22}" class="fig-muted pl-value">${b.ms} ms</text></g>`
+      `<g><text x="${label - 8}" y="${i * W.row + 22}" text-anchor="end" class="fig-text pl-label">${escapeHtml(b.label)}</text>` +
+      `<rect x="${label}" y="${i * W.row + 8}" width="${width}" height="18" rx="3" class="pl-bar"></rect>` +
+      `<text x="${label + width + 6}" y="${i * W.row + 22}" class="fig-muted pl-value">${b.ms} ms</text></g>`
     );
   });
   const description = `${bars.map((b) => `${b.label}: ${b.ms} ms`).join('; ')}.`;
   return (
-    `<svg class="fig-svg pl-svg" viewBox="0 0 ${W.label + W.bar + 80} ${bars.length * W.row + 10}" width="100%" role="img" aria-labelledby="${id}-title ${id}-desc">` +
+    `<svg class="fig-svg pl-svg" viewBox="0 0 ${label + W.bar + 80} ${bars.length * W.row + 10}" width="100%" role="img" aria-labelledby="${id}-title ${id}-desc">` +
     `<title id="${id}-title">${escapeHtml(t.phaseBarsTitle)}</title><desc id="${id}-desc">${escapeHtml(description)}</desc>${rows.join('')}</svg>`
   );
 }
