@@ -1,25 +1,17 @@
 /**
- * Faults a learner can switch on, to see which piece copes with each. FAULTS
- * is plain data (a toggle's id, title and lesson); the trip reads which are
- * on. Two of them lose frames: a drop rule on one device's outgoing frames
+ * Faults a learner can switch on, to see which piece copes with each. Each
+ * is an id (fault-ids.ts) with a title and lesson per language
+ * (journey-words.ts); the trip reads which are on. Two of them lose frames: a drop rule on one device's outgoing frames
  * drops the first frame it matches (and, for a broken connection, every
  * later frame of that flow), as if the link had lost it, and the timeline
  * says it was injected.
  */
 import { viewFrame, type FrameView } from './frame-notes.ts';
 import type { TimelineRecorder } from './timeline.ts';
-import { FAULT_IDS, type Fault } from './fault-ids.ts';
-import { JOURNEY_WORDS, type FaultWords, type JourneyWords } from './journey-words.ts';
+import type { Fault } from './fault-ids.ts';
+import { JOURNEY_WORDS, type JourneyWords } from './journey-words.ts';
 
 export { FAULT_IDS, type Fault } from './fault-ids.ts';
-
-/** A fault as a toggle shows it (in English; journey-words.ts has each language's). */
-export interface FaultInfo extends FaultWords {
-  id: Fault;
-}
-
-/** Every fault, with its lesson. */
-export const FAULTS: readonly FaultInfo[] = FAULT_IDS.map((id) => ({ id, ...JOURNEY_WORDS.en.faults[id] }));
 
 /** The fault's one-line lesson, in `words`' language. */
 export function faultLesson(fault: Fault, words: JourneyWords = JOURNEY_WORDS.en): string {
