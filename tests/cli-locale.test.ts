@@ -143,6 +143,12 @@ describe('the other commands in Chinese', () => {
     expect(readFileSync(out, 'utf8')).toBe(readFileSync(english, 'utf8'));
   });
 
+  it('names the labs in the CI job summary by their Chinese titles', async () => {
+    // The course's own DNS lab, not started in an empty workspace: nothing is graded.
+    const run = await journeyHere(['ci', 'summary', '--out-dir', join(tempWorkspace(), 'results'), '--labs', 'dns', '--lang', 'zh-cn'], { workspace: tempWorkspace() });
+    expect(run.stdout).toContain('| DNS：编解码器、解析器与权威服务器 | 未开始 | 运行 `npx journey start dns`');
+  });
+
   it('gives the CI job summary in Chinese, test names and messages as they are', () => {
     const result: GradeResult = {
       status: 'fail', lab: 'adder', target: 'workspace', runner: 'node', scoring: 'all-or-nothing', score: 4, max: 10, durationMs: 1,

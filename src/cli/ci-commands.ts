@@ -16,6 +16,7 @@ import { CI_FILES, ciFileText, RESULTS_DIR, RUN_FILE, type CiPlatform } from '..
 import { gitHead } from '../class/submissions.ts';
 import type { GradeResult } from '../runners/result.ts';
 import type { Io } from './commands.ts';
+import { localizeManifest } from '../course/manifest-locale.ts';
 import { labsNamed } from './lab-list.ts';
 import { shown } from './workspace.ts';
 import { TEACHER_WORDS, type TeacherWords } from './teacher-words.ts';
@@ -85,18 +86,20 @@ export function ciInit(paths: CoursePaths, io: Io, flags: CiFlags): number {
  */
 export async function ciSummary(paths: CoursePaths, io: Io, flags: CiFlags): Promise<number> {
   const labs = chosenLabs(paths, flags.labs);
+  const locale = io.locale ?? 'en';
+  const title = (lab: Lab) => localizeManifest(lab.manifest, locale).title;
   const dir = resolveFrom(paths, flags['out-dir'] ?? RESULTS_DIR);
   mkdirSync(dir, { recursive: true });
   const outcomes: LabOutcome[] = [];
   const results: GradeResult[] = [];
   for (const lab of labs) {
     if (!existsSync(join(paths.workspace, lab.id))) {
-      outcomes.push({ lab: lab.id, title: lab.manifest.title, notStarted: true });
+      outcomes.push({ lab: lab.id, title: title(lab), notStarted: true });
       continue;
     }
     const result = await gradeLab({ paths, lab, target: 'workspace' });
     writeFileSync(join(dir, `${lab.id}.json`), JSON.stringify(result, null, 2) + '\n');
-    outcomes.push({ lab: lab.id, title: lab.manifest.title, result });
+    outcomes.push({ lab: lab.id, title: title(lab), result });
     results.push(result);
   }
   const head = gitHead(paths.root);
@@ -107,6 +110,6 @@ export async function ciSummary(paths: CoursePaths, io: Io, flags: CiFlags): Pro
     mkdirSync(dirname(junit), { recursive: true });
     writeFileSync(junit, junitXml(results));
   }
-  io.out(summaryMarkdown(outcomes, TEACHER_WORDS[io.locale ?? 'en']));
+  io.out(summaryMarkdown(outcomes, TEACHER_WORDS[locale]));
   return results.length === labs.length && results.every((r) => r.status === 'pass') ? 0 : 1;
 }
