@@ -1,7 +1,16 @@
 /** `journey` in Chinese: the language it picks, and what it says in it (the fixture lab translates one stage of two). */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { strToU8, zipSync } from 'fflate';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { summaryMarkdown } from '../src/ci/summary.ts';
+import { renderChecks, runChecks, type Probe } from '../src/cli/doctor.ts';
+import { DOCTOR_WORDS } from '../src/cli/doctor-words.ts';
 import { cliLocale } from '../src/cli/locale.ts';
 import { displayWidth, messages } from '../src/cli/messages.ts';
+import { TEACHER_WORDS } from '../src/cli/teacher-words.ts';
+import { COMMANDS } from '../src/cli/usage.ts';
+import { USAGE_WORDS } from '../src/cli/usage-words.ts';
 import { renderScoreboard } from '../src/cli/scoreboard.ts';
 import type { GradeResult } from '../src/runners/result.ts';
 import { fixtureLabs as labs, journeyHere, tempWorkspace } from './support/cli.ts';
@@ -75,5 +84,89 @@ describe('journey in Chinese', () => {
     // The points column starts at the same terminal column on every row.
     const pointsColumn = rows.map((row) => displayWidth(row.slice(0, row.search(/\d+\/\d+ /))));
     expect(new Set(pointsColumn).size).toBe(1);
+  });
+});
+
+describe('the other commands in Chinese', () => {
+  it('gives the help in Chinese: every command\'s summary and every flag\'s hint, command and flag names unchanged', async () => {
+    const run = await journeyHere(['help', '--lang', 'zh-cn'], { workspace: tempWorkspace(), labs });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('用法：journey <命令> [参数] [选项]');
+    const words = USAGE_WORDS['zh-cn'].commands;
+    for (const command of COMMANDS) {
+      expect(run.stdout).toContain(`${command.name} ${command.args}`.trim());
+      expect(run.stdout).toContain(words[command.name].summary);
+      for (const [flag, hint] of Object.entries(words[command.name].flags)) expect(run.stdout).toContain(`--${flag}${command.flags[flag]!.type === 'string' ? ' <值>' : ''}  ${hint}`);
+    }
+    expect(run.stdout).toContain('每个命令都接受 --lang zh-cn 或 --lang en');
+    expect(run.stdout).not.toContain('for teachers');
+  });
+
+  it('runs the doctor in Chinese, tool names and install commands unchanged, the names column aligned', async () => {
+    const nothing: Probe = {
+      host: { env: {}, platform: 'linux', exists: () => false, list: () => [] },
+      platform: 'debian',
+      nodeVersion: '20.19.0',
+      portFree: async () => false,
+      stagesNeeding: (tool) => (tool === 'tshark' ? ['layers › tshark'] : []),
+    };
+    const words = DOCTOR_WORDS['zh-cn'];
+    const report = renderChecks(await runChecks(nothing, words), 'debian', words);
+    expect(report).toContain('—— 本机能运行什么（安装命令适用于 Debian/Ubuntu）');
+    expect(report).toMatch(/✗ Node +20\.19\.0 太旧（课程需要 22\.12 或更新的版本）/);
+    expect(report).toContain('用途：用 Wireshark 解码你的帧（分层实验的最后一个阶段）和模拟器的 pcap 文件；阶段：layers › tshark');
+    expect(report).toContain('解决：sudo apt-get install tshark');
+    expect(report).toContain('缺少 6 项。');
+    expect(report).not.toMatch(/missing|for: |fix: /);
+    const rows = report.split('\n').filter((line) => line.startsWith('  ✗ '));
+    // Each detail starts at the same terminal column, "端口 4321" (double-width) as "Chrome/Chromium".
+    expect(rows.map((row) => row.slice(4, row.indexOf('  ', 4)))).toContain('端口 4321');
+    expect(new Set(rows.map((row) => displayWidth(/^ {2}✗ .+? {2,}/.exec(row)![0])))).toHaveProperty('size', 1);
+  });
+
+  it('says the trip\'s, the class\'s, ci\'s and new\'s usage errors in Chinese', async () => {
+    const zh = (args: string[]) => journeyHere([...args, '--lang', 'zh-cn'], { workspace: tempWorkspace(), labs });
+    expect((await zh(['trip', '--fault', 'nope'])).stderr).toContain('--fault：未知的 "nope"。可用的有：lost-dns-reply');
+    expect((await zh(['class', 'nope'])).stderr).toContain('"journey class" 不认识 "nope"');
+    expect((await zh(['class', 'grade'])).stderr).toContain('请指定目录，内容为提交');
+    expect((await zh(['ci', 'nope'])).stderr).toContain('未知的 ci 动作 "nope"');
+    expect((await zh(['new'])).stderr).toContain('请给新实验起名');
+  });
+
+  it('writes the CI file and says so in Chinese, the file itself unchanged', async () => {
+    const out = join(tempWorkspace(), 'grade.yml');
+    const run = await journeyHere(['ci', 'init', '--out', out, '--lang', 'zh-cn'], { workspace: tempWorkspace(), labs });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^已写入 .*grade\.yml：为 adder, hostile 生成 \d+ 个评分步骤。\n提交它；/);
+    const english = join(tempWorkspace(), 'grade.yml');
+    await journeyHere(['ci', 'init', '--out', english], { workspace: tempWorkspace(), labs });
+    expect(readFileSync(out, 'utf8')).toBe(readFileSync(english, 'utf8'));
+  });
+
+  it('names the labs in the CI job summary by their Chinese titles', async () => {
+    // The course's own DNS lab, not started in an empty workspace: nothing is graded.
+    const run = await journeyHere(['ci', 'summary', '--out-dir', join(tempWorkspace(), 'results'), '--labs', 'dns', '--lang', 'zh-cn'], { workspace: tempWorkspace() });
+    expect(run.stdout).toContain('| DNS：编解码器、解析器与权威服务器 | 未开始 | 运行 `npx journey start dns`');
+  });
+
+  it('gives the CI job summary in Chinese, test names and messages as they are', () => {
+    const result: GradeResult = {
+      status: 'fail', lab: 'adder', target: 'workspace', runner: 'node', scoring: 'all-or-nothing', score: 4, max: 10, durationMs: 1,
+      stages: [{ id: 'wrap', title: 'wrap', runsIn: 'pure', points: 6, earned: 0, status: 'failed', tests: [{ name: 'wraps', status: 'failed', message: 'expected 0', durationMs: 1 }] }],
+    };
+    const markdown = summaryMarkdown([{ lab: 'adder', title: '加法器', result }, { lab: 'dns', title: 'DNS', notStarted: true }], TEACHER_WORDS['zh-cn']);
+    expect(markdown).toContain('## Packet Journey：你的成绩');
+    expect(markdown).toContain('| DNS | 未开始 | 运行 `npx journey start dns`，提交 `workspace/dns/` |');
+    expect(markdown).toContain('**总分：4/10**');
+    expect(markdown).toContain('- **adder › wrap**: wraps: expected 0');
+  });
+
+  it('refuses a zip it cannot import in Chinese, touching nothing', async () => {
+    const workspace = tempWorkspace();
+    const zip = join(workspace, 'adder.zip');
+    writeFileSync(zip, zipSync({ 'nope/a.ts': strToU8('x') }));
+    const run = await journeyHere(['import', zip, '--lang', 'zh-cn'], { workspace, labs });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(`无法导入 ${zip}："nope" 不是本课程的实验（实验有：adder, hostile）。没有做任何改动。`);
   });
 });

@@ -5,6 +5,7 @@
  * opening the log.
  */
 import type { GradeResult, StageResult } from '../runners/result.ts';
+import { TEACHER_WORDS, type TeacherWords } from '../cli/teacher-words.ts';
 
 /** A lab's outcome for the summary: graded, or not started (no workspace folder). */
 export type LabOutcome = { lab: string; title: string; result: GradeResult } | { lab: string; title: string; notStarted: true };
@@ -28,15 +29,15 @@ function firstReason(stage: StageResult): string | undefined {
   return `${test.name}: ${(test.message ?? test.status).split('\n')[0]}`;
 }
 
-/** The job summary's Markdown for these labs. */
-export function summaryMarkdown(outcomes: readonly LabOutcome[]): string {
-  const lines = ['## Packet Journey: your grade', '', '| Lab | Score | Stages |', '| --- | ---: | --- |'];
+/** The job summary's Markdown for these labs, in `w`'s language (test names and messages as they are). */
+export function summaryMarkdown(outcomes: readonly LabOutcome[], w: TeacherWords = TEACHER_WORDS.en): string {
+  const lines = [w.summaryTitle, '', w.summaryHeader, '| --- | ---: | --- |'];
   let score = 0;
   let max = 0;
   const reasons: string[] = [];
   for (const o of outcomes) {
     if ('notStarted' in o) {
-      lines.push(`| ${cell(o.title)} | not started | run \`npx journey start ${o.lab}\`, commit \`workspace/${o.lab}/\` |`);
+      lines.push(`| ${cell(o.title)} | ${w.summaryNotStarted(o.lab)} |`);
       continue;
     }
     score += o.result.score;
@@ -48,8 +49,8 @@ export function summaryMarkdown(outcomes: readonly LabOutcome[]): string {
       if (why) reasons.push(`- **${o.lab} › ${stage.id}**: ${cell(why)}`);
     }
   }
-  lines.push('', `**Total: ${score}/${max}** over the labs graded.`);
-  if (reasons.length) lines.push('', '### First failure of each unfinished stage', '', ...reasons);
-  lines.push('', `Grade locally with \`npx journey grade <lab>\`; every lab's full result is in this run's \`journey-results\` artifact.`);
+  lines.push('', w.summaryTotal(score, max));
+  if (reasons.length) lines.push('', w.summaryFailures, '', ...reasons);
+  lines.push('', w.summaryLocal);
   return lines.join('\n') + '\n';
 }

@@ -16,8 +16,10 @@ import { CI_FILES, ciFileText, RESULTS_DIR, RUN_FILE, type CiPlatform } from '..
 import { gitHead } from '../class/submissions.ts';
 import type { GradeResult } from '../runners/result.ts';
 import type { Io } from './commands.ts';
+import { localizeManifest } from '../course/manifest-locale.ts';
 import { labsNamed } from './lab-list.ts';
 import { shown } from './workspace.ts';
+import { TEACHER_WORDS, type TeacherWords } from './teacher-words.ts';
 import { UsageError } from './usage.ts';
 
 export interface CiFlags {
@@ -29,10 +31,10 @@ export interface CiFlags {
   junit?: string;
 }
 
-function parsePlatform(value: string | undefined): CiPlatform {
+function parsePlatform(value: string | undefined, w: TeacherWords): CiPlatform {
   if (value === undefined) return 'github';
   if (value in CI_FILES) return value as CiPlatform;
-  throw new UsageError(`--platform must be one of ${Object.keys(CI_FILES).join(', ')}; got "${value}".`);
+  throw new UsageError(w.platformFlag(Object.keys(CI_FILES).join(', '), value));
 }
 
 /** The labs `--labs a,b` names, in the course's order; every lab this course offers when the flag is absent. */
@@ -49,16 +51,17 @@ function resolveFrom(paths: CoursePaths, file: string): string {
 
 /** `journey ci init`: writes the CI file; an existing, different file is kept unless --force. */
 export function ciInit(paths: CoursePaths, io: Io, flags: CiFlags): number {
-  const platform = parsePlatform(flags.platform);
+  const w = TEACHER_WORDS[io.locale ?? 'en'];
+  const platform = parsePlatform(flags.platform, w);
   const labs = chosenLabs(paths, flags.labs);
   const file = resolveFrom(paths, flags.out ?? CI_FILES[platform]);
   const text = ciFileText(platform, labs);
   if (existsSync(file) && !flags.force) {
     if (readFileSync(file, 'utf8') === text) {
-      io.out(`${shown(paths, file)} is already up to date.`);
+      io.out(w.upToDate(shown(paths, file)));
       return 0;
     }
-    io.err(`${shown(paths, file)} exists and differs from what this course would write; it is left as it is. Run again with --force to replace it.`);
+    io.err(w.ciFileDiffers(shown(paths, file)));
     return 1;
   }
   mkdirSync(dirname(file), { recursive: true });
@@ -66,11 +69,11 @@ export function ciInit(paths: CoursePaths, io: Io, flags: CiFlags): number {
   const ids = labs.map((l) => l.id).join(', ');
   if (platform === 'github') {
     const stages = labs.reduce((n, lab) => n + lab.manifest.stages.length, 0);
-    io.out(`Wrote ${shown(paths, file)}: ${stages} graded steps for ${ids}.`);
-    io.out('Commit it; every push then shows "Points X/Y" on its run, a scoreboard in the job summary, and the results as an artifact.');
+    io.out(w.wroteGithub(shown(paths, file), stages, ids));
+    io.out(w.githubNext);
   } else {
-    io.out(`Wrote ${shown(paths, file)}: one job grading ${ids}.`);
-    io.out('Commit it; every pipeline then shows the scoreboard in the job log, each test in its Tests tab, and the results as an artifact.');
+    io.out(w.wroteGitlab(shown(paths, file), ids));
+    io.out(w.gitlabNext);
   }
   return 0;
 }
@@ -83,18 +86,20 @@ export function ciInit(paths: CoursePaths, io: Io, flags: CiFlags): number {
  */
 export async function ciSummary(paths: CoursePaths, io: Io, flags: CiFlags): Promise<number> {
   const labs = chosenLabs(paths, flags.labs);
+  const locale = io.locale ?? 'en';
+  const title = (lab: Lab) => localizeManifest(lab.manifest, locale).title;
   const dir = resolveFrom(paths, flags['out-dir'] ?? RESULTS_DIR);
   mkdirSync(dir, { recursive: true });
   const outcomes: LabOutcome[] = [];
   const results: GradeResult[] = [];
   for (const lab of labs) {
     if (!existsSync(join(paths.workspace, lab.id))) {
-      outcomes.push({ lab: lab.id, title: lab.manifest.title, notStarted: true });
+      outcomes.push({ lab: lab.id, title: title(lab), notStarted: true });
       continue;
     }
     const result = await gradeLab({ paths, lab, target: 'workspace' });
     writeFileSync(join(dir, `${lab.id}.json`), JSON.stringify(result, null, 2) + '\n');
-    outcomes.push({ lab: lab.id, title: lab.manifest.title, result });
+    outcomes.push({ lab: lab.id, title: title(lab), result });
     results.push(result);
   }
   const head = gitHead(paths.root);
@@ -105,6 +110,6 @@ export async function ciSummary(paths: CoursePaths, io: Io, flags: CiFlags): Pro
     mkdirSync(dirname(junit), { recursive: true });
     writeFileSync(junit, junitXml(results));
   }
-  io.out(summaryMarkdown(outcomes));
+  io.out(summaryMarkdown(outcomes, TEACHER_WORDS[locale]));
   return results.length === labs.length && results.every((r) => r.status === 'pass') ? 0 : 1;
 }

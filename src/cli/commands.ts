@@ -17,8 +17,11 @@ import { firstFailure, renderScoreboard } from './scoreboard.ts';
 import { UsageError } from './usage.ts';
 import { importLab, resetLab, shown, startLab } from './workspace.ts';
 import { realProbe, renderChecks, runChecks } from './doctor.ts';
+import { DOCTOR_WORDS } from './doctor-words.ts';
+import { TEACHER_WORDS } from './teacher-words.ts';
 import { findTool, PLATFORM_LABEL, TOOLS, type Platform, type ToolId } from '../tooling/host-tools.ts';
 import { readWorkspaceZip, WorkspaceZipError } from '../course/workspace-zip.ts';
+import { ZIP_WORDS } from '../course/workspace-zip-words.ts';
 import { scaffoldLab, ScaffoldError } from '../course/scaffold.ts';
 import type { Locale } from '../course/locale.ts';
 import { localizeManifest } from '../course/manifest-locale.ts';
@@ -230,7 +233,7 @@ export function importZip(paths: CoursePaths, io: Io, zipPath: string | undefine
   const labs = courseLabs(paths);
   let imported: ReturnType<typeof readWorkspaceZip>;
   try {
-    imported = readWorkspaceZip(readFileSync(zipPath), labs.map((l) => ({ id: l.id, files: l.manifest.files, given: l.manifest.given })));
+    imported = readWorkspaceZip(readFileSync(zipPath), labs.map((l) => ({ id: l.id, files: l.manifest.files, given: l.manifest.given })), ZIP_WORDS[io.locale ?? 'en']);
   } catch (error) {
     if (!(error instanceof WorkspaceZipError)) throw error;
     const { m } = speak(io);
@@ -322,14 +325,16 @@ export async function doctor(paths: CoursePaths, io: Io, flags: { platform?: str
   }
   const probe = realProbe((tool) => stagesNeeding(paths, tool));
   if (flags.platform) probe.platform = flags.platform as Platform;
-  const checks = await runChecks(probe);
-  io.out(renderChecks(checks, probe.platform));
+  const words = DOCTOR_WORDS[io.locale ?? 'en'];
+  const checks = await runChecks(probe, words);
+  io.out(renderChecks(checks, probe.platform, words));
   return checks.every((c) => c.ok) ? 0 : 1;
 }
 
 /** `journey new <id>`: a chapter page and a lab that pass every lab check, for an author to fill in. */
 export function newLab(paths: CoursePaths, io: Io, id: string | undefined, flags: { title?: string }): number {
-  if (!id) throw new UsageError('name the new lab, e.g. `npx journey new http-cache`.');
+  const w = TEACHER_WORDS[io.locale ?? 'en'];
+  if (!id) throw new UsageError(w.nameNewLab);
   let written: string[];
   try {
     written = scaffoldLab(paths, id, flags);
@@ -338,8 +343,8 @@ export function newLab(paths: CoursePaths, io: Io, id: string | undefined, flags
     throw error;
   }
   const lab = loadLab(paths, id);
-  io.out(`Created chapter ${lab.chapter}, "${lab.manifest.title}":`);
+  io.out(w.created(lab.chapter, lab.manifest.title));
   for (const file of written) io.out(`  ${shown(paths, file)}`);
-  io.out(`Check it: \`npx journey grade ${id} --target solution\` (full marks) and \`--target starter\` (fails every stage); labs/README.md walks you through the rest.`);
+  io.out(w.checkIt(id));
   return 0;
 }

@@ -5,6 +5,8 @@
  */
 import { createServer } from 'node:net';
 import pc from 'picocolors';
+import { DOCTOR_WORDS, type DoctorWords } from './doctor-words.ts';
+import { displayWidth, padDisplay } from '../course/display-width.ts';
 import { detectPlatform, findTool, PLATFORM_LABEL, realHost, TOOLS, type HostEnv, type Platform, type ToolId } from '../tooling/host-tools.ts';
 
 /** The oldest Node the course runs on (package.json `engines`). */
@@ -49,69 +51,55 @@ export function realProbe(stagesNeeding: Probe['stagesNeeding']): Probe {
   return { host: realHost, platform: detectPlatform(), nodeVersion: process.versions.node, portFree, stagesNeeding };
 }
 
-function nodeCheck(version: string): Check {
+function nodeCheck(version: string, w: DoctorWords): Check {
   const [major = 0, minor = 0] = version.split('.').map(Number);
   const ok = major > NODE_MIN[0] || (major === NODE_MIN[0] && minor >= NODE_MIN[1]);
   return {
     ok,
     name: 'Node',
-    detail: ok ? `${version}` : `${version} is too old (the course needs ${NODE_MIN.join('.')} or newer)`,
-    fix: 'run the course through `npx journey …` and `npm …` after `npm ci`: it installs its own Node 24',
+    detail: ok ? `${version}` : w.nodeTooOld(version, NODE_MIN.join('.')),
+    fix: w.nodeFix,
   };
 }
 
-function toolCheck(probe: Probe, id: ToolId): Check {
+function toolCheck(probe: Probe, id: ToolId, w: DoctorWords): Check {
   const spec = TOOLS[id];
   const found = findTool(id, probe.host);
   const stages = probe.stagesNeeding(id);
-  const usedFor = stages.length ? `${spec.usedFor}; stages: ${stages.join(', ')}` : spec.usedFor;
-  const alternative = id === 'chromium' ? ', or set CHROMIUM_PATH to a Chrome executable' : id === 'postgresql' ? ', or set DATABASE_URL to a server you may use' : '';
+  const usedFor = stages.length ? w.withStages(w.usedFor[id], stages.join(', ')) : w.usedFor[id];
+  const alternative = id === 'chromium' ? w.chromiumAlternative : id === 'postgresql' ? w.postgresAlternative : '';
   return {
     ok: found !== undefined,
     name: spec.name,
-    detail: found === 'DATABASE_URL' ? 'a server, from DATABASE_URL' : (found ?? 'not found'),
+    detail: found === 'DATABASE_URL' ? w.fromDatabaseUrl : (found ?? w.notFound),
     usedFor,
     fix: `${spec.install[probe.platform]}${alternative}`,
   };
 }
 
-/** Every check, in the order a newcomer needs them. */
-export async function runChecks(probe: Probe): Promise<Check[]> {
+/** Every check, in the order a newcomer needs them, described in `w`'s language. */
+export async function runChecks(probe: Probe, w: DoctorWords = DOCTOR_WORDS.en): Promise<Check[]> {
   const free = await probe.portFree(SITE_PORT);
   return [
-    nodeCheck(probe.nodeVersion),
-    toolCheck(probe, 'chromium'),
-    toolCheck(probe, 'tshark'),
-    toolCheck(probe, 'postgresql'),
-    toolCheck(probe, 'sandbox'),
-    {
-      ok: free,
-      name: `Port ${SITE_PORT}`,
-      detail: free ? 'free for `npm start` and `npm run preview`' : 'in use by another program',
-      usedFor: 'the course site while you work',
-      fix: `stop what listens on ${SITE_PORT} (an earlier \`npm start\`?), or let \`npm start\` take the next free port it offers`,
-    },
+    nodeCheck(probe.nodeVersion, w),
+    ...(['chromium', 'tshark', 'postgresql', 'sandbox'] as const).map((id) => toolCheck(probe, id, w)),
+    { ok: free, name: w.port(SITE_PORT), detail: free ? w.portFree : w.portBusy, usedFor: w.portUsedFor, fix: w.portFix(SITE_PORT) },
   ];
 }
 
 /** The doctor's report: one line per check, what to do under each that is not ok. */
-export function renderChecks(checks: readonly Check[], platform: Platform): string {
-  const width = Math.max(...checks.map((c) => c.name.length));
-  const lines = [`${pc.bold('journey doctor')} ${pc.dim(`— what this machine can run (install commands for ${PLATFORM_LABEL[platform]})`)}`, ''];
+export function renderChecks(checks: readonly Check[], platform: Platform, w: DoctorWords = DOCTOR_WORDS.en): string {
+  const width = Math.max(...checks.map((c) => displayWidth(c.name)));
+  const lines = [`${pc.bold('journey doctor')} ${pc.dim(w.heading(PLATFORM_LABEL[platform]))}`, ''];
   for (const check of checks) {
-    lines.push(`  ${check.ok ? pc.green('✓') : pc.red('✗')} ${check.name.padEnd(width)}  ${check.ok ? pc.dim(check.detail) : check.detail}`);
+    lines.push(`  ${check.ok ? pc.green('✓') : pc.red('✗')} ${padDisplay(check.name, width)}  ${check.ok ? pc.dim(check.detail) : check.detail}`);
     if (!check.ok) {
-      if (check.usedFor) lines.push(`    ${''.padEnd(width)}  ${pc.dim(`for: ${check.usedFor}`)}`);
-      if (check.fix) lines.push(`    ${''.padEnd(width)}  ${pc.cyan('fix:')} ${check.fix}`);
+      if (check.usedFor) lines.push(`    ${''.padEnd(width)}  ${pc.dim(`${w.forLabel}${check.usedFor}`)}`);
+      if (check.fix) lines.push(`    ${''.padEnd(width)}  ${pc.cyan(w.fixLabel)}${check.fix}`);
     }
   }
   const missing = checks.filter((c) => !c.ok).length;
-  lines.push(
-    '',
-    missing === 0
-      ? pc.green('Everything the course uses is here.')
-      : `${missing} missing. \`npm test\` skips the checks that need a missing tool (and says so); a lab stage that needs one fails until it is installed.`,
-  );
-  lines.push(pc.dim('Commands for another platform: `npx journey doctor --platform debian|fedora|macos|windows`.'));
+  lines.push('', missing === 0 ? pc.green(w.allHere) : w.missing(missing));
+  lines.push(pc.dim(w.otherPlatform));
   return lines.join('\n');
 }

@@ -31,7 +31,7 @@ export async function main(argv: string[], plainIo: Io): Promise<number> {
     io = { ...plainIo, locale };
     const [name, ...rest] = args;
     if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
-      io.out(helpText());
+      io.out(helpText(locale));
       return name === undefined ? 2 : 0;
     }
     const spec = findCommand(name);
@@ -70,10 +70,10 @@ export async function main(argv: string[], plainIo: Io): Promise<number> {
         const flags = values as CiFlags;
         if (first === 'init') return ci.ciInit(paths, io, flags);
         if (first === 'summary') return await ci.ciSummary(paths, io, flags);
-        throw new UsageError(first ? `unknown ci action "${first}". Actions: init, summary.` : 'name a ci action: init or summary.');
+        throw new UsageError((await import('./teacher-words.ts')).TEACHER_WORDS[locale].ciActions(first));
       }
       default:
-        io.out(helpText());
+        io.out(helpText(locale));
         return 0;
     }
   } catch (error) {

@@ -1,8 +1,12 @@
 /**
  * What `journey` says to a learner, one catalogue per language: the
  * scoreboard and the learner's commands (list, start, grade, watch, hint,
- * import, reset). Test names and failure messages are code and stay English;
- * the teachers' and authors' commands (class, ci, new, doctor) speak English.
+ * import, reset). The other commands have a catalogue each, in the same
+ * shape (an English object whose type the Chinese must match key for key):
+ * usage-words.ts (help), doctor-words.ts (doctor), trip-words.ts and
+ * ../journey/journey-words.ts (trip and its verdict), teacher-words.ts
+ * (class, ci, new). Test names, failure messages, JSON output, file names
+ * and command names are code and stay English.
  */
 import type { Locale } from '../course/locale.ts';
 
@@ -125,14 +129,4 @@ export function messages(locale: Locale = 'en'): Messages {
   return CATALOGUES[locale];
 }
 
-/** How many terminal columns `text` takes: CJK and full-width characters take two. */
-export function displayWidth(text: string): number {
-  let width = 0;
-  for (const char of text) width += /[\u1100-\u115F\u2E80-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6]/u.test(char) ? 2 : 1;
-  return width;
-}
-
-/** `text` padded with spaces to `width` terminal columns. */
-export function padDisplay(text: string, width: number): string {
-  return text + ' '.repeat(Math.max(0, width - displayWidth(text)));
-}
+export { displayWidth, padDisplay } from '../course/display-width.ts';

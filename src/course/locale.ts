@@ -36,3 +36,8 @@ export function localeOf(tag: string | undefined): Locale | undefined {
 export function localePrefix(locale: Locale): string {
   return locale === 'en' ? '' : `${locale}/`;
 }
+
+/** Chinese text joined from pieces, with the half-width space the course puts between a Latin letter or digit and a Chinese character. */
+export function joinCjk(...parts: string[]): string {
+  return parts.reduce((text, part) => (/[A-Za-z0-9]$/.test(text) && /^[\u4e00-\u9fff]/.test(part)) || (/[\u4e00-\u9fff]$/.test(text) && /^[A-Za-z0-9]/.test(part)) ? `${text} ${part}` : text + part, '');
+}

@@ -1,6 +1,7 @@
 import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { readWorkspaceZip, workspaceZip, WorkspaceZipError } from './workspace-zip.ts';
+import { ZIP_WORDS } from './workspace-zip-words.ts';
 
 const labs = [{ id: 'dns', files: ['header.ts', 'name.ts'], given: ['bytes.ts'] }];
 
@@ -19,5 +20,13 @@ describe('workspace zips carry the learner files only', () => {
     const zip = zipSync({ 'dns/bytes.ts': strToU8('old copy') });
     expect(() => readWorkspaceZip(zip, labs)).toThrow(WorkspaceZipError);
     expect(() => readWorkspaceZip(zip, labs)).toThrow(/only given files \(bytes\.ts\)/);
+  });
+
+  it('says what is wrong in Chinese when asked, file and lab names unchanged', () => {
+    const zh = ZIP_WORDS['zh-cn'];
+    expect(() => readWorkspaceZip(zipSync({ 'dns/bytes.ts': strToU8('x') }), labs, zh)).toThrow('zip 中只有课程提供的文件（bytes.ts），没有你的文件');
+    expect(() => readWorkspaceZip(zipSync({ 'tcp/a.ts': strToU8('x') }), labs, zh)).toThrow('"tcp" 不是本课程的实验（实验有：dns）');
+    expect(() => readWorkspaceZip(zipSync({ 'dns/x.ts': strToU8('x') }), labs, zh)).toThrow('dns/x.ts 不是 dns 实验的文件（header.ts, name.ts）');
+    expect(() => readWorkspaceZip(strToU8('nope'), labs, zh)).toThrow(/^这不是可读取的 zip 文件/);
   });
 });

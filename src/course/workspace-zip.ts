@@ -6,6 +6,7 @@
  * out, since the course keeps the one copy.
  */
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import { ZIP_WORDS, type ZipWords } from './workspace-zip-words.ts';
 
 /** A zip that is not a Packet Journey workspace export, with the reason. */
 export class WorkspaceZipError extends Error {
@@ -21,26 +22,27 @@ export function workspaceZip(lab: string, files: Record<string, string>): Uint8A
   return zipSync(entries, { level: 6 });
 }
 
-/** Reads an exported zip; `labs` are the course's labs with their learner and given files. */
+/** Reads an exported zip; `labs` are the course's labs with their learner and given files; a problem is told in `w`'s language. */
 export function readWorkspaceZip(
   bytes: Uint8Array,
   labs: readonly { id: string; files: readonly string[]; given: readonly string[] }[],
+  w: ZipWords = ZIP_WORDS.en,
 ): { lab: string; files: Record<string, string>; skipped: string[] } {
   let entries: Record<string, Uint8Array>;
   try {
     entries = unzipSync(bytes);
   } catch (error) {
-    throw new WorkspaceZipError(`this is not a readable zip file (${(error as Error).message})`);
+    throw new WorkspaceZipError(w.unreadable((error as Error).message));
   }
   const names = Object.keys(entries).filter((n) => !n.endsWith('/') && !n.startsWith('__MACOSX/'));
-  if (!names.length) throw new WorkspaceZipError('the zip is empty');
+  if (!names.length) throw new WorkspaceZipError(w.empty);
   const folders = new Set(names.map((n) => n.split('/')[0]!));
   if (folders.size !== 1 || names.some((n) => n.split('/').length !== 2)) {
-    throw new WorkspaceZipError(`expected the files of one lab as <lab>/<file>.ts; found ${names.slice(0, 4).join(', ')}${names.length > 4 ? ', …' : ''}`);
+    throw new WorkspaceZipError(w.notOneLab(`${names.slice(0, 4).join(', ')}${names.length > 4 ? ', …' : ''}`));
   }
   const [id] = folders as Set<string>;
   const lab = labs.find((l) => l.id === id);
-  if (!lab) throw new WorkspaceZipError(`"${id}" is not a lab of this course (labs: ${labs.map((l) => l.id).join(', ')})`);
+  if (!lab) throw new WorkspaceZipError(w.notALab(id!, labs.map((l) => l.id).join(', ')));
   const files: Record<string, string> = {};
   const skipped: string[] = [];
   for (const name of names) {
@@ -49,11 +51,11 @@ export function readWorkspaceZip(
       skipped.push(file);
       continue;
     }
-    if (!lab.files.includes(file)) throw new WorkspaceZipError(`${name} is not one of the ${id} lab's files (${lab.files.join(', ')})`);
+    if (!lab.files.includes(file)) throw new WorkspaceZipError(w.notALabFile(name, id!, lab.files.join(', ')));
     const data = entries[name]!;
-    if (data.length > MAX_FILE_BYTES) throw new WorkspaceZipError(`${name} is ${data.length} bytes, more than a lab file can be`);
+    if (data.length > MAX_FILE_BYTES) throw new WorkspaceZipError(w.tooBig(name, data.length));
     files[file] = strFromU8(data);
   }
-  if (!Object.keys(files).length) throw new WorkspaceZipError(`the zip holds only given files (${skipped.join(', ')}), none of yours`);
+  if (!Object.keys(files).length) throw new WorkspaceZipError(w.onlyGiven(skipped.join(', ')));
   return { lab: id!, files, skipped };
 }

@@ -2,7 +2,8 @@ import { PGlite } from '@electric-sql/pglite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HEALTH_CHECKS } from './director-node.ts';
 import { IDLE_TIMEOUT_MS, ORIGIN_TIMEOUT_MS } from './edge-service.ts';
-import { FAULT_IDS, FAULTS, type Fault } from './faults.ts';
+import { FAULT_IDS, type Fault } from './faults.ts';
+import { JOURNEY_WORDS } from './journey-words.ts';
 import { ITEM } from './inventory-service.ts';
 import { ORDER } from './phone-app.ts';
 import { withPieces } from './pieces.ts';
@@ -33,11 +34,13 @@ const accepted = (t: Trip) => {
 const deductions = (t: Trip) => texts(t, 'inventory').filter((text) => text.includes(`stock ${ITEM.stock} → ${ITEM.stock - 1}`));
 
 describe('the faults a learner can switch on', () => {
-  it('are listed as data: an id, a title and a one-line lesson each', () => {
-    expect(FAULTS.map((f) => f.id)).toEqual([...FAULT_IDS]);
-    for (const fault of FAULTS) {
-      expect(fault.title.length, fault.id).toBeGreaterThan(0);
-      expect(fault.lesson, fault.id).not.toContain('\n');
+  it('are listed as data: an id, and in each language a title and a one-line lesson', () => {
+    for (const words of Object.values(JOURNEY_WORDS)) {
+      expect(Object.keys(words.faults)).toEqual([...FAULT_IDS]);
+      for (const id of FAULT_IDS) {
+        expect(words.faults[id].title.length, id).toBeGreaterThan(0);
+        expect(words.faults[id].lesson, id).not.toContain('\n');
+      }
     }
   });
 

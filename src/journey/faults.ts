@@ -1,7 +1,7 @@
 /**
- * Faults a learner can switch on, to see which piece copes with each. FAULTS
- * is plain data (a toggle's id, title and lesson); the trip reads which are
- * on. Two of them lose frames: a drop rule on one device's outgoing frames
+ * Faults a learner can switch on, to see which piece copes with each. Each
+ * is an id (fault-ids.ts) with a title and lesson per language
+ * (journey-words.ts); the trip reads which are on. Two of them lose frames: a drop rule on one device's outgoing frames
  * drops the first frame it matches (and, for a broken connection, every
  * later frame of that flow), as if the link had lost it, and the timeline
  * says it was injected.
@@ -9,45 +9,13 @@
 import { viewFrame, type FrameView } from './frame-notes.ts';
 import type { TimelineRecorder } from './timeline.ts';
 import type { Fault } from './fault-ids.ts';
+import { JOURNEY_WORDS, type JourneyWords } from './journey-words.ts';
 
 export { FAULT_IDS, type Fault } from './fault-ids.ts';
 
-/** A fault as a toggle shows it. */
-export interface FaultInfo {
-  id: Fault;
-  /** What goes wrong, in a few words. */
-  title: string;
-  /** Which piece copes, and how, in one line. */
-  lesson: string;
-}
-
-/** Every fault, with its lesson. */
-export const FAULTS: readonly FaultInfo[] = [
-  {
-    id: 'lost-dns-reply',
-    title: "The resolver's answer is lost",
-    lesson: "the Wi-Fi loses the resolver's first answer to the phone; the phone's stub asks again after its timeout, and the resolver answers from its cache",
-  },
-  {
-    id: 'server-down',
-    title: 'A web server dies behind the balancer',
-    lesson: "web1 dies as the trip starts; the director's health checks (the lb piece's HealthChecker) find it silent twice in a row and mark it down, so round robin hands the order to web2",
-  },
-  {
-    id: 'lost-order-response',
-    title: "The order's answer is lost after the commit",
-    lesson: "the data centre's gateway loses the answer to POST /orders (and TCP's resends) after the stock was deducted; the edge gives up with a 504, the phone sends the order again with the same idempotency key, and the order service (the inventory piece) answers with the same order, deducting nothing",
-  },
-  {
-    id: 'idle-proxy',
-    title: 'A proxy closes an idle connection',
-    lesson: 'the shopper reads the suggestions for 90 s; the edge closes connections idle for 60 s, so the phone sees the FIN and opens a new connection (TCP and TLS again) for the order; a connection that must stay open sends a heartbeat more often than the timeout instead',
-  },
-];
-
-/** The fault's one-line lesson. */
-export function faultLesson(fault: Fault): string {
-  return FAULTS.find((f) => f.id === fault)!.lesson;
+/** The fault's one-line lesson, in `words`' language. */
+export function faultLesson(fault: Fault, words: JourneyWords = JOURNEY_WORDS.en): string {
+  return words.faults[fault].lesson;
 }
 
 /** A drop rule for one device's outgoing frames. */

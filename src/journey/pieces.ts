@@ -76,11 +76,6 @@ export interface Piece<Id extends PieceId = PieceId> {
 /** The pieces one trip runs. */
 export type PieceSet = { readonly [Id in PieceId]: Piece<Id> };
 
-/** "your TCP", "reference TLS client". */
-export function pieceLabel(piece: Pick<Piece, 'id' | 'source'>): string {
-  return `${piece.source === 'yours' ? 'your' : 'reference'} ${PIECE_NOUNS[piece.id]}`;
-}
-
 /** How much of the trip is the learner's: pieces that are theirs, out of all. */
 export function yourStack(pieces: PieceSet): { yours: number; total: number } {
   return { yours: PIECE_IDS.filter((id) => pieces[id].source === 'yours').length, total: PIECE_IDS.length };

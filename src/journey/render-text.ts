@@ -1,6 +1,8 @@
 /** A trip as terminal text: the timeline, one step a line, and a bar per phase scaled to the longest. */
-import { pieceLabel, PIECE_IDS, yourStack, type PieceSet } from './pieces.ts';
-import { PHASE_LABELS, type JourneyEvent, type Layer, type PhaseSpan } from './timeline.ts';
+import { displayWidth, padDisplay } from '../course/display-width.ts';
+import { JOURNEY_WORDS, pieceLabel, type JourneyWords } from './journey-words.ts';
+import { PIECE_IDS, yourStack, type PieceSet } from './pieces.ts';
+import type { JourneyEvent, Layer, PhaseSpan } from './timeline.ts';
 
 /** The timeline, optionally only some layers. */
 export function timelineText(events: readonly JourneyEvent[], layers?: ReadonlySet<Layer>): string[] {
@@ -9,19 +11,19 @@ export function timelineText(events: readonly JourneyEvent[], layers?: ReadonlyS
     .map((e) => `${e.time.toFixed(3).padStart(10)} ms  ${e.device.padEnd(12)} ${e.layer.padEnd(11)} ${e.text}`);
 }
 
-/** One line per phase: its name, a bar, its duration. */
-export function phaseBars(phases: readonly PhaseSpan[], width = 40): string[] {
+/** One line per phase: its name (in `words`' language), a bar, its duration. */
+export function phaseBars(phases: readonly PhaseSpan[], width = 40, words: JourneyWords = JOURNEY_WORDS.en): string[] {
   const longest = Math.max(...phases.map((p) => p.end - p.start), 1);
-  const label = Math.max(...phases.map((p) => PHASE_LABELS[p.phase].length));
+  const label = Math.max(...phases.map((p) => displayWidth(words.phaseLabels[p.phase])));
   return phases.map((p) => {
     const ms = p.end - p.start;
     const bar = '█'.repeat(Math.max(1, Math.round((ms / longest) * width)));
-    return `${PHASE_LABELS[p.phase].padEnd(label)}  ${bar} ${ms.toFixed(1)} ms`;
+    return `${padDisplay(words.phaseLabels[p.phase], label)}  ${bar} ${ms.toFixed(1)} ms`;
   });
 }
 
-/** Whose each piece is, and the "your stack" measure. */
-export function stackText(pieces: PieceSet): string[] {
+/** Whose each piece is, and the "your stack" measure, in `words`' language. */
+export function stackText(pieces: PieceSet, words: JourneyWords = JOURNEY_WORDS.en): string[] {
   const { yours, total } = yourStack(pieces);
-  return [...PIECE_IDS.map((id) => `  ${pieceLabel(pieces[id])}`), `Your stack: ${yours} of ${total} pieces are yours.`];
+  return [...PIECE_IDS.map((id) => `  ${pieceLabel(pieces[id], words)}`), words.stack(yours, total)];
 }

@@ -5,8 +5,9 @@
  * the failed step runs (every piece of theirs, before the first step: while the
  * network is built). A stall (nothing left to happen) names the step too.
  */
-import { pieceLabel, PIECE_IDS, type PieceId, type PieceSet } from './pieces.ts';
-import { PHASE_LABELS, type Phase } from './timeline.ts';
+import { JOURNEY_WORDS, pieceLabel, type JourneyWords } from './journey-words.ts';
+import { PIECE_IDS, type PieceId, type PieceSet } from './pieces.ts';
+import type { Phase } from './timeline.ts';
 
 /** The pieces each step of the trip runs (the layers and routing pieces carry every packet). */
 export const PHASE_PIECES: Readonly<Record<Phase, readonly PieceId[]>> = {
@@ -45,15 +46,15 @@ function traces(error: unknown): string {
   return text || String(error);
 }
 
-/** Explains `error`, thrown while the trip was in `phase` at `time`. */
-export function tripError(error: unknown, phase: Phase | undefined, time: number, pieces: PieceSet): TripError {
+/** Explains `error`, thrown while the trip was in `phase` at `time`, in `words`' language. */
+export function tripError(error: unknown, phase: Phase | undefined, time: number, pieces: PieceSet, words: JourneyWords = JOURNEY_WORDS.en): TripError {
   const yours = (id: PieceId) => pieces[id].source === 'yours';
   const inStack = [...traces(error).matchAll(/workspace[/\\]([a-z0-9-]+)[/\\]/g)].map((m) => m[1] as PieceId).filter((id) => id in pieces && yours(id));
   // Before the first step every piece is being built, so any of the learner's may be the one.
   const inPhase = (phase === undefined ? PIECE_IDS : PHASE_PIECES[phase]).filter(yours);
   const blamed = [...new Set([...inStack, ...inPhase])];
-  const step = phase === undefined ? 'before it began' : `during ${PHASE_LABELS[phase]}`;
-  const who = blamed.length ? ` Look at ${blamed.map((id) => `${pieceLabel(pieces[id])} (workspace/${id}/)`).join(', then ')}.` : ' Every piece of this step is the reference: please report it.';
+  const step = phase === undefined ? words.beforeItBegan : words.during(words.phaseLabels[phase]);
+  const who = blamed.length ? words.lookAt(blamed.map((id) => words.named(pieceLabel(pieces[id], words), `workspace/${id}/`))) : words.reportIt;
   const what = error instanceof Error ? error.message : String(error);
-  return new TripError(`The trip stopped ${step}, at t=${time} ms: ${what}.${who}`, phase, time, blamed, error);
+  return new TripError(`${words.tripStopped(step, time, what)}${who}`, phase, time, blamed, error);
 }

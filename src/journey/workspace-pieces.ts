@@ -10,6 +10,7 @@ import { pathToFileURL } from 'node:url';
 import { loadLab, type Lab } from '../course/labs.ts';
 import type { CoursePaths } from '../course/paths.ts';
 import type { GradeResult } from '../runners/result.ts';
+import { JOURNEY_WORDS, type JourneyWords } from './journey-words.ts';
 import { PIECE_IDS, type Piece, type PieceId, type PieceModules, type PieceSet } from './pieces.ts';
 import { REFERENCE_MODULES } from './reference-pieces.ts';
 
@@ -31,6 +32,8 @@ export interface ChooseOptions {
   forced?: readonly PieceId[];
   /** Take every piece from the reference, grading nothing. */
   referenceOnly?: boolean;
+  /** The language of the reasons (English when absent). */
+  words?: JourneyWords;
 }
 
 /** Imports a lab's learner files from the workspace (through registerJourneyHooks' resolution). */
@@ -42,11 +45,11 @@ async function workspaceModules<Id extends PieceId>(paths: CoursePaths, id: Id):
 
 /** Decides, and loads, every piece. */
 export async function choosePieces(options: ChooseOptions): Promise<{ pieces: PieceSet; choices: PieceChoice[] }> {
-  const { paths, grade, forced = [], referenceOnly = false } = options;
+  const { paths, grade, forced = [], referenceOnly = false, words = JOURNEY_WORDS.en } = options;
   const entries: [PieceId, Piece][] = [];
   const choices: PieceChoice[] = [];
   for (const id of PIECE_IDS) {
-    const choice = await decide(paths, id, grade, forced.includes(id), referenceOnly);
+    const choice = await decide(paths, id, grade, forced.includes(id), referenceOnly, words);
     choices.push(choice);
     const modules = choice.source === 'yours' ? await workspaceModules(paths, id) : REFERENCE_MODULES[id];
     entries.push([id, { id, source: choice.source, modules } as Piece]);
@@ -54,14 +57,14 @@ export async function choosePieces(options: ChooseOptions): Promise<{ pieces: Pi
   return { pieces: Object.fromEntries(entries) as PieceSet, choices };
 }
 
-async function decide(paths: CoursePaths, id: PieceId, grade: GradeStages, forced: boolean, referenceOnly: boolean): Promise<PieceChoice> {
+async function decide(paths: CoursePaths, id: PieceId, grade: GradeStages, forced: boolean, referenceOnly: boolean, words: JourneyWords): Promise<PieceChoice> {
   const reference = (reason: string): PieceChoice => ({ id, source: 'reference', reason });
-  if (referenceOnly) return reference('every piece from the reference (asked for)');
-  if (!existsSync(join(paths.workspace, id))) return reference(`no workspace/${id}/ yet`);
-  if (forced) return { id, source: 'yours', reason: 'asked for, not graded' };
+  if (referenceOnly) return reference(words.referenceAsked);
+  if (!existsSync(join(paths.workspace, id))) return reference(words.noWorkspace(`workspace/${id}/`));
+  if (forced) return { id, source: 'yours', reason: words.askedNotGraded };
   const lab = loadLab(paths, id);
   const stages = lab.manifest.stages.filter((s) => s.runsIn === 'pure').map((s) => s.id);
   const result = await grade(lab, stages);
   const failed = result.stages.filter((s) => s.status !== 'passed').map((s) => s.id);
-  return failed.length === 0 ? { id, source: 'yours', reason: `passes ${stages.join(', ')}` } : reference(`your ${id} does not pass ${failed.join(', ')} yet`);
+  return failed.length === 0 ? { id, source: 'yours', reason: words.passes(stages.join(', ')) } : reference(words.doesNotPass(id, failed.join(', ')));
 }

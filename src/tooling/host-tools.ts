@@ -48,8 +48,6 @@ export interface ToolSpec {
   id: ToolId;
   /** As named in messages: "tshark", "PostgreSQL". */
   name: string;
-  /** What in the course uses it. */
-  usedFor: string;
   /** Install command (or instruction) per platform. */
   install: Record<Platform, string>;
   /** Where it is on this machine, or undefined. */
@@ -100,7 +98,6 @@ export const TOOLS: Record<ToolId, ToolSpec> = {
   chromium: {
     id: 'chromium',
     name: 'Chrome/Chromium',
-    usedFor: 'the browser tests of `npm test` and the WebSocket lab\'s last stage (never downloaded: the course uses the one installed)',
     install: {
       debian: 'sudo apt-get install chromium',
       fedora: 'sudo dnf install chromium',
@@ -116,7 +113,6 @@ export const TOOLS: Record<ToolId, ToolSpec> = {
   tshark: {
     id: 'tshark',
     name: 'tshark',
-    usedFor: 'Wireshark decodes your frames (the Layers lab\'s last stage) and the simulator\'s pcap files',
     install: {
       debian: 'sudo apt-get install tshark',
       fedora: 'sudo dnf install wireshark-cli',
@@ -128,7 +124,6 @@ export const TOOLS: Record<ToolId, ToolSpec> = {
   postgresql: {
     id: 'postgresql',
     name: 'PostgreSQL',
-    usedFor: 'the CAS inventory lab runs on a real SQL database (initdb and pg_ctl, or a server in DATABASE_URL)',
     install: {
       debian: 'sudo apt-get install postgresql',
       fedora: 'sudo dnf install postgresql-server',
@@ -145,7 +140,6 @@ export const TOOLS: Record<ToolId, ToolSpec> = {
   sandbox: {
     id: 'sandbox',
     name: 'bubblewrap',
-    usedFor: 'teachers\' batch grading (`journey class grade`) runs each submission in a bubblewrap sandbox (Linux)',
     install: {
       debian: 'sudo apt-get install bubblewrap',
       fedora: 'sudo dnf install bubblewrap',

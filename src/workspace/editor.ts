@@ -21,6 +21,7 @@ import {
   lineNumbers,
   type Command,
 } from '@codemirror/view';
+import { pageStrings } from './ui.ts';
 
 export interface EditorOptions {
   parent: HTMLElement;
@@ -100,7 +101,7 @@ export class FileEditor {
       EditorState.readOnly.of(readOnly),
       EditorView.editable.of(!readOnly),
       // tabindex makes axe (and some screen readers) see the scroller's content as keyboard-reachable.
-      EditorView.contentAttributes.of({ 'aria-label': `${name}${readOnly ? ' (read only)' : ''}`, tabindex: '0' }),
+      EditorView.contentAttributes.of({ 'aria-label': `${name}${readOnly ? pageStrings().readOnlySuffix : ''}`, tabindex: '0' }),
       keymap.of([
         { key: 'Mod-Enter', run: () => (this.options.onRun(), true) },
         { key: 'Mod-f', run: openSearch, scope: 'editor search-panel' },

@@ -4,8 +4,9 @@
  * runner's own code cannot be fetched.
  */
 import { webContainerSupport, type Support } from '../runners/container/support.ts';
+import { pageStrings } from './ui.ts';
 
-/** What this browser allows, from its own reports and the course setting. */
+/** What this browser allows, from its own reports and the course setting, said in the page's language. */
 export function browserSupport(enabled: boolean): Support {
   return webContainerSupport({
     enabled,
@@ -14,5 +15,5 @@ export function browserSupport(enabled: boolean): Support {
     online: navigator.onLine,
     userAgent: navigator.userAgent,
     ...('deviceMemory' in navigator ? { deviceMemoryGiB: Number((navigator as { deviceMemory?: number }).deviceMemory) } : {}),
-  });
+  }, pageStrings());
 }

@@ -11,6 +11,10 @@ import type { LabBundle } from '../course/lab-bundle.ts';
 import { BOOT_TIMEOUT_MS, bootContainer, type BootStep } from '../runners/container/boot.ts';
 import { gradeInContainer } from '../runners/container/container-runner.ts';
 import type { GradeResult } from '../runners/result.ts';
+import { fill } from '../site/i18n/ui.ts';
+import { pageStrings } from './ui.ts';
+
+const t = pageStrings();
 
 let terminal: Promise<{ write(text: string): void; clear(): void }> | undefined;
 
@@ -46,10 +50,7 @@ async function runtimeUnreachable(): Promise<never> {
   try {
     await fetch(`${runtimeOrigin()}/headless`, { mode: 'no-cors', cache: 'no-store', credentials: 'omit' });
   } catch {
-    throw new Error(
-      `Node could not start: the request to StackBlitz (${new URL(runtimeOrigin()).host}, which serves the WebContainer runtime) failed. ` +
-        'You may be offline, or an ad or script blocker, a strict privacy setting or a network filter may be blocking it.',
-    );
+    throw new Error(fill(t.fnUnreachable, { host: new URL(runtimeOrigin()).host }));
   }
   return new Promise<never>(() => {});
 }
@@ -62,17 +63,17 @@ export async function gradeInFullNode(options: {
   files: Record<string, string>;
   graderUrl: string;
   terminalHost: HTMLElement;
-  onStep: (step: BootStep | 'mounting the lab' | 'grading') => void;
+  onStep: (step: BootStep | 'grading') => void;
 }): Promise<GradeResult> {
   graderSource ??= fetch(options.graderUrl).then((r) => {
-    if (!r.ok) throw new Error(`could not load the grader (${r.status})`);
+    if (!r.ok) throw new Error(fill(t.fnGraderFailed, { status: r.status }));
     return r.text();
   });
   // A maintainer (or a test) can shorten the boot limit: localStorage['packet-journey:boot-timeout-ms'].
   const bootLimit = Number(localStorage.getItem('packet-journey:boot-timeout-ms')) || BOOT_TIMEOUT_MS;
   // One after another, so a failed step is the last thing the learner sees.
   const source = await graderSource;
-  const driver = await Promise.race([bootContainer(options.onStep, bootLimit), runtimeUnreachable()]);
+  const driver = await Promise.race([bootContainer(options.onStep, bootLimit, (seconds) => fill(t.fnBootTimeout, { seconds })), runtimeUnreachable()]);
   const term = await openTerminal(options.terminalHost);
   options.onStep('grading');
   term.write(`\r\n$ node grader.mjs run.json   # ${options.bundle.id}: every stage but 'host'\r\n`);
@@ -87,7 +88,7 @@ export async function gradeInFullNode(options: {
     // Served beside the grader (deploy.ts), fetched only for a lab whose files import their package.
     packageFile: async (name) => {
       const response = await fetch(new URL(name, new URL(options.graderUrl, location.href)));
-      if (!response.ok) throw new Error(`could not load ${name}, which this lab's database needs (${response.status})`);
+      if (!response.ok) throw new Error(fill(t.fnPackageFailed, { file: name, status: response.status }));
       return new Uint8Array(await response.arrayBuffer());
     },
     ...(options.bundle.scoring ? { scoring: options.bundle.scoring } : {}),

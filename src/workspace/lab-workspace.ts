@@ -6,6 +6,7 @@
  * starter diff) load when first used.
  */
 import type { LabBundle } from '../course/lab-bundle.ts';
+import type { BootStep } from '../runners/container/boot.ts';
 import type { GradeResult } from '../runners/result.ts';
 import { WorkerRunner } from '../runners/worker/worker-runner.ts';
 import { FileEditor } from './editor.ts';
@@ -15,13 +16,21 @@ import { setUpHints } from './hints.ts';
 import { makeResizable } from './panes.ts';
 import { recordProgress } from './progress.ts';
 import { renderResults, summaryText } from './results-view.ts';
-import { fill } from '../site/i18n/ui.ts';
+import { fill, pageLocale } from '../site/i18n/ui.ts';
 import { pageStrings } from './ui.ts';
 import { loadFiles, loadLastResult, popSnapshot, pushSnapshot, saveFiles, saveLastResult, snapshotCount, type Files } from './storage.ts';
 
 const runner = new WorkerRunner(() => new Worker(new URL('../runners/worker/worker.ts', import.meta.url), { type: 'module' }));
 const SAVE_DELAY_MS = 250;
 const t = pageStrings();
+
+/** How the page names each step of a full-Node run (boot.ts's steps, then the grading). */
+const FULL_NODE_STEPS: Record<BootStep | 'grading', string> = {
+  'loading the WebContainer library': t.fnStepLibrary,
+  'booting Node (first time: about 10 s)': t.fnStepBooting,
+  ready: t.fnStepReady,
+  grading: t.fnStepGrading,
+};
 /** Below this width the workspace shows one pane at a time (focus mode); keep in step with lab-workspace.css. */
 const ONE_PANE_QUERY = '(max-width: 63.99rem)';
 
@@ -47,7 +56,7 @@ class LabWorkspace extends HTMLElement {
   async connectedCallback(): Promise<void> {
     try {
       const response = await fetch(this.dataset['bundle']!);
-      if (!response.ok) throw new Error(`could not load the lab (${response.status} ${response.statusText})`);
+      if (!response.ok) throw new Error(fill(t.labLoadFailed, { status: `${response.status} ${response.statusText}`.trim() }));
       this.bundle = (await response.json()) as LabBundle;
       const saved = (await loadFiles(this.bundle.id)) ?? {};
       // Files the learner never touched (or a file added to the lab later) come from the starter.
@@ -142,7 +151,7 @@ class LabWorkspace extends HTMLElement {
   private show(name: string, line?: number): void {
     if (this.diffShown) void this.toggleDiff();
     this.editor.show(name, line);
-    this.byPart('current').textContent = name + (name in this.files ? '' : ' (read only)');
+    this.byPart('current').textContent = name + (name in this.files ? '' : t.readOnlySuffix);
     for (const tab of this.querySelectorAll<HTMLButtonElement>('.tab')) {
       tab.setAttribute('aria-pressed', String(tab.dataset['file'] === name));
       // A file opened from a link shows in the tree too, its group unfolded.
@@ -243,7 +252,7 @@ class LabWorkspace extends HTMLElement {
         files: this.files,
         graderUrl: this.dataset['grader']!,
         terminalHost: this.byPart('terminal'),
-        onStep: (step) => attempt && this.status(fill(t.fullNodeStep, { step })),
+        onStep: (step) => attempt && this.status(fill(t.fullNodeStep, { step: FULL_NODE_STEPS[step] })),
       });
       this.status(t.gradedFullNode);
       this.graded(result);
@@ -353,9 +362,10 @@ class LabWorkspace extends HTMLElement {
     const file = input.files?.[0];
     input.value = '';
     if (!file) return;
-    const { readWorkspaceZip, WorkspaceZipError } = await import('../course/workspace-zip.ts');
+    const [{ readWorkspaceZip, WorkspaceZipError }, { ZIP_WORDS }] = await Promise.all([import('../course/workspace-zip.ts'), import('../course/workspace-zip-words.ts')]);
     try {
-      const { files } = readWorkspaceZip(new Uint8Array(await file.arrayBuffer()), [{ id: this.bundle.id, files: this.bundle.manifest.files, given: this.bundle.manifest.given }]);
+      const lab = [{ id: this.bundle.id, files: this.bundle.manifest.files, given: this.bundle.manifest.given }];
+      const { files } = readWorkspaceZip(new Uint8Array(await file.arrayBuffer()), lab, ZIP_WORDS[pageLocale(document.documentElement.lang)]);
       await this.replaceAll(files, fill(t.reasonImport, { file: file.name }));
     } catch (error) {
       const reason = error instanceof WorkspaceZipError ? error.message : String(error);

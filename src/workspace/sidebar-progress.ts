@@ -1,5 +1,7 @@
 /** Shows each lab's score from this browser next to its chapter in the sidebar. */
+import { fill } from '../site/i18n/ui.ts';
 import { readProgress } from './progress.ts';
+import { pageStrings } from './ui.ts';
 
 export function showSidebarProgress(): void {
   const data = document.getElementById('journey-lab-chapters')?.textContent;
@@ -13,8 +15,9 @@ export function showSidebarProgress(): void {
       const badge = document.createElement('span');
       badge.className = 'journey-progress';
       badge.textContent = `${mine.score}/${mine.max}`;
-      badge.title = `Lab ${lab}: ${mine.score} of ${mine.max} points in this browser`;
-      badge.setAttribute('aria-label', `lab progress ${mine.score} of ${mine.max} points`);
+      const values = { lab, score: mine.score, max: mine.max };
+      badge.title = fill(pageStrings().sidebarProgressTitle, values);
+      badge.setAttribute('aria-label', fill(pageStrings().sidebarProgressLabel, values));
       link.append(badge);
     }
   }

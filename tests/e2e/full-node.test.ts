@@ -80,6 +80,21 @@ describe('full Node when it cannot run', () => {
     await workerStillGrades();
   });
 
+  it('says so in Chinese on the Chinese lab page, and a zip it cannot import too', async () => {
+    await site.page.route(`${site.url}/zh-cn/labs/dns/`, async (route) => {
+      const response = await route.fetch();
+      const headers = { ...response.headers() };
+      delete headers['cross-origin-opener-policy'];
+      delete headers['cross-origin-embedder-policy'];
+      await route.fulfill({ response, headers });
+    });
+    await site.page.goto(`${site.url}/zh-cn/labs/dns/`);
+    expect(await statusAfterFullNode()).toMatch(/^此处无法使用完整 Node：此页面没有跨源隔离（没有 SharedArrayBuffer）.*Cross-Origin-Embedder-Policy: require-corp.*在你的电脑上运行 `npx journey grade <lab>`/);
+    await site.page.setInputFiles('[data-part="import-file"]', { name: 'broken.zip', mimeType: 'application/zip', buffer: Buffer.from('PK\u0003\u0004 not really a zip') });
+    await site.page.waitForFunction(() => document.querySelector('[data-part="status"]')?.textContent?.startsWith('无法导入'));
+    expect(await site.page.textContent('[data-part="status"]')).toMatch(/^无法导入 broken\.zip：这不是可读取的 zip 文件（.*）。你的文件没有改动。$/);
+  });
+
   it('explains being offline, and the worker (loaded while online) still grades', async () => {
     const scripts: string[] = [];
     const record = (request: Request) => void scripts.push(new URL(request.url()).pathname);

@@ -64,6 +64,29 @@ describe('running the journey in the browser', () => {
     // journey trip --grade's verdict: every piece still the reference.
     expect(await site.page.textContent('.rj-summary')).toBe(`Journey not yet: ${PIECE_IDS.length} of ${PIECE_IDS.length} pieces are still the reference: ${PIECE_IDS.map((id) => `${PIECE_NOUNS[id]} (${id})`).join(', ')}.`);
     expect(await site.page.isHidden('.rj [data-part="passed"]')).toBe(true);
+    // A piece still the reference points to its lab's page in the browser, the terminal's command second.
+    expect(await site.page.getAttribute('.rj-checks li:first-child .rj-row-note a', 'href')).toMatch(/\/labs\/layers\/$/);
+    expect(await site.page.textContent('.rj-checks li:first-child .rj-row-note')).toBe('still the reference: do the layers lab (or locally: npx journey start layers)');
+  }, 180_000);
+
+  it('speaks Chinese on the Chinese chapter: the panel, the worker\'s progress, the run and its verdict, linking to the Chinese lab pages', async () => {
+    await site.page.goto(`${site.url}/zh-cn/chapters/journey/`);
+    expect(await site.page.textContent('.rj [data-part="run"]')).toBe('运行完整旅程');
+    await site.page.evaluate(() => {
+      const seen: string[] = ((globalThis as unknown as { statuses: string[] }).statuses = []);
+      const status = document.querySelector('.rj [data-part="status"]')!;
+      new MutationObserver(() => seen.push(status.textContent ?? '')).observe(status, { childList: true, characterData: true, subtree: true });
+    });
+    expect(await runJourney()).toMatch(/^用时 [\d.]+ s 完成/);
+    expect(await site.page.evaluate(() => (globalThis as unknown as { statuses: string[] }).statuses)).toContain('正在运行旅程…');
+    expect(await label('tcp')).toBe('参考实现的 TCP');
+    expect(await site.page.textContent('.rj [data-piece="tcp"] .rj-reason')).toBe('你还没有在本浏览器中开始 tcp 实验');
+    expect(await site.page.textContent('.rj-meter-text')).toBe(`你的协议栈：${PIECE_IDS.length} 个组件中有 0 个是你的`);
+    expect(await site.page.textContent('.rj-outcome')).toMatch(/^订单送回来了：经过 [\d.]+ ms 的模拟时间、\d+ 个步骤，返回 HTTP 20\d。$/);
+    expect(await site.page.textContent('.rj-result .tt summary')).toMatch(/^旅程的每一步（共 \d+ 步）$/);
+    expect(await site.page.textContent('.rj-summary')).toMatch(/^旅程 尚未通过：9 个组件中仍有 9 个是参考实现：首部与校验和（layers），/);
+    expect(await site.page.getAttribute('.rj-checks li:first-child .rj-row-note a', 'href')).toMatch(/\/zh-cn\/labs\/layers\/$/);
+    expect(await site.page.textContent('.rj-checks li:first-child .rj-row-note')).toBe('仍是参考实现：去做 layers 实验（或在本地运行 npx journey start layers）');
   }, 180_000);
 
   it('offers every fault faults.ts lists, and a ticked one shows in the run\'s timeline', async () => {

@@ -25,8 +25,8 @@ function driverFor(container: WebContainer): ContainerDriver {
   };
 }
 
-/** The tab's WebContainer, booting it the first time; a failed boot may be retried. */
-export function bootContainer(onStep: (step: BootStep) => void, timeoutMs = BOOT_TIMEOUT_MS): Promise<ContainerDriver> {
+/** The tab's WebContainer, booting it the first time; a failed boot may be retried. `timedOut` says, in the page's language, that it took too long. */
+export function bootContainer(onStep: (step: BootStep) => void, timeoutMs: number, timedOut: (seconds: number) => string): Promise<ContainerDriver> {
   booted ??= (async () => {
     onStep('loading the WebContainer library');
     const { WebContainer } = await import('@webcontainer/api');
@@ -34,7 +34,7 @@ export function bootContainer(onStep: (step: BootStep) => void, timeoutMs = BOOT
     let timer: ReturnType<typeof setTimeout> | undefined;
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(
-        () => reject(new Error(`Node did not start within ${timeoutMs / 1000} s. An ad or script blocker, a strict privacy setting or a network filter may be blocking StackBlitz (the WebContainer runtime).`)),
+        () => reject(new Error(timedOut(timeoutMs / 1000))),
         timeoutMs,
       );
     });

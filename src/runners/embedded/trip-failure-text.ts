@@ -4,6 +4,7 @@
  * by their files, so it blames the piece whose file threw (trip-failure.ts
  * looks for `workspace/<lab>/`), as the local trip does.
  */
+import { JOURNEY_WORDS, type JourneyWords } from '../../journey/journey-words.ts';
 import type { PieceId, PieceSet } from '../../journey/pieces.ts';
 import { TripError, tripError } from '../../journey/trip-failure.ts';
 import type { TripStop } from './trip-protocol.ts';
@@ -18,10 +19,15 @@ function renamed(error: unknown, describe: (text: string) => string, depth = 0):
 }
 
 /** The message and the blamed pieces for a failed run; an error that is not a TripError (a bug of the runner) says so. */
-export function explainFailure(error: unknown, pieces: PieceSet, describe: (text: string) => string): { message: string; blamed: PieceId[]; stopped?: TripStop } {
+export function explainFailure(
+  error: unknown,
+  pieces: PieceSet,
+  describe: (text: string) => string,
+  words: JourneyWords = JOURNEY_WORDS.en,
+): { message: string; blamed: PieceId[]; stopped?: TripStop } {
   if (error instanceof TripError) {
-    const again = tripError(renamed(error.cause, describe), error.phase, error.time, pieces);
+    const again = tripError(renamed(error.cause, describe), error.phase, error.time, pieces, words);
     return { message: again.message, blamed: [...again.blamed], stopped: { phase: again.phase, time: again.time } };
   }
-  return { message: `The journey could not run: ${describe(error instanceof Error ? error.message : String(error))}`, blamed: [] };
+  return { message: words.couldNotRun(describe(error instanceof Error ? error.message : String(error))), blamed: [] };
 }

@@ -3,6 +3,7 @@
  * these learner pieces, seed and faults; the trip, or why it stopped. Kept
  * apart from the worker so the page builds a request without loading it.
  */
+import type { Locale } from '../../course/locale.ts';
 import type { PieceId } from '../../journey/pieces.ts';
 import type { TripError } from '../../journey/trip-failure.ts';
 import type { Trip } from '../../journey/trip.ts';
@@ -21,6 +22,8 @@ export interface TripRequest {
   faults: string[];
   /** The pieces to take from the learner; every other piece is the reference. */
   yours: LearnerPieceFiles[];
+  /** The language of the progress and failure messages (English when absent). */
+  locale?: Locale;
 }
 
 /** Trip worker → page. */

@@ -4,6 +4,7 @@
  * worker (nothing inside it can interrupt a synchronous loop), and the next
  * run starts a new one.
  */
+import { JOURNEY_WORDS } from '../../journey/journey-words.ts';
 import type { PieceId } from '../../journey/pieces.ts';
 import type { Trip } from '../../journey/trip.ts';
 import type { TripMessage, TripRequest, TripStop } from '../embedded/trip-protocol.ts';
@@ -27,6 +28,7 @@ export class TripRunner {
     const limitMs = options.limitMs ?? TRIP_LIMIT_MS;
     this.worker ??= this.createWorker();
     const worker = this.worker;
+    const words = JOURNEY_WORDS[request.locale ?? 'en'];
     return new Promise((resolve) => {
       const finish = (result: TripRunResult, replace: boolean) => {
         clearTimeout(timer);
@@ -41,7 +43,7 @@ export class TripRunner {
       const timer = setTimeout(
         () =>
           finish(
-            { kind: 'failed', message: `The trip did not finish within ${limitMs / 1000} s and was stopped. A piece of yours may loop forever or wait for something that never comes: run that lab's tests on its page.`, blamed: [] },
+            { kind: 'failed', message: words.tooLong(limitMs / 1000), blamed: [] },
             true,
           ),
         limitMs,
@@ -52,7 +54,7 @@ export class TripRunner {
         if (message.kind === 'done') finish({ kind: 'done', trip: message.trip }, false);
         if (message.kind === 'failed') finish(message, false);
       };
-      const onError = (event: ErrorEvent) => finish({ kind: 'failed', message: `The trip's worker stopped: ${event.message || 'it could not start'}`, blamed: [] }, true);
+      const onError = (event: ErrorEvent) => finish({ kind: 'failed', message: words.workerStopped(event.message || undefined), blamed: [] }, true);
       worker.addEventListener('message', onMessage);
       worker.addEventListener('error', onError);
       worker.postMessage({ type: 'trip', ...request } satisfies TripRequest);

@@ -6,7 +6,8 @@
  * only be stopped by terminating this worker).
  */
 import { FAULT_IDS, type Fault } from '../../journey/faults.ts';
-import { pieceLabel, withPieces, type Piece } from '../../journey/pieces.ts';
+import { JOURNEY_WORDS, pieceLabel } from '../../journey/journey-words.ts';
+import { withPieces, type Piece } from '../../journey/pieces.ts';
 import { REFERENCE_MODULES, REFERENCE_PIECES } from '../../journey/reference-pieces.ts';
 import { runTrip } from '../../journey/trip.ts';
 import { loadPiece, type LoadedPiece } from '../embedded/piece-modules.ts';
@@ -31,26 +32,27 @@ function faultsOf(ids: readonly string[]): Fault[] {
 async function run(request: TripRequest): Promise<void> {
   const loaded: LoadedPiece[] = [];
   let pieces = REFERENCE_PIECES;
+  const words = JOURNEY_WORDS[request.locale ?? 'en'];
   try {
     const faults = faultsOf(request.faults);
     const yours: Piece[] = [];
     for (const { id, files } of request.yours) {
-      post({ kind: 'progress', text: `Loading ${pieceLabel({ id, source: 'yours' })}…` });
+      post({ kind: 'progress', text: words.loading(pieceLabel({ id, source: 'yours' }, words)) });
       try {
         const piece = await loadPiece(id, files, Object.keys(REFERENCE_MODULES[id]), host);
         loaded.push(piece);
         yours.push({ id, source: 'yours', modules: piece.modules } as Piece);
       } catch (error) {
-        post({ kind: 'failed', message: `${pieceLabel({ id, source: 'yours' })} could not load: ${(error as Error).message}`, blamed: [id], stopped: { phase: undefined, time: 0 } });
+        post({ kind: 'failed', message: words.couldNotLoad(pieceLabel({ id, source: 'yours' }, words), (error as Error).message), blamed: [id], stopped: { phase: undefined, time: 0 } });
         return;
       }
     }
     pieces = withPieces(REFERENCE_PIECES, yours);
-    post({ kind: 'progress', text: 'Starting the inventory database (PGlite)…' });
+    post({ kind: 'progress', text: words.startingDatabase });
     // Loaded on the first run only: PGlite is most of this worker's weight.
     const { freshPglite } = await import('../../../labs/inventory/tests/fixtures/pglite-template.ts');
     const database = await freshPglite();
-    post({ kind: 'progress', text: 'Running the trip…' });
+    post({ kind: 'progress', text: words.runningTrip });
     try {
       const trip = await runTrip({ pieces, seed: request.seed, faults, database });
       post({ kind: 'done', trip }, [trip.pcap.buffer]);
@@ -58,7 +60,7 @@ async function run(request: TripRequest): Promise<void> {
       await database.close();
     }
   } catch (error) {
-    post({ kind: 'failed', ...explainFailure(error, pieces, (text) => loaded.reduce((out, piece) => piece.describe(out), text)) });
+    post({ kind: 'failed', ...explainFailure(error, pieces, (text) => loaded.reduce((out, piece) => piece.describe(out), text), words) });
   } finally {
     for (const piece of loaded) piece.dispose();
   }

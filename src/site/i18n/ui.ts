@@ -4,6 +4,8 @@
  * page's `lang`, which Starlight sets from the same locale.
  */
 import { localeOf, type Locale } from '../../course/locale.ts';
+
+export { joinCjk } from '../../course/locale.ts';
 import { en, type UiStrings } from './en.ts';
 import { zhCn } from './zh-cn.ts';
 
@@ -38,11 +40,6 @@ export function segments(template: string): Segment[] {
     const slot = /^\{(\w+)\}$/.exec(part)?.[1];
     return slot ? [{ slot }] : [{ text: part }];
   });
-}
-
-/** Chinese text joined from pieces, with the half-width space the course puts between a Latin letter or digit and a Chinese character. */
-export function joinCjk(...parts: string[]): string {
-  return parts.reduce((text, part) => (/[A-Za-z0-9]$/.test(text) && /^[\u4e00-\u9fff]/.test(part)) || (/[\u4e00-\u9fff]$/.test(text) && /^[A-Za-z0-9]/.test(part)) ? `${text} ${part}` : text + part, '');
 }
 
 /**

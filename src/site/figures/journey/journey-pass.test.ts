@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { uiStrings } from '../../i18n/ui.ts';
 import { passText, readJourneyPass, recordJourneyPass } from './journey-pass.ts';
 
 /** A localStorage of this test's own. */
@@ -27,8 +28,11 @@ describe('a journey pass kept in this browser', () => {
   });
 
   it('says when, with which seed and faults', () => {
-    expect(passText({ at: '2026-12-05T06:00:00.000Z', seed: 7, faults: ['server-down', 'idle-proxy'] })).toBe(
+    const pass = { at: '2026-12-05T06:00:00.000Z', seed: 7, faults: ['server-down', 'idle-proxy'] };
+    expect(passText(pass, uiStrings('en'))).toBe(
       'You passed the whole journey in this browser on 2026-12-05 (seed 7, with server-down, idle-proxy injected): every piece yours, and the order came back.',
     );
+    expect(passText(pass, uiStrings('zh-CN'))).toBe('你已于 2026-12-05 在本浏览器中通过完整旅程（随机种子 7，注入了 server-down, idle-proxy）：每个组件都是你的，订单也送回来了。');
+    expect(passText({ ...pass, faults: [] }, uiStrings('zh-CN'))).toContain('（随机种子 7）');
   });
 });

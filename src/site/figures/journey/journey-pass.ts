@@ -5,6 +5,7 @@
  */
 
 import { readSetting, writeSetting } from '../../../workspace/preferences.ts';
+import { fill, type UiStrings } from '../../i18n/ui.ts';
 
 /** The setting's name (stored as packet-journey:journey-pass). */
 const PASS_SETTING = 'journey-pass';
@@ -30,8 +31,8 @@ export function recordJourneyPass(pass: JourneyPass): JourneyPass {
   return pass;
 }
 
-/** The sentence the panel shows for a pass. */
-export function passText(pass: JourneyPass): string {
-  const faults = pass.faults.length ? `, with ${pass.faults.join(', ')} injected` : '';
-  return `You passed the whole journey in this browser on ${pass.at.slice(0, 10)} (seed ${pass.seed}${faults}): every piece yours, and the order came back.`;
+/** The sentence the panel shows for a pass, in `t`'s language. */
+export function passText(pass: JourneyPass, t: UiStrings): string {
+  const faults = pass.faults.length ? fill(t.rjPassedFaults, { faults: pass.faults.join(', ') }) : '';
+  return fill(t.rjPassed, { date: pass.at.slice(0, 10), seed: pass.seed, faults });
 }

@@ -22,6 +22,14 @@ describe("the chapter's trip figures", () => {
     expect(steps.find((s) => s.text.includes('CNAME'))!.active).toEqual(['auth']);
   }, 120_000);
 
+  it('title the steps in Chinese on a Chinese page, the same steps lighting the same parts', async () => {
+    const trip = await chapterTrip();
+    const [english, chinese] = [storySteps(trip), storySteps(trip, 'zh-cn')];
+    expect(chinese.map((s) => [s.text, s.active])).toEqual(english.map((s) => [s.text, s.active]));
+    const lost = chinese.find((s) => s.text.startsWith('lost on wifi'))!;
+    expect(lost.title).toMatch(/^t = [\d.]+ ms · wifi 链路 · TCP 握手$/);
+  }, 120_000);
+
   it('draw a bar per phase with its simulated duration', async () => {
     const trip = await chapterTrip();
     const bars = phaseBars(trip);

@@ -8,8 +8,11 @@
 import { REFERENCE_PIECES } from '../../../journey/reference-pieces.ts';
 import { JOURNEY_SEED, runTrip, type Trip } from '../../../journey/trip.ts';
 import { plannedLinks, DEVICES, ADDRESSES } from '../../../journey/network-plan.ts';
-import { PHASE_LABELS, type JourneyEvent, type PhaseSpan } from '../../../journey/timeline.ts';
+import type { Locale } from '../../../course/locale.ts';
+import { JOURNEY_WORDS } from '../../../journey/journey-words.ts';
+import type { JourneyEvent, PhaseSpan } from '../../../journey/timeline.ts';
 import type { Step } from '../../components/step-through.ts';
+import { fill, uiStrings } from '../../i18n/ui.ts';
 
 let cached: Promise<Trip> | undefined;
 
@@ -67,8 +70,10 @@ function told(event: JourneyEvent, seen: Set<string>): boolean {
   return ['application', 'security', 'database'].includes(event.layer) || event.piece !== undefined;
 }
 
-/** The story's steps, lighting up the device each happens on (and both ends of a link for a loss). */
-export function storySteps(trip: Trip): Step[] {
+/** The story's steps, lighting up the device each happens on (and both ends of a link for a loss); titles in `locale`'s language, the steps' own text the trace's. */
+export function storySteps(trip: Trip, locale: Locale = 'en'): Step[] {
+  const t = uiStrings(locale);
+  const phases = JOURNEY_WORDS[locale].phaseLabels;
   const seen = new Set<string>();
   const { links } = diagram();
   return trip.events
@@ -77,7 +82,7 @@ export function storySteps(trip: Trip): Step[] {
       const link = links.find((l) => l.name === event.device);
       const phase = trip.phases.find((p) => event.time >= p.start && event.time <= p.end);
       return {
-        title: `t = ${event.time} ms · ${link ? `the ${link.name} link` : event.device}${phase ? ` · ${PHASE_LABELS[phase.phase]}` : ''}`,
+        title: `t = ${event.time} ms · ${link ? fill(t.tripLink, { link: link.name }) : event.device}${phase ? ` · ${phases[phase.phase]}` : ''}`,
         text: event.text.replace(/\b(\d{1,3}(?:\.\d{1,3}){3}(?::\d+)?)\b/g, '`$1`'),
         active: link ? [link.from, link.to] : [event.device],
       };

@@ -21,6 +21,15 @@ describe('choosing whose piece runs in the browser', () => {
     expect(choice).toMatchObject({ source: 'reference', reason: 'your cdn lab could not be checked: the grading worker failed to start' });
   });
 
+  it('says whose each piece is and why in Chinese on a Chinese page', () => {
+    expect(choosePiece('dns', { started: true, forced: false, verdict: { key: 'k', failed: ['names'] } }, 'zh-cn')).toMatchObject({
+      label: '参考实现的递归解析器',
+      reason: '你的 dns 实验还没有通过 names',
+    });
+    expect(choosePiece('tcp', { started: false, forced: false }, 'zh-cn').reason).toBe('你还没有在本浏览器中开始 tcp 实验');
+    expect(choosePiece('tcp', { started: true, forced: true }, 'zh-cn')).toMatchObject({ label: '你的 TCP', reason: '按你的要求使用你的代码，未评分' });
+  });
+
   it('takes a forced piece without a verdict', () => {
     expect(choosePiece('tcp', { started: true, forced: true, verdict: { key: 'k', failed: ['connection'] } }).source).toBe('yours');
   });

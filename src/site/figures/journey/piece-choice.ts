@@ -5,7 +5,10 @@
  * reference otherwise, with the reason. A verdict is kept per hash of the
  * files and tests it was given, so an unchanged lab is graded once.
  */
-import { pieceLabel, type PieceId, type PieceSource } from '../../../journey/pieces.ts';
+import { JOURNEY_WORDS, pieceLabel } from '../../../journey/journey-words.ts';
+import type { PieceId, PieceSource } from '../../../journey/pieces.ts';
+import type { Locale } from '../../../course/locale.ts';
+import { fill, uiStrings } from '../../i18n/ui.ts';
 
 /** Files by name. */
 export type Files = Record<string, string>;
@@ -45,15 +48,22 @@ export async function verdictKey(lab: string, files: Files, tests: Files): Promi
 }
 
 /**
- * The choice for one piece. `verdict` is for the learner's current files (undefined when not graded: not started, or forced);
- * `problem` says why their files could not be read or graded (the reference runs then).
+ * The choice for one piece, said in `locale`'s language. `verdict` is for the learner's current files (undefined when not graded:
+ * not started, or forced); `problem` says why their files could not be read or graded (the reference runs then).
  */
-export function choosePiece(id: PieceId, state: { started: boolean; forced: boolean; verdict?: Verdict; problem?: string }): PieceChoice {
-  const choice = (source: PieceSource, reason: string): PieceChoice => ({ id, source, label: pieceLabel({ id, source }), reason });
-  if (state.problem !== undefined) return choice('reference', `your ${id} lab could not be checked: ${state.problem}`);
-  if (!state.started) return choice('reference', `you have not started the ${id} lab in this browser`);
-  if (state.forced) return choice('yours', 'yours, as you asked, without grading');
-  if (!state.verdict) return choice('reference', `your ${id} lab was not graded`);
-  if (state.verdict.failed.length) return choice('reference', `your ${id} lab does not pass ${state.verdict.failed.join(', ')} yet`);
-  return choice('yours', `your ${id} lab passes every stage the trip needs`);
+export function choosePiece(id: PieceId, state: { started: boolean; forced: boolean; verdict?: Verdict; problem?: string }, locale: Locale = 'en'): PieceChoice {
+  const t = uiStrings(locale);
+  const words = JOURNEY_WORDS[locale];
+  const choice = (source: PieceSource, reason: string, values: Record<string, string> = {}): PieceChoice => ({
+    id,
+    source,
+    label: pieceLabel({ id, source }, words),
+    reason: fill(reason, { lab: id, ...values }),
+  });
+  if (state.problem !== undefined) return choice('reference', t.rjReasonUnchecked, { problem: state.problem });
+  if (!state.started) return choice('reference', t.rjReasonNotStarted);
+  if (state.forced) return choice('yours', t.rjReasonForced);
+  if (!state.verdict) return choice('reference', t.rjReasonNotGraded);
+  if (state.verdict.failed.length) return choice('reference', t.rjReasonFailing, { stages: state.verdict.failed.join(', ') });
+  return choice('yours', t.rjReasonPassing);
 }

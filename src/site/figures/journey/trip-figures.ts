@@ -4,8 +4,11 @@
  * build's trip) and the "Run the journey" panel (from the learner's run in
  * the browser), so both draw the same figure.
  */
-import { LAYERS, PHASE_LABELS, type JourneyEvent, type PhaseSpan } from '../../../journey/timeline.ts';
+import { displayWidth } from '../../../course/display-width.ts';
+import { JOURNEY_WORDS, type JourneyWords } from '../../../journey/journey-words.ts';
+import { LAYERS, type JourneyEvent, type PhaseSpan } from '../../../journey/timeline.ts';
 import { escapeHtml } from '../../components/escape-html.ts';
+import { fill, type UiStrings } from '../../i18n/ui.ts';
 
 /** One bar of the latency figure. */
 export interface PhaseBar {
@@ -14,28 +17,32 @@ export interface PhaseBar {
   start: number;
 }
 
-/** The phases as bars, in order. */
-export function phaseBars(trip: { phases: readonly PhaseSpan[] }): PhaseBar[] {
-  return trip.phases.map((p) => ({ label: PHASE_LABELS[p.phase], ms: Math.round((p.end - p.start) * 10) / 10, start: p.start }));
+/** The phases as bars, in order, named in `words`' language. */
+export function phaseBars(trip: { phases: readonly PhaseSpan[] }, words: JourneyWords = JOURNEY_WORDS.en): PhaseBar[] {
+  return trip.phases.map((p) => ({ label: words.phaseLabels[p.phase], ms: Math.round((p.end - p.start) * 10) / 10, start: p.start }));
 }
 
 const W = { label: 190, bar: 440, row: 30 };
+/** Pixels per terminal column of a 13 px label (a Chinese character takes two columns), for the label column's width. */
+const PX_PER_COLUMN = 7;
 
 /** The latency figure's SVG: a bar per phase scaled to the longest, its ms printed so the short ones read. `id` keeps its title's id unique on the page. */
-export function phaseBarsSvg(bars: readonly PhaseBar[], id: string): string {
+export function phaseBarsSvg(bars: readonly PhaseBar[], id: string, t: UiStrings): string {
   const longest = Math.max(...bars.map((b) => b.ms), 1);
+  // Wide enough for the longest label: Chinese labels are wider than the English the column was drawn for.
+  const label = Math.max(W.label, Math.ceil(Math.max(...bars.map((b) => displayWidth(b.label))) * PX_PER_COLUMN) + 8);
   const rows = bars.map((b, i) => {
     const width = Math.max(2, (b.ms / longest) * W.bar);
     return (
-      `<g><text x="${W.label - 8}" y="${i * W.row + 22}" text-anchor="end" class="fig-text pl-label">${escapeHtml(b.label)}</text>` +
-      `<rect x="${W.label}" y="${i * W.row + 8}" width="${width}" height="18" rx="3" class="pl-bar"></rect>` +
-      `<text x="${W.label + width + 6}" y="${i * W.row + 22}" class="fig-muted pl-value">${b.ms} ms</text></g>`
+      `<g><text x="${label - 8}" y="${i * W.row + 22}" text-anchor="end" class="fig-text pl-label">${escapeHtml(b.label)}</text>` +
+      `<rect x="${label}" y="${i * W.row + 8}" width="${width}" height="18" rx="3" class="pl-bar"></rect>` +
+      `<text x="${label + width + 6}" y="${i * W.row + 22}" class="fig-muted pl-value">${b.ms} ms</text></g>`
     );
   });
   const description = `${bars.map((b) => `${b.label}: ${b.ms} ms`).join('; ')}.`;
   return (
-    `<svg class="fig-svg pl-svg" viewBox="0 0 ${W.label + W.bar + 80} ${bars.length * W.row + 10}" width="100%" role="img" aria-labelledby="${id}-title ${id}-desc">` +
-    `<title id="${id}-title">Time spent in each phase of the trip</title><desc id="${id}-desc">${escapeHtml(description)}</desc>${rows.join('')}</svg>`
+    `<svg class="fig-svg pl-svg" viewBox="0 0 ${label + W.bar + 80} ${bars.length * W.row + 10}" width="100%" role="img" aria-labelledby="${id}-title ${id}-desc">` +
+    `<title id="${id}-title">${escapeHtml(t.phaseBarsTitle)}</title><desc id="${id}-desc">${escapeHtml(description)}</desc>${rows.join('')}</svg>`
   );
 }
 
@@ -45,15 +52,15 @@ export function totalMs(bars: readonly PhaseBar[]): number {
 }
 
 /** The timeline table, one row per step, in a disclosure with a layer filter (shown by `wireLayerFilter`; without JavaScript every row shows). */
-export function timelineTableHtml(events: readonly JourneyEvent[]): string {
+export function timelineTableHtml(events: readonly JourneyEvent[], t: UiStrings): string {
   const filter = LAYERS.map((layer) => `<label><input type="checkbox" value="${layer}" checked> ${layer}</label>`).join('');
   const rows = events
     .map((e) => `<tr data-layer="${e.layer}"><td>${e.time}</td><td>${escapeHtml(e.device)}</td><td>${e.layer}</td><td><code>${escapeHtml(e.text)}</code></td></tr>`)
     .join('');
   return (
-    `<details class="fig-details not-content tt"><summary>Every step of the trip (${events.length} of them)</summary>` +
-    `<fieldset class="tt-filter" hidden><legend>Show layers</legend>${filter}</fieldset>` +
-    `<div class="fig-scroll"><table class="fig-table"><thead><tr><th>t (ms)</th><th>device</th><th>layer</th><th>what happened</th></tr></thead>` +
+    `<details class="fig-details not-content tt"><summary>${escapeHtml(fill(t.timelineSummary, { n: events.length }))}</summary>` +
+    `<fieldset class="tt-filter" hidden><legend>${escapeHtml(t.timelineLayers)}</legend>${filter}</fieldset>` +
+    `<div class="fig-scroll"><table class="fig-table"><thead><tr>${[t.timelineTime, t.timelineDevice, t.timelineLayer, t.timelineWhat].map((h) => `<th>${escapeHtml(h)}</th>`).join('')}</tr></thead>` +
     `<tbody>${rows}</tbody></table></div></details>`
   );
 }
