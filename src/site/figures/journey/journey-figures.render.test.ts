@@ -7,10 +7,10 @@ import PhaseLatency from './PhaseLatency.astro';
 describe('the journey figures on a Chinese page', () => {
   it('name the network map and caption the phase bars in Chinese', async () => {
     const steps = readerText(await renderFigure(JourneySteps, 'zh-cn'));
-    for (const words of ['订单从手机到库存再回来的旅程', '这趟旅程经过的网络', '持有 VIP 的调度器']) expect(steps).toContain(words);
+    for (const words of ['订单从手机到库存服务再返回的旅程', '旅程经过的网络', '持有 VIP 的 director']) expect(steps).toContain(words);
     for (const english of ["The order's trip", "The trip's network", 'the director holding']) expect(steps).not.toContain(english);
     const phases = readerText(await renderFigure(PhaseLatency, 'zh-cn'));
-    expect(phases).toContain('每个阶段的模拟耗时');
+    expect(phases).toContain('各阶段的模拟时间');
     expect(phases).not.toContain('Simulated time per phase');
   }, 60_000);
 
