@@ -9,7 +9,7 @@ export { default as LayerStack } from './figures/layers/LayerStack.astro';
 export { searchFrameExample, ipv4ChecksumWalk } from './figures/layers/layers-frame.ts';
 export { default as CidrCalculator } from './figures/routing/CidrCalculator.astro';
 export { default as HopByHop } from './figures/routing/HopByHop.astro';
-export { ROUTE_N_EXAMPLE, CIDR_EXAMPLE_ADDRESSES, NAT_FIELDS, exampleTableAsIpRoute, natExample } from './figures/routing/routing-examples.ts';
+export { ROUTE_N_EXAMPLE, CIDR_EXAMPLE_ADDRESSES, NAT_FIELDS, NAT_FIELD_WORDS, exampleTableAsIpRoute, natExample } from './figures/routing/routing-examples.ts';
 export { default as TcpTimeline } from './figures/tcp/TcpTimeline.astro';
 export { default as ReceiveWindow } from './figures/tcp/ReceiveWindow.astro';
 export { default as CwndPlot } from './figures/tcp/CwndPlot.astro';

@@ -90,6 +90,13 @@ describe('the RFC 1071 worked example', () => {
     expect(walk.words.map((w) => w.hex).join(' ')).toBe('0x4500 0x008a 0xb9ce 0x4000 0x4006 0x0000 0xc000 0x020a 0xc000 0x0250');
   });
 
+  it('names the same words, at the same offsets, in Chinese for the Chinese page', () => {
+    const zh = ipv4ChecksumWalk(bytes, 'zh-cn');
+    expect(zh.words.map(({ offset, hex }) => ({ offset, hex }))).toEqual(walk.words.map(({ offset, hex }) => ({ offset, hex })));
+    expect(zh.words[5]!.holds).toBe('首部校验和，先填 0');
+    expect(zh.words.every((w) => !/[a-z]{4,}/.test(w.holds))).toBe(true);
+  });
+
   it('sums, folds and complements to the checksum the frame carries, and the receiver gets all ones', () => {
     const raw = walk.words.reduce((n, w) => n + Number(w.hex), 0);
     expect(walk.rawSum).toBe(`0x${raw.toString(16).padStart(5, '0')}`);

@@ -14,7 +14,7 @@ import { annotateFrame } from '../../../../labs/layers/solution/hexdump.ts';
 import { internetChecksum, onesComplementSum } from '../../../../labs/layers/solution/checksum.ts';
 import { VETH_GET_FRAME, VETH_GET_REQUEST } from '../../../../labs/layers/tests/fixtures/captures.ts';
 import { inBoth, type HexField, type HexGroup, type HexText } from '../../components/hex-view.ts';
-import type { Localized } from '../../../course/locale.ts';
+import type { Locale, Localized } from '../../../course/locale.ts';
 import type { FieldAnnotation } from '../../../../labs/layers/given/annotation-types.ts';
 
 /** The request as curl sent it in the capture: 86 bytes. */
@@ -352,21 +352,35 @@ export interface ChecksumWalk {
   verify: string;
 }
 
-const HEADER_WORDS = [
-  'version, IHL, DSCP/ECN',
-  'total length',
-  'identification',
-  'flags, fragment offset',
-  'TTL, protocol',
-  'header checksum, as 0',
-  'source address, high half',
-  'source address, low half',
-  'destination address, high half',
-  'destination address, low half',
-];
+const HEADER_WORDS: Record<Locale, readonly string[]> = {
+  en: [
+    'version, IHL, DSCP/ECN',
+    'total length',
+    'identification',
+    'flags, fragment offset',
+    'TTL, protocol',
+    'header checksum, as 0',
+    'source address, high half',
+    'source address, low half',
+    'destination address, high half',
+    'destination address, low half',
+  ],
+  'zh-cn': [
+    '版本、IHL、DSCP/ECN',
+    '总长度',
+    '标识',
+    '标志、片偏移',
+    'TTL、协议',
+    '首部校验和，先填 0',
+    '源地址，高 16 位',
+    '源地址，低 16 位',
+    '目的地址，高 16 位',
+    '目的地址，低 16 位',
+  ],
+};
 
-/** Walks RFC 1071 §1 over the IPv4 header of `frame` (an Ethernet frame with a 20-byte IPv4 header). */
-export function ipv4ChecksumWalk(frame: Uint8Array): ChecksumWalk {
+/** Walks RFC 1071 §1 over the IPv4 header of `frame` (an Ethernet frame with a 20-byte IPv4 header), naming each word in the page's language. */
+export function ipv4ChecksumWalk(frame: Uint8Array, locale: Locale = 'en'): ChecksumWalk {
   const header = frame.slice(14, 34);
   const inFrame = (header[10]! << 8) | header[11]!;
   const zeroed = header.slice();
@@ -377,7 +391,7 @@ export function ipv4ChecksumWalk(frame: Uint8Array): ChecksumWalk {
   for (let i = 0; i < 20; i += 2) {
     const word = (zeroed[i]! << 8) | zeroed[i + 1]!;
     raw += word;
-    words.push({ offset: i, hex: hex(word, 4), holds: HEADER_WORDS[i / 2]! });
+    words.push({ offset: i, hex: hex(word, 4), holds: HEADER_WORDS[locale][i / 2]! });
   }
   return {
     words,

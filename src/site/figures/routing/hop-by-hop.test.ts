@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatRoute, HOP_FIELDS, hopParts, hopSteps, runHopByHop } from './hop-by-hop.ts';
-import { natExample, NAT_INSIDE_IP, NAT_PUBLIC_IP } from './routing-examples.ts';
+import { natExample, NAT_FIELD_WORDS, NAT_INSIDE_IP, NAT_PUBLIC_IP } from './routing-examples.ts';
 import { checkSteps } from '../../components/step-through.ts';
 import { expectSameSteps } from '../../../../tests/support/translated-steps.ts';
 
@@ -119,5 +119,12 @@ describe('the NAT example', () => {
       expect(row.after.ipChecksum).not.toBe(row.before.ipChecksum);
       expect(row.after.tcpChecksum).not.toBe(row.before.tcpChecksum);
     }
+  });
+});
+
+describe('the NAT tables\' rows in both languages', () => {
+  it('show the same fields in the same order, labelled in the page\'s language', () => {
+    expect(NAT_FIELD_WORDS['zh-cn'].map(([, key]) => key)).toEqual(NAT_FIELD_WORDS.en.map(([, key]) => key));
+    expect(NAT_FIELD_WORDS['zh-cn'].map(([label]) => label)).toEqual(['源地址', '源端口', '目的地址', '目的端口', 'IP 校验和', 'TCP 校验和']);
   });
 });

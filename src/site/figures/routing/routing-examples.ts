@@ -4,6 +4,7 @@
  * lab's tests read, in `ip route` form for the CIDR calculator, and a NAT
  * translation of the search request's datagram.
  */
+import type { Locale } from '../../../course/locale.ts';
 import { NatGateway } from '../../../../labs/routing/solution/nat.ts';
 import { decodeIpv4Header } from '../../../../labs/routing/given/ipv4.ts';
 import { parseRouteN } from '../../../../labs/routing/solution/route-n.ts';
@@ -65,15 +66,28 @@ export interface NatFlow {
   tcpChecksum: string;
 }
 
-/** The rows of the chapter's NAT tables: a label and the NatFlow field it shows. */
-export const NAT_FIELDS: readonly (readonly [string, keyof NatFlow])[] = [
-  ['Source address', 'sourceIp'],
-  ['Source port', 'sourcePort'],
-  ['Destination address', 'destinationIp'],
-  ['Destination port', 'destinationPort'],
-  ['IP checksum', 'ipChecksum'],
-  ['TCP checksum', 'tcpChecksum'],
-];
+/** The rows of the chapter's NAT tables, per page language: a label and the NatFlow field it shows. */
+export const NAT_FIELD_WORDS: Record<Locale, readonly (readonly [string, keyof NatFlow])[]> = {
+  en: [
+    ['Source address', 'sourceIp'],
+    ['Source port', 'sourcePort'],
+    ['Destination address', 'destinationIp'],
+    ['Destination port', 'destinationPort'],
+    ['IP checksum', 'ipChecksum'],
+    ['TCP checksum', 'tcpChecksum'],
+  ],
+  'zh-cn': [
+    ['源地址', 'sourceIp'],
+    ['源端口', 'sourcePort'],
+    ['目的地址', 'destinationIp'],
+    ['目的端口', 'destinationPort'],
+    ['IP 校验和', 'ipChecksum'],
+    ['TCP 校验和', 'tcpChecksum'],
+  ],
+};
+
+/** The English rows (the English chapter's tables). */
+export const NAT_FIELDS = NAT_FIELD_WORDS.en;
 
 /** The gateway's public address in the chapter's example (its outside interface in the hop-by-hop network). */
 export const NAT_PUBLIC_IP = '192.0.2.1';
