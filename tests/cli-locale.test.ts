@@ -133,6 +133,18 @@ describe('the other commands in Chinese', () => {
     expect((await zh(['new'])).stderr).toContain('请给新实验起名');
   });
 
+  it('says the learner\'s own usage errors in Chinese: no lab, an unknown lab or stage, no zip, a missing zip', async () => {
+    const zh = (args: string[]) => journeyHere([...args, '--lang', 'zh-cn'], { workspace: tempWorkspace(), labs });
+    const noLab = await zh(['start']);
+    expect(noLab.code).toBe(2);
+    expect(noLab.stderr).toContain('请指定一个实验。可选的实验：');
+    expect((await zh(['grade', 'nope'])).stderr).toContain('没有名为 "nope" 的实验。');
+    expect((await zh(['hint', 'adder', 'nope'])).stderr).toContain('实验 "adder" 没有名为 "nope" 的阶段。');
+    expect((await zh(['import'])).stderr).toContain('请指定要导入的 zip 文件');
+    expect((await zh(['import', '/nowhere/dns.zip'])).stderr).toContain('文件 /nowhere/dns.zip 不存在。');
+    expect((await journeyHere(['grade', 'nope'], { workspace: tempWorkspace(), labs })).stderr).toContain('unknown lab "nope". Labs: ');
+  });
+
   it('writes the CI file and says so in Chinese, the file itself unchanged', async () => {
     const out = join(tempWorkspace(), 'grade.yml');
     const run = await journeyHere(['ci', 'init', '--out', out, '--lang', 'zh-cn'], { workspace: tempWorkspace(), labs });

@@ -43,15 +43,16 @@ function speak(io: Io, lab?: Lab): { m: Messages; manifest?: Lab['manifest'] } {
   return { m: messages(locale), ...(lab ? { manifest: localizeManifest(lab.manifest, locale) } : {}) };
 }
 
-/** The lab with this id, or a UsageError listing this course's labs (and saying so when the lab is on disk but left out). */
-export function requireLab(paths: CoursePaths, id: string | undefined): Lab {
+/** The lab with this id, or a UsageError in the learner's language listing this course's labs (and saying so when the lab is on disk but left out). */
+export function requireLab(paths: CoursePaths, id: string | undefined, io?: Io): Lab {
+  const m = messages(io?.locale ?? 'en');
   const labs = courseLabs(paths);
   const ids = labs.map((lab) => lab.id).join(', ');
-  if (!id) throw new UsageError(`name a lab. Labs: ${ids}.`);
+  if (!id) throw new UsageError(m.nameALab(ids));
   const lab = labs.find((l) => l.id === id);
   if (lab) return lab;
-  if (labIds(paths).includes(id)) throw new UsageError(`lab "${id}" is not part of this course: course.json's "chapters" leaves its chapter out. Labs: ${ids}.`);
-  throw new UsageError(`unknown lab "${id}". Labs: ${ids}.`);
+  if (labIds(paths).includes(id)) throw new UsageError(m.labLeftOut(id, ids));
+  throw new UsageError(m.unknownLab(id, ids));
 }
 
 /** How long `watch` lets a save settle (editors write a file in more than one step) before re-grading. */
@@ -91,7 +92,7 @@ export function list(paths: CoursePaths, io: Io, now: Date = new Date()): number
 }
 
 export function start(paths: CoursePaths, io: Io, id: string | undefined): number {
-  const lab = requireLab(paths, id);
+  const lab = requireLab(paths, id, io);
   const { m } = speak(io);
   const { dir, copied, kept, unused } = startLab(paths, lab);
   if (copied.length) io.out(m.copied(copied.join(', '), shown(paths, dir)));
@@ -113,10 +114,10 @@ function parseFormat(value: string | undefined): Format | undefined {
   throw new UsageError(`--format must be one of ${FORMATS.join(', ')}; got "${value}".`);
 }
 
-function checkStages(lab: Lab, stages: readonly string[] | undefined): void {
+function checkStages(lab: Lab, stages: readonly string[] | undefined, m: Messages): void {
   const ids = lab.manifest.stages.map((s) => s.id);
   for (const s of stages ?? []) {
-    if (!ids.includes(s)) throw new UsageError(`lab "${lab.id}" has no stage "${s}". Stages: ${ids.join(', ')}.`);
+    if (!ids.includes(s)) throw new UsageError(m.unknownStage(lab.id, s, ids.join(', ')));
   }
 }
 
@@ -133,10 +134,10 @@ export async function grade(
   id: string | undefined,
   flags: GradeFlags,
 ): Promise<number> {
-  const lab = requireLab(paths, id);
+  const lab = requireLab(paths, id, io);
   const target = parseTarget(flags.target);
   const format = parseFormat(flags.format);
-  checkStages(lab, flags.stage);
+  checkStages(lab, flags.stage, speak(io).m);
   const hidden = hiddenFor(lab, flags.hidden, format);
   if (target === 'workspace' && !existsSync(join(paths.workspace, lab.id))) {
     // Tools reading --json get a result they can parse, saying the same thing.
@@ -202,8 +203,8 @@ function nextSteps(lab: Lab, result: GradeResult, all: boolean, m: Messages): st
  * (the count is kept), or with `seen` shows again the ones already revealed.
  */
 export function hint(paths: CoursePaths, io: Io, id: string | undefined, stageId: string | undefined, flags: { seen?: boolean } = {}): number {
-  const lab = requireLab(paths, id);
-  if (stageId) checkStages(lab, [stageId]);
+  const lab = requireLab(paths, id, io);
+  if (stageId) checkStages(lab, [stageId], speak(io).m);
   const { m, manifest } = speak(io, lab);
   const done = readProgress(paths)[lab.id]?.latest.stages ?? {};
   const stage = stageId
@@ -228,20 +229,19 @@ export function hint(paths: CoursePaths, io: Io, id: string | undefined, stageId
 
 /** `journey import <zip>`: the browser's export, checked whole before anything is written. */
 export function importZip(paths: CoursePaths, io: Io, zipPath: string | undefined): number {
-  if (!zipPath) throw new UsageError('name the zip to import, e.g. `npx journey import ~/Downloads/dns.zip`.');
-  if (!existsSync(zipPath)) throw new UsageError(`there is no file ${zipPath}.`);
+  const { m } = speak(io);
+  if (!zipPath) throw new UsageError(m.nameAZip);
+  if (!existsSync(zipPath)) throw new UsageError(m.noSuchFile(zipPath));
   const labs = courseLabs(paths);
   let imported: ReturnType<typeof readWorkspaceZip>;
   try {
     imported = readWorkspaceZip(readFileSync(zipPath), labs.map((l) => ({ id: l.id, files: l.manifest.files, given: l.manifest.given })), ZIP_WORDS[io.locale ?? 'en']);
   } catch (error) {
     if (!(error instanceof WorkspaceZipError)) throw error;
-    const { m } = speak(io);
     io.err(`${pc.red(m.error)} ${m.cannotImport(zipPath, error.message)}`);
     return 1;
   }
   const lab = labs.find((l) => l.id === imported.lab)!;
-  const { m } = speak(io);
   const { backup, dir } = importLab(paths, lab, imported.files);
   if (backup) io.out(m.movedPrevious(shown(paths, backup)));
   if (imported.skipped.length) io.out(m.leftOutGiven(imported.skipped.join(', '), shown(paths, join(lab.dir, 'given'))));
@@ -250,7 +250,7 @@ export function importZip(paths: CoursePaths, io: Io, zipPath: string | undefine
 }
 
 export function reset(paths: CoursePaths, io: Io, id: string | undefined): number {
-  const lab = requireLab(paths, id);
+  const lab = requireLab(paths, id, io);
   const { m } = speak(io);
   const { backup, start: started } = resetLab(paths, lab);
   if (backup) io.out(m.movedFiles(shown(paths, backup)));
@@ -263,7 +263,7 @@ export function reset(paths: CoursePaths, io: Io, id: string | undefined): numbe
  * on one warm grading child, running again only the stages the saved files touch.
  */
 export async function watch(paths: CoursePaths, io: Io, id: string | undefined): Promise<number> {
-  const lab = requireLab(paths, id);
+  const lab = requireLab(paths, id, io);
   const dir = join(paths.workspace, lab.id);
   if (!existsSync(dir)) return notStarted(paths, io, lab);
   const { m, manifest } = speak(io, lab);

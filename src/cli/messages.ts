@@ -1,7 +1,7 @@
 /**
  * What `journey` says to a learner, one catalogue per language: the
  * scoreboard and the learner's commands (list, start, grade, watch, hint,
- * import, reset). The other commands have a catalogue each, in the same
+ * import, reset), their usage errors included. The other commands have a catalogue each, in the same
  * shape (an English object whose type the Chinese must match key for key):
  * usage-words.ts (help), doctor-words.ts (doctor), trip-words.ts and
  * ../journey/journey-words.ts (trip and its verdict), teacher-words.ts
@@ -68,6 +68,13 @@ const en = {
   stillStuck: (command: string, next: number, total: number, earlier: boolean) =>
     `Still stuck? \`${command}\` reveals hint ${next} of ${total}.${earlier ? ` Earlier hints: \`${command} --seen\`.` : ''}`,
   everyHint: "That is every hint for this stage. The chapter and the failing test's message say the rest.",
+  // Usage errors of the learner's commands
+  nameALab: (ids: string) => `name a lab. Labs: ${ids}.`,
+  labLeftOut: (id: string, ids: string) => `lab "${id}" is not part of this course: course.json's "chapters" leaves its chapter out. Labs: ${ids}.`,
+  unknownLab: (id: string, ids: string) => `unknown lab "${id}". Labs: ${ids}.`,
+  unknownStage: (lab: string, stage: string, ids: string) => `lab "${lab}" has no stage "${stage}". Stages: ${ids}.`,
+  nameAZip: 'name the zip to import, e.g. `npx journey import ~/Downloads/dns.zip`.',
+  noSuchFile: (path: string) => `there is no file ${path}.`,
 };
 
 /** The CLI's words: the keys of the English catalogue. */
@@ -120,6 +127,12 @@ const zhCn: Messages = {
   noHintsYet: (command) => `还没有看过提示：\`${command}\` 显示第一条。`,
   stillStuck: (command, next, total, earlier) => `还是卡住了？\`${command}\` 显示第 ${next} 条提示（共 ${total} 条）。${earlier ? `之前的提示：\`${command} --seen\`。` : ''}`,
   everyHint: '这个阶段的提示已经全部给出。剩下的请看本章正文和失败测试的信息。',
+  nameALab: (ids) => `请指定一个实验。可选的实验：${ids}。`,
+  labLeftOut: (id, ids) => `实验 "${id}" 不在本课程中：course.json 的 "chapters" 没有包含它所在的章节。可选的实验：${ids}。`,
+  unknownLab: (id, ids) => `没有名为 "${id}" 的实验。可选的实验：${ids}。`,
+  unknownStage: (lab, stage, ids) => `实验 "${lab}" 没有名为 "${stage}" 的阶段。可选的阶段：${ids}。`,
+  nameAZip: '请指定要导入的 zip 文件，例如 `npx journey import ~/Downloads/dns.zip`。',
+  noSuchFile: (path) => `文件 ${path} 不存在。`,
 };
 
 const CATALOGUES: Record<Locale, Messages> = { en, 'zh-cn': zhCn };
