@@ -14,7 +14,7 @@ import { fileGroups, readOnlyDocuments, renderFileTree } from './file-tree.ts';
 import { setUpHints } from './hints.ts';
 import { makeResizable } from './panes.ts';
 import { recordProgress } from './progress.ts';
-import { renderResults, summaryText } from './results-view.ts';
+import { showResults, summaryText } from './results-view.ts';
 import { loadFiles, loadLastResult, popSnapshot, pushSnapshot, saveFiles, saveLastResult, snapshotCount, type Files } from './storage.ts';
 
 const runner = new WorkerRunner(() => new Worker(new URL('../runners/worker/worker.ts', import.meta.url), { type: 'module' }));
@@ -271,7 +271,7 @@ class LabWorkspace extends HTMLElement {
 
   private showResult(result: GradeResult, options: { restoredAt?: string } = {}): void {
     const openable = [...this.bundle.manifest.files, ...Object.keys(readOnlyDocuments(this.bundle))];
-    this.byPart('results').replaceChildren(renderResults(result, { files: openable, tests: this.bundle.tests, ...options }));
+    showResults(this.byPart('results'), result, { files: openable, tests: this.bundle.tests, ...options });
     this.byPart('view-score').textContent = `${result.score}/${result.max}`;
     for (const stage of result.stages) {
       const badge = this.querySelector<HTMLElement>(`[data-stage-badge="${stage.id}"]`);
