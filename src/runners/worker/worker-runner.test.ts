@@ -158,6 +158,8 @@ describe('the worker runner', () => {
       ['3c', 'not-run'],
     ]);
     expect(result.stages.filter((s) => s.id !== 'three').map((s) => s.status)).toEqual(['passed', 'failed', 'passed']);
+    // Stages that finished before the stop keep what they left behind.
+    expect(result.message).toBe('errors outside any test:\nError: from two\nError: from four');
     // The next run starts new workers.
     await runner.grade(request);
     expect(workers).toHaveLength(4);

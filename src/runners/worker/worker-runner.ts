@@ -107,7 +107,7 @@ export class WorkerRunner {
    * One pass: each worker takes the next stage from the queue until none is
    * left, one stage per request. Events of one stage come from one worker, in
    * order, so the watchdog watches each stage apart; the errors no test caught
-   * are reported once, at the end, in manifest order.
+   * are reported once, when the pass ends (stopped too), in manifest order.
    */
   private runPass(
     request: WorkerGradeRequest,
@@ -129,8 +129,9 @@ export class WorkerRunner {
         if (settled) return;
         settled = true;
         signal.removeEventListener('abort', onAbort);
-        if (outcome.kind === 'done') onEvent({ kind: 'run-end', unhandled: stages.flatMap((s) => unhandled.get(s.id) ?? []) });
-        else this.replace();
+        // Stages that finished keep their results when the pass is stopped, and so the errors they left behind.
+        onEvent({ kind: 'run-end', unhandled: stages.flatMap((s) => unhandled.get(s.id) ?? []) });
+        if (outcome.kind !== 'done') this.replace();
         resolve(outcome);
       };
       const onAbort = () => finish({ kind: 'stopped' });
