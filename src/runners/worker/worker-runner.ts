@@ -68,7 +68,10 @@ export class WorkerRunner {
 
   /** The workers, started if there are none. */
   private workers(): GradingWorker[] {
-    if (!this.pool.length) this.pool = Array.from({ length: this.size }, () => new GradingWorker(this.createWorker()));
+    // Each worker starts loading when the one before is ready: the first run's worker has the machine to itself.
+    if (!this.pool.length) {
+      for (let i = 0; i < this.size; i++) this.pool.push(new GradingWorker(this.createWorker, this.pool[i - 1]?.ready));
+    }
     return this.pool;
   }
 
