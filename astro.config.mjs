@@ -3,6 +3,7 @@ import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import { coursePagesIn, pagesIn } from './src/site/sidebar.ts';
 import { deployOutputs } from './src/site/integrations/deploy.ts';
+import { pgliteDataDir } from './src/site/integrations/pglite-data-dir.ts';
 import { nextStep } from './src/site/integrations/next-step.ts';
 import { siteUrl, siteUrlCheck } from './src/site/integrations/site-url.ts';
 import { CROSS_ORIGIN_ISOLATION } from './src/course/deploy-headers.ts';
@@ -13,6 +14,8 @@ import { courseSettings } from './src/course/settings.ts';
 import { leftOut } from './src/course/offering.ts';
 import { leftOutPrefixes } from './src/site/course-links.ts';
 import { courseLinks } from './src/site/integrations/course-links.ts';
+import { LANG_TAG } from './src/course/locale.ts';
+import { translatedImports } from './src/site/integrations/translated-imports.ts';
 
 // The teacher's settings for this instance (course.json; README, "For teachers").
 const course = courseSettings(coursePaths());
@@ -43,7 +46,8 @@ export default defineConfig({
       },
     },
     // Chapter figures run the labs' solutions at build time; their `@impl/…` imports resolve as the grader's do.
-    plugins: [implPlugin(solutionLayouts(coursePaths()))],
+    // Translated pages (content/zh-cn/) import what their English pages import, relative to the English page.
+    plugins: [implPlugin(solutionLayouts(coursePaths())), translatedImports(coursePaths().content)],
     // …and the lab fixtures they read (the HTTPS chapter's RFC 8448 trace and recorded session) import the lab kit.
     resolve: { alias: courseAliases(coursePaths().root) },
     // Module workers, so the grading worker can load fast-check only for the labs whose tests use it.
@@ -51,10 +55,14 @@ export default defineConfig({
     // The grading worker's dependencies, pre-bundled up front: discovered late, they make the dev server reload the page mid-run.
     optimizeDeps: {
       include: ['@vitest/expect', '@vitest/runner', '@vitest/utils/display', 'chai', 'es-module-lexer/minimal/js', 'fast-check', 'sucrase', 'fflate', 'idb-keyval'],
+      // PGlite finds its .wasm and .data files next to its own module (new URL(…, import.meta.url)): pre-bundling would move it away from them.
+      exclude: ['@electric-sql/pglite'],
     },
   },
   integrations: [
     deployOutputs(),
+    // The inventory lab's database, initialised at build time so the browser worker need not run initdb.
+    pgliteDataDir(),
     // Markdown links are left as written by Astro: this gives root-relative ones the base, and unlinks left-out pages.
     courseLinks({ base: course.base, leftOutPages }),
     nextStep(),
@@ -64,11 +72,17 @@ export default defineConfig({
       // The course's own 404 page is src/site/pages/404.astro (see there why).
       disable404Route: true,
       description: 'Follow one request across the internet, and build each piece of it in TypeScript.',
+      // English at the root, Chinese under /zh-cn/ (content/zh-cn/, same file names); Starlight's own UI strings come in both.
+      defaultLocale: 'root',
+      locales: {
+        root: { label: 'English', lang: LANG_TAG.en },
+        'zh-cn': { label: '简体中文', lang: LANG_TAG['zh-cn'] },
+      },
       sidebar: [
-        { label: 'Start here', items: pagesIn('./content', 'guides') },
-        { label: 'The journey', items: coursePagesIn(coursePaths()) },
-        // Starlight adds the base to this link itself.
-        { label: 'Labs', link: '/labs/' },
+        { label: 'Start here', translations: { [LANG_TAG['zh-cn']]: '从这里开始' }, items: pagesIn('./content', 'guides') },
+        { label: 'The journey', translations: { [LANG_TAG['zh-cn']]: '旅程' }, items: coursePagesIn(coursePaths()) },
+        // Starlight adds the base to this link itself; route-data.ts points it at /zh-cn/labs/ on Chinese pages.
+        { label: 'Labs', translations: { [LANG_TAG['zh-cn']]: '实验' }, link: '/labs/' },
       ],
       // Chapters live outside src/content/docs; let Starlight's Markdown features (asides, heading links) reach them.
       markdown: { processedDirs: ['./content'] },
@@ -76,13 +90,14 @@ export default defineConfig({
       routeMiddleware: './src/site/route-data.ts',
       components: { Sidebar: './src/site/components/overrides/Sidebar.astro' },
       head: [
-        // A table or code block wider than the screen scrolls sideways; make it reachable by keyboard too
-        // (axe: scrollable-region-focusable). Starlight and Expressive Code leave such regions unfocusable.
+        // A table, code block or figure wider than the screen scrolls sideways; make it reachable by keyboard too
+        // (axe: scrollable-region-focusable). Starlight and Expressive Code leave such regions unfocusable; figures that
+        // label their own scrolling region (.fig-focus) are left alone.
         {
           tag: 'script',
           attrs: { type: 'module' },
           content:
-            "const mark = () => document.querySelectorAll('.sl-markdown-content table, .sl-markdown-content pre').forEach((t) => { if (t.scrollWidth > t.clientWidth) t.tabIndex = 0; else t.removeAttribute('tabindex'); }); mark(); addEventListener('resize', mark);",
+            "const mark = () => document.querySelectorAll('.sl-markdown-content table, .sl-markdown-content pre, .sl-markdown-content .fig-scroll:not(.fig-focus)').forEach((t) => { if (t.scrollWidth > t.clientWidth) t.tabIndex = 0; else t.removeAttribute('tabindex'); }); mark(); addEventListener('resize', mark);",
         },
       ],
     }),

@@ -3,9 +3,11 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { dueInstant, dueLabel, isPastDue } from '../src/course/due.ts';
 import { courseLabs, leftOut, offeredChapters } from '../src/course/offering.ts';
+import { labIds } from '../src/course/labs.ts';
 import { coursePaths } from '../src/course/paths.ts';
 import { chapterIds, courseSettings, settingsSchema } from '../src/course/settings.ts';
 import { courseHref, leftOutPrefixes, withBase } from '../src/site/course-links.ts';
@@ -20,6 +22,8 @@ const paths = coursePaths(root);
 const FIRST_EIGHT = ['layers', 'dns', 'cdn', 'routing', 'tcp', 'https', 'lb', 'websocket'];
 /** Every chapter on disk except these, sorted (what leftOut reports). */
 const allBut = (...kept: string[]) => chapterIds(paths).filter((id) => !kept.includes(id)).sort();
+/** Every lab on disk except these, sorted: a chapter without a lab (the capstone) has none to leave out. */
+const labsBut = (...kept: string[]) => labIds(paths).filter((id) => !kept.includes(id)).sort();
 
 /** Points JOURNEY_COURSE_CONFIG at a course.json holding `settings` for the rest of the test. */
 function useCourse(settings: unknown): string {
@@ -92,12 +96,12 @@ describe('the chapters an instance offers', () => {
     expect(courseLabs(paths).map((l) => [l.id, l.chapter])).toEqual([['tcp', 5], ['layers', 1], ['https', 6]]);
     // Only the offered chapters, with no "coming" cards: an instance lists what it teaches.
     expect(courseChapterList(paths).map((c) => `${c.number}. ${c.lab?.id}`)).toEqual(['5. tcp', '1. layers', '6. https']);
-    expect(leftOut(paths)).toEqual({ chapters: allBut('tcp', 'layers', 'https'), labs: allBut('tcp', 'layers', 'https') });
+    expect(leftOut(paths)).toEqual({ chapters: allBut('tcp', 'layers', 'https'), labs: labsBut('tcp', 'layers', 'https') });
   });
 
-  it('the whole journey, chapters to come included, when the setting is absent', () => {
+  it('the whole journey, every chapter in its place, when the setting is absent', () => {
     useCourse({});
-    expect(courseChapterList(paths).filter((c) => !c.page).length).toBeGreaterThan(0);
+    expect(courseChapterList(paths).map((c) => c.number)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
     expect(courseLabs(paths).map((l) => l.id).slice(0, 8)).toEqual(FIRST_EIGHT);
   });
 });
@@ -159,6 +163,12 @@ describe('links under a base path', () => {
     expect(courseHref('/labs/dnssec/', '/pj/', leftOutPages)).toBe('/pj/labs/dnssec/');
   });
 
+  it('leave out the Chinese pages of a left-out chapter and lab too', () => {
+    expect(courseHref('/zh-cn/chapters/dns/', '/pj/', leftOutPages)).toBeUndefined();
+    expect(courseHref('/zh-cn/labs/dns/', '/pj/', leftOutPages)).toBeUndefined();
+    expect(courseHref('/zh-cn/chapters/tcp/', '/pj/', leftOutPages)).toBe('/pj/zh-cn/chapters/tcp/');
+  });
+
   it('in Markdown (Astro\'s own processor): prefixed, or the words and a note where the page is left out', () => {
     const plugin = courseLinksPlugin({ base: '/pj/', leftOutPages });
     const { html } = markdownToHtml('See [the lab](/labs/tcp/), [how **DNS** answers](/chapters/dns/#a-cname), [an RFC](https://www.rfc-editor.org/) and [above](#top).\n', { mdastPlugins: [plugin] });
@@ -169,5 +179,12 @@ describe('links under a base path', () => {
     expect(html).not.toContain('/chapters/dns/');
     // A reference-style link cannot be unlinked from its definition: the build stops, naming it.
     expect(() => markdownToHtml('[x][d]\n\n[d]: /labs/dns/\n', { mdastPlugins: [plugin] })).toThrow('[d]: /labs/dns/ links to a page this course leaves out');
+  });
+
+  it('in a Chinese page, the note is in Chinese', () => {
+    const plugin = courseLinksPlugin({ base: '/pj/', leftOutPages });
+    const fileURL = pathToFileURL(join(coursePaths().content, 'zh-cn', 'chapters', 'tcp.mdx'));
+    const { html } = markdownToHtml('见[DNS 一章](/zh-cn/chapters/dns/)。\n', { mdastPlugins: [plugin], fileURL });
+    expect(html).toContain('<span class="left-out-link" title="本课程实例未包含该页面">DNS 一章（不在本课程中）</span>');
   });
 });

@@ -51,6 +51,14 @@ describe('lab manifests are validated with the file, the field and what was expe
     );
   });
 
+  it('rejects a Chinese translation with a different number of hints, or a field the translation does not have', () => {
+    expect(problemsOf(brokenLab((m) => m.stages[0]['zh-cn'].hints.push('多出来的一条')))).toContain(
+      'stages[0].zh-cn.hints: 2 translated hints for 1 English ones: translate each hint, in the same order',
+    );
+    expect(problemsOf(brokenLab((m) => (m.stages[0]['zh-cn'].points = 4)))).toMatch(/stages\[0\]\.zh-cn: Unrecognized key: "points"/);
+    expect(problemsOf(brokenLab((m) => (m['zh-cn'] = { title: '加法器' })))).toMatch(/zh-cn\.summary: .*expected string, received undefined/);
+  });
+
   it('rejects duplicate stage ids and stages without a test file', () => {
     expect(problemsOf(brokenLab((m) => (m.stages[1].id = 'small')))).toContain('stages[1].id: duplicate stage id "small"');
     expect(problemsOf(brokenLab((m) => (m.stages[1].id = 'carry')))).toContain(

@@ -1,5 +1,6 @@
 // The site's settings a teacher and a newcomer meet: SITE_URL, the warnings a build
 // prints, and what `npm start` says next.
+import { uiStrings } from '../src/site/i18n/ui.ts';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AstroIntegration } from 'astro';
@@ -56,7 +57,10 @@ describe('the site config', () => {
     const config = (await import('../astro.config.mjs')).default as { devToolbar?: { enabled: boolean }; integrations: unknown[] };
     expect(config.devToolbar?.enabled).toBe(false);
     expect(readdirSync(join(root, 'content'))).not.toContain('404.md');
-    expect(readFileSync(join(root, 'src', 'site', 'pages', '404.astro'), 'utf8')).toContain('This page took a wrong turn');
+    // The course's own 404 page, its words in both languages from the UI catalogues.
+    expect(readFileSync(join(root, 'src', 'site', 'pages', '404.astro'), 'utf8')).toContain('notFoundHeading');
+    expect(uiStrings('en').notFoundHeading).toBe('This page took a wrong turn');
+    expect(uiStrings('zh-cn').notFoundHeading).toBe('这个页面走错了路');
   });
 });
 

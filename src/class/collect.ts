@@ -10,15 +10,16 @@
  * a trusted grade. A result that does not add up against the course's
  * manifest (stages, points, total) is an `error` row, with why in the log.
  */
-import { existsSync, lstatSync, readFileSync, statSync } from 'node:fs';
-import { basename, join } from 'node:path';
-import { strFromU8, unzipSync } from 'fflate';
+import { existsSync, lstatSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { strFromU8 } from 'fflate';
 import { z } from 'zod';
 import type { Lab } from '../course/labs.ts';
 import { RESULTS_DIR, RUN_FILE } from '../ci/workflow.ts';
 import type { GradeResult } from '../runners/result.ts';
 import { resultNotes, testOutcomes, type LabGrade } from './grade-submission.ts';
 import type { Submission } from './submissions.ts';
+import { openZip } from './open-zip.ts';
 
 /** The isolation a collected row reports: none that the teacher controlled. */
 export const STUDENT_CI = 'student CI';
@@ -66,15 +67,9 @@ function folderReader(dir: string): ArtifactReader {
 }
 
 function zipReader(path: string): ArtifactReader {
-  const size = statSync(path).size;
-  if (size > MAX_ZIP_BYTES) return () => ({ problem: `${basename(path)} has ${size} bytes, more than an artifact can be, so it was not opened` });
-  let entries: Record<string, Uint8Array>;
-  try {
-    // Sizes are checked before anything is inflated, so a zip bomb is never expanded.
-    entries = unzipSync(readFileSync(path), { filter: (f) => f.originalSize <= MAX_FILE_BYTES && /^(journey-results\/)?[a-z0-9-]+\.json$/.test(f.name) });
-  } catch (error) {
-    return () => ({ problem: `${basename(path)} is not a readable zip (${(error as Error).message})` });
-  }
+  const opened = openZip(path, { zipBytes: MAX_ZIP_BYTES, entryBytes: MAX_FILE_BYTES, what: 'an artifact' }, (f) => /^(journey-results\/)?[a-z0-9-]+\.json$/.test(f.name));
+  if ('problem' in opened) return () => ({ problem: opened.problem });
+  const { entries } = opened;
   return (name) => {
     const data = entries[name] ?? entries[`${RESULTS_DIR}/${name}`];
     return data ? { text: strFromU8(data) } : undefined;

@@ -10,8 +10,9 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, lstatSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { strFromU8, unzipSync } from 'fflate';
+import { strFromU8 } from 'fflate';
 import type { Lab } from '../course/labs.ts';
+import { openZip } from './open-zip.ts';
 
 /** Most bytes one learner file may have (as for `journey import`). */
 const MAX_FILE_BYTES = 1024 * 1024;
@@ -94,15 +95,9 @@ export function gitHead(path: string): { commit?: string; submittedAt?: Date } {
 
 function zipFiles(path: string, lab: Lab): LabFiles {
   const problems: string[] = [];
-  const size = statSync(path).size;
-  if (size > MAX_ZIP_BYTES) return { files: {}, problems: [`${basename(path)} has ${size} bytes, more than a course export can be, so it was not opened`] };
-  let entries: Record<string, Uint8Array>;
-  try {
-    // Sizes are checked before anything is inflated, so a zip bomb is never expanded.
-    entries = unzipSync(readFileSync(path), { filter: (f) => f.name.startsWith(`${lab.id}/`) && f.originalSize <= MAX_FILE_BYTES });
-  } catch (error) {
-    return { files: {}, problems: [`${basename(path)} is not a readable zip (${(error as Error).message})`] };
-  }
+  const opened = openZip(path, { zipBytes: MAX_ZIP_BYTES, entryBytes: MAX_FILE_BYTES, what: 'a course export' }, (f) => f.name.startsWith(`${lab.id}/`));
+  if ('problem' in opened) return { files: {}, problems: [opened.problem] };
+  const { entries } = opened;
   const files: Record<string, string> = {};
   for (const [name, data] of Object.entries(entries)) {
     const file = name.slice(lab.id.length + 1);

@@ -20,11 +20,24 @@ import { realProbe, renderChecks, runChecks } from './doctor.ts';
 import { findTool, PLATFORM_LABEL, TOOLS, type Platform, type ToolId } from '../tooling/host-tools.ts';
 import { readWorkspaceZip, WorkspaceZipError } from '../course/workspace-zip.ts';
 import { scaffoldLab, ScaffoldError } from '../course/scaffold.ts';
+import type { Locale } from '../course/locale.ts';
+import { localizeManifest } from '../course/manifest-locale.ts';
+import { messages, padDisplay, type Messages } from './messages.ts';
 
 export interface Io {
   out: (text: string) => void;
   err: (text: string) => void;
   isTTY: boolean;
+  /** The language to speak (cli/locale.ts); English when unset. */
+  locale?: Locale;
+}
+
+/** The CLI's words in the learner's language, and with a lab, its manifest in that language too. */
+function speak(io: Io, lab: Lab): { m: Messages; manifest: Lab['manifest'] };
+function speak(io: Io): { m: Messages };
+function speak(io: Io, lab?: Lab): { m: Messages; manifest?: Lab['manifest'] } {
+  const locale = io.locale ?? 'en';
+  return { m: messages(locale), ...(lab ? { manifest: localizeManifest(lab.manifest, locale) } : {}) };
 }
 
 /** The lab with this id, or a UsageError listing this course's labs (and saying so when the lab is on disk but left out). */
@@ -51,35 +64,37 @@ export function list(paths: CoursePaths, io: Io, now: Date = new Date()): number
   const progress = readProgress(paths);
   const { due } = courseSettings(paths);
   for (const lab of courseLabs(paths)) {
+    const { m, manifest } = speak(io, lab);
     const mine = progress[lab.id];
     const max = labPoints(lab.manifest.stages);
     const started = existsSync(join(paths.workspace, lab.id));
-    const latestNote = mine && mine.latest.score !== mine.best.score ? pc.dim(` (latest run ${mine.latest.score}/${max})`) : '';
-    const status = mine ? `${mine.best.score}/${max} best${latestNote}` : started ? 'started, not graded yet' : 'not started';
+    const latestNote = mine && mine.latest.score !== mine.best.score ? pc.dim(m.latestRun(mine.latest.score, max)) : '';
+    const status = mine ? `${m.best(mine.best.score, max)}${latestNote}` : started ? m.startedNotGraded : m.notStartedYet;
     const dueDate = due[lab.id];
-    const dueNote = dueDate ? `  ${isPastDue(dueDate, now) ? pc.yellow(`was due ${dueLabel(dueDate)}`) : `due ${dueLabel(dueDate)}`}` : '';
-    io.out(`${pc.bold(`${lab.chapter}. ${lab.manifest.title}`)}  ${pc.dim(`(journey start ${lab.id})`)}  ${status}${dueNote}`);
-    for (const stage of lab.manifest.stages) {
+    const dueNote = dueDate ? `  ${isPastDue(dueDate, now) ? pc.yellow(m.wasDue(dueLabel(dueDate))) : m.due(dueLabel(dueDate))}` : '';
+    io.out(`${pc.bold(`${lab.chapter}. ${manifest.title}`)}  ${pc.dim(`(journey start ${lab.id})`)}  ${status}${dueNote}`);
+    for (const stage of manifest.stages) {
       const s = mine?.latest.stages[stage.id];
       const mark = s?.passed ? pc.green('✓') : s && s.earned > 0 ? pc.yellow('◐') : pc.dim('·');
-      const earned = s ? `${s.earned}/${stage.points}` : `${stage.points} pts`;
+      const earned = s ? `${s.earned}/${stage.points}` : m.pts(stage.points);
       const absent = missingTools(stage);
-      const needs = absent.length ? `  ${pc.yellow(`needs ${absent.join(', ')}: not installed, see \`npx journey doctor\``)}` : '';
-      io.out(`   ${mark} ${stage.id.padEnd(18)} ${stage.title.padEnd(34)} ${earned.padStart(7)}  ${pc.dim(stage.runsIn)}${needs}`);
+      const needs = absent.length ? `  ${pc.yellow(m.needsTools(absent.join(', ')))}` : '';
+      io.out(`   ${mark} ${stage.id.padEnd(18)} ${padDisplay(stage.title, 34)} ${earned.padStart(7)}  ${pc.dim(stage.runsIn)}${needs}`);
     }
     io.out('');
   }
-  for (const [kind, label] of Object.entries(RUNS_IN_LABEL)) io.out(pc.dim(`${kind}: ${label.long}`));
+  for (const [kind, label] of Object.entries(RUNS_IN_LABEL[io.locale ?? 'en'])) io.out(pc.dim(`${kind}: ${label.long}`));
   return 0;
 }
 
 export function start(paths: CoursePaths, io: Io, id: string | undefined): number {
   const lab = requireLab(paths, id);
+  const { m } = speak(io);
   const { dir, copied, kept, unused } = startLab(paths, lab);
-  if (copied.length) io.out(`Copied ${copied.join(', ')} into ${shown(paths, dir)}/`);
-  if (unused.length) io.out(`Your ${unused.join(', ')} ${unused.length === 1 ? 'is' : 'are'} now given: graders read ${shown(paths, join(lab.dir, 'given'))}/, so import ${unused.length === 1 ? 'it' : 'them'} as @impl/<file> (your copies are kept, unused).`);
-  if (kept.length) io.out(`Kept your ${kept.join(', ')} as ${kept.length === 1 ? 'it is' : 'they are'} (start never overwrites; \`journey reset ${lab.id}\` starts over with a backup).`);
-  io.out(`Next: edit the files, then \`npx journey grade ${lab.id}\` (or \`npx journey watch ${lab.id}\`).`);
+  if (copied.length) io.out(m.copied(copied.join(', '), shown(paths, dir)));
+  if (unused.length) io.out(m.nowGiven(unused.join(', '), unused.length > 1, shown(paths, join(lab.dir, 'given'))));
+  if (kept.length) io.out(m.kept(kept.join(', '), kept.length > 1, lab.id));
+  io.out(m.startNext(lab.id));
   return 0;
 }
 
@@ -103,8 +118,9 @@ function checkStages(lab: Lab, stages: readonly string[] | undefined): void {
 }
 
 function notStarted(paths: CoursePaths, io: Io, lab: Lab): number {
-  io.err(`You have not started the ${lab.id} lab: ${shown(paths, join(paths.workspace, lab.id))}/ does not exist.`);
-  io.err(`Run \`npx journey start ${lab.id}\` to copy the starter files there, or grade the reference with --target solution.`);
+  const { m } = speak(io);
+  io.err(m.notStarted(lab.id, shown(paths, join(paths.workspace, lab.id))));
+  io.err(m.notStartedNext(lab.id));
   return 1;
 }
 
@@ -124,7 +140,8 @@ export async function grade(
     if (flags.json) io.out(JSON.stringify(await gradeLab({ paths, lab, target }), null, 2));
     return notStarted(paths, io, lab);
   }
-  if (!flags.json && io.isTTY) io.err(pc.dim(`Grading ${lab.id} (${target})…`));
+  const { m, manifest } = speak(io, lab);
+  if (!flags.json && io.isTTY) io.err(pc.dim(m.grading(lab.id, target)));
   const result = await gradeLab({ paths, lab, target, ...(flags.stage ? { stages: flags.stage } : {}) });
   if (target === 'workspace') recordProgress(paths, lab, result);
   const secret = hidden ? await gradeHidden(paths, lab, hidden, target, targetDir(paths, lab, target)) : [];
@@ -132,8 +149,8 @@ export async function grade(
   else if (flags.json) io.out(JSON.stringify(result, null, 2));
   else {
     const where = target === 'workspace' ? shown(paths, join(paths.workspace, lab.id)) : target;
-    io.out(renderScoreboard(result, lab.manifest.title, where, flags.all));
-    io.out(nextSteps(lab, result, flags.all ?? false));
+    io.out(renderScoreboard(inLanguage(result, manifest), manifest.title, where, flags.all, m));
+    io.out(nextSteps(lab, result, flags.all ?? false, m));
   }
   return result.status === 'pass' && secret.every((h) => h.passed) ? 0 : 1;
 }
@@ -159,17 +176,21 @@ function hiddenFor(lab: Lab, dir: string | undefined, format: Format | undefined
 }
 
 /** What to do after a grade: the hint for the first unfinished stage, the other stages' failures, a missing tool. */
-function nextSteps(lab: Lab, result: GradeResult, all: boolean): string {
+/** A result with its stages named in the manifest's language (the graders report the English titles). */
+function inLanguage(result: GradeResult, manifest: Lab['manifest']): GradeResult {
+  return { ...result, stages: result.stages.map((s) => ({ ...s, title: manifest.stages.find((t) => t.id === s.id)?.title ?? s.title })) };
+}
+
+function nextSteps(lab: Lab, result: GradeResult, all: boolean, m: Messages): string {
   const unfinished = result.stages.filter((s) => s.status === 'failed');
   const lines: string[] = [];
   const others = unfinished.length - 1;
-  const theOthers = others === 1 ? 'The other unfinished stage\'s' : `The other ${others} unfinished stages'`;
-  if (!all && others > 0) lines.push(`${theOthers} failures: \`npx journey grade ${lab.id} --all\`.`);
+  if (!all && others > 0) lines.push(m.otherFailures(others, lab.id));
   for (const stage of lab.manifest.stages.filter((s) => unfinished.some((u) => u.id === s.id))) {
     const absent = missingTools(stage);
-    if (absent.length) lines.push(pc.yellow(`Stage ${stage.id} needs ${absent.join(', ')}, which this machine lacks: see \`npx journey doctor\`.`));
+    if (absent.length) lines.push(pc.yellow(m.stageNeeds(stage.id, absent.join(', '))));
   }
-  if (unfinished[0]) lines.push(`Stuck? \`npx journey hint ${lab.id} ${unfinished[0].id}\`.`);
+  if (unfinished[0]) lines.push(m.stuck(lab.id, unfinished[0].id));
   return lines.length ? `\n${lines.map((l) => pc.dim(l)).join('\n')}` : '';
 }
 
@@ -180,24 +201,25 @@ function nextSteps(lab: Lab, result: GradeResult, all: boolean): string {
 export function hint(paths: CoursePaths, io: Io, id: string | undefined, stageId: string | undefined, flags: { seen?: boolean } = {}): number {
   const lab = requireLab(paths, id);
   if (stageId) checkStages(lab, [stageId]);
+  const { m, manifest } = speak(io, lab);
   const done = readProgress(paths)[lab.id]?.latest.stages ?? {};
   const stage = stageId
-    ? lab.manifest.stages.find((s) => s.id === stageId)!
-    : (lab.manifest.stages.find((s) => !done[s.id]?.passed) ?? lab.manifest.stages.at(-1)!);
+    ? manifest.stages.find((s) => s.id === stageId)!
+    : (manifest.stages.find((s) => !done[s.id]?.passed) ?? manifest.stages.at(-1)!);
   const total = stage.hints.length;
   const before = hintsShown(paths, lab.id, stage.id);
   const shown = flags.seen ? before : revealHint(paths, lab.id, stage.id, total);
-  io.out(`${pc.bold(`${lab.id} › ${stage.id}: ${stage.title}`)} ${pc.dim(`(${stage.points} points, runs in: ${stage.runsIn})`)}`);
+  io.out(`${pc.bold(`${lab.id} › ${stage.id}: ${stage.title}`)} ${pc.dim(m.hintHeading(stage.points, stage.runsIn))}`);
   io.out(stage.summary);
   io.out('');
   // A new hint is shown alone; --seen, or asking once they are all out, shows every one revealed.
   const from = flags.seen || before === total ? 0 : shown - 1;
-  stage.hints.slice(from, shown).forEach((h, i) => io.out(`  ${pc.cyan(`Hint ${from + i + 1} of ${total}.`)} ${h}`));
-  if (shown === 0) io.out(`  No hints seen yet: \`npx journey hint ${lab.id} ${stage.id}\` shows the first.`);
-  io.out('');
+  stage.hints.slice(from, shown).forEach((h, i) => io.out(`  ${pc.cyan(m.hintN(from + i + 1, total))}${h}`));
   const again = `npx journey hint ${lab.id} ${stage.id}`;
-  if (shown < total) io.out(pc.dim(`Still stuck? \`${again}\` reveals hint ${shown + 1} of ${total}.${shown > 1 && !flags.seen ? ` Earlier hints: \`${again} --seen\`.` : ''}`));
-  else io.out(pc.dim('That is every hint for this stage. The chapter and the failing test\'s message say the rest.'));
+  if (shown === 0) io.out(`  ${m.noHintsYet(again)}`);
+  io.out('');
+  if (shown < total) io.out(pc.dim(m.stillStuck(again, shown + 1, total, shown > 1 && !flags.seen)));
+  else io.out(pc.dim(m.everyHint));
   return 0;
 }
 
@@ -211,22 +233,25 @@ export function importZip(paths: CoursePaths, io: Io, zipPath: string | undefine
     imported = readWorkspaceZip(readFileSync(zipPath), labs.map((l) => ({ id: l.id, files: l.manifest.files, given: l.manifest.given })));
   } catch (error) {
     if (!(error instanceof WorkspaceZipError)) throw error;
-    io.err(`${pc.red('journey:')} cannot import ${zipPath}: ${error.message}. Nothing was changed.`);
+    const { m } = speak(io);
+    io.err(`${pc.red(m.error)} ${m.cannotImport(zipPath, error.message)}`);
     return 1;
   }
   const lab = labs.find((l) => l.id === imported.lab)!;
+  const { m } = speak(io);
   const { backup, dir } = importLab(paths, lab, imported.files);
-  if (backup) io.out(`Moved your previous files to ${shown(paths, backup)}/.`);
-  if (imported.skipped.length) io.out(`Left out ${imported.skipped.join(', ')}: given files, read from ${shown(paths, join(lab.dir, 'given'))}/.`);
-  io.out(`Imported ${Object.keys(imported.files).length} files into ${shown(paths, dir)}/. Grade them: \`npx journey grade ${lab.id}\`.`);
+  if (backup) io.out(m.movedPrevious(shown(paths, backup)));
+  if (imported.skipped.length) io.out(m.leftOutGiven(imported.skipped.join(', '), shown(paths, join(lab.dir, 'given'))));
+  io.out(m.imported(Object.keys(imported.files).length, shown(paths, dir), lab.id));
   return 0;
 }
 
 export function reset(paths: CoursePaths, io: Io, id: string | undefined): number {
   const lab = requireLab(paths, id);
+  const { m } = speak(io);
   const { backup, start: started } = resetLab(paths, lab);
-  if (backup) io.out(`Moved your files to ${shown(paths, backup)}/ (nothing is deleted; copy back what you need).`);
-  io.out(`Started ${lab.id} afresh: ${started.copied.join(', ')} copied from the starter into ${shown(paths, started.dir)}/.`);
+  if (backup) io.out(m.movedFiles(shown(paths, backup)));
+  io.out(m.startedAfresh(lab.id, started.copied.join(', '), shown(paths, started.dir)));
   return 0;
 }
 
@@ -238,6 +263,7 @@ export async function watch(paths: CoursePaths, io: Io, id: string | undefined):
   const lab = requireLab(paths, id);
   const dir = join(paths.workspace, lab.id);
   if (!existsSync(dir)) return notStarted(paths, io, lab);
+  const { m, manifest } = speak(io, lab);
   const warm = new WarmGrader();
   const changed = new Set<string>();
   let last: GradeResult | undefined;
@@ -258,10 +284,10 @@ export async function watch(paths: CoursePaths, io: Io, id: string | undefined):
       recordProgress(paths, lab, result);
       if (io.isTTY) io.out('\x1bc');
       const passed = result.stages.filter((s) => s.status === 'passed').length;
-      io.out(`${pc.bold(lab.manifest.title)}  ${result.score}/${result.max}  ${pc.dim(`${passed}/${result.stages.length} stages passed`)}`);
-      const failure = firstFailure(result);
-      io.out(failure ? `\n${failure}` : `\n${pc.green('Every stage passes. Well done.')}`);
-      io.out(pc.dim(`\nWatching ${shown(paths, dir)}/ — save a file to re-grade, Ctrl+C to stop.`));
+      io.out(`${pc.bold(manifest.title)}  ${result.score}/${result.max}  ${pc.dim(m.stagesPassed(passed, result.stages.length))}`);
+      const failure = firstFailure(result, m);
+      io.out(failure ? `\n${failure}` : `\n${pc.green(m.everyStagePasses)}`);
+      io.out(pc.dim(`\n${m.watching(shown(paths, dir))}`));
     } while (again);
     running = false;
   };

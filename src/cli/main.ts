@@ -10,6 +10,8 @@ import { prestartGrader } from '../runners/node/grading-child.ts';
 import type { CiFlags } from './ci-commands.ts';
 import type { Io } from './commands.ts';
 import { findCommand, helpText, UsageError, type CommandSpec } from './usage.ts';
+import { cliLocale } from './locale.ts';
+import { messages } from './messages.ts';
 
 function parse(spec: CommandSpec, args: string[]) {
   try {
@@ -22,9 +24,12 @@ function parse(spec: CommandSpec, args: string[]) {
 }
 
 /** Runs the CLI with these arguments; resolves to the exit code. */
-export async function main(argv: string[], io: Io): Promise<number> {
+export async function main(argv: string[], plainIo: Io): Promise<number> {
+  let io = plainIo;
   try {
-    const [name, ...rest] = argv;
+    const { locale, args } = cliLocale(argv, process.env);
+    io = { ...plainIo, locale };
+    const [name, ...rest] = args;
     if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
       io.out(helpText());
       return name === undefined ? 2 : 0;
@@ -58,6 +63,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
         return await (await import('./class.ts')).classCommand(paths, io, first, second, values as import('./class.ts').ClassFlags);
       case 'new':
         return commands.newLab(paths, io, first, values as { title?: string });
+      case 'trip':
+        return await (await import('./trip.ts')).trip(paths, io, values as import('./trip.ts').TripFlags);
       case 'ci': {
         const ci = await import('./ci-commands.ts');
         const flags = values as CiFlags;
@@ -71,8 +78,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
     }
   } catch (error) {
     if (error instanceof UsageError) {
-      io.err(`${pc.red('journey:')} ${error.message}`);
-      io.err(pc.dim('Run `npx journey help` for every command.'));
+      io.err(`${pc.red(messages(io.locale).error)} ${error.message}`);
+      io.err(pc.dim(messages(io.locale).helpPointer));
       return 2;
     }
     if (error instanceof Error && error.name === 'ManifestError') {

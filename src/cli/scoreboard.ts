@@ -1,6 +1,7 @@
 /** Renders a grade result for a terminal: colour when it is a TTY, plain text in CI logs. */
 import pc from 'picocolors';
 import { testSummary, unfinished, type GradeResult, type StageResult, type TestResult } from '../runners/result.ts';
+import { messages, padDisplay, displayWidth, type Messages } from './messages.ts';
 
 const MESSAGE_LINES = 14;
 
@@ -12,9 +13,9 @@ function indent(text: string, by: string): string {
 }
 
 /** A failure message cut to a readable length, saying how much was cut. */
-function clip(message: string, lines = MESSAGE_LINES): string {
+function clip(message: string, m: Messages, lines = MESSAGE_LINES): string {
   const all = message.split('\n');
-  return all.length <= lines ? message : [...all.slice(0, lines), pc.dim(`… ${all.length - lines} more lines`)].join('\n');
+  return all.length <= lines ? message : [...all.slice(0, lines), pc.dim(m.moreLines(all.length - lines))].join('\n');
 }
 
 function stageMark(stage: StageResult): string {
@@ -23,21 +24,21 @@ function stageMark(stage: StageResult): string {
   return stage.earned > 0 ? pc.yellow('◐') : pc.red('✗');
 }
 
-function stageNote(stage: StageResult): string {
-  if (stage.status === 'not-run') return pc.dim('not run here');
-  if (stage.error && stage.tests.length === 0) return pc.red('did not run: its test file failed to load');
+function stageNote(stage: StageResult, m: Messages): string {
+  if (stage.status === 'not-run') return pc.dim(m.notRunHere);
+  if (stage.error && stage.tests.length === 0) return pc.red(m.didNotRun);
   const passed = stage.tests.filter((t) => t.status === 'passed').length;
   // After a hang, say how many tests never ran rather than counting them as failures.
   const stopped = stage.tests.some((t) => t.status === 'hung' || t.status === 'not-run');
-  return pc.dim(`${passed}/${stage.tests.length} tests${stopped ? ` (${testSummary(stage.tests)})` : ''}`);
+  return pc.dim(`${m.testsPassed(passed, stage.tests.length)}${stopped ? ` (${testSummary(stage.tests, ', ', m.statusWords, m.noTests)})` : ''}`);
 }
 
 /** A failing test: its name, then its whole message, or only the message's first line when `brief`. */
-function failureBlock(stage: StageResult, test: TestResult, brief = false): string {
+function failureBlock(stage: StageResult, test: TestResult, m: Messages, brief = false): string {
   const lines = [`  ${pc.red('✗')} ${pc.bold(stage.id)} › ${test.name}`];
   const message = brief ? test.message?.split('\n')[0] : test.message;
-  if (message) lines.push(indent(clip(message), '      '));
-  if (test.output && !brief) lines.push(pc.dim('      your code printed:'), indent(pc.dim(clip(test.output, 6)), '        '));
+  if (message) lines.push(indent(clip(message, m), '      '));
+  if (test.output && !brief) lines.push(pc.dim(`      ${m.yourCodePrinted}`), indent(pc.dim(clip(test.output, m, 6)), '        '));
   return lines.join('\n');
 }
 
@@ -56,13 +57,13 @@ export function groupFailures(tests: readonly TestResult[]): TestResult[][] {
  * message (the first in full, the others by their first line), each saying
  * how many more tests failed the same way, and naming them when `names`.
  */
-function stageFailures(stage: StageResult, names: boolean): string[] {
+function stageFailures(stage: StageResult, names: boolean, m: Messages): string[] {
   const blocks: string[] = [];
-  if (stage.error) blocks.push(`  ${pc.red('✗')} ${pc.bold(stage.id)}\n${indent(clip(stage.error), '      ')}`);
+  if (stage.error) blocks.push(`  ${pc.red('✗')} ${pc.bold(stage.id)}\n${indent(clip(stage.error, m), '      ')}`);
   groupFailures(stage.tests).forEach(([first, ...same], i) => {
-    const lines = [failureBlock(stage, first!, i > 0)];
+    const lines = [failureBlock(stage, first!, m, i > 0)];
     if (same.length) {
-      lines.push(pc.dim(`      the same error in ${same.length} more test${same.length === 1 ? '' : 's'}${names ? ':' : ''}`));
+      lines.push(pc.dim(`      ${m.sameError(same.length)}${names ? ':' : ''}`));
       if (names) lines.push(...same.map((t) => pc.dim(`        ${t.name}`)));
     }
     blocks.push(lines.join('\n'));
@@ -80,22 +81,22 @@ export function firstUnfinished(result: GradeResult): StageResult | undefined {
  * score, then the failures of the first unfinished stage — or, with `all`,
  * of every stage, naming each test that failed the same way.
  */
-export function renderScoreboard(result: GradeResult, title: string, where: string, all = false): string {
+export function renderScoreboard(result: GradeResult, title: string, where: string, all = false, m: Messages = messages()): string {
   const out: string[] = [];
-  out.push(`${pc.bold(title)} ${pc.dim(`— ${where}, ${result.runner} runner, ${(result.durationMs / 1000).toFixed(1)} s`)}`, '');
+  out.push(`${pc.bold(title)} ${pc.dim(m.runnerLine(where, result.runner, (result.durationMs / 1000).toFixed(1)))}`, '');
   const idWidth = Math.max(...result.stages.map((s) => s.id.length));
-  const titleWidth = Math.max(...result.stages.map((s) => s.title.length));
+  const titleWidth = Math.max(...result.stages.map((s) => displayWidth(s.title)));
   result.stages.forEach((stage, i) => {
     const points = `${stage.earned}/${stage.points}`.padStart(7);
-    out.push(`  ${stageMark(stage)} ${String(i + 1).padStart(2)} ${stage.id.padEnd(idWidth)}  ${stage.title.padEnd(titleWidth)}  ${points}   ${stageNote(stage)}`);
+    out.push(`  ${stageMark(stage)} ${String(i + 1).padStart(2)} ${stage.id.padEnd(idWidth)}  ${padDisplay(stage.title, titleWidth)}  ${points}   ${stageNote(stage, m)}`);
   });
   const full = result.score === result.max;
-  out.push('', `  ${pc.bold('Score')} ${(full ? pc.green : pc.yellow)(`${result.score}/${result.max}`)}`);
+  out.push('', `  ${pc.bold(m.score)} ${(full ? pc.green : pc.yellow)(`${result.score}/${result.max}`)}`);
 
   const shownStages = all ? result.stages : [firstUnfinished(result)].filter((s) => s !== undefined);
-  const failures = shownStages.flatMap((stage) => stageFailures(stage, all));
+  const failures = shownStages.flatMap((stage) => stageFailures(stage, all, m));
   if (failures.length) {
-    const heading = all ? 'Failing:' : `Failing in ${shownStages[0]!.id}, your first unfinished stage:`;
+    const heading = all ? m.failing : m.failingIn(shownStages[0]!.id);
     out.push('', pc.bold(heading), '', failures.join('\n\n'));
   }
   if (result.message && result.status === 'error') out.push('', pc.red(result.message));
@@ -103,7 +104,7 @@ export function renderScoreboard(result: GradeResult, title: string, where: stri
 }
 
 /** The first failure of the first unfinished stage, for watch mode's short view. */
-export function firstFailure(result: GradeResult): string | undefined {
+export function firstFailure(result: GradeResult, m: Messages = messages()): string | undefined {
   const stage = firstUnfinished(result);
-  return stage ? stageFailures(stage, false)[0] : result.message;
+  return stage ? stageFailures(stage, false, m)[0] : result.message;
 }

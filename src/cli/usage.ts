@@ -1,4 +1,6 @@
 /** The CLI's command table and its usage errors, so help text and validation share one source. */
+import { FAULT_IDS } from '../journey/fault-ids.ts';
+import { LAYERS } from '../journey/timeline.ts';
 
 export class UsageError extends Error {
   override name = 'UsageError';
@@ -77,6 +79,20 @@ export const COMMANDS: readonly CommandSpec[] = [
       junit: { type: 'string', hint: 'summary: also write every test\'s result as JUnit XML to this file' },
     },
   },
+  {
+    name: 'trip',
+    args: '',
+    summary: 'chapter 11: carry one order from the phone to the inventory and back in the simulator, with your pieces where their labs\' pure stages pass; prints the timeline and phase latencies, writes the capture and its TLS key log',
+    flags: {
+      seed: { type: 'string', hint: 'the simulation\'s seed (default: the chapter\'s, whose Wi-Fi loses the SYN)' },
+      yours: { type: 'string', hint: 'labs to take from your workspace without grading them first, e.g. tcp,dns' },
+      reference: { type: 'boolean', hint: 'every piece from the reference; grades nothing' },
+      out: { type: 'string', hint: 'folder for trip.pcap and keylog.txt (default: workspace/.journey/trip)' },
+      layer: { type: 'string', hint: `show only these layers' steps: ${LAYERS.join(', ')}` },
+      fault: { type: 'string', hint: `inject faults: ${FAULT_IDS.join(', ')}` },
+      grade: { type: 'boolean', hint: 'the chapter\'s grading stage: every piece from your workspace; passes when the order comes back' },
+    },
+  },
   { name: 'help', args: '', summary: 'this list', flags: {} },
 ];
 
@@ -90,6 +106,7 @@ export function helpText(): string {
     }
   }
   lines.push('', 'Run from the course folder with `npx journey …` (it uses the course\'s own Node).');
+  lines.push('Every command takes --lang zh-cn or --lang en; without it, journey follows the system locale (LC_ALL, LC_MESSAGES, LANG).');
   return lines.join('\n');
 }
 

@@ -12,8 +12,11 @@ export const COURSE_MODULES: Readonly<Record<string, string>> = {
   '@netsim': 'src/netsim/index.ts',
 };
 
-/** npm packages lab tests may import by name; `ws`, `hessian.js` and `@grpc/grpc-js` only in `node` stages (the embedded grader's NODE_PACKAGES). */
-export const LAB_PACKAGES: readonly string[] = ['vitest', 'fast-check', 'http-cache-semantics', 'ws', 'hessian.js', '@grpc/grpc-js'];
+/**
+ * npm packages lab tests may import by name; `ws`, `hessian.js` and `@grpc/grpc-js` only in `node`
+ * stages (the embedded grader's NODE_PACKAGES), `pg` only in `host` stages (HOST_PACKAGES).
+ */
+export const LAB_PACKAGES: readonly string[] = ['vitest', 'fast-check', 'http-cache-semantics', '@electric-sql/pglite', 'ws', 'hessian.js', '@grpc/grpc-js', 'pg'];
 
 /** Every bare name lab code may import (the embedded grader's built-ins). */
 export const LAB_IMPORTS: readonly string[] = [...LAB_PACKAGES, ...Object.keys(COURSE_MODULES)];

@@ -21,6 +21,14 @@ export { labPoints, RUNS_IN_LABEL, type RunsIn } from './runs-in.ts';
 export const idPattern = /^[a-z][a-z0-9-]*$/;
 const fileName = z.string().regex(/^[a-z0-9-]+\.ts$/, 'a kebab-case .ts file name such as "header.ts"');
 
+/** A stage's words in another language (labs/README.md, "Translations"): test names and failure messages stay English. */
+export const stageTranslationSchema = z.strictObject({
+  title: z.string().min(1),
+  summary: z.string().min(1),
+  /** The English hints translated one by one, in the same order: as many as the English. */
+  hints: z.array(z.string().min(1)).min(1),
+});
+
 export const stageSchema = z.strictObject({
   /** Stable id; the stage's tests live in `tests/<id>.test.ts`. */
   id: z.string().regex(idPattern, 'a kebab-case id such as "header-question"'),
@@ -37,6 +45,8 @@ export const stageSchema = z.strictObject({
   needs: z.array(z.enum(['tshark', 'postgresql', 'chromium'])).optional(),
   /** Its tests measure time (a speed stage): the mutation audit leaves it out, since a loaded machine fails them whatever the mutant. */
   timed: z.boolean().optional(),
+  /** The stage's title, summary and hints in Simplified Chinese. */
+  'zh-cn': stageTranslationSchema.optional(),
 });
 
 export type Stage = z.infer<typeof stageSchema>;
@@ -56,6 +66,8 @@ export const manifestSchema = z.strictObject({
    * read-only everywhere, imported as `@impl/<file>` like the learner's files.
    */
   given: z.array(fileName).default([]),
+  /** The lab's title and summary in Simplified Chinese (each stage carries its own). */
+  'zh-cn': z.strictObject({ title: z.string().min(1), summary: z.string().min(1) }).optional(),
   stages: z
     .array(stageSchema)
     .min(1)
@@ -66,6 +78,14 @@ export const manifestSchema = z.strictObject({
           ctx.addIssue({ code: 'custom', path: [index, 'id'], message: `duplicate stage id "${stage.id}"` });
         }
         seen.add(stage.id);
+        const translated = stage['zh-cn'];
+        if (translated && translated.hints.length !== stage.hints.length) {
+          ctx.addIssue({
+            code: 'custom',
+            path: [index, 'zh-cn', 'hints'],
+            message: `${translated.hints.length} translated hints for ${stage.hints.length} English ones: translate each hint, in the same order`,
+          });
+        }
       });
     }),
 });

@@ -129,11 +129,16 @@ export function unfinished(test: TestResult): boolean {
 export const STATUS_WORDS: Readonly<Record<TestResult['status'], string>> = { passed: 'passed', failed: 'failed', hung: 'hung', 'not-run': 'not run', skipped: 'skipped' };
 
 /** A stage's tests counted by outcome, e.g. "22 passed, 1 hung, 1 not run", leaving out zeros. */
-export function testSummary(tests: readonly Pick<TestResult, 'status'>[], separator = ', '): string {
+export function testSummary(
+  tests: readonly Pick<TestResult, 'status'>[],
+  separator = ', ',
+  words: Readonly<Record<TestResult['status'], string>> = STATUS_WORDS,
+  none = 'no tests',
+): string {
   const counts = (Object.keys(STATUS_WORDS) as TestResult['status'][])
-    .map((status) => [STATUS_WORDS[status], tests.filter((t) => t.status === status).length] as const)
+    .map((status) => [words[status], tests.filter((t) => t.status === status).length] as const)
     .filter(([, n]) => n > 0);
-  return counts.map(([word, n]) => `${n} ${word}`).join(separator) || 'no tests';
+  return counts.map(([word, n]) => `${n} ${word}`).join(separator) || none;
 }
 
 /** What a runner knows of an error thrown in a test (Vitest's serialized TestError). */

@@ -9,6 +9,7 @@ import { docsSchema, i18nSchema } from '@astrojs/starlight/schema';
 import { manifestSchema } from '../course/manifest.ts';
 import { coursePaths } from '../course/paths.ts';
 import { leftOut } from '../course/offering.ts';
+import { LOCALES, localePrefix } from '../course/locale.ts';
 
 const left = leftOut(coursePaths());
 
@@ -17,7 +18,11 @@ export const collections = {
   // string, so it holds one empty entry (src/site/content/i18n/en.json): an empty folder warns as well.
   i18n: defineCollection({ loader: i18nLoader(), schema: i18nSchema() }),
   docs: defineCollection({
-    loader: glob({ base: './content', pattern: ['**/*.{md,mdx}', ...left.chapters.map((id) => `!chapters/${id}.{md,mdx}`)] }),
+    // A left-out chapter's translations (content/zh-cn/chapters/<id>.mdx) are left out with it.
+    loader: glob({
+      base: './content',
+      pattern: ['**/*.{md,mdx}', ...LOCALES.flatMap((locale) => left.chapters.map((id) => `!${localePrefix(locale)}chapters/${id}.{md,mdx}`))],
+    }),
     schema: docsSchema(),
   }),
   labs: defineCollection({

@@ -5,6 +5,7 @@
  * new markup.
  */
 import type { LabBundle } from '../course/lab-bundle.ts';
+import { pageStrings } from './ui.ts';
 
 export interface FileGroup {
   label: string;
@@ -20,11 +21,12 @@ export function fileGroups(bundle: LabBundle, solutionShown: boolean): FileGroup
     readOnly,
     files: paths.map((path) => ({ path, shownAs: path.slice(prefix.length) })),
   });
-  const groups = [group('Your files', false, bundle.manifest.files)];
+  const t = pageStrings();
+  const groups = [group(t.yourFiles, false, bundle.manifest.files)];
   const given = Object.keys(bundle.given);
-  if (given.length) groups.push(group('Given (read only)', true, given.map((f) => `given/${f}`), 'given/'));
-  groups.push(group('Tests (read only)', true, Object.keys(bundle.tests), 'tests/'));
-  if (solutionShown && bundle.solution) groups.push(group('Solution (read only)', true, Object.keys(bundle.solution).map((f) => `solution/${f}`), 'solution/'));
+  if (given.length) groups.push(group(t.givenFiles, true, given.map((f) => `given/${f}`), 'given/'));
+  groups.push(group(t.testFiles, true, Object.keys(bundle.tests), 'tests/'));
+  if (solutionShown && bundle.solution) groups.push(group(t.solutionFiles, true, Object.keys(bundle.solution).map((f) => `solution/${f}`), 'solution/'));
   return groups.filter((g) => g.files.length);
 }
 

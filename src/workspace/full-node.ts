@@ -84,6 +84,12 @@ export async function gradeInFullNode(options: {
     givenFiles: options.bundle.given,
     testFiles: options.bundle.tests,
     graderSource: source,
+    // Served beside the grader (deploy.ts), fetched only for a lab whose files import their package.
+    packageFile: async (name) => {
+      const response = await fetch(new URL(name, new URL(options.graderUrl, location.href)));
+      if (!response.ok) throw new Error(`could not load ${name}, which this lab's database needs (${response.status})`);
+      return new Uint8Array(await response.arrayBuffer());
+    },
     ...(options.bundle.scoring ? { scoring: options.bundle.scoring } : {}),
     onOutput: (text) => term.write(text),
   });

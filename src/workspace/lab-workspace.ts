@@ -15,10 +15,13 @@ import { setUpHints } from './hints.ts';
 import { makeResizable } from './panes.ts';
 import { recordProgress } from './progress.ts';
 import { showResults, summaryText } from './results-view.ts';
+import { fill } from '../site/i18n/ui.ts';
+import { pageStrings } from './ui.ts';
 import { loadFiles, loadLastResult, popSnapshot, pushSnapshot, saveFiles, saveLastResult, snapshotCount, type Files } from './storage.ts';
 
 const runner = new WorkerRunner(() => new Worker(new URL('../runners/worker/worker.ts', import.meta.url), { type: 'module' }));
 const SAVE_DELAY_MS = 250;
+const t = pageStrings();
 /** Below this width the workspace shows one pane at a time (focus mode); keep in step with lab-workspace.css. */
 const ONE_PANE_QUERY = '(max-width: 63.99rem)';
 
@@ -54,7 +57,7 @@ class LabWorkspace extends HTMLElement {
       if (last) this.showResult(last, { restoredAt: last.at });
       this.toggleAttribute('data-ready', true);
     } catch (error) {
-      this.status(`The lab workspace could not start: ${(error as Error).message}. You can still do this lab locally: npx journey start ${this.dataset['lab']}`, true);
+      this.status(fill(t.startFailed, { error: (error as Error).message, lab: this.dataset['lab']! }), true);
     }
   }
 
@@ -88,7 +91,7 @@ class LabWorkspace extends HTMLElement {
     const lab = { manifest: this.bundle.manifest, learnerFiles: this.files, givenFiles: this.bundle.given, testFiles: this.bundle.tests };
     (globalThis.requestIdleCallback ?? ((fn: () => void) => setTimeout(fn, 200)))(() => void runner.warm(lab));
     this.byPart('reset-file').addEventListener('click', () => void this.resetFile());
-    this.byPart('reset-lab').addEventListener('click', () => void this.replaceAll(this.bundle.starter, 'reset the lab'));
+    this.byPart('reset-lab').addEventListener('click', () => void this.replaceAll(this.bundle.starter, t.reasonResetLab));
     this.byPart('undo').addEventListener('click', () => void this.undo());
     this.byPart('export').addEventListener('click', () => void this.exportZip());
     this.byPart('diff').addEventListener('click', () => void this.toggleDiff());
@@ -166,19 +169,19 @@ class LabWorkspace extends HTMLElement {
           }),
         );
       })
-      .catch((error: unknown) => this.status(`Type checking in the editor could not load: ${(error as Error).message}. Running the tests still works.`, true));
+      .catch((error: unknown) => this.status(fill(t.typecheckFailed, { error: (error as Error).message }), true));
   }
 
   private scheduleSave(): void {
     clearTimeout(this.saveTimer);
-    this.byPart('saved').textContent = 'Saving…';
+    this.byPart('saved').textContent = t.saving;
     this.saveTimer = setTimeout(() => void this.flush(), SAVE_DELAY_MS);
   }
 
   private async flush(): Promise<void> {
     clearTimeout(this.saveTimer);
     await saveFiles(this.bundle.id, this.files);
-    this.byPart('saved').textContent = 'All changes saved in this browser';
+    this.byPart('saved').textContent = t.saved;
   }
 
   private status(message: string, isError = false): void {
@@ -188,7 +191,7 @@ class LabWorkspace extends HTMLElement {
   }
 
   /** While a run is going, both run buttons are disabled: never a button that looks enabled and does nothing. */
-  private setBusy(busy: boolean, label = 'Running…'): void {
+  private setBusy(busy: boolean, label = t.running): void {
     this.running = busy;
     if (busy) this.runEnded = new Promise((resolve) => (this.endRun = resolve));
     else this.endRun();
@@ -197,7 +200,7 @@ class LabWorkspace extends HTMLElement {
       const button = this.querySelector<HTMLButtonElement>(`[data-part="${part}"]`);
       if (button) button.disabled = busy;
     }
-    this.byPart('run-label').textContent = busy ? label : 'Run tests';
+    this.byPart('run-label').textContent = busy ? label : t.runTests;
   }
 
   async run(): Promise<void> {
@@ -215,7 +218,7 @@ class LabWorkspace extends HTMLElement {
       });
       this.graded(result);
     } catch (error) {
-      this.status(`Grading failed: ${(error as Error).message}`, true);
+      this.status(fill(t.gradingFailed, { error: (error as Error).message }), true);
     } finally {
       this.setBusy(false);
     }
@@ -226,11 +229,11 @@ class LabWorkspace extends HTMLElement {
     if (this.running) return;
     const support = browserSupport(this.dataset['webcontainer'] === 'true');
     if (!support.ok) {
-      this.status(`Full Node is not available here: ${support.reason} ${support.advice}`, true);
+      this.status(fill(t.fullNodeUnavailable, { reason: support.reason, advice: support.advice }), true);
       return;
     }
-    if (support.askFirst && !confirm('Start full Node in this tab? It downloads a runtime and needs a fair amount of memory.')) return;
-    this.setBusy(true, 'Full Node…');
+    if (support.askFirst && !confirm(t.confirmFullNode)) return;
+    this.setBusy(true, t.fullNodeBusy);
     // A boot that lost the race to a failure goes on in the background: its later steps must not cover the failure.
     let attempt = true;
     try {
@@ -240,12 +243,12 @@ class LabWorkspace extends HTMLElement {
         files: this.files,
         graderUrl: this.dataset['grader']!,
         terminalHost: this.byPart('terminal'),
-        onStep: (step) => attempt && this.status(`Full Node: ${step}…`),
+        onStep: (step) => attempt && this.status(fill(t.fullNodeStep, { step })),
       });
-      this.status('Graded in full Node (WebContainer).');
+      this.status(t.gradedFullNode);
       this.graded(result);
     } catch (error) {
-      this.status(`Full Node could not run: ${(error as Error).message} Your files are safe; “Run tests” still grades the stages marked “runs anywhere”, and \`npx journey grade ${this.bundle.id}\` grades everything on your machine.`, true);
+      this.status(fill(t.fullNodeFailed, { error: (error as Error).message, command: `\`npx journey grade ${this.bundle.id}\`` }), true);
     } finally {
       attempt = false;
       this.setBusy(false);
@@ -271,7 +274,7 @@ class LabWorkspace extends HTMLElement {
 
   private showResult(result: GradeResult, options: { restoredAt?: string } = {}): void {
     const openable = [...this.bundle.manifest.files, ...Object.keys(readOnlyDocuments(this.bundle))];
-    showResults(this.byPart('results'), result, { files: openable, tests: this.bundle.tests, ...options });
+    showResults(this.byPart('results'), result, { files: openable, tests: this.bundle.tests, stageTitles: JSON.parse(this.dataset['stageTitles'] ?? '{}'), ...options });
     this.byPart('view-score').textContent = `${result.score}/${result.max}`;
     for (const stage of result.stages) {
       const badge = this.querySelector<HTMLElement>(`[data-stage-badge="${stage.id}"]`);
@@ -294,13 +297,13 @@ class LabWorkspace extends HTMLElement {
     for (const [name, text] of Object.entries(files)) this.editor.setDocument(name, text);
     await this.flush();
     await this.updateUndo();
-    this.status(`Done: ${reason}. “Undo” brings your previous files back.`);
+    this.status(fill(t.done, { reason }));
   }
 
   private async resetFile(): Promise<void> {
     const name = this.editor.current;
-    if (!name || !(name in this.files)) return this.status('Choose one of your files to reset (tests are read only).', true);
-    await this.replaceAll({ [name]: this.bundle.starter[name]! }, `reset ${name}`);
+    if (!name || !(name in this.files)) return this.status(t.chooseFileToReset, true);
+    await this.replaceAll({ [name]: this.bundle.starter[name]! }, fill(t.reasonResetFile, { file: name }));
   }
 
   private async undo(): Promise<void> {
@@ -310,14 +313,14 @@ class LabWorkspace extends HTMLElement {
     for (const [name, text] of Object.entries(snapshot.files)) this.editor.setDocument(name, text);
     await this.flush();
     await this.updateUndo();
-    this.status(`Undone: ${snapshot.reason}.`);
+    this.status(fill(t.undone, { reason: snapshot.reason }));
   }
 
   private async updateUndo(): Promise<void> {
     const count = await snapshotCount(this.bundle.id);
     const undo = this.byPart<HTMLButtonElement>('undo');
     undo.disabled = count === 0;
-    undo.setAttribute('aria-label', count ? `Undo reset or import (${count} to undo)` : 'Undo reset or import');
+    undo.setAttribute('aria-label', count ? fill(t.undoCount, { n: count }) : t.undo);
     const badge = undo.querySelector<HTMLElement>('[data-count]')!;
     badge.textContent = String(count);
     badge.hidden = count === 0;
@@ -343,7 +346,7 @@ class LabWorkspace extends HTMLElement {
     a.download = `${this.bundle.id}.zip`;
     a.click();
     setTimeout(() => URL.revokeObjectURL(url), 10_000);
-    this.status(`Exported ${this.bundle.id}.zip. Grade it locally: npx journey import ${this.bundle.id}.zip && npx journey grade ${this.bundle.id}`);
+    this.status(fill(t.exported, { lab: this.bundle.id }));
   }
 
   private async importZip(input: HTMLInputElement): Promise<void> {
@@ -353,16 +356,16 @@ class LabWorkspace extends HTMLElement {
     const { readWorkspaceZip, WorkspaceZipError } = await import('../course/workspace-zip.ts');
     try {
       const { files } = readWorkspaceZip(new Uint8Array(await file.arrayBuffer()), [{ id: this.bundle.id, files: this.bundle.manifest.files, given: this.bundle.manifest.given }]);
-      await this.replaceAll(files, `import ${file.name}`);
+      await this.replaceAll(files, fill(t.reasonImport, { file: file.name }));
     } catch (error) {
       const reason = error instanceof WorkspaceZipError ? error.message : String(error);
-      this.status(`Could not import ${file.name}: ${reason}. Your files are unchanged.`, true);
+      this.status(fill(t.importFailed, { file: file.name, reason }), true);
     }
   }
 
   private showSolution(): void {
     if (this.solutionShown) return;
-    if (!confirm('Show the model solution? It opens read only beside your files; your work is not changed.')) return;
+    if (!confirm(t.confirmSolution)) return;
     for (const [name, text] of Object.entries(this.bundle.solution ?? {})) this.editor.setDocument(`solution/${name}`, text, true);
     this.solutionShown = true;
     this.renderTree();

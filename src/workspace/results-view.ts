@@ -7,10 +7,11 @@
  * and to the line each failing test is declared on. A new result redraws
  * only the stages whose results changed.
  */
-import { STATUS_WORDS, testSummary, type GradeResult, type StageResult, type TestResult } from '../runners/result.ts';
+import { testSummary, type GradeResult, type StageResult, type TestResult } from '../runners/result.ts';
+import { fill, type UiStrings } from '../site/i18n/ui.ts';
+import { pageStrings, statusWords } from './ui.ts';
 import { testLine } from './test-lines.ts';
 
-const RUNNER_NAME = { node: 'local Node grader', worker: 'browser worker', webcontainer: 'WebContainer (full Node)' } as const;
 
 const MARK: Record<TestResult['status'] | StageResult['status'], string> = { passed: '✓', failed: '✗', hung: '⏱', skipped: '–', 'not-run': '·' };
 
@@ -26,24 +27,24 @@ function mark(status: TestResult['status'] | StageResult['status']): HTMLElement
 }
 
 function stageNote(stage: StageResult): string {
-  if (stage.status === 'not-run') {
-    return stage.runsIn === 'host'
-      ? 'needs your own machine (UDP or tshark): run `npx journey grade` locally'
-      : 'needs full Node: run it in the full-Node runner or with `npx journey grade` locally';
-  }
-  if (stage.error && !stage.tests.length) return 'did not load';
-  return testSummary(stage.tests, ' · ');
+  const t = pageStrings();
+  if (stage.status === 'not-run') return stage.runsIn === 'host' ? t.notRunHost : t.notRunNode;
+  if (stage.error && !stage.tests.length) return t.didNotLoad;
+  return testSummary(stage.tests, ' · ', statusWords(t), t.noTests);
 }
 
-/** The summary line, as the page shows it and a screen reader announces it. */
-export function summaryText(result: GradeResult): string {
+/** The summary after the score: stages passed, and by which runner. */
+function summaryDetail(result: GradeResult, t: UiStrings): string {
   const ran = result.stages.filter((s) => s.status !== 'not-run');
   const ranPoints = ran.reduce((sum, s) => sum + s.points, 0);
   const passed = ran.filter((s) => s.status === 'passed').length;
-  return (
-    `${result.score}/${result.max} points: ${passed} of ${ran.length} stages passed ` +
-    `(${ranPoints} points run by the ${RUNNER_NAME[result.runner]} in ${(result.durationMs / 1000).toFixed(2)} s)`
-  );
+  const runner = { node: t.runnerNode, worker: t.runnerWorker, webcontainer: t.runnerWebcontainer }[result.runner];
+  return fill(t.resultDetail, { passed, ran: ran.length, ranPoints, runner, seconds: (result.durationMs / 1000).toFixed(2) });
+}
+
+/** The summary line, as the page shows it and a screen reader announces it. */
+export function summaryText(result: GradeResult, t: UiStrings = pageStrings()): string {
+  return fill(t.resultSummary, { points: fill(t.pointsOfMax, { score: result.score, max: result.max }), detail: summaryDetail(result, t) });
 }
 
 /** Lines of a hex dump, a caret under it, or a diff: kept aligned (scrolling sideways), never wrapped. */
@@ -100,7 +101,7 @@ export function messageBlock(message: string, files: ReadonlySet<string> = new S
 
 /** A button that opens `file` at `line`, as the results panel's click handler expects. */
 function gotoButton(file: string, line: number | string, text: string): HTMLElement {
-  return el('button', { type: 'button', class: 'goto', 'data-goto': file, 'data-line': String(line), title: `Open ${file} at line ${line}` }, text);
+  return el('button', { type: 'button', class: 'goto', 'data-goto': file, 'data-line': String(line), title: fill(pageStrings().openAtLine, { file, line }) }, text);
 }
 
 /** Where a stage's tests live, and their text, to find the line a test is declared on. */
@@ -110,7 +111,7 @@ interface TestSource {
 }
 
 function testItem(test: TestResult, files: ReadonlySet<string>, source: TestSource | undefined, sameError: TestResult[] = []): HTMLElement {
-  const item = el('li', { class: `test test-${test.status}` }, mark(test.status), el('span', { class: 'visually-hidden' }, `${STATUS_WORDS[test.status]}: `), test.name);
+  const item = el('li', { class: `test test-${test.status}` }, mark(test.status), el('span', { class: 'visually-hidden' }, `${statusWords()[test.status]}: `), test.name);
   const line = source && ['failed', 'hung'].includes(test.status) ? testLine(source.text, test.name) : undefined;
   if (line) item.append(' ', gotoButton(source!.path, line, `${source!.path.replace(/^tests\//, '')}:${line}`));
   if (test.message) item.append(messageBlock(test.message, files));
@@ -119,12 +120,12 @@ function testItem(test: TestResult, files: ReadonlySet<string>, source: TestSour
       el(
         'details',
         { class: 'same-error' },
-        el('summary', {}, `The same error in ${sameError.length} more test${sameError.length === 1 ? '' : 's'}`),
+        el('summary', {}, sameError.length === 1 ? pageStrings().sameErrorOne : fill(pageStrings().sameErrorMany, { n: sameError.length })),
         el('ul', {}, ...sameError.map((t) => el('li', {}, t.name))),
       ),
     );
   }
-  if (test.output) item.append(el('details', {}, el('summary', {}, 'Your code printed'), el('pre', { class: 'output', tabindex: '0' }, test.output)));
+  if (test.output) item.append(el('details', {}, el('summary', {}, pageStrings().yourCodePrinted), el('pre', { class: 'output', tabindex: '0' }, test.output)));
   return item;
 }
 
@@ -142,33 +143,39 @@ function testList(tests: TestResult[], files: ReadonlySet<string>, source: TestS
   return el('ol', { class: 'tests' }, ...tests.filter((t) => !repeated.has(t)).map((t) => testItem(t, files, source, repeats.get(t))));
 }
 
-/** What a results panel links to: `files` are the names a message may open, `tests` the lab's test files by path (`tests/<stage>.test.ts`), where each failing test's own line is found. */
+/**
+ * What a results panel shows and links to: `files` are the names a message may open, `tests` the lab's test
+ * files by path (`tests/<stage>.test.ts`), where each failing test's own line is found, `stageTitles` the
+ * page language's stage titles by id.
+ */
 export interface ResultsOptions {
   files?: readonly string[];
   tests?: Readonly<Record<string, string>>;
   restoredAt?: string;
+  stageTitles?: Readonly<Record<string, string>>;
 }
 
 /** The panel's lines above the stages: the summary, a restored result's note, the run's own error. */
 function headLines(result: GradeResult, files: ReadonlySet<string>, options: ResultsOptions): HTMLElement[] {
-  const summary = el('p', { class: 'summary', tabindex: '-1', 'data-status': result.status }, el('strong', {}, `${result.score}/${result.max} points`), ' ', summaryText(result).replace(/^\S+ points: /, ''));
+  const t = pageStrings();
+  const summary = el('p', { class: 'summary', tabindex: '-1', 'data-status': result.status }, el('strong', {}, fill(t.pointsOfMax, { score: result.score, max: result.max })), ' ', summaryDetail(result, t));
   const lines: HTMLElement[] = [summary];
   if (options.restoredAt) {
-    lines.push(el('p', { class: 'restored' }, `Your last run, ${new Date(options.restoredAt).toLocaleString()}. Run the tests again to grade your current files.`));
+    lines.push(el('p', { class: 'restored' }, fill(t.restored, { when: new Date(options.restoredAt).toLocaleString(document.documentElement.lang || undefined) })));
   }
   if (result.status === 'error' && result.message) lines.push(messageBlock(result.message, files, 'run-error'));
   return lines;
 }
 
-function stageSection(stage: StageResult, files: ReadonlySet<string>, tests: ResultsOptions['tests']): HTMLElement {
+function stageSection(stage: StageResult, files: ReadonlySet<string>, options: ResultsOptions): HTMLElement {
   const section = el(
     'details',
     { class: `stage stage-${stage.status}`, 'data-stage': stage.id },
-    el('summary', {}, mark(stage.status), el('span', { class: 'stage-title' }, stage.title), el('span', { class: 'points' }, `${stage.earned}/${stage.points}`), el('span', { class: 'note' }, stageNote(stage))),
+    el('summary', {}, mark(stage.status), el('span', { class: 'stage-title' }, options.stageTitles?.[stage.id] ?? stage.title), el('span', { class: 'points' }, `${stage.earned}/${stage.points}`), el('span', { class: 'note' }, stageNote(stage))),
   );
   if (stage.error) section.append(messageBlock(stage.error, files, 'stage-error'));
   const path = `tests/${stage.id}.test.ts`;
-  const source = tests?.[path] === undefined ? undefined : { path, text: tests[path] };
+  const source = options.tests?.[path] === undefined ? undefined : { path, text: options.tests[path] };
   if (stage.tests.length) section.append(testList(stage.tests, files, source));
   return section;
 }
@@ -182,13 +189,13 @@ function openFirstUnfinished(result: GradeResult, sections: readonly HTMLElement
 /** Builds the results panel's content for a result. */
 function renderResults(result: GradeResult, options: ResultsOptions = {}): HTMLElement {
   const files = new Set(options.files ?? []);
-  const sections = result.stages.map((stage) => stageSection(stage, files, options.tests));
+  const sections = result.stages.map((stage) => stageSection(stage, files, options));
   openFirstUnfinished(result, sections);
   return el('div', { class: 'results' }, ...headLines(result, files, options), ...sections);
 }
 
 /** A stage's section, by what it shows (test times are not shown), and what it links to. */
-const drawnFrom = new WeakMap<HTMLElement, { stage: string; files: string; tests: ResultsOptions['tests'] }>();
+const drawnFrom = new WeakMap<HTMLElement, { stage: string; files: string; tests: ResultsOptions['tests']; title: string | undefined }>();
 
 /**
  * Shows a result in `panel`, ending as `renderResults` draws it, but keeping
@@ -197,7 +204,12 @@ const drawnFrom = new WeakMap<HTMLElement, { stage: string; files: string; tests
  */
 export function showResults(panel: HTMLElement, result: GradeResult, options: ResultsOptions = {}): void {
   const files = new Set(options.files ?? []);
-  const shownAs = (stage: StageResult) => ({ stage: JSON.stringify(stage, (key, value: unknown) => (key === 'durationMs' ? undefined : value)), files: [...files].join('\n'), tests: options.tests });
+  const shownAs = (stage: StageResult) => ({
+    stage: JSON.stringify(stage, (key, value: unknown) => (key === 'durationMs' ? undefined : value)),
+    files: [...files].join('\n'),
+    tests: options.tests,
+    title: options.stageTitles?.[stage.id],
+  });
   const root = panel.querySelector<HTMLElement>(':scope > .results');
   const old = root ? [...root.querySelectorAll<HTMLElement>(':scope > details.stage')] : [];
   if (!root || old.map((s) => s.dataset['stage']).join() !== result.stages.map((s) => s.id).join()) {
@@ -212,8 +224,8 @@ export function showResults(panel: HTMLElement, result: GradeResult, options: Re
   const sections = result.stages.map((stage, i) => {
     const now = shownAs(stage);
     const before = drawnFrom.get(old[i]!);
-    if (before && before.stage === now.stage && before.files === now.files && before.tests === now.tests) return old[i]!;
-    const section = stageSection(stage, files, options.tests);
+    if (before && before.stage === now.stage && before.files === now.files && before.tests === now.tests && before.title === now.title) return old[i]!;
+    const section = stageSection(stage, files, options);
     drawnFrom.set(section, now);
     old[i]!.replaceWith(section);
     return section;

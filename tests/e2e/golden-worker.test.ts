@@ -2,9 +2,6 @@
 // browser worker runner in Chromium: the page-side runner and the built
 // grading worker from dist/, with the same checked-in results as the Node
 // runner and the WebContainer runner.
-import { readdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 import { labBundle } from '../../src/course/lab-bundle.ts';
 import { loadLab } from '../../src/course/labs.ts';
@@ -12,34 +9,18 @@ import { coursePaths } from '../../src/course/paths.ts';
 import type { GradeResult } from '../../src/runners/result.ts';
 import type { WorkerGradeRequest } from '../../src/runners/worker/worker-runner.ts';
 import { useBuiltSite } from '../support/built-site.ts';
-import { fixtureLabs, root } from '../support/cli.ts';
+import { builtWorker, workerHarness } from '../support/worker-harness.ts';
+import { fixtureLabs } from '../support/cli.ts';
 import { expectGolden, SHORT_LIMITS } from '../support/golden.ts';
 
 const hostile = loadLab({ ...coursePaths(), labs: fixtureLabs }, 'hostile');
 const site = useBuiltSite();
 
-/** The page-side runner, bundled for the page: it grades with the worker the site built. */
-async function harness(): Promise<string> {
-  const result = await build({
-    stdin: {
-      contents: `import { WorkerRunner } from './src/runners/worker/worker-runner.ts';
-        globalThis.gradeInWorker = (url, request) => new WorkerRunner(() => new Worker(url, { type: 'module' })).grade(request);`,
-      resolveDir: root,
-      loader: 'ts',
-    },
-    bundle: true,
-    format: 'iife',
-    write: false,
-    logLevel: 'silent',
-  });
-  return result.outputFiles[0]!.text;
-}
-
 async function gradeInChromium(target: 'starter' | 'solution'): Promise<GradeResult> {
-  const worker = readdirSync(join(root, 'dist', '_astro')).find((f) => /^worker-.*\.js$/.test(f));
+  const worker = builtWorker();
   expect(worker, 'the built grading worker (run `npm run build` first)').toBeDefined();
   await site.page.goto(`${site.url}/labs/dns/`);
-  await site.page.addScriptTag({ content: await harness() });
+  await site.page.addScriptTag({ content: await workerHarness() });
   const bundle = labBundle(hostile, { showSolutions: true });
   const request: WorkerGradeRequest = {
     lab: hostile.id,

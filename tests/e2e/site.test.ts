@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { useBuiltSite } from '../support/built-site.ts';
 import { root } from '../support/cli.ts';
+import { firstSearchResult } from '../support/search.ts';
 
 const site = useBuiltSite();
 
@@ -43,14 +44,7 @@ describe('the built course site', () => {
   });
 
   it('search finds "TTL"', async () => {
-    await site.page.goto(`${site.url}/chapters/dns/`);
-    // Starlight builds the search box when the page is first idle (Pagefind's UI loads then), which a busy machine delays.
-    const input = site.page.locator('#starlight__search input');
-    await input.waitFor({ state: 'attached', timeout: 60_000 });
-    await site.page.locator('site-search button[data-open-modal]').first().click();
-    await input.fill('TTL');
-    const result = site.page.locator('#starlight__search .pagefind-ui__result-link').first();
-    await result.waitFor({ timeout: 15_000 });
+    const result = await firstSearchResult(site, '/chapters/dns/', 'TTL');
     expect(await result.textContent()).toBeTruthy();
   }, 90_000);
 });

@@ -7,7 +7,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     fileParallelism: false,
-    // Tests marked concurrent (the axe scans) run two at a time: one browser page per core.
+    // Tests marked concurrent (the axe scans, each on its own page) run two at a time: one renderer per core.
     maxConcurrency: 2,
     globalSetup: ['./tests/support/temp-root.ts'],
     reporters: ['default', './src/tooling/missing-tools-reporter.ts'],

@@ -17,12 +17,20 @@ export interface BuiltSite {
   readonly page: Page;
 }
 
-/** Registers the hooks; `prepare` runs on each fresh context before the test. */
-export function useBuiltSite(options: BrowserContextOptions = {}, prepare?: (context: BrowserContext, page: Page) => Promise<void>): BuiltSite {
+/** The served site and the file's browser, without a context per test. */
+export interface SiteAndBrowser {
+  readonly url: string;
+  readonly browser: Browser;
+}
+
+/**
+ * Registers only the file's hooks: for tests that open their own pages
+ * (`browser.newPage()` makes a context per page), so tests marked concurrent
+ * share no per-test state that one could close under another.
+ */
+export function useSiteAndBrowser(): SiteAndBrowser & { readonly browserless: boolean } {
   let site: RunningSite;
   let browser: Browser;
-  let context: BrowserContext | undefined;
-  let page: Page;
   const browserless = !hasTool('chromium') && !process.env['CI'];
   needsTool('chromium');
   beforeAll(async () => {
@@ -34,19 +42,35 @@ export function useBuiltSite(options: BrowserContextOptions = {}, prepare?: (con
     await browser?.close();
     await site?.stop();
   });
-  beforeEach(async () => {
-    if (browserless) return;
-    await context?.close();
-    context = await browser.newContext(options);
-    page = await context.newPage();
-    await prepare?.(context, page);
-  });
   return {
+    browserless,
     get url() {
       return site.url;
     },
     get browser() {
       return browser;
+    },
+  };
+}
+
+/** Registers the hooks; `prepare` runs on each fresh context before the test. */
+export function useBuiltSite(options: BrowserContextOptions = {}, prepare?: (context: BrowserContext, page: Page) => Promise<void>): BuiltSite {
+  const shared = useSiteAndBrowser();
+  let context: BrowserContext | undefined;
+  let page: Page;
+  beforeEach(async () => {
+    if (shared.browserless) return;
+    await context?.close();
+    context = await shared.browser.newContext(options);
+    page = await context.newPage();
+    await prepare?.(context, page);
+  });
+  return {
+    get url() {
+      return shared.url;
+    },
+    get browser() {
+      return shared.browser;
     },
     get context() {
       return context!;

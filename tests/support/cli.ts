@@ -8,6 +8,8 @@ import { onTestFinished } from 'vitest';
 
 export const root = fileURLToPath(new URL('../..', import.meta.url));
 export const fixtureLabs = join(root, 'tests', 'fixtures', 'labs');
+/** `journey` follows the system locale: the tests expect English unless they ask for another language. */
+const ENGLISH = { LC_ALL: '', LC_MESSAGES: '', LANG: 'C.UTF-8' };
 const bin = join(root, 'bin', 'journey.mjs');
 
 export interface CliRun {
@@ -31,6 +33,7 @@ export function journey(args: string[], env: { workspace: string; labs?: string;
     timeout: 120_000,
     env: {
       ...process.env,
+      ...ENGLISH,
       NO_COLOR: '1',
       FORCE_COLOR: '0',
       JOURNEY_WORKSPACE: env.workspace,
@@ -48,7 +51,7 @@ export function journey(args: string[], env: { workspace: string; labs?: string;
  */
 export async function journeyHere(args: string[], env: { workspace: string; labs?: string; more?: Record<string, string> }): Promise<CliRun> {
   const { main } = await import('../../src/cli/main.ts');
-  const vars: Record<string, string> = { JOURNEY_WORKSPACE: env.workspace, ...(env.labs ? { JOURNEY_LABS: env.labs } : {}), ...env.more };
+  const vars: Record<string, string> = { ...ENGLISH, JOURNEY_WORKSPACE: env.workspace, ...(env.labs ? { JOURNEY_LABS: env.labs } : {}), ...env.more };
   const saved = Object.fromEntries(Object.keys(vars).map((k) => [k, process.env[k]]));
   Object.assign(process.env, vars);
   let stdout = '';

@@ -14,7 +14,7 @@ import { gradeInContainer, type ContainerGradeRequest } from '../../src/runners/
 import type { GradeResult } from '../../src/runners/result.ts';
 import { reaches } from '../../src/runners/rules.ts';
 import { gradedOnce } from './graded.ts';
-import { nodeContainer } from './node-container.ts';
+import { installedPackageFile, nodeContainer } from './node-container.ts';
 
 function failuresOf(result: GradeResult): string {
   return result.stages
@@ -68,6 +68,7 @@ export async function gradeInNodeContainer(lab: Lab, target: 'solution' | 'start
       givenFiles: bundle.given,
       testFiles: bundle.tests,
       graderSource,
+      packageFile: installedPackageFile,
       onOutput: (text) => (terminal += text),
       ...extra,
     });
@@ -78,14 +79,15 @@ export async function gradeInNodeContainer(lab: Lab, target: 'solution' | 'start
   }
 }
 
-/** The WebContainer runner's exact plan, run on real Node, grades `target` as `journey grade` does. */
-export async function expectContainerAgrees(paths: CoursePaths, lab: Lab, target: 'solution' | 'starter', graderSource: string): Promise<void> {
+/** The WebContainer runner's exact plan, run on real Node, grades `target` as `journey grade` does, mounting `packageFiles` beside the grader and nothing else. */
+export async function expectContainerAgrees(paths: CoursePaths, lab: Lab, target: 'solution' | 'starter', graderSource: string, packageFiles: readonly string[] = []): Promise<void> {
   const containerStageIds = lab.manifest.stages.filter((s) => reaches('webcontainer', s.runsIn)).map((s) => s.id);
-  const { result: inContainer, terminal, spawned, mounted, run } = await gradeInNodeContainer(lab, target, graderSource);
-  const local = await gradedOnce(paths, lab, target);
+  // Side by side, to use CI's second core: the container's grader is one process, and the Node grade is single-threaded in its
+  // child's start and its timed stages (whose targets leave room for a shared core, e.g. labs/tcp/tests/speed.test.ts).
+  const [{ result: inContainer, terminal, spawned, mounted, run }, local] = await Promise.all([gradeInNodeContainer(lab, target, graderSource), gradedOnce(paths, lab, target)]);
 
   expect(spawned[0]).toEqual(['node', 'grader.mjs', 'run.json']);
-  expect(Object.keys(mounted).sort()).toEqual(['grader.mjs', 'package.json', 'run.json']);
+  expect(Object.keys(mounted).sort()).toEqual(['grader.mjs', 'package.json', 'run.json', ...packageFiles].sort());
   expect(run.stages).toEqual(containerStageIds);
   expect(inContainer.runner).toBe('webcontainer');
   expect(comparable(inContainer, containerStageIds)).toEqual(comparable(local, containerStageIds));

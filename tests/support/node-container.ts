@@ -4,15 +4,19 @@
  * `remove()` kills what is still running and deletes the folder.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { Readable } from 'node:stream';
 import type { ContainerDriver } from '../../src/runners/container/container-runner.ts';
+import { PACKAGE_FILES } from '../../src/runners/container/plan.ts';
+import { PGLITE_DATA_DIR_FILE } from '../../src/runners/embedded/pglite-data-dir.ts';
+import { template } from '../../labs/inventory/tests/fixtures/pglite-template.ts';
 
-export function nodeContainer(): ContainerDriver & { dir: string; mounted: Record<string, string>; spawned: string[][]; remove(): void } {
+export function nodeContainer(): ContainerDriver & { dir: string; mounted: Record<string, string | Uint8Array>; spawned: string[][]; remove(): void } {
   const dir = mkdtempSync(join(tmpdir(), 'journey-container-'));
-  const mounted: Record<string, string> = {};
+  const mounted: Record<string, string | Uint8Array> = {};
   const spawned: string[][] = [];
   const children: ChildProcess[] = [];
   return {
@@ -24,10 +28,10 @@ export function nodeContainer(): ContainerDriver & { dir: string; mounted: Recor
       rmSync(dir, { recursive: true, force: true });
     },
     async mount(files) {
-      for (const [path, text] of Object.entries(files)) {
+      for (const [path, contents] of Object.entries(files)) {
         mkdirSync(dirname(join(dir, path)), { recursive: true });
-        writeFileSync(join(dir, path), text);
-        mounted[path] = text;
+        writeFileSync(join(dir, path), contents);
+        mounted[path] = contents;
       }
     },
     async spawn(command, args) {
@@ -54,4 +58,12 @@ export function nodeContainer(): ContainerDriver & { dir: string; mounted: Recor
       };
     },
   };
+}
+
+/** One of the package files a container plan mounts (PACKAGE_FILES): installed ones from this project's node_modules and the data directory from the inventory fixture, as the site build takes them. */
+export async function installedPackageFile(name: string): Promise<Uint8Array> {
+  if (name === PGLITE_DATA_DIR_FILE) return new Uint8Array(await (await template()).arrayBuffer());
+  const pkg = Object.keys(PACKAGE_FILES).find((p) => PACKAGE_FILES[p]!.installed.includes(name));
+  if (!pkg) throw new Error(`no package provides ${name}`);
+  return readFileSync(createRequire(import.meta.url).resolve(`${pkg}/${name}`));
 }

@@ -12,7 +12,7 @@ import { DEFAULT_SCORING, notRunStage, type GradeResult, type Scoring } from '..
 import { LIMITS, reaches, type Limits } from '../rules.ts';
 import { DEFAULT_SEED } from '../seed.ts';
 import { EventLineSplitter } from './events.ts';
-import { containerPlan } from './plan.ts';
+import { containerPlan, packageFilesFor } from './plan.ts';
 import { requestFiles, type LabSources } from '../embedded/run-files.ts';
 
 export interface ContainerProcess {
@@ -23,7 +23,7 @@ export interface ContainerProcess {
 
 /** What the runner needs of a container. */
 export interface ContainerDriver {
-  mount(files: Record<string, string>): Promise<void>;
+  mount(files: Record<string, string | Uint8Array>): Promise<void>;
   spawn(command: string, args: string[]): Promise<ContainerProcess>;
 }
 
@@ -32,6 +32,8 @@ export interface ContainerGradeRequest extends LabSources {
   target: string;
   manifest: Manifest;
   graderSource: string;
+  /** Reads one of the package files the plan mounts beside the grader (plan.ts PACKAGE_FILES), asked for only when the lab's files import its package. */
+  packageFile?: (name: string) => Promise<Uint8Array>;
   /** The course's scoring (course.json); all-or-nothing by default. */
   scoring?: Scoring;
   /** Overrides of the runner's limits (tests use short ones). */
@@ -41,10 +43,19 @@ export interface ContainerGradeRequest extends LabSources {
   onOutput?: (text: string) => void;
 }
 
+/** The package files a run needs, read before grading starts so their download is not timed as a stage's loading. */
+async function loadPackageFiles(names: string[], read: ContainerGradeRequest['packageFile']): Promise<Record<string, Uint8Array>> {
+  if (!names.length) return {};
+  if (!read) throw new Error(`these files import a package whose files (${names.join(', ')}) this page cannot provide`);
+  return Object.fromEntries(await Promise.all(names.map(async (name) => [name, await read(name)] as const)));
+}
+
 /** Grades every stage the WebContainer reaches; the others are listed as not run here. */
-export function gradeInContainer(driver: ContainerDriver, request: ContainerGradeRequest): Promise<GradeResult> {
+export async function gradeInContainer(driver: ContainerDriver, request: ContainerGradeRequest): Promise<GradeResult> {
   const limits = { ...LIMITS.webcontainer, ...request.limits };
   const files = requestFiles(request);
+  const run = (stages: readonly { id: string }[]) => runRequest(files, stages, limits, request.seed ?? DEFAULT_SEED);
+  const packageFiles = await loadPackageFiles(packageFilesFor(run([])), request.packageFile);
   return gradeInPasses({
     lab: request.lab,
     target: request.target,
@@ -54,7 +65,7 @@ export function gradeInContainer(driver: ContainerDriver, request: ContainerGrad
     stages: request.manifest.stages,
     notRun: (stage) => (reaches('webcontainer', stage.runsIn) ? undefined : notRunStage(stage)),
     runPass: async (stages, onEvent, watch, signal) => {
-      const plan = containerPlan(request.graderSource, runRequest(files, stages, limits, request.seed ?? DEFAULT_SEED));
+      const plan = containerPlan(request.graderSource, run(stages), packageFiles);
       await driver.mount(plan.files);
       const process = await driver.spawn(plan.command, plan.args);
       const stop = () => process.kill();

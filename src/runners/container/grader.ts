@@ -5,10 +5,11 @@
  * line per test for the terminal, and an event line (marked) per event for
  * the page.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { captureConsole, reportUnhandled, runStages } from '../embedded/grading-core.ts';
 import type { RunRequest, WorkerMessage } from '../embedded/protocol.ts';
 import { nodePackages } from '../embedded/node-packages.ts';
+import { offerPgliteDataDir, PGLITE_DATA_DIR_FILE } from '../embedded/pglite-data-dir.ts';
 import { EVENT_MARK } from './events.ts';
 
 const write = (line: string) => process.stdout.write(line + '\n');
@@ -17,6 +18,8 @@ const exit = process.exit.bind(process);
 let modules = 0;
 
 captureConsole();
+// Mounted beside the grader for the labs that use PGlite (plan.ts).
+if (existsSync(PGLITE_DATA_DIR_FILE)) offerPgliteDataDir(async () => new Blob([readFileSync(PGLITE_DATA_DIR_FILE) as Uint8Array<ArrayBuffer>], { type: 'application/gzip' }));
 // As under Vitest: learner code that exits throws instead, and a rejection nobody handles is reported, not fatal.
 process.exit = ((code?: number | string | null) => {
   throw new Error(`process.exit unexpectedly called with "${code ?? process.exitCode ?? 0}"`);

@@ -9,6 +9,7 @@ import { format } from '@vitest/utils/display';
 import * as labKit from '../../lab-kit/index.ts';
 import { appendOutput, causeOf, failureText, type ReportedError, type TestResult } from '../result.ts';
 import { useSeed } from '../seed.ts';
+import { importedPackages } from './imports.ts';
 import { ModuleGraph, ModuleLoadError, ready, type ModuleHost } from './module-graph.ts';
 import type { PrefetchRequest, RunRequest, WorkerMessage } from './protocol.ts';
 import * as vitestShim from './vitest-shim.ts';
@@ -40,6 +41,8 @@ const LAZY_BUILTINS: Record<string, LazyBuiltin> = {
   '@netsim': { load: () => import('../../netsim/index.ts') },
   // The CDN lab's reference cache.
   'http-cache-semantics': { load: () => import('http-cache-semantics') },
+  // The inventory lab's database (PostgreSQL in WebAssembly, ≈ 5 MB): fetched only by a lab page whose files import it.
+  '@electric-sql/pglite': { load: () => import('@electric-sql/pglite') },
 };
 
 /**
@@ -50,8 +53,15 @@ const LAZY_BUILTINS: Record<string, LazyBuiltin> = {
  */
 export const NODE_PACKAGES = ['ws', 'hessian.js', '@grpc/grpc-js'] as const;
 
-/** Every name lab files may import from the embedded grader: eager, lazy, and served by Node hosts. */
-export const builtinNames: readonly string[] = [...Object.keys(builtins), ...Object.keys(LAZY_BUILTINS), ...NODE_PACKAGES];
+/**
+ * npm packages that only `host` stages import (the pg client of a real
+ * PostgreSQL server): only the local grader runs those stages, so no embedded
+ * host serves them.
+ */
+export const HOST_PACKAGES = ['pg'] as const;
+
+/** Every name lab files may import: eager, lazy, served by Node hosts, and left to the local grader. */
+export const builtinNames: readonly string[] = [...Object.keys(builtins), ...Object.keys(LAZY_BUILTINS), ...NODE_PACKAGES, ...HOST_PACKAGES];
 
 const loaded = new Map<string, Promise<Record<string, unknown>>>();
 
@@ -70,11 +80,7 @@ function loadLazy(name: string): Promise<Record<string, unknown>> {
 
 /** The lazy built-ins these files import. */
 function lazyImports(texts: Iterable<string>): string[] {
-  const all = [...texts];
-  return Object.keys(LAZY_BUILTINS).filter((name) => {
-    const from = new RegExp(`\\bfrom\\s*['"]${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}['"]`);
-    return all.some((text) => from.test(text));
-  });
+  return importedPackages(Object.keys(LAZY_BUILTINS), texts);
 }
 
 /** The built-in modules for a run: each lazy one joins them when a file imports it, prepared for the run. */

@@ -1,8 +1,10 @@
 /** The grading Web Worker: the embedded grader, with blob: module URLs and postMessage. */
 import { captureConsole, prefetchBuiltins, reportUnhandled, runStages } from '../embedded/grading-core.ts';
 import type { PrefetchRequest, RunRequest, WorkerMessage } from '../embedded/protocol.ts';
+import { offerSiteDataDir } from '../embedded/pglite-data-dir.ts';
 
 captureConsole();
+offerSiteDataDir(location.href);
 const host = {
   post: (message: WorkerMessage) => postMessage(message),
   toUrl: (source: string) => URL.createObjectURL(new Blob([source], { type: 'text/javascript' })),

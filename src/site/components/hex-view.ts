@@ -4,6 +4,8 @@
  * time, so the .astro file only prints it and the browser script only toggles
  * classes.
  */
+import { en, type UiStrings } from '../i18n/en.ts';
+import { fill } from '../i18n/ui.ts';
 
 /** One field of a binary structure: a run of bytes with a name and, optionally, what it means. */
 export interface HexField {
@@ -100,6 +102,8 @@ export class HexViewError extends Error {
 
 /** Options for buildHexModel. */
 export interface HexModelOptions {
+  /** The page's UI strings, for the byte ranges the legend shows; English by default. */
+  t?: UiStrings;
   /** Bytes per grid row; 16 by default, as in every hex dump. */
   bytesPerRow?: number;
   /** Colour groups in a fixed order, so that the same group gets the same colour in every view. Groups not listed follow in order of first use. */
@@ -123,6 +127,7 @@ export function buildHexModel(
     }
   });
   const bytesPerRow = options.bytesPerRow ?? 16;
+  const t = options.t ?? en;
   if (!Number.isInteger(bytesPerRow) || bytesPerRow < 1) {
     throw new HexViewError(`bytesPerRow is ${bytesPerRow}; expected a positive integer`);
   }
@@ -172,7 +177,7 @@ export function buildHexModel(
       section: field.section,
       colour: colourOf.get(group)!,
       bytesHex: slice.map(hex2).join(' '),
-      where: field.length === 1 ? `byte ${field.offset}` : `bytes ${field.offset}–${last}`,
+      where: field.length === 1 ? fill(t.hexByte, { n: field.offset }) : fill(t.hexByteRange, { from: field.offset, to: last }),
     };
   });
 
@@ -245,7 +250,7 @@ export function legendFocusAfter(index: number, count: number, key: string): num
 }
 
 /** The line HexView shows for the field under the pointer or focus: name, where, value, note. */
-export function fieldSummary(field: Pick<HexFieldView, 'name' | 'where' | 'value' | 'note'>): string {
-  const head = `${field.name} (${field.where})${field.value ? `: ${field.value}` : ''}`;
-  return field.note ? `${head}. ${field.note}` : head;
+export function fieldSummary(field: Pick<HexFieldView, 'name' | 'where' | 'value' | 'note'>, t: UiStrings = en): string {
+  const head = `${field.name} (${field.where})${field.value ? `${t.colon}${field.value}` : ''}`;
+  return field.note ? `${head}${t.fullStop} ${field.note}` : head;
 }

@@ -4,6 +4,8 @@
  * announcement say, and which diagram parts light up. The custom element in
  * StepThrough.astro only wires these to the DOM.
  */
+import { en, type UiStrings } from '../i18n/en.ts';
+import { fill } from '../i18n/ui.ts';
 
 /** One step of a step-through. */
 export interface Step {
@@ -50,16 +52,16 @@ export function actionForKey(key: string): StepAction | null {
 }
 
 /** The visible counter: "Step 3 of 8". */
-export function counterText(index: number, count: number): string {
-  return `Step ${index + 1} of ${count}`;
+export function counterText(index: number, count: number, t: UiStrings = en): string {
+  return fill(t.stepOf, { n: index + 1, total: count });
 }
 
 /** What a screen reader hears when the step changes: counter, title and text. */
-export function announcement(index: number, count: number, step: Pick<Step, 'title' | 'text'>): string {
+export function announcement(index: number, count: number, step: Pick<Step, 'title' | 'text'>, t: UiStrings = en): string {
   const plain = (value: string) => value.replaceAll('`', '');
   const title = plain(step.title).trim();
   // Titles such as "… to `example.`" already end in a full stop.
-  return `${counterText(index, count)}: ${title}${/[.?!:]$/.test(title) ? '' : '.'} ${plain(step.text)}`;
+  return `${counterText(index, count, t)}${t.colon}${title}${/[.?!:。？！：]$/.test(title) ? '' : t.fullStop} ${plain(step.text)}`;
 }
 
 /** The `data-part` ids listed in a `data-active` attribute ("a b c"). */
@@ -103,4 +105,17 @@ export function checkSteps(steps: readonly Step[], parts?: Iterable<string>): vo
       throw new Error(`StepThrough: step ${i + 1} ("${step.title}") highlights ${unknown.map((id) => `"${id}"`).join(', ')}, which the diagram does not have; it has ${[...known].map((id) => `"${id}"`).join(', ')}`);
     }
   });
+}
+
+/** A step-through's words in another language: each step's title and text, in step order. */
+export type StepWords = readonly Pick<Step, 'title' | 'text'>[];
+
+/**
+ * The steps with their words in another language, parts unchanged; a
+ * translation that does not match the steps one for one stops the build.
+ */
+export function translateSteps(steps: readonly Step[], words: StepWords | undefined, figure: string): Step[] {
+  if (!words) return [...steps];
+  if (words.length !== steps.length) throw new Error(`${figure}: ${words.length} translated steps for ${steps.length} steps; translate each step, in order`);
+  return steps.map((step, i) => ({ ...step, title: words[i]!.title, text: words[i]!.text }));
 }

@@ -3,7 +3,11 @@
  * chapter pages' frontmatter and the lab manifests, so the home page's cards
  * and the README's table never need keeping by hand.
  */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { loadLabs, type Lab } from '../../course/labs.ts';
+import type { Locale, TranslatedLocale } from '../../course/locale.ts';
+import { localizeManifest } from '../../course/manifest-locale.ts';
 import { courseLabs } from '../../course/offering.ts';
 import type { CoursePaths } from '../../course/paths.ts';
 import { courseSettings } from '../../course/settings.ts';
@@ -25,6 +29,21 @@ const PLANNED: Record<number, string> = {
   9: 'RPC',
   10: 'CAS inventory',
   11: 'The whole journey',
+};
+
+/** The planned titles in Chinese, for the Chinese home page. */
+const PLANNED_ZH: Record<number, string> = {
+  1: '分层与封装',
+  2: 'DNS',
+  3: '内容分发网络（CDN）',
+  4: '路由与 ARP',
+  5: 'TCP',
+  6: 'HTTPS',
+  7: '负载均衡',
+  8: 'WebSocket',
+  9: '远程过程调用（RPC）',
+  10: 'CAS 库存扣减',
+  11: '完整的旅程',
 };
 
 export interface ChapterEntry {
@@ -61,11 +80,25 @@ export function chapterList(paths: CoursePaths): ChapterEntry[] {
  * those alone in its order (numbers kept from the journey); without, the whole
  * journey, chapters to come included.
  */
-export function courseChapterList(paths: CoursePaths): ChapterEntry[] {
+export function courseChapterList(paths: CoursePaths, locale: Locale = 'en'): ChapterEntry[] {
   const settings = courseSettings(paths);
-  if (!settings.chapters) return chapterList(paths);
   const labs = courseLabs(paths, settings);
-  return coursePages(paths, settings).map((page) => writtenEntry(page, labs));
+  const list = settings.chapters ? coursePages(paths, settings).map((page) => writtenEntry(page, labs)) : chapterList(paths);
+  return locale === 'en' ? list : list.map((entry) => translatedEntry(entry, paths, locale));
+}
+
+/** An entry in a translated language: the translated page's title and description, the lab's translated words, English where a translation is missing. */
+function translatedEntry(entry: ChapterEntry, paths: CoursePaths, locale: TranslatedLocale): ChapterEntry {
+  if (!entry.page) return { ...entry, title: PLANNED_ZH[entry.number] ?? entry.title };
+  const folder = join(paths.content, locale, 'chapters');
+  const page = existsSync(folder) ? pagesWithInfo(join(paths.content, locale), 'chapters').find((p) => p.slug === entry.page!.slug) : undefined;
+  const lab = entry.lab && loadLabs(paths).find((l) => l.id === entry.lab!.id);
+  const words = lab && localizeManifest(lab.manifest, locale);
+  return {
+    ...entry,
+    ...(page ? { title: page.title, page: { slug: entry.page.slug, description: page.description } } : {}),
+    ...(words ? { lab: { id: lab.id, title: words.title, summary: words.summary } } : {}),
+  };
 }
 
 /** Consecutive chapters not written yet, run together ("6–11"), between the written ones. */

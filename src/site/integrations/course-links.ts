@@ -7,10 +7,14 @@
  * its own, so it runs on .md and .mdx alike.
  */
 import type { AstroIntegration } from 'astro';
+import { fileURLToPath } from 'node:url';
 import { courseHref } from '../course-links.ts';
+import { uiStrings } from '../i18n/ui.ts';
+import { coursePaths } from '../../course/paths.ts';
+import { translatedLocaleOf } from './translated-imports.ts';
 
-/** The text that follows a link's words when its page is not part of this course. */
-export const LEFT_OUT_NOTE = ' (not part of this course)';
+/** The text that follows a link's words when its page is not part of this course (in English; each page gets its language's). */
+export const LEFT_OUT_NOTE = uiStrings('en').leftOutNote;
 
 /** The little of a Sätteri mdast visitor's context this plugin uses. */
 interface VisitorContext {
@@ -27,9 +31,10 @@ export function courseLinksPlugin(options: { base: string; leftOutPages: readonl
     link(node: { readonly url: string }, ctx: VisitorContext) {
       const href = target(node.url);
       if (href === undefined) {
-        // The link's own words stay, in a span with no href, followed by the note.
-        ctx.setProperty(node, 'data', { hName: 'span', hProperties: { className: ['left-out-link'], href: null, title: 'This instance of the course leaves that page out' } });
-        ctx.appendChild(node, { type: 'text', value: LEFT_OUT_NOTE });
+        // The link's own words stay, in a span with no href, followed by the note in the page's language.
+        const t = uiStrings(ctx.fileURL && translatedLocaleOf(fileURLToPath(ctx.fileURL), coursePaths().content));
+        ctx.setProperty(node, 'data', { hName: 'span', hProperties: { className: ['left-out-link'], href: null, title: t.leftOutTitle } });
+        ctx.appendChild(node, { type: 'text', value: t.leftOutNote });
       } else if (href !== node.url) ctx.setProperty(node, 'url', href);
     },
     definition(node: { readonly url: string; readonly identifier: string }, ctx: VisitorContext) {

@@ -36,17 +36,24 @@ describe('the edge hierarchy figure', () => {
     for (const n of NODES) expect(n.x >= 0 && n.y >= 0 && n.x + n.width <= VIEW_BOX.width && n.y + n.height <= VIEW_BOX.height, n.id).toBe(true);
     for (const [i, a] of NODES.entries()) for (const b of NODES.slice(i + 1)) expect(overlap(a, b), `${a.id} ${b.id}`).toBe(false);
     expect(ARROWS.length).toBe(10);
-    expect(() => checkSteps(HIERARCHY_STEPS, PART_IDS)).not.toThrow();
+    expect(() => checkSteps(HIERARCHY_STEPS.en, PART_IDS)).not.toThrow();
   });
 
   it('has one step per request and one per batch of responses leaving a place at one moment', () => {
     const run = runEdgeHierarchy();
     expect(hierarchySteps(run)).toHaveLength(run.filter((d) => d.request).length + 8);
-    expect(HIERARCHY_STEPS[1]!.text).toMatch(/request collapsing/);
+    expect(HIERARCHY_STEPS.en[1]!.text).toMatch(/request collapsing/);
+  });
+
+  it('walks the same run in Chinese: the same parts lit, every header value quoted as in English', () => {
+    const [english, chinese] = [HIERARCHY_STEPS.en, HIERARCHY_STEPS['zh-cn']];
+    expectSameSteps(english, chinese);
+    expect(chinese[1]!.text).toContain('请求合并');
   });
 });
 
 import { ageExample, heuristicExample } from './cdn-examples.ts';
+import { expectSameSteps } from '../../../../tests/support/translated-steps.ts';
 
 describe('the chapter’s worked numbers', () => {
   it('Age: the apparent age wins, plus the resident time', () => {

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { ARROWS, CACHE, NODES, PART_IDS, REFERRAL_STEPS, VIEW_BOX } from './referral-chain.ts';
-import { checkSteps } from '../../components/step-through.ts';
+import { ARROWS, CACHE, NODES, PART_IDS, REFERRAL_CHAIN_EN, REFERRAL_STEPS, VIEW_BOX } from './referral-chain.ts';
+import { REFERRAL_CHAIN_ZH, REFERRAL_STEPS_ZH } from './referral-chain.zh-cn.ts';
+import { checkSteps, translateSteps } from '../../components/step-through.ts';
+import { expectSameSteps } from '../../../../tests/support/translated-steps.ts';
 
 const inside = (x: number, y: number) => x >= 0 && y >= 0 && x <= VIEW_BOX.width && y <= VIEW_BOX.height;
 const overlap = (a: { x: number; y: number; width: number; height: number }, b: typeof a) =>
@@ -50,5 +52,18 @@ describe('the referral chain diagram', () => {
     expect(arrowsLit.filter((id) => id === 'ask-resolver')).toHaveLength(1);
     expect(arrowsLit.filter((id) => id !== 'ask-resolver')).toHaveLength(5);
     expect(REFERRAL_STEPS.at(-1)!.text).toContain('Five queries for the resolver; one for the phone.');
+  });
+});
+
+describe('the referral chain in Chinese', () => {
+  it('names every box and translates every step, keeping each step\'s parts and its code', () => {
+    expect(Object.keys(REFERRAL_CHAIN_ZH.nodes).sort()).toEqual(Object.keys(REFERRAL_CHAIN_EN.nodes).sort());
+    const steps = translateSteps(REFERRAL_STEPS, REFERRAL_STEPS_ZH, 'ReferralChain');
+    // Names in backticks are code: the translation keeps each one.
+    expectSameSteps(REFERRAL_STEPS, steps, { titles: true });
+  });
+
+  it('stops the build when a translation has a step too few', () => {
+    expect(() => translateSteps(REFERRAL_STEPS, REFERRAL_STEPS_ZH.slice(1), 'ReferralChain')).toThrow('11 translated steps for 12 steps');
   });
 });

@@ -32,6 +32,17 @@ export interface ChainArrow {
   label: string;
 }
 
+/** The figure's words in one language: what a reader sees or a screen reader hears, by box id. */
+export interface ReferralChainWords {
+  label: string;
+  title: string;
+  desc: string;
+  nodes: Record<string, Pick<ChainNode, 'title' | 'lines'>>;
+  cache: string;
+  query: string;
+  reply: string;
+}
+
 /** The SVG's coordinate system; it scales to the width of the page. */
 export const VIEW_BOX = { width: 420, height: 436 };
 
@@ -78,6 +89,20 @@ export const ARROWS: ChainArrow[] = [
     ];
   }),
 ];
+
+/** The figure's words in English (the Chinese are in referral-chain.zh-cn.ts). */
+export const REFERRAL_CHAIN_EN: ReferralChainWords = {
+  label: 'How a recursive resolver finds www.shop.example, step by step',
+  title: 'The referral chain for www.shop.example',
+  desc:
+    "The phone asks a recursive resolver, which asks the root servers, the TLD servers of example., the shop's " +
+    "authoritative server and the global load balancer's servers in turn; solid arrows are queries, dashed arrows " +
+    'replies. The numbered steps describe each message.',
+  nodes: Object.fromEntries(NODES.map((node) => [node.id, { title: node.title, lines: node.lines }])),
+  cache: CACHE.title,
+  query: 'query',
+  reply: 'reply',
+};
 
 /** Every `data-part` id in the diagram. */
 export const PART_IDS: string[] = [...NODES.map((n) => n.id), CACHE.id, ...ARROWS.map((a) => a.id)];

@@ -25,6 +25,17 @@ describe('the handshake ladder', () => {
     expect(() => checkSteps(steps, rungs.map((r) => r.id))).not.toThrow();
   });
 
+  it('walks the same rungs in Chinese, quoting the same sizes and message names', async () => {
+    const rungs = await handshakeRungs();
+    const english = ladderSteps(rungs);
+    const chinese = ladderSteps(rungs, 'zh-cn');
+    expect(chinese.map((s) => s.active)).toEqual(english.map((s) => s.active));
+    chinese.forEach((step, i) => {
+      expect(step.text).toContain(`${rungs[i]!.bytes} 字节`);
+      for (const c of rungs[i]!.contents) if (i > 0) expect(step.text).toContain(c.name);
+    });
+  });
+
   it('stacks each rung below the one before', async () => {
     const { rows, height } = ladderLayout(await handshakeRungs());
     for (let i = 1; i < rows.length; i++) expect(rows[i]!.labelY[0]!).toBeGreaterThan(rows[i - 1]!.arrow.to.y);

@@ -10,6 +10,7 @@ import { trafficKeys } from '../../../../labs/https/solution/key-schedule.ts';
 import { HandshakeReader } from '../../../../labs/https/solution/messages.ts';
 import { RecordProtection, RecordReader } from '../../../../labs/https/solution/record.ts';
 import { loadSession, type Session } from '../../../../labs/https/tests/fixtures/session.ts';
+import type { Locale } from '../../../course/locale.ts';
 import type { Step } from '../../components/step-through.ts';
 import type { Point } from '../../components/svg.ts';
 
@@ -115,30 +116,74 @@ export function ladderLayout(rungs: Rung[]): { height: number; rows: { labelY: n
   return { height: y, rows };
 }
 
-/** The step-through's text for each rung. */
-export function ladderSteps(rungs: Rung[]): Step[] {
-  const list = (r: Rung) => r.contents.map((c) => c.name).join(', ');
-  const [hello, flight, finished, answer] = rungs;
-  return [
-    {
+/** Each rung's words in each language, from the rung (its size, records and the list of what it carries). */
+const RUNG_WORDS: Record<Locale, ((rung: Rung, list: string) => Pick<Step, 'title' | 'text'>)[]> = {
+  en: [
+    (r) => ({
       title: 'ClientHello, in the clear',
-      text: `${hello!.bytes} bytes in one record: the client's random, its X25519 key share, the name shop.example (SNI) and what it supports. Nothing is secret yet, so nothing is encrypted.`,
-      active: [hello!.id],
-    },
-    {
+      text: `${r.bytes} bytes in one record: the client's random, its X25519 key share, the name shop.example (SNI) and what it supports. Nothing is secret yet, so nothing is encrypted.`,
+    }),
+    (r, list) => ({
       title: "The server's whole flight",
-      text: `${flight!.bytes} bytes in ${flight!.records} records: ${list(flight!)}. Only the ServerHello (and a ChangeCipherSpec kept for middleboxes) is in the clear; from EncryptedExtensions on, the server's handshake key protects everything, certificate included.`,
-      active: [flight!.id],
-    },
-    {
+      text: `${r.bytes} bytes in ${r.records} records: ${list}. Only the ServerHello (and a ChangeCipherSpec kept for middleboxes) is in the clear; from EncryptedExtensions on, the server's handshake key protects everything, certificate included.`,
+    }),
+    (r, list) => ({
       title: 'Finished, and the request right behind it',
-      text: `${finished!.bytes} bytes: ${list(finished!)}. The client checked the certificate, the signature and the server's Finished; its Finished goes under the client handshake key, the request already under the application key. One round trip, then data.`,
-      active: [finished!.id],
-    },
-    {
+      text: `${r.bytes} bytes: ${list}. The client checked the certificate, the signature and the server's Finished; its Finished goes under the client handshake key, the request already under the application key. One round trip, then data.`,
+    }),
+    (r, list) => ({
       title: 'Tickets, the answer, goodbye',
-      text: `${answer!.bytes} bytes: ${list(answer!)}, all under the server's application key. The tickets would let a later connection resume; this client ignores them.`,
-      active: [answer!.id],
-    },
-  ];
+      text: `${r.bytes} bytes: ${list}, all under the server's application key. The tickets would let a later connection resume; this client ignores them.`,
+    }),
+  ],
+  'zh-cn': [
+    (r) => ({
+      title: 'ClientHello，明文发送',
+      text: `一条记录，${r.bytes} 字节：客户端的随机数、它的 X25519 密钥份额、名字 shop.example（SNI）以及它支持的各种能力。此时还没有任何秘密，所以什么都不加密。`,
+    }),
+    (r, list) => ({
+      title: '服务器的整轮发送',
+      text: `${r.records} 条记录，共 ${r.bytes} 字节：${list}。只有 ServerHello（以及为中间设备保留的 ChangeCipherSpec）是明文；从 EncryptedExtensions 开始，一切都由服务器的握手密钥保护，证书也不例外。`,
+    }),
+    (r, list) => ({
+      title: 'Finished，请求紧随其后',
+      text: `${r.bytes} 字节：${list}。客户端检查了证书、签名和服务器的 Finished；它的 Finished 用客户端握手密钥保护，请求则已经用应用密钥保护。一个往返之后就是数据。`,
+    }),
+    (r, list) => ({
+      title: '票据、应答、告别',
+      text: `${r.bytes} 字节：${list}，全部用服务器的应用密钥保护。票据可以让以后的连接恢复会话；这个客户端忽略了它们。`,
+    }),
+  ],
+};
+
+/** The step-through's text for each rung, in `locale`. */
+export function ladderSteps(rungs: Rung[], locale: Locale = 'en'): Step[] {
+  const list = (r: Rung) => r.contents.map((c) => c.name).join(locale === 'en' ? ', ' : '、');
+  return RUNG_WORDS[locale].map((words, i) => ({ ...words(rungs[i]!, list(rungs[i]!)), active: [rungs[i]!.id] }));
 }
+
+/** The figure's other words in each language: names, the SVG's title and description, the sides and the key labels. */
+export const LADDER_WORDS: Record<Locale, { label: string; scroll: string; title: string; desc: string; client: string; server: string; lock: Record<'none' | 'handshake' | 'application', string> }> = {
+  en: {
+    label: 'A TLS 1.3 handshake with OpenSSL, rung by rung',
+    scroll: 'The handshake ladder (scrolls sideways on a narrow screen)',
+    title: "The TLS 1.3 handshake between the lab's client and OpenSSL",
+    desc:
+      "The client on the left, the server on the right. Four sends: the ClientHello; the server's ServerHello and its encrypted flight ending in Finished; " +
+      "the client's Finished with the HTTP request; the server's tickets, answer and close_notify. Each message is labelled with the keys that protected it.",
+    client: 'phone (lab client)',
+    server: 'shop (OpenSSL)',
+    lock: { none: 'clear', handshake: 'hs key', application: 'app key' },
+  },
+  'zh-cn': {
+    label: '与 OpenSSL 的一次 TLS 1.3 握手，逐级展开',
+    scroll: '握手阶梯图（窄屏上可横向滚动）',
+    title: '实验客户端与 OpenSSL 之间的 TLS 1.3 握手',
+    desc:
+      '左边是客户端，右边是服务器。共四次发送：ClientHello；服务器的 ServerHello 及以 Finished 结尾的加密发送；客户端的 Finished 连同 HTTP 请求；' +
+      '服务器的票据、应答和 close_notify。每条消息都标出了保护它的密钥。',
+    client: '手机（实验客户端）',
+    server: '商店（OpenSSL）',
+    lock: { none: '明文', handshake: '握手密钥', application: '应用密钥' },
+  },
+};

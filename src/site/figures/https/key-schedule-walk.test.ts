@@ -3,6 +3,7 @@ import { toHex } from '@lab-kit';
 import * as rfc8448 from '../../../../labs/https/tests/fixtures/rfc8448.ts';
 import { checkSteps } from '../../components/step-through.ts';
 import { abbreviate, keyScheduleWalk, VIEW_BOX } from './key-schedule-walk.ts';
+import { expectSameSteps } from '../../../../tests/support/translated-steps.ts';
 
 describe('the key schedule figure', () => {
   it("shows RFC 8448's published secrets, computed by the lab's solution", async () => {
@@ -24,6 +25,12 @@ describe('the key schedule figure', () => {
     const { boxes, steps, parts } = await keyScheduleWalk();
     for (const b of boxes) expect(b.x + b.width <= VIEW_BOX.width && b.y + b.height <= VIEW_BOX.height, b.id).toBe(true);
     expect(() => checkSteps(steps, parts)).not.toThrow();
+  });
+
+  it('walks the same steps in Chinese, quoting the same values and labels', async () => {
+    const english = (await keyScheduleWalk()).steps;
+    const chinese = (await keyScheduleWalk('zh-cn')).steps;
+    expectSameSteps(english, chinese, { quoted: /`[^`]+`|"[^"]*"/g });
   });
 
   it('abbreviates long values to their first bytes', () => {

@@ -7,6 +7,7 @@ import { buildHexModel } from '../../components/hex-view.ts';
 import { ipv4ChecksumWalk, LAYER_GROUPS, SEARCH_REQUEST, searchFrameExample } from './layers-frame.ts';
 import { FCS_BYTES, stackRows, stackSteps, STACK_VIEW } from './layer-stack.ts';
 import { checkSteps } from '../../components/step-through.ts';
+import { expectSameSteps } from '../../../../tests/support/translated-steps.ts';
 
 
 describe('the search request frame shown in the layers chapter', () => {
@@ -125,5 +126,13 @@ describe('the encapsulation diagram', () => {
     expect(() => checkSteps(steps, rows.map((r) => r.id))).not.toThrow();
     expect(steps.map((s) => s.active)).toEqual([['row-http'], ['row-tcp'], ['row-ipv4'], ['row-ethernet'], ['row-http', 'row-tcp', 'row-ipv4', 'row-ethernet']]);
     expect(steps[3]!.text).toContain('176 byte-times');
+  });
+
+  it('steps in Chinese with the same numbers, parts and code', () => {
+    const english = stackSteps(sizes);
+    const chinese = stackSteps(sizes, 'zh-cn');
+    expect(chinese[3]!.text).toContain('共 176 个字节时间');
+    expect(chinese[0]!.title).toBe(english[0]!.title.replace(/^The app writes (\d+) bytes$/, '应用写入 $1 字节'));
+    expectSameSteps(english, chinese);
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { drParts, drSteps, runDrWalk } from './dr-walk.ts';
 import { checkSteps } from '../../components/step-through.ts';
+import { expectSameSteps } from '../../../../tests/support/translated-steps.ts';
 
 describe('the DR walk', () => {
   const walk = runDrWalk();
@@ -18,5 +19,12 @@ describe('the DR walk', () => {
 
   it('lights only parts the diagram has', () => {
     expect(() => checkSteps(drSteps(walk), drParts(walk))).not.toThrow();
+  });
+
+  it('walks the same hops in Chinese, quoting the same addresses', () => {
+    const english = drSteps(walk);
+    const chinese = drSteps(walk, 'zh-cn');
+    expectSameSteps(english, chinese);
+    expect(chinese[0]!.title).toBe('1. 数据中心路由器 → 调度器');
   });
 });

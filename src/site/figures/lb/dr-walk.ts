@@ -11,6 +11,7 @@ import { fnv1a32 } from '../../../../labs/lb/given/hash.ts';
 import { MaglevTable } from '../../../../labs/lb/solution/maglev.ts';
 import { DR, drNetwork } from '../../../../labs/lb/tests/fixtures/dr-network.ts';
 import { viewFrame } from '../../../../labs/lb/tests/fixtures/frames.ts';
+import type { Locale } from '../../../course/locale.ts';
 import type { Step } from '../../components/step-through.ts';
 
 /** The fields the walk shows for each frame, in display order. */
@@ -103,18 +104,94 @@ export const DR_HOSTS: Readonly<Record<string, { label: string; lines: string[] 
   ...Object.fromEntries(DR.servers.map((s) => [s.name, { label: s.name, lines: [s.ip, 'VIP on lo'] }])),
 };
 
-/** The step-through's steps: one per hop, lighting the two hosts, the switch and both links. */
-export function drSteps(walk: DrWalk): Step[] {
+/** The walk's words in one language. */
+export interface DrWords {
+  label: string;
+  scroll: string;
+  title: string;
+  desc: (vip: string) => string;
+  hosts: Record<'router' | 'director', string>;
+  vipOnLo: string;
+  switch: string;
+  oneLan: string;
+  hop: (n: number) => string;
+  hopTitle: (n: number, from: string, to: string, ms: string) => string;
+  caption: (n: number) => string;
+  field: string;
+  onThisHop: string;
+  changed: string;
+  fields: Record<DrField, string>;
+  frame: (f: Record<DrField, string | number>) => string;
+  first: (client: string, vip: string) => string;
+  director: (flow: string, chosen: string) => string;
+  reply: (server: string, vip: string) => string;
+  join: string;
+}
+
+export const DR_WORDS: Record<Locale, DrWords> = {
+  en: {
+    label: 'A SYN to the virtual IP, through an LVS director in direct-routing mode',
+    scroll: 'The direct-routing network (scrolls sideways on a narrow screen)',
+    title: 'An LVS direct-routing network',
+    desc: (vip) => `The data-centre router, the director and three real servers, rs1 to rs3, all on one switch. The virtual IP ${vip} is on the director and on each real server's loopback.`,
+    hosts: { router: DR_HOSTS.router!.label, director: DR_HOSTS.director!.label },
+    vipOnLo: 'VIP on lo',
+    switch: 'Switch',
+    oneLan: 'one LAN',
+    hop: (n) => `Hop ${n}: headers`,
+    hopTitle: (n, from, to, ms) => `Hop ${n}: ${from} → ${to}, at ${ms} ms`,
+    caption: (n) => `The frame's headers on hop ${n}`,
+    field: 'Field',
+    onThisHop: 'On this hop',
+    changed: 'changed',
+    fields: DR_FIELD_LABELS,
+    frame: (f) => `The frame goes from \`${f.sourceMac}\` to \`${f.destinationMac}\`; the datagram from \`${f.sourceIp}\` to \`${f.destinationIp}\`, TTL ${f.ttl}.`,
+    first: (client, vip) => `The datagram is the shopper's, from \`${client}\`. The router's neighbour entry for the VIP holds the director's MAC: only the director answers ARP for ${vip}.`,
+    director: (flow, chosen) => `Maglev put the flow \`${flow}\` on ${chosen}. Only the two MACs changed; the IP header, TTL included, is the shopper's.`,
+    reply: (server, vip) => `${server} owns the VIP on its loopback, so it answers from \`${vip}\`, through its default gateway, the router. The director never sees the reply.`,
+    join: ' ',
+  },
+  'zh-cn': {
+    label: '一个发往虚拟 IP 的 SYN，经过直接路由（DR）模式的 LVS 调度器',
+    scroll: '直接路由网络（窄屏上可横向滚动）',
+    title: '一个 LVS 直接路由网络',
+    desc: (vip) => `数据中心路由器、调度器和三台真实服务器 rs1 到 rs3，全部接在同一台交换机上。虚拟 IP ${vip} 配置在调度器上，也配置在每台真实服务器的回环接口上。`,
+    hosts: { router: '数据中心路由器', director: '调度器' },
+    vipOnLo: 'VIP 在 lo 上',
+    switch: '交换机',
+    oneLan: '同一个局域网',
+    hop: (n) => `第 ${n} 跳：首部`,
+    hopTitle: (n, from, to, ms) => `第 ${n} 跳：${from} → ${to}，${ms} 毫秒时`,
+    caption: (n) => `第 ${n} 跳上帧的首部`,
+    field: '字段',
+    onThisHop: '这一跳上',
+    changed: '已改变',
+    fields: { destinationMac: '以太网目的地址', sourceMac: '以太网源地址', sourceIp: 'IPv4 源地址', destinationIp: 'IPv4 目的地址', ttl: 'IPv4 TTL' },
+    frame: (f) => `帧从 \`${f.sourceMac}\` 发往 \`${f.destinationMac}\`；数据报从 \`${f.sourceIp}\` 发往 \`${f.destinationIp}\`，TTL ${f.ttl}。`,
+    first: (client, vip) => `这个数据报是购物者的，来自 \`${client}\`。路由器中 VIP 的邻居表项里是调度器的 MAC：只有调度器会应答 ${vip} 的 ARP。`,
+    director: (flow, chosen) => `Maglev 把流 \`${flow}\` 分给了 ${chosen}。只有两个 MAC 地址变了；IP 首部（包括 TTL）仍是购物者发出时的样子。`,
+    reply: (server, vip) => `${server} 在自己的回环接口上持有 VIP，所以它从 \`${vip}\` 作答，经由默认网关（路由器）发回。调度器根本看不到这个回复。`,
+    join: '',
+  },
+};
+
+/** A host's name in a language: the router and the director are named, the real servers go by their names. */
+export function hostName(id: string, words: DrWords): string {
+  return id === 'router' || id === 'director' ? words.hosts[id] : DR_HOSTS[id]!.label;
+}
+
+/** The step-through's steps in `locale`: one per hop, lighting the two hosts, the switch and both links. */
+export function drSteps(walk: DrWalk, locale: Locale = 'en'): Step[] {
+  const w = DR_WORDS[locale];
   return walk.hops.map((hop, i) => {
-    const f = hop.fields;
     const what = [
-      `The frame goes from \`${f.sourceMac}\` to \`${f.destinationMac}\`; the datagram from \`${f.sourceIp}\` to \`${f.destinationIp}\`, TTL ${f.ttl}.`,
-      i === 0 ? `The datagram is the shopper's, from \`${DR.client.ip}\`. The router's neighbour entry for the VIP holds the director's MAC: only the director answers ARP for ${DR.vip}.` : '',
-      hop.from === 'director' ? `Maglev put the flow \`${walk.flowKey}\` on ${walk.chosen}. Only the two MACs changed; the IP header, TTL included, is the shopper's.` : '',
-      hop.from !== 'router' && hop.from !== 'director' ? `${hop.from} owns the VIP on its loopback, so it answers from \`${DR.vip}\`, through its default gateway, the router. The director never sees the reply.` : '',
-    ].filter(Boolean).join(' ');
+      w.frame(hop.fields),
+      i === 0 ? w.first(DR.client.ip, DR.vip) : '',
+      hop.from === 'director' ? w.director(walk.flowKey, walk.chosen) : '',
+      hop.from !== 'router' && hop.from !== 'director' ? w.reply(hop.from, DR.vip) : '',
+    ].filter(Boolean).join(w.join);
     return {
-      title: `${i + 1}. ${DR_HOSTS[hop.from]!.label} → ${DR_HOSTS[hop.to]!.label}`,
+      title: `${i + 1}. ${hostName(hop.from, w)} → ${hostName(hop.to, w)}`,
       text: what,
       active: [hop.from, 'switch', hop.to, ...hop.links, `fields-${i}`],
     };

@@ -7,6 +7,7 @@
  * result at build time (the worked example shown without JavaScript) and in
  * the browser, so both always agree. No lab code here: this runs on the page.
  */
+import { escapeHtml } from '../../components/escape-html.ts';
 
 /** One route of the table. */
 export interface CalcRoute {
@@ -230,10 +231,7 @@ export function summary(result: Lookup): string {
   return `${of}. Longest prefix: ${which}, so the datagram goes ${describeNextHop(route, result.address)}.`;
 }
 
-/** Escapes text for HTML. */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
+export { escapeHtml };
 
 /** Binary digits with the first `prefixLength` bits (the network part) wrapped in <mark>. */
 function bitsHtml(value: number, prefixLength: number): string {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { formatRoute, HOP_FIELDS, hopParts, hopSteps, runHopByHop } from './hop-by-hop.ts';
 import { natExample, NAT_INSIDE_IP, NAT_PUBLIC_IP } from './routing-examples.ts';
 import { checkSteps } from '../../components/step-through.ts';
+import { expectSameSteps } from '../../../../tests/support/translated-steps.ts';
 
 describe('the hop-by-hop journey, generated from a netsim run of the routing lab', () => {
   const journey = runHopByHop();
@@ -84,6 +85,14 @@ describe('the hop-by-hop journey, generated from a netsim run of the routing lab
     expect(stepList[1]!.text).toContain('`02:00:00:00:03:00`');
     expect(stepList.at(-1)!.text).toContain('the TTL went from 64 to 61');
     expect(HOP_FIELDS).toEqual(['dstMac', 'srcMac', 'srcIp', 'dstIp', 'ttl', 'checksum']);
+  });
+
+  it('walks the same links in Chinese, quoting the same routes and addresses', () => {
+    const english = hopSteps(journey);
+    const chinese = hopSteps(journey, 'zh-cn');
+    expectSameSteps(english, chinese);
+    expect(chinese.at(-1)!.text).toContain('TTL 从 64 变成 61');
+    expect(chinese[0]!.title).toBe('客户端 → 家庭网关');
   });
 });
 

@@ -17,6 +17,7 @@ import { Router } from '../../../../labs/routing/solution/router.ts';
 import { RoutingTable } from '../../../../labs/routing/solution/routing-table.ts';
 import { encapsulateHttpRequest } from '../../../../labs/layers/solution/encapsulate.ts';
 import { SEARCH_REQUEST } from '../layers/layers-frame.ts';
+import type { Locale } from '../../../course/locale.ts';
 import type { Step } from '../../components/step-through.ts';
 import type { ArpMessage } from '../../../../labs/routing/given/arp-types.ts';
 import type { Route } from '../../../../labs/routing/given/route-types.ts';
@@ -356,40 +357,161 @@ export function formatRoute(route: Route): string {
   return route.nextHop ? `${destination} via ${route.nextHop} dev ${route.interface}` : `${destination} dev ${route.interface}`;
 }
 
-/** Milliseconds for a step's text: "8.0 ms". */
-function ms(time: number): string {
-  return `${time.toFixed(1)} ms`;
+/** The hop-by-hop walk's words in one language: the steps' sentences and the diagram's and tables' labels. */
+export interface HopWords {
+  ms: (time: number) => string;
+  devices: Record<string, { label: string; noun: string }>;
+  links: Record<string, string>;
+  viaRoute: (route: string, dstIp: string, nextHop: string) => string;
+  onLink: (route: string, dstIp: string) => string;
+  arps: (nextHop: string, noun: string) => string;
+  cached: (nextHop: string) => string;
+  firstTtl: (ttl: string) => string;
+  ttl: (ttl: string) => string;
+  hop: (from: string, how: string, arp: string, at: string, dstMac: string, srcMac: string, ttl: string) => string;
+  delivered: string;
+  deliveredText: (noun: string, dstIp: string, links: number, changes: number, firstTtl: string, lastTtl: string) => string;
+  label: string;
+  title: string;
+  desc: (devices: string) => string;
+  then: string;
+  router: string;
+  host: string;
+  linkHeaders: (n: number) => string;
+  linkTitle: (n: number, from: string, to: string) => string;
+  route: string;
+  arpRequest: string;
+  arpRequestText: (to: string, target: string, sender: string) => [string, string, string];
+  arpReply: string;
+  arpReplyText: (to: string, sender: string, mac: string) => [string, string, string];
+  noArp: string;
+  caption: (n: number) => string;
+  field: string;
+  onThisLink: string;
+  changed: string;
+  fields: Record<HopField, string>;
+  allLinks: string;
+  allLinksTitle: string;
+  sameIps: [string, string, string];
+  summaryRegion: string;
+  summaryCaption: string;
+  link: string;
 }
 
+export const HOP_WORDS: Record<Locale, HopWords> = {
+  en: {
+    ms: (time) => `${time.toFixed(1)} ms`,
+    devices: Object.fromEntries(DEVICES.map((d) => [d.id, { label: d.label, noun: d.noun }])),
+    links: Object.fromEntries(LINKS.map((l) => [l.id, l.label])),
+    viaRoute: (route, dstIp, nextHop) => `its route \`${route}\` (the longest prefix that matches ${dstIp}) names the next hop ${nextHop}.`,
+    onLink: (route, dstIp) => `its route \`${route}\` says ${dstIp} is on this link: the next hop is the destination itself.`,
+    arps: (nextHop, noun) => ` It has no MAC for ${nextHop} yet, so it broadcasts an ARP request, and the ${noun} answers.`,
+    cached: (nextHop) => ` Its ARP cache already has ${nextHop}.`,
+    firstTtl: (ttl) => ` TTL ${ttl}.`,
+    ttl: (ttl) => ` The TTL is now ${ttl}, so the header checksum was recomputed.`,
+    hop: (from, how, arp, at, dstMac, srcMac, ttl) => `${from}: ${how}${arp} At ${at} the frame leaves for \`${dstMac}\`, from \`${srcMac}\`.${ttl}`,
+    delivered: 'Delivered',
+    deliveredText: (noun, dstIp, links, changes, firstTtl, lastTtl) =>
+      `The frame's destination MAC is the ${noun}'s own and so is the destination IP, ${dstIp}: its IP layer hands the segment to TCP, port 80. Across ${links} links the MACs changed ${changes} times, the IP addresses never, and the TTL went from ${firstTtl} to ${lastTtl}: one for each router.`,
+    label: 'One datagram from the client to the server, link by link',
+    title: 'The path from the client to the server',
+    desc: (devices) => `${devices}. Four links join them; the steps describe each one.`,
+    then: ', then ',
+    router: 'router',
+    host: 'host',
+    linkHeaders: (n) => `Link ${n}: headers`,
+    linkTitle: (n, from, to) => `Link ${n}: ${from} → ${to}`,
+    route: 'Route: ',
+    arpRequest: 'ARP request',
+    arpRequestText: (to, target, sender) => [' to ', to, `: who has ${target}? Tell ${sender}.`],
+    arpReply: 'ARP reply',
+    arpReplyText: (to, sender, mac) => [' to ', to, `: ${sender} is at ${mac}.`],
+    noArp: 'No ARP: the MAC was cached.',
+    caption: (n) => `The search request’s headers on link ${n}`,
+    field: 'Field',
+    onThisLink: 'On this link',
+    changed: 'changed',
+    fields: HOP_FIELD_LABELS,
+    allLinks: 'All links compared',
+    allLinksTitle: 'All four links, side by side',
+    sameIps: ['IPv4 source ', ' and destination ', ' on every link.'],
+    summaryRegion: 'Ethernet addresses and TTL on each link (scrolls sideways)',
+    summaryCaption: 'Ethernet addresses and TTL on each link',
+    link: 'Link',
+  },
+  'zh-cn': {
+    ms: (time) => `${time.toFixed(1)} 毫秒`,
+    devices: {
+      client: { label: '客户端', noun: '客户端' },
+      gateway: { label: '家庭网关', noun: '家庭网关' },
+      isp: { label: 'ISP 路由器', noun: 'ISP 路由器' },
+      datacenter: { label: '数据中心路由器', noun: '数据中心路由器' },
+      server: { label: '服务器', noun: '服务器' },
+    },
+    links: { lan: '家庭网络（Wi-Fi）', access: '到 ISP 的接入链路', transit: '穿越互联网', dc: '数据中心网络' },
+    viaRoute: (route, dstIp, nextHop) => `它的路由 \`${route}\`（与 ${dstIp} 匹配的最长前缀）指明下一跳是 ${nextHop}。`,
+    onLink: (route, dstIp) => `它的路由 \`${route}\` 表明 ${dstIp} 就在这条链路上：下一跳就是目的地址本身。`,
+    arps: (nextHop, noun) => `它还没有 ${nextHop} 的 MAC 地址，于是广播一个 ARP 请求，${noun}作答。`,
+    cached: (nextHop) => `它的 ARP 缓存里已经有 ${nextHop}。`,
+    firstTtl: (ttl) => `TTL 为 ${ttl}。`,
+    ttl: (ttl) => `TTL 现在是 ${ttl}，所以首部校验和重新计算过。`,
+    hop: (from, how, arp, at, dstMac, srcMac, ttl) => `${from}：${how}${arp}${at}时，帧从 \`${srcMac}\` 发往 \`${dstMac}\`。${ttl}`,
+    delivered: '送达',
+    deliveredText: (noun, dstIp, links, changes, firstTtl, lastTtl) =>
+      `帧的目的 MAC 是${noun}自己的，目的 IP ${dstIp} 也是：它的 IP 层把报文段交给 TCP 的 80 端口。经过 ${links} 条链路，MAC 地址换了 ${changes} 次，IP 地址一次也没变，TTL 从 ${firstTtl} 变成 ${lastTtl}：每经过一台路由器减一。`,
+    label: '一个数据报从客户端到服务器，逐条链路展开',
+    title: '从客户端到服务器的路径',
+    desc: (devices) => `${devices}。四条链路把它们连起来；各个步骤逐一说明每条链路。`,
+    then: '，然后是 ',
+    router: '路由器',
+    host: '主机',
+    linkHeaders: (n) => `链路 ${n}：首部`,
+    linkTitle: (n, from, to) => `链路 ${n}：${from} → ${to}`,
+    route: '路由：',
+    arpRequest: 'ARP 请求',
+    arpRequestText: (to, target, sender) => ['，发往 ', to, `：谁是 ${target}？请告诉 ${sender}。`],
+    arpReply: 'ARP 应答',
+    arpReplyText: (to, sender, mac) => ['，发往 ', to, `：${sender} 在 ${mac}。`],
+    noArp: '没有 ARP：MAC 地址已在缓存中。',
+    caption: (n) => `链路 ${n} 上搜索请求的首部`,
+    field: '字段',
+    onThisLink: '这条链路上',
+    changed: '已改变',
+    fields: { dstMac: '以太网目的地址', srcMac: '以太网源地址', srcIp: 'IPv4 源地址', dstIp: 'IPv4 目的地址', ttl: 'IPv4 TTL', checksum: 'IPv4 首部校验和' },
+    allLinks: '所有链路对比',
+    allLinksTitle: '四条链路并排对比',
+    sameIps: ['每条链路上 IPv4 源地址都是 ', '，目的地址都是 ', '。'],
+    summaryRegion: '每条链路上的以太网地址和 TTL（可横向滚动）',
+    summaryCaption: '每条链路上的以太网地址和 TTL',
+    link: '链路',
+  },
+};
+
 /**
- * The steps of the StepThrough: one per link, then the delivery. Each lights up
- * the link and its two devices (diagram parts named by their ids) and the
- * link's header table (`fields-<link id>`).
+ * The steps of the StepThrough, in `locale`: one per link, then the delivery.
+ * Each lights up the link and its two devices (diagram parts named by their
+ * ids) and the link's header table (`fields-<link id>`).
  */
-export function hopSteps(journey: HopJourney): Step[] {
-  const device = (id: string) => journey.devices.find((d) => d.id === id)!;
+export function hopSteps(journey: HopJourney, locale: Locale = 'en'): Step[] {
+  const w = HOP_WORDS[locale];
   const steps: Step[] = journey.steps.map((step, i) => {
-    const from = device(step.link.from.device).label;
-    const to = device(step.link.to.device).label;
-    const toNoun = device(step.link.to.device).noun;
-    const how = step.route.nextHop
-      ? `its route \`${formatRoute(step.route)}\` (the longest prefix that matches ${step.frame.dstIp}) names the next hop ${step.nextHop}.`
-      : `its route \`${formatRoute(step.route)}\` says ${step.frame.dstIp} is on this link: the next hop is the destination itself.`;
-    const arp = step.arp
-      ? ` It has no MAC for ${step.nextHop} yet, so it broadcasts an ARP request, and the ${toNoun} answers.`
-      : ` Its ARP cache already has ${step.nextHop}.`;
-    const ttl = i === 0 ? ` TTL ${step.frame.ttl}.` : ` The TTL is now ${step.frame.ttl}, so the header checksum was recomputed.`;
+    const from = w.devices[step.link.from.device]!.label;
+    const to = w.devices[step.link.to.device]!.label;
+    const route = formatRoute(step.route);
+    const how = step.route.nextHop ? w.viaRoute(route, step.frame.dstIp, step.nextHop) : w.onLink(route, step.frame.dstIp);
+    const arp = step.arp ? w.arps(step.nextHop, w.devices[step.link.to.device]!.noun) : w.cached(step.nextHop);
+    const ttl = i === 0 ? w.firstTtl(step.frame.ttl) : w.ttl(step.frame.ttl);
     return {
       title: `${from} → ${to}`,
-      text: `${from}: ${how}${arp} At ${ms(step.frame.sentAt)} the frame leaves for \`${step.frame.dstMac}\`, from \`${step.frame.srcMac}\`.${ttl}`,
+      text: w.hop(from, how, arp, w.ms(step.frame.sentAt), step.frame.dstMac, step.frame.srcMac, ttl),
       active: [step.link.id, step.link.from.device, step.link.to.device, `fields-${step.link.id}`],
     };
   });
   const server = journey.devices.at(-1)!;
   const first = journey.steps[0]!.frame;
   steps.push({
-    title: 'Delivered',
-    text: `The frame's destination MAC is the ${server.noun}'s own and so is the destination IP, ${journey.delivered.dstIp}: its IP layer hands the segment to TCP, port 80. Across ${journey.steps.length} links the MACs changed ${journey.steps.length - 1} times, the IP addresses never, and the TTL went from ${first.ttl} to ${journey.delivered.ttl}: one for each router.`,
+    title: w.delivered,
+    text: w.deliveredText(w.devices[server.id]!.noun, journey.delivered.dstIp, journey.steps.length, journey.steps.length - 1, first.ttl, journey.delivered.ttl),
     active: [...journey.devices.map((d) => d.id), ...journey.links.map((l) => l.id), 'fields-summary'],
   });
   return steps;

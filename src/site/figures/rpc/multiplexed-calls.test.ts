@@ -5,6 +5,7 @@ import { encodeFrame, FrameDecoder } from '../../../../labs/rpc/solution/frame.t
 import { requestBody, requestFrame } from './dubbo-invocation.ts';
 import { callSteps, runCalls, SCENARIO, type WireEvent } from './multiplexed-calls.ts';
 import { multiplexedLayout } from './multiplexed-layout.ts';
+import { expectSameSteps } from '../../../../tests/support/translated-steps.ts';
 
 const events = runCalls();
 const order = (kind: WireEvent['kind']) => events.filter((e) => e.kind === kind).map((e) => e.requestId);
@@ -44,5 +45,12 @@ describe('four calls on one connection', () => {
     const { rows, height } = multiplexedLayout(events);
     for (let i = 1; i < rows.length; i++) expect(rows[i]!.y).toBeGreaterThan(rows[i - 1]!.y);
     expect(height).toBeGreaterThan(rows.at(-1)!.y + 16);
+  });
+
+  it('tells the same run in Chinese: the same rows lit, the same ids, results and code', () => {
+    const english = callSteps(events);
+    const chinese = callSteps(events, SCENARIO, 'zh-cn');
+    expectSameSteps(english, chinese, { titles: true });
+    chinese.forEach((step, i) => expect(step.text).toContain(`${events[i]!.atMs} 毫秒`));
   });
 });

@@ -11,6 +11,7 @@ import { decodeValue } from '../../../../labs/rpc/solution/hessian.ts';
 import { encodeFrame, FrameDecoder } from '../../../../labs/rpc/solution/frame.ts';
 import type { Frame } from '../../../../labs/rpc/given/frame-layout.ts';
 import type { HessianValue } from '../../../../labs/rpc/given/hessian-types.ts';
+import type { Locale } from '../../../course/locale.ts';
 import type { Step } from '../../components/step-through.ts';
 import { RESERVE, requestBody, requestFrame, responseBody, responseFrame, type Call } from './dubbo-invocation.ts';
 
@@ -162,37 +163,111 @@ function resultOf(body: Uint8Array): HessianValue {
   return decodeValue(body, decodeValue(body, 0).next).value;
 }
 
-const ids = (waiting: bigint[]) => (waiting.length === 0 ? 'nothing' : waiting.join(', '));
+/** The figure's words in one language: the steps' sentences, the diagram's labels and its description. */
+export interface CallWords {
+  nothing: string;
+  list: string;
+  bytes: (n: number) => string;
+  request: (e: WireEvent, size: string, waiting: string) => Pick<Step, 'title' | 'text'>;
+  response: (e: WireEvent, size: string, waiting: string) => Pick<Step, 'title' | 'text'>;
+  timeout: (e: WireEvent, timeoutMs: number, waiting: string) => Pick<Step, 'title' | 'text'>;
+  late: (e: WireEvent) => Pick<Step, 'title' | 'text'>;
+  label: string;
+  scroll: string;
+  title: string;
+  desc: (order: string, timeoutMs: number) => string;
+  time: string;
+  inFlight: string;
+  client: string;
+  server: string;
+  ms: string;
+  lateDropped: string;
+  result: string;
+  timesOut: string;
+}
 
-/** One step per event, saying what the client did and what its table holds after. */
-export function callSteps(events: WireEvent[], scenario: Scenario = SCENARIO): Step[] {
+export const CALL_WORDS: Record<Locale, CallWords> = {
+  en: {
+    nothing: 'nothing',
+    list: ', ',
+    bytes: (n) => `${n} bytes`,
+    request: (e, size, waiting) => ({
+      title: `Call ${e.requestId} goes out: \`${e.summary}\``,
+      text: `At ${e.atMs} ms, one frame of ${size} with request id ${e.requestId}; the client does not wait for an answer before sending the next call. In flight: ${waiting}.`,
+    }),
+    response: (e, size, waiting) => ({
+      title: `The answer to call ${e.requestId} arrives`,
+      text: `At ${e.atMs} ms: ${size}, request id ${e.requestId}, result ${String(e.result)}. The client finds id ${e.requestId} in its table and completes \`${e.summary}\`, whatever order the calls went out in. In flight: ${waiting}.`,
+    }),
+    timeout: (e, timeoutMs, waiting) => ({
+      title: `Call ${e.requestId} times out`,
+      text: `At ${e.atMs} ms its ${timeoutMs} ms are up: the caller gets a timeout error and id ${e.requestId} leaves the table. Nothing tells the server, which is still working on it. In flight: ${waiting}.`,
+    }),
+    late: (e) => ({
+      title: `A late answer to call ${e.requestId} is dropped`,
+      text: `At ${e.atMs} ms the response to id ${e.requestId} arrives with result ${String(e.result)}: the reservation was made, but no call waits for it any more. The client drops it and counts it (late: ${e.late}).`,
+    }),
+    label: 'Four calls multiplexed on one connection, with a timeout and a late response',
+    scroll: 'The calls on the connection (scrolls sideways on a narrow screen)',
+    title: 'Four calls on one connection between the order service and the inventory service',
+    desc: (order, timeoutMs) =>
+      `The order service on the left sends four requests, ids 1 to 4, one after the other without waiting. The answers come back in the order the inventory service finished them: ${order}. Call 3 times out after ${timeoutMs} ms; its answer arrives later and is dropped.`,
+    time: 'time',
+    inFlight: 'in flight',
+    client: 'order service',
+    server: 'inventory',
+    ms: 'ms',
+    lateDropped: 'late: dropped',
+    result: 'result',
+    timesOut: 'times out: the caller gets an error',
+  },
+  'zh-cn': {
+    nothing: '无',
+    list: '、',
+    bytes: (n) => `${n} 字节`,
+    request: (e, size, waiting) => ({
+      title: `调用 ${e.requestId} 发出：\`${e.summary}\``,
+      text: `${e.atMs} 毫秒时，发出一个 ${size}的帧，请求 id 为 ${e.requestId}；客户端不等回答就发送下一个调用。进行中：${waiting}。`,
+    }),
+    response: (e, size, waiting) => ({
+      title: `调用 ${e.requestId} 的回答到达`,
+      text: `${e.atMs} 毫秒时：${size}，请求 id ${e.requestId}，结果 ${String(e.result)}。客户端在表中找到 id ${e.requestId}，完成 \`${e.summary}\`——不管这些调用是按什么顺序发出的。进行中：${waiting}。`,
+    }),
+    timeout: (e, timeoutMs, waiting) => ({
+      title: `调用 ${e.requestId} 超时`,
+      text: `${e.atMs} 毫秒时，它的 ${timeoutMs} 毫秒用完了：调用方收到超时错误，id ${e.requestId} 从表中移除。没有任何东西通知服务器，它仍在处理这个调用。进行中：${waiting}。`,
+    }),
+    late: (e) => ({
+      title: `调用 ${e.requestId} 迟到的回答被丢弃`,
+      text: `${e.atMs} 毫秒时，id ${e.requestId} 的响应到达，结果为 ${String(e.result)}：预留已经完成，但再也没有调用在等它。客户端丢弃它并计数（迟到：${e.late}）。`,
+    }),
+    label: '一条连接上多路复用的四个调用，含一次超时和一个迟到的响应',
+    scroll: '连接上的调用（窄屏上可横向滚动）',
+    title: '订单服务与库存服务之间一条连接上的四个调用',
+    desc: (order, timeoutMs) =>
+      `左边的订单服务依次发出四个请求，id 为 1 到 4，彼此之间不等待。回答按库存服务完成它们的顺序返回：${order}。调用 3 在 ${timeoutMs} 毫秒后超时；它的回答之后才到达，被丢弃。`,
+    time: '时间',
+    inFlight: '进行中',
+    client: '订单服务',
+    server: '库存服务',
+    ms: '毫秒',
+    lateDropped: '迟到：丢弃',
+    result: '结果',
+    timesOut: '超时：调用方收到错误',
+  },
+};
+
+/** One step per event, in `locale`, saying what the client did and what its table holds after. */
+export function callSteps(events: WireEvent[], scenario: Scenario = SCENARIO, locale: Locale = 'en'): Step[] {
+  const w = CALL_WORDS[locale];
+  const ids = (waiting: bigint[]) => (waiting.length === 0 ? w.nothing : waiting.join(w.list));
   return events.map((event) => {
-    const size = event.bytes ? `${event.bytes.length} bytes` : '';
-    switch (event.kind) {
-      case 'request':
-        return {
-          title: `Call ${event.requestId} goes out: \`${event.summary}\``,
-          text: `At ${event.atMs} ms, one frame of ${size} with request id ${event.requestId}; the client does not wait for an answer before sending the next call. In flight: ${ids(event.waiting)}.`,
-          active: [event.part],
-        };
-      case 'response':
-        return {
-          title: `The answer to call ${event.requestId} arrives`,
-          text: `At ${event.atMs} ms: ${size}, request id ${event.requestId}, result ${String(event.result)}. The client finds id ${event.requestId} in its table and completes \`${event.summary}\`, whatever order the calls went out in. In flight: ${ids(event.waiting)}.`,
-          active: [event.part],
-        };
-      case 'timeout':
-        return {
-          title: `Call ${event.requestId} times out`,
-          text: `At ${event.atMs} ms its ${scenario.timeoutMs} ms are up: the caller gets a timeout error and id ${event.requestId} leaves the table. Nothing tells the server, which is still working on it. In flight: ${ids(event.waiting)}.`,
-          active: [event.part],
-        };
-      case 'late':
-        return {
-          title: `A late answer to call ${event.requestId} is dropped`,
-          text: `At ${event.atMs} ms the response to id ${event.requestId} arrives with result ${String(event.result)}: the reservation was made, but no call waits for it any more. The client drops it and counts it (late: ${event.late}).`,
-          active: [event.part],
-        };
-    }
+    const size = event.bytes ? w.bytes(event.bytes.length) : '';
+    const words =
+      event.kind === 'request' ? w.request(event, size, ids(event.waiting))
+      : event.kind === 'response' ? w.response(event, size, ids(event.waiting))
+      : event.kind === 'timeout' ? w.timeout(event, scenario.timeoutMs, ids(event.waiting))
+      : w.late(event);
+    return { ...words, active: [event.part] };
   });
 }

@@ -5,7 +5,7 @@
  * a cross on the client's line where a call times out.
  */
 import type { Point } from '../../components/svg.ts';
-import type { WireEvent } from './multiplexed-calls.ts';
+import { CALL_WORDS, type CallWords, type WireEvent } from './multiplexed-calls.ts';
 
 /** The SVG's coordinate system and its columns. */
 export const VIEW = { width: 620, timeX: 48, waitingX: 104, clientX: 186, serverX: 576, top: 58, rowHeight: 38 };
@@ -24,7 +24,7 @@ export interface EventRow {
 }
 
 /** Lays the events out; the SVG's height follows from the rows. */
-export function multiplexedLayout(events: readonly WireEvent[]): { rows: EventRow[]; height: number } {
+export function multiplexedLayout(events: readonly WireEvent[], words: Pick<CallWords, 'result' | 'lateDropped' | 'timesOut'> = CALL_WORDS.en): { rows: EventRow[]; height: number } {
   const { clientX, serverX, top, rowHeight } = VIEW;
   const middle = (clientX + serverX) / 2;
   const rows = events.map((event, i): EventRow => {
@@ -35,7 +35,7 @@ export function multiplexedLayout(events: readonly WireEvent[]): { rows: EventRo
         return { event, y, arrow: { from: { x: clientX, y }, to: { x: serverX, y: y + 16 } }, label: { x: middle, y: y + 2, text: `id ${event.requestId} · ${event.summary}${size}`, anchor: 'middle' } };
       case 'response':
       case 'late': {
-        const text = event.kind === 'late' ? `id ${event.requestId} · late: dropped${size}` : `id ${event.requestId} · result ${String(event.result)}${size}`;
+        const text = event.kind === 'late' ? `id ${event.requestId} · ${words.lateDropped}${size}` : `id ${event.requestId} · ${words.result} ${String(event.result)}${size}`;
         return {
           event,
           y,
@@ -46,7 +46,7 @@ export function multiplexedLayout(events: readonly WireEvent[]): { rows: EventRo
         };
       }
       case 'timeout':
-        return { event, y, cross: { x: clientX, y: y + 8 }, label: { x: clientX + 16, y: y + 12, text: `id ${event.requestId} times out: the caller gets an error`, anchor: 'start' } };
+        return { event, y, cross: { x: clientX, y: y + 8 }, label: { x: clientX + 16, y: y + 12, text: `id ${event.requestId} ${words.timesOut}`, anchor: 'start' } };
     }
   });
   return { rows, height: top + events.length * rowHeight + 8 };

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { wrap } from '../../../../labs/tcp/solution/wrap32.ts';
 import { computeFrames, SCENARIO, windowSteps, type Region } from './receive-window.ts';
+import { expectSameSteps } from '../../../../tests/support/translated-steps.ts';
 
 const frames = computeFrames();
 const count = (regions: Region[], region: Region) => regions.filter((r) => r === region).length;
@@ -56,6 +57,13 @@ describe('the receive window, computed by the reference receiver', () => {
       expect(step.text).toContain(`ack=${frames[i]!.ackno} win=${frames[i]!.window}`);
     });
     expect(steps.map((s) => s.title)).toContain('Bytes 6–7 arrive out of order');
+  });
+
+  it('writes the same steps in Chinese, quoting the same acknowledgments, windows and RFC sections', () => {
+    const english = windowSteps(frames);
+    const chinese = windowSteps(frames, SCENARIO, 'zh-cn');
+    expectSameSteps(english, chinese, { quoted: /`[^`]+`|§[\d.]+/g });
+    expect(chinese.map((s) => s.title)).toContain('第 6–7 字节乱序到达');
   });
 
   it('says what governs a window that reopens after zero: SWS avoidance for when, zero-window probes for the guarantee', () => {

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { checkSteps } from '../../components/step-through.ts';
 import { MACHINE_PART_IDS } from './tcp-state-machine.ts';
 import { chapterTimeline, type Phase } from './tcp-timeline.ts';
-import { ARROW_LABEL, arrowLabel, crossPoints, badgeIds, describeStep, formatDuration, LANE, layoutSequence, stepsOf, timelineSteps, type SequenceArrow } from './tcp-timeline-view.ts';
+import { ARROW_LABEL, arrowLabel, crossPoints, badgeIds, describeStep, formatDuration, LANE, layoutSequence, stepsOf, TIMELINE_FIGURE_WORDS, timelineSteps, type SequenceArrow } from './tcp-timeline-view.ts';
+import { expectSameSteps } from '../../../../tests/support/translated-steps.ts';
 
 /** Room to leave around a label, viewBox units. */
 const CLEARANCE = 2;
@@ -66,9 +67,10 @@ describe('the sequence diagram', () => {
     const diagram = layoutSequence(timeline, stepsOf(timeline, 'data'));
     const arrows = [...diagram.arrows].sort((a, b) => a.segment.sentAt - b.segment.sentAt || a.segment.index - b.segment.index);
     for (let i = 1; i < arrows.length; i++) expect(arrows[i]!.from.y).toBeGreaterThan(arrows[i - 1]!.from.y);
-    expect(diagram.waits.map((w) => w.label)).toEqual([expect.stringMatching(/ms later$/)]);
+    expect(diagram.waits.map((w) => TIMELINE_FIGURE_WORDS.en.later(w.waitedMs))).toEqual([expect.stringMatching(/ms later$/)]);
     const close = layoutSequence(timeline, stepsOf(timeline, 'close'));
-    expect(close.waits.map((w) => w.label)).toEqual(['10 s later']);
+    expect(close.waits.map((w) => TIMELINE_FIGURE_WORDS.en.later(w.waitedMs))).toEqual(['10 s later']);
+    expect(close.waits.map((w) => TIMELINE_FIGURE_WORDS['zh-cn'].later(w.waitedMs))).toEqual(['10 秒后']);
   });
 
   it('writes each state where a side enters it, on that side’s line', () => {
@@ -130,6 +132,13 @@ describe('the steps', () => {
       expect(text).toContain(`client \`${step.after.client}\`, server \`${step.after.server}\``);
       if (step.segment) expect(text).toContain(`seq=${step.segment.seq}`);
     });
+  });
+
+  it('tell the same steps in Chinese, with the same raw numbers, states and RFC sections', () => {
+    const english = timelineSteps(timeline, timeline.steps, true);
+    const chinese = timelineSteps(timeline, timeline.steps, true, 'zh-cn');
+    expectSameSteps(english, chinese, { quoted: /`[^`]+`|§[\d.]+/g });
+    expect(chinese[0]!.title).toBe('服务器开始监听');
   });
 
   it('tell the ACK flag from the acknowledgment number, and the SYN’s sequence number from its ACK', () => {

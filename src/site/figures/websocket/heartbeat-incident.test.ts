@@ -30,6 +30,14 @@ describe('the heartbeat incident', () => {
     expect(steps).toHaveLength(7);
     expect(steps[2]!.title).toBe('60 s: the proxy cuts the 60 s connection');
   });
+
+  it('writes the same steps in Chinese from the same events', () => {
+    const english = incidentSteps(incident);
+    const chinese = incidentSteps(incident, 'zh-cn');
+    expect(chinese.map((s) => s.active)).toEqual(english.map((s) => s.active));
+    expect(chinese[2]!.title).toBe('60 秒：代理切断了 60 秒那条连接');
+    expect(chinese[6]!.text).toContain(`被切断 ${incident.at60.events.filter((e) => e.kind === 'cut').length} 次`);
+  });
 });
 
 describe('the figure’s layout', () => {

@@ -10,6 +10,7 @@
  */
 import { WebSocketConnection } from '../../../../labs/websocket/solution/connection.ts';
 import { runThroughProxy } from '../../../../labs/websocket/tests/fixtures/idle-proxy.ts';
+import type { Locale } from '../../../course/locale.ts';
 import type { Step } from '../../components/step-through.ts';
 
 /** The settings of the incident. */
@@ -94,57 +95,178 @@ export function heartbeatIncident(options: IncidentOptions = INCIDENT): { at60: 
   return { at60: simulateLane(60_000, options), at50: simulateLane(50_000, options), options };
 }
 
-const seconds = (ms: number) => `${(ms / 1000).toFixed(ms % 1000 === 0 ? 0 : 2)} s`;
+/** `60 s`, or `60.05 s` when it needs the hundredths, with the unit of the language. */
+const secondsIn = (unit: string) => (ms: number) => `${(ms / 1000).toFixed(ms % 1000 === 0 ? 0 : 2)} ${unit}`;
 
-/** The step-through's steps, written from the simulation's events; `active` names the figure's parts (see partId). */
-export function incidentSteps(incident = heartbeatIncident()): Step[] {
+/** What the steps quote from a run, already formatted. */
+interface IncidentNumbers {
+  idle: string;
+  delayMs: number;
+  ping50: [string, string];
+  spare: string;
+  cut60: [string, string];
+  pingedBeforeCut: boolean;
+  reconnect: string;
+  fleet: string;
+  spread: string;
+  retryAfter: string;
+  peak: string;
+  silence: string;
+  repeat: string;
+  duration: string;
+  cuts: number;
+  opens: number;
+  pings: number;
+}
+
+/** Each step's words in each language, in order. */
+const STEP_WORDS: Record<Locale, { unit: string; steps: ((n: IncidentNumbers) => Pick<Step, 'title' | 'text'>)[] }> = {
+  en: {
+    unit: 's',
+    steps: [
+      (n) => ({
+        title: 'Both connections open at 0 s',
+        text: `The same client connects twice through a proxy that cuts a connection after ${n.idle} without data from the server. The 101 response was the last thing the server sent: the proxy's idle timer starts now.`,
+      }),
+      (n) => ({
+        title: `${n.ping50[0]}: the 50 s server pings`,
+        text: `Its Ping crosses the proxy ${n.delayMs} ms after it leaves, with ${n.spare} to spare. Any byte from the server restarts the proxy's timer; the client's Pong proves the client is alive too.`,
+      }),
+      (n) => ({
+        title: `${n.cut60[0]}: the proxy cuts the 60 s connection`,
+        text: n.pingedBeforeCut
+          ? `The timer runs out at ${n.cut60[0]}.`
+          : `The server's Ping leaves at exactly 60 s, but it would cross the proxy ${n.delayMs} ms later: the timer has already run out. The proxy closes both TCP connections; neither end got a Close frame, so both report 1006.`,
+      }),
+      (n) => ({
+        title: `${n.reconnect}: every client reconnects at once`,
+        text: `All ${n.fleet} clients connected within ${n.spread} of each other, so they are all cut within ${n.spread} too, and all retry after the same ${n.retryAfter}: up to ${n.peak} handshakes a second hit the server, each one a TLS handshake, an authentication and a resubscription in a real system.`,
+      }),
+      (n) => ({
+        title: `${n.ping50[1]}: the 50 s connection is still up`,
+        text: `A Ping every 50 s means the proxy never sees more than ${n.silence} of silence from the server.`,
+      }),
+      (n) => ({
+        title: `${n.cut60[1]}: cut again, storm again`,
+        text: `The reconnected clients start a new 60 s heartbeat that loses the same race, so the storm repeats every ${n.repeat}.`,
+      }),
+      (n) => ({
+        title: `After ${n.duration}`,
+        text: `Pinging every 60 s: ${n.cuts} cuts and ${n.opens} connections per client. Pinging every 50 s: one connection and ${n.pings} Pings, no storm.`,
+      }),
+    ],
+  },
+  'zh-cn': {
+    unit: '秒',
+    steps: [
+      (n) => ({
+        title: '0 秒时两条连接都已建立',
+        text: `同一个客户端经由一个代理连接两次；这个代理在服务器 ${n.idle}没有发来数据时就切断连接。101 响应是服务器发出的最后一样东西：代理的空闲计时器从现在开始计时。`,
+      }),
+      (n) => ({
+        title: `${n.ping50[0]}：50 秒一次的服务器发出 Ping`,
+        text: `它的 Ping 在发出 ${n.delayMs} 毫秒后穿过代理，还剩 ${n.spare}余量。服务器发来的任何字节都会重启代理的计时器；客户端的 Pong 也证明客户端还活着。`,
+      }),
+      (n) => ({
+        title: `${n.cut60[0]}：代理切断了 60 秒那条连接`,
+        text: n.pingedBeforeCut
+          ? `计时器在 ${n.cut60[0]}到期。`
+          : `服务器的 Ping 恰好在 60 秒时发出，但要再过 ${n.delayMs} 毫秒才能穿过代理：计时器已经到期了。代理关闭了两侧的 TCP 连接；两端都没有收到 Close 帧，所以都报告 1006。`,
+      }),
+      (n) => ({
+        title: `${n.reconnect}：所有客户端同时重连`,
+        text: `全部 ${n.fleet} 个客户端是在 ${n.spread}之内相继连上的，所以它们也都在 ${n.spread}之内被切断，并且都在同样的 ${n.retryAfter}之后重试：每秒最多有 ${n.peak} 次握手涌向服务器；在真实系统中，每一次都意味着一次 TLS 握手、一次认证和一次重新订阅。`,
+      }),
+      (n) => ({
+        title: `${n.ping50[1]}：50 秒那条连接依然在线`,
+        text: `每 50 秒一次 Ping，意味着代理看到服务器的沉默从不超过 ${n.silence}。`,
+      }),
+      (n) => ({
+        title: `${n.cut60[1]}：再次切断，再次风暴`,
+        text: `重连后的客户端开始新一轮 60 秒心跳，又输掉了同一场赛跑，所以风暴每 ${n.repeat}重复一次。`,
+      }),
+      (n) => ({
+        title: `${n.duration}之后`,
+        text: `每 60 秒 Ping 一次：每个客户端被切断 ${n.cuts} 次、建立 ${n.opens} 条连接。每 50 秒 Ping 一次：一条连接、${n.pings} 次 Ping，没有风暴。`,
+      }),
+    ],
+  },
+};
+
+/** The parts each step lights, in step order. */
+const STEP_PARTS: string[][] = [
+  [partId(60, 'open', 0), partId(50, 'open', 0)],
+  [partId(50, 'ping', 0)],
+  [partId(60, 'cut', 0)],
+  [partId(60, 'open', 1), partId(60, 'storm', 1)],
+  [partId(50, 'ping', 1)],
+  [partId(60, 'cut', 1), partId(60, 'open', 2), partId(60, 'storm', 2)],
+  [partId(60, 'lane', 0), partId(50, 'lane', 0)],
+];
+
+/** The step-through's steps in `locale`, written from the simulation's events; `active` names the figure's parts (see partId). */
+export function incidentSteps(incident = heartbeatIncident(), locale: Locale = 'en'): Step[] {
   const { at60, at50, options } = incident;
+  const words = STEP_WORDS[locale];
+  const seconds = secondsIn(words.unit);
   const pings50 = at50.events.filter((e) => e.kind === 'ping');
   const cuts60 = at60.events.filter((e) => e.kind === 'cut');
   const opens60 = at60.events.filter((e) => e.kind === 'open');
-  const firstPing60 = at60.events.find((e) => e.kind === 'ping');
   const peak60 = Math.max(...at60.handshakesPerSecond.slice(Math.floor(cuts60[0]!.atMs / 1000)));
-  const steps: Step[] = [
-    {
-      title: 'Both connections open at 0 s',
-      text: `The same client connects twice through a proxy that cuts a connection after ${seconds(options.idleTimeoutMs)} without data from the server. The 101 response was the last thing the server sent: the proxy's idle timer starts now.`,
-      active: [partId(60, 'open', 0), partId(50, 'open', 0)],
-    },
-    {
-      title: `${seconds(pings50[0]!.atMs)}: the 50 s server pings`,
-      text: `Its Ping crosses the proxy ${options.delayMs} ms after it leaves, with ${seconds(options.idleTimeoutMs - pings50[0]!.atMs)} to spare. Any byte from the server restarts the proxy's timer; the client's Pong proves the client is alive too.`,
-      active: [partId(50, 'ping', 0)],
-    },
-    {
-      title: `${seconds(cuts60[0]!.atMs)}: the proxy cuts the 60 s connection`,
-      text: firstPing60
-        ? `The timer runs out at ${seconds(cuts60[0]!.atMs)}.`
-        : `The server's Ping leaves at exactly 60 s, but it would cross the proxy ${options.delayMs} ms later: the timer has already run out. The proxy closes both TCP connections; neither end got a Close frame, so both report 1006.`,
-      active: [partId(60, 'cut', 0)],
-    },
-    {
-      title: `${seconds(opens60[1]!.atMs)}: every client reconnects at once`,
-      text: `All ${options.fleet.toLocaleString('en')} clients connected within ${seconds(options.fleetSpreadMs)} of each other, so they are all cut within ${seconds(options.fleetSpreadMs)} too, and all retry after the same ${seconds(options.reconnectDelayMs)}: up to ${peak60.toLocaleString('en')} handshakes a second hit the server, each one a TLS handshake, an authentication and a resubscription in a real system.`,
-      active: [partId(60, 'open', 1), partId(60, 'storm', 1)],
-    },
-    {
-      title: `${seconds(pings50[1]!.atMs)}: the 50 s connection is still up`,
-      text: `A Ping every 50 s means the proxy never sees more than ${seconds(50_000 + options.delayMs)} of silence from the server.`,
-      active: [partId(50, 'ping', 1)],
-    },
-    {
-      title: `${seconds(cuts60[1]!.atMs)}: cut again, storm again`,
-      text: `The reconnected clients start a new 60 s heartbeat that loses the same race, so the storm repeats every ${seconds(options.idleTimeoutMs + options.reconnectDelayMs)}.`,
-      active: [partId(60, 'cut', 1), partId(60, 'open', 2), partId(60, 'storm', 2)],
-    },
-    {
-      title: `After ${seconds(options.durationMs)}`,
-      text: `Pinging every 60 s: ${cuts60.length} cuts and ${opens60.length} connections per client. Pinging every 50 s: one connection and ${pings50.length} Pings, no storm.`,
-      active: [partId(60, 'lane', 0), partId(50, 'lane', 0)],
-    },
-  ];
-  return steps;
+  const numbers: IncidentNumbers = {
+    idle: seconds(options.idleTimeoutMs),
+    delayMs: options.delayMs,
+    ping50: [seconds(pings50[0]!.atMs), seconds(pings50[1]!.atMs)],
+    spare: seconds(options.idleTimeoutMs - pings50[0]!.atMs),
+    cut60: [seconds(cuts60[0]!.atMs), seconds(cuts60[1]!.atMs)],
+    pingedBeforeCut: at60.events.some((e) => e.kind === 'ping'),
+    reconnect: seconds(opens60[1]!.atMs),
+    fleet: options.fleet.toLocaleString('en'),
+    spread: seconds(options.fleetSpreadMs),
+    retryAfter: seconds(options.reconnectDelayMs),
+    peak: peak60.toLocaleString('en'),
+    silence: seconds(50_000 + options.delayMs),
+    repeat: seconds(options.idleTimeoutMs + options.reconnectDelayMs),
+    duration: seconds(options.durationMs),
+    cuts: cuts60.length,
+    opens: opens60.length,
+    pings: pings50.length,
+  };
+  return words.steps.map((step, i) => ({ ...step(numbers), active: STEP_PARTS[i]! }));
 }
+
+/** The figure's other words in each language: names, title, description, a lane's title, the bars' unit, the ticks' unit and the key. */
+export const INCIDENT_WORDS: Record<Locale, { label: string; scroll: string; title: string; desc: string; lane: (every: number) => string; perSecond: string; unit: string; handshake: string; ping: string; cut: string }> = {
+  en: {
+    label: "A 60 s heartbeat against a proxy's 60 s idle timeout, and a 50 s one",
+    scroll: 'The heartbeat timeline (scrolls sideways on a narrow screen)',
+    title: 'Heartbeats through a proxy with a 60 second idle timeout',
+    desc:
+      'Two timelines of 180 seconds. Pinging every 60 seconds, the connection is cut at 60 and 121 seconds and the whole fleet reconnects each time, ' +
+      'shown as bars of handshakes per second. Pinging every 50 seconds, Pings cross the proxy at 50, 100 and 150 seconds and the connection stays up.',
+    lane: (every) => `Ping every ${every} s`,
+    perSecond: 'handshakes/s',
+    unit: 's',
+    handshake: 'handshake',
+    ping: 'Ping crosses the proxy',
+    cut: 'proxy cuts (1006)',
+  },
+  'zh-cn': {
+    label: '60 秒心跳对上代理 60 秒的空闲超时，以及 50 秒的心跳',
+    scroll: '心跳时间线（窄屏上可横向滚动）',
+    title: '经过 60 秒空闲超时代理的心跳',
+    desc:
+      '两条 180 秒的时间线。每 60 秒 Ping 一次时，连接在 60 秒和 121 秒被切断，每次整批客户端都会重连，用每秒握手次数的柱形表示。' +
+      '每 50 秒 Ping 一次时，Ping 在 50、100 和 150 秒穿过代理，连接一直保持。',
+    lane: (every) => `每 ${every} 秒 Ping 一次`,
+    perSecond: '握手/秒',
+    // The axis keeps the SI symbol: "180 秒" would run past the figure's right edge.
+    unit: 's',
+    handshake: '握手',
+    ping: 'Ping 穿过代理',
+    cut: '代理切断（1006）',
+  },
+};
 
 /** The `data-part` id of the figure element for the n-th event of a kind in a lane ('lane' is the whole lane, 'storm' the bars after the n-th open). */
 export function partId(lane: 60 | 50, kind: LaneEvent['kind'] | 'lane' | 'storm', n: number): string {

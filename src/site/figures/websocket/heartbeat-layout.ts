@@ -38,6 +38,8 @@ export interface Bar {
 export interface LaneLayout {
   id: string;
   title: string;
+  /** The lane's heartbeat period in seconds (its title names it). */
+  every: 60 | 50;
   y: number;
   spans: Span[];
   markers: Marker[];
@@ -51,7 +53,7 @@ export interface LaneLayout {
 /** The whole figure. */
 export interface HeartbeatLayout {
   lanes: LaneLayout[];
-  ticks: { x: number; label: string }[];
+  ticks: { x: number; label: string; seconds: number }[];
   axisY: number;
 }
 
@@ -83,9 +85,9 @@ export function heartbeatLayout(incident = heartbeatIncident()): HeartbeatLayout
       if (previous && data.handshakesPerSecond[second - 1]) previous.bars.push(bar);
       else storms.push({ id: partId(which, 'storm', storms.length), bars: [bar] });
     });
-    return { id: partId(which, 'lane', 0), title: `Ping every ${which} s`, y, spans, markers, storms, barBase, peak };
+    return { id: partId(which, 'lane', 0), title: `Ping every ${which} s`, every: which, y, spans, markers, storms, barBase, peak };
   };
-  const ticks = Array.from({ length: duration / 30_000 + 1 }, (_, i) => ({ x: x(i * 30_000), label: `${i * 30} s` }));
+  const ticks = Array.from({ length: duration / 30_000 + 1 }, (_, i) => ({ x: x(i * 30_000), label: `${i * 30} s`, seconds: i * 30 }));
   return { lanes: [lane(incident.at60, 60, 40), lane(incident.at50, 50, 160)], ticks, axisY: 282 };
 }
 

@@ -1,0 +1,55 @@
+/**
+ * Picks the course's UI strings for a page's language. Pages choose from
+ * `Astro.currentLocale` at build time; the lab page's scripts from the
+ * page's `lang`, which Starlight sets from the same locale.
+ */
+import { localeOf, type Locale } from '../../course/locale.ts';
+import { en, type UiStrings } from './en.ts';
+import { zhCn } from './zh-cn.ts';
+
+export type { UiStrings };
+
+const CATALOGUES: Record<Locale, UiStrings> = { en, 'zh-cn': zhCn };
+
+/** The language of a page from its locale (`Astro.currentLocale`, an HTML lang), English when unknown. */
+export function pageLocale(locale: string | undefined): Locale {
+  return localeOf(locale) ?? 'en';
+}
+
+/** The UI strings for a locale or language tag. */
+export function uiStrings(locale: string | undefined): UiStrings {
+  return CATALOGUES[pageLocale(locale)];
+}
+
+/** A catalogue string with its `{name}` placeholders filled; a placeholder without a value is a bug, so it throws. */
+export function fill(template: string, values: Record<string, string | number> = {}): string {
+  return template.replace(/\{(\w+)\}/g, (_, name: string) => {
+    if (!(name in values)) throw new Error(`UI string "${template}" needs a value for {${name}}`);
+    return String(values[name]);
+  });
+}
+
+type Segment = { text: string } | { slot: string };
+
+/** A catalogue string cut at its placeholders, for templates that render a placeholder as markup (a link, a `<code>`). */
+export function segments(template: string): Segment[] {
+  return template.split(/(\{\w+\})/).flatMap((part): Segment[] => {
+    if (part === '') return [];
+    const slot = /^\{(\w+)\}$/.exec(part)?.[1];
+    return slot ? [{ slot }] : [{ text: part }];
+  });
+}
+
+/** Chinese text joined from pieces, with the half-width space the course puts between a Latin letter or digit and a Chinese character. */
+export function joinCjk(...parts: string[]): string {
+  return parts.reduce((text, part) => (/[A-Za-z0-9]$/.test(text) && /^[\u4e00-\u9fff]/.test(part)) || (/[\u4e00-\u9fff]$/.test(text) && /^[A-Za-z0-9]/.test(part)) ? `${text} ${part}` : text + part, '');
+}
+
+/**
+ * The language of a page's content, for components inside it (figures, lab panels): the page's locale, except on
+ * Starlight's fallback pages, which show the English page under /zh-cn/ until it is translated.
+ */
+export function contentLocale(astro: { currentLocale?: string | undefined; locals: object }): Locale {
+  const route = (astro.locals as { starlightRoute?: { isFallback?: boolean } }).starlightRoute;
+  return route?.isFallback ? 'en' : pageLocale(astro.currentLocale);
+}
