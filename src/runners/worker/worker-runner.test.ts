@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { Manifest } from '../../course/manifest.ts';
 import type { RunRequest, WorkerMessage } from '../embedded/protocol.ts';
 import type { GradeResult } from '../result.ts';
-import { WorkerRunner, type WorkerGradeRequest } from './worker-runner.ts';
+import { poolSize, WorkerRunner, type WorkerGradeRequest } from './worker-runner.ts';
 
 /** How a scripted worker grades one stage: its tests, how long it takes on the test clock, and what it leaves behind. */
 interface StageScript {
@@ -184,5 +184,9 @@ describe('the worker runner', () => {
     broken = false;
     expect((await runner.grade(request)).stages.map((s) => s.status)).toEqual(['passed', 'failed', 'passed', 'passed']);
     expect(created).toHaveLength(4);
+  });
+
+  it('grades with two workers only where the machine has four cores or more', () => {
+    expect([undefined, 1, 2, 3, 4, 8].map(poolSize)).toEqual([1, 1, 1, 1, 2, 2]);
   });
 });
