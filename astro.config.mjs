@@ -54,7 +54,7 @@ export default defineConfig({
     worker: { format: 'es' },
     // The grading worker's dependencies, pre-bundled up front: discovered late, they make the dev server reload the page mid-run.
     optimizeDeps: {
-      include: ['@vitest/expect', '@vitest/runner', '@vitest/utils/display', 'chai', 'es-module-lexer/js', 'fast-check', 'sucrase', 'fflate', 'idb-keyval'],
+      include: ['@vitest/expect', '@vitest/runner', '@vitest/utils/display', 'chai', 'es-module-lexer/minimal/js', 'fast-check', 'sucrase', 'fflate', 'idb-keyval'],
       // PGlite finds its .wasm and .data files next to its own module (new URL(…, import.meta.url)): pre-bundling would move it away from them.
       exclude: ['@electric-sql/pglite'],
     },

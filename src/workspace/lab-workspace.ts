@@ -15,7 +15,7 @@ import { fileGroups, readOnlyDocuments, renderFileTree } from './file-tree.ts';
 import { setUpHints } from './hints.ts';
 import { makeResizable } from './panes.ts';
 import { recordProgress } from './progress.ts';
-import { renderResults, summaryText } from './results-view.ts';
+import { showResults, summaryText } from './results-view.ts';
 import { fill, pageLocale } from '../site/i18n/ui.ts';
 import { pageStrings } from './ui.ts';
 import { loadFiles, loadLastResult, popSnapshot, pushSnapshot, saveFiles, saveLastResult, snapshotCount, type Files } from './storage.ts';
@@ -283,7 +283,7 @@ class LabWorkspace extends HTMLElement {
 
   private showResult(result: GradeResult, options: { restoredAt?: string } = {}): void {
     const openable = [...this.bundle.manifest.files, ...Object.keys(readOnlyDocuments(this.bundle))];
-    this.byPart('results').replaceChildren(renderResults(result, { files: openable, tests: this.bundle.tests, stageTitles: JSON.parse(this.dataset['stageTitles'] ?? '{}'), ...options }));
+    showResults(this.byPart('results'), result, { files: openable, tests: this.bundle.tests, stageTitles: JSON.parse(this.dataset['stageTitles'] ?? '{}'), ...options });
     this.byPart('view-score').textContent = `${result.score}/${result.max}`;
     for (const stage of result.stages) {
       const badge = this.querySelector<HTMLElement>(`[data-stage-badge="${stage.id}"]`);

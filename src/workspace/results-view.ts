@@ -4,7 +4,8 @@
  * unfinished stage open), each distinct failure message once with the tests
  * that share it, hex rows that scroll sideways under prose that wraps, what
  * the learner's code printed, and links to the file and line a message names
- * and to the line each failing test is declared on.
+ * and to the line each failing test is declared on. A new result redraws
+ * only the stages whose results changed.
  */
 import { testSummary, type GradeResult, type StageResult, type TestResult } from '../runners/result.ts';
 import { fill, type UiStrings } from '../site/i18n/ui.ts';
@@ -143,31 +144,91 @@ function testList(tests: TestResult[], files: ReadonlySet<string>, source: TestS
 }
 
 /**
- * Builds the results panel's content for a result; `files` are the names a message may link to, `tests` the
- * lab's test files by path (`tests/<stage>.test.ts`), where each failing test's own line is found.
+ * What a results panel shows and links to: `files` are the names a message may open, `tests` the lab's test
+ * files by path (`tests/<stage>.test.ts`), where each failing test's own line is found, `stageTitles` the
+ * page language's stage titles by id.
  */
-export function renderResults(result: GradeResult, options: { files?: readonly string[]; tests?: Readonly<Record<string, string>>; restoredAt?: string; stageTitles?: Readonly<Record<string, string>> } = {}): HTMLElement {
+export interface ResultsOptions {
+  files?: readonly string[];
+  tests?: Readonly<Record<string, string>>;
+  restoredAt?: string;
+  stageTitles?: Readonly<Record<string, string>>;
+}
+
+/** The panel's lines above the stages: the summary, a restored result's note, the run's own error. */
+function headLines(result: GradeResult, files: ReadonlySet<string>, options: ResultsOptions): HTMLElement[] {
   const t = pageStrings();
-  const files = new Set(options.files ?? []);
   const summary = el('p', { class: 'summary', tabindex: '-1', 'data-status': result.status }, el('strong', {}, fill(t.pointsOfMax, { score: result.score, max: result.max })), ' ', summaryDetail(result, t));
-  const root = el('div', { class: 'results' }, summary);
+  const lines: HTMLElement[] = [summary];
   if (options.restoredAt) {
-    root.append(el('p', { class: 'restored' }, fill(t.restored, { when: new Date(options.restoredAt).toLocaleString(document.documentElement.lang || undefined) })));
+    lines.push(el('p', { class: 'restored' }, fill(t.restored, { when: new Date(options.restoredAt).toLocaleString(document.documentElement.lang || undefined) })));
   }
-  if (result.status === 'error' && result.message) root.append(messageBlock(result.message, files, 'run-error'));
-  const firstUnfinished = result.stages.find((s) => s.status === 'failed');
-  for (const stage of result.stages) {
-    const section = el(
-      'details',
-      { class: `stage stage-${stage.status}`, 'data-stage': stage.id },
-      el('summary', {}, mark(stage.status), el('span', { class: 'stage-title' }, options.stageTitles?.[stage.id] ?? stage.title), el('span', { class: 'points' }, `${stage.earned}/${stage.points}`), el('span', { class: 'note' }, stageNote(stage))),
-    );
-    if (stage === firstUnfinished) section.setAttribute('open', '');
-    if (stage.error) section.append(messageBlock(stage.error, files, 'stage-error'));
-    const path = `tests/${stage.id}.test.ts`;
-    const source = options.tests?.[path] === undefined ? undefined : { path, text: options.tests[path] };
-    if (stage.tests.length) section.append(testList(stage.tests, files, source));
-    root.append(section);
+  if (result.status === 'error' && result.message) lines.push(messageBlock(result.message, files, 'run-error'));
+  return lines;
+}
+
+function stageSection(stage: StageResult, files: ReadonlySet<string>, options: ResultsOptions): HTMLElement {
+  const section = el(
+    'details',
+    { class: `stage stage-${stage.status}`, 'data-stage': stage.id },
+    el('summary', {}, mark(stage.status), el('span', { class: 'stage-title' }, options.stageTitles?.[stage.id] ?? stage.title), el('span', { class: 'points' }, `${stage.earned}/${stage.points}`), el('span', { class: 'note' }, stageNote(stage))),
+  );
+  if (stage.error) section.append(messageBlock(stage.error, files, 'stage-error'));
+  const path = `tests/${stage.id}.test.ts`;
+  const source = options.tests?.[path] === undefined ? undefined : { path, text: options.tests[path] };
+  if (stage.tests.length) section.append(testList(stage.tests, files, source));
+  return section;
+}
+
+/** Only the first unfinished stage stands open. */
+function openFirstUnfinished(result: GradeResult, sections: readonly HTMLElement[]): void {
+  const first = result.stages.findIndex((s) => s.status === 'failed');
+  sections.forEach((section, i) => section.toggleAttribute('open', i === first));
+}
+
+/** Builds the results panel's content for a result. */
+function renderResults(result: GradeResult, options: ResultsOptions = {}): HTMLElement {
+  const files = new Set(options.files ?? []);
+  const sections = result.stages.map((stage) => stageSection(stage, files, options));
+  openFirstUnfinished(result, sections);
+  return el('div', { class: 'results' }, ...headLines(result, files, options), ...sections);
+}
+
+/** A stage's section, by what it shows (test times are not shown), and what it links to. */
+const drawnFrom = new WeakMap<HTMLElement, { stage: string; files: string; tests: ResultsOptions['tests']; title: string | undefined }>();
+
+/**
+ * Shows a result in `panel`, ending as `renderResults` draws it, but keeping
+ * in place each stage section that would be drawn the same: a warm run where
+ * one stage changed redraws that stage, and the page lays out only what changed.
+ */
+export function showResults(panel: HTMLElement, result: GradeResult, options: ResultsOptions = {}): void {
+  const files = new Set(options.files ?? []);
+  const shownAs = (stage: StageResult) => ({
+    stage: JSON.stringify(stage, (key, value: unknown) => (key === 'durationMs' ? undefined : value)),
+    files: [...files].join('\n'),
+    tests: options.tests,
+    title: options.stageTitles?.[stage.id],
+  });
+  const root = panel.querySelector<HTMLElement>(':scope > .results');
+  const old = root ? [...root.querySelectorAll<HTMLElement>(':scope > details.stage')] : [];
+  if (!root || old.map((s) => s.dataset['stage']).join() !== result.stages.map((s) => s.id).join()) {
+    const fresh = renderResults(result, options);
+    panel.replaceChildren(fresh);
+    fresh.querySelectorAll<HTMLElement>(':scope > details.stage').forEach((section, i) => drawnFrom.set(section, shownAs(result.stages[i]!)));
+    return;
   }
-  return root;
+  // The lines above the stages are few and always change (the run's time): drawn again.
+  while (root.firstElementChild && root.firstElementChild !== old[0]) root.firstElementChild.remove();
+  root.prepend(...headLines(result, files, options));
+  const sections = result.stages.map((stage, i) => {
+    const now = shownAs(stage);
+    const before = drawnFrom.get(old[i]!);
+    if (before && before.stage === now.stage && before.files === now.files && before.tests === now.tests && before.title === now.title) return old[i]!;
+    const section = stageSection(stage, files, options);
+    drawnFrom.set(section, now);
+    old[i]!.replaceWith(section);
+    return section;
+  });
+  openFirstUnfinished(result, sections);
 }

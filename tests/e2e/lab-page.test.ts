@@ -140,6 +140,38 @@ describe('coming back to a lab', () => {
   });
 });
 
+describe('a new result', () => {
+  /** Clicks Run tests and waits for the result, leaving the panel as it was until the result replaces it. */
+  async function runOver(p: Page): Promise<void> {
+    const graded = p.evaluate(() => new Promise<void>((resolve) => document.querySelector('lab-workspace')!.addEventListener('graded', () => resolve(), { once: true })));
+    await p.click('[data-part="run"]');
+    await graded;
+  }
+
+  const sections = (p: Page) => p.$$eval('.results details.stage', (all) => all.map((s) => s.outerHTML));
+
+  it('redraws only the stages whose results changed, and reads as a fresh drawing of the result', async () => {
+    const p = await page(LAPTOP);
+    await openLab(p, site.url, 'dns');
+    await importFiles(p, 'dns', solution);
+    await runTests(p);
+    await p.evaluate(() => document.querySelectorAll('.results details.stage').forEach((s) => s.setAttribute('data-drawn-before', '')));
+    await importFiles(p, 'dns', brokenRd);
+    await runOver(p);
+    const kept = await p.$$eval('.results details.stage[data-drawn-before]', (all) => all.map((s) => s.getAttribute('data-stage')));
+    // The wire stage is not run in a browser either time; the header stage now fails.
+    expect(kept).toContain('wire');
+    expect(kept).not.toContain('header-question');
+    expect(await p.textContent('.results .summary')).not.toContain('90/100');
+    await p.evaluate(() => document.querySelectorAll('.results [data-drawn-before]').forEach((s) => s.removeAttribute('data-drawn-before')));
+    const inPlace = await sections(p);
+    // After a reload the page draws the same (last) result from scratch.
+    await p.reload();
+    await p.waitForSelector('lab-workspace[data-ready]', { state: 'attached' });
+    expect(await sections(p)).toEqual(inPlace);
+  });
+});
+
 describe('hints', () => {
   it('are revealed one at a time', async () => {
     const p = await page(LAPTOP);

@@ -7,7 +7,6 @@
 import { startTests, type File, type Suite, type Test, type VitestRunner, type VitestRunnerConfig } from '@vitest/runner';
 import { format } from '@vitest/utils/display';
 import * as labKit from '../../lab-kit/index.ts';
-import * as netsim from '../../netsim/index.ts';
 import { appendOutput, causeOf, failureText, type ReportedError, type TestResult } from '../result.ts';
 import { useSeed } from '../seed.ts';
 import { importedPackages } from './imports.ts';
@@ -19,7 +18,6 @@ import * as vitestShim from './vitest-shim.ts';
 export const builtins: Record<string, Record<string, unknown>> = {
   vitest: vitestShim,
   '@lab-kit': labKit,
-  '@netsim': netsim,
 };
 
 /** A module loaded by the first run whose files import it, and made ready for each run. */
@@ -29,12 +27,18 @@ interface LazyBuiltin {
   forRun?(module: Record<string, unknown>, seed: number): void;
 }
 
-/** The lazily loaded built-ins, by name: packages as large as the rest of the runner that only some labs use. */
+/** The lazily loaded built-ins, by name: modules that only some labs use, kept out of the worker's first download. */
 const LAZY_BUILTINS: Record<string, LazyBuiltin> = {
   'fast-check': {
-    load: () => import('fast-check'),
+    // The part of fast-check the labs use (fast-check.ts), as a namespace: `import fc from` and named imports both work.
+    load: async () => {
+      const { default: fc } = await import('./fast-check.ts');
+      return { ...fc, default: fc };
+    },
     forRun: (fc, seed) => useSeed(fc as unknown as typeof import('fast-check'), seed),
   },
+  // The network simulator: only the labs that build topologies import it.
+  '@netsim': { load: () => import('../../netsim/index.ts') },
   // The CDN lab's reference cache.
   'http-cache-semantics': { load: () => import('http-cache-semantics') },
   // The inventory lab's database (PostgreSQL in WebAssembly, ≈ 5 MB): fetched only by a lab page whose files import it.

@@ -6,10 +6,16 @@
  * course's own modules (vitest, @lab-kit, @netsim, fast-check, http-cache-semantics) served from
  * namespaces the grader bundle already holds.
  */
-import { init, parse } from 'es-module-lexer/js';
+// The minimal asm.js build: no WebAssembly to compile, and a third of the full build's size; it reads the
+// JavaScript Sucrase writes, which is all it is given.
+import { init, parse } from 'es-module-lexer/minimal/js';
 import { transform } from 'sucrase';
 import { resolveImpl, type ImplLayout } from '../../course/impl-layers.ts';
 import { GIVEN_DIR, IMPL_DIR } from './run-files.ts';
+
+/** es-module-lexer's import kinds (`ImportSpecifier.t`) that the graph links. */
+const STATIC_IMPORT = 1;
+const REEXPORT_STAR = 8;
 
 /** A source file of the learner, the lab's given code, the tests, or their fixtures, by virtual path. */
 export type SourceFiles = ReadonlyMap<string, string>;
@@ -143,15 +149,15 @@ export class ModuleGraph {
     let out = '';
     let last = 0;
     for (const imp of imports) {
-      // Static imports and `export * from`; pure stages have no dynamic imports.
-      if (imp.type !== 'static' && imp.type !== 'reexport-star') continue;
-      if (this.host.passThrough?.(imp.specifier)) continue;
-      const target = this.resolve(path, imp.specifier);
+      // Static imports (t 1) and `export * from` (t 8); pure stages have no dynamic imports.
+      if ((imp.t !== STATIC_IMPORT && imp.t !== REEXPORT_STAR) || imp.n === undefined) continue;
+      if (this.host.passThrough?.(imp.n)) continue;
+      const target = this.resolve(path, imp.n);
       if (!this.builtins[target] && !this.files.has(target)) {
-        throw new ModuleLoadError(`${path}: cannot find "${imp.specifier}" (looked for ${target})`);
+        throw new ModuleLoadError(`${path}: cannot find "${imp.n}" (looked for ${target})`);
       }
-      out += code.slice(last, imp.start) + this.urlFor(target);
-      last = imp.end;
+      out += code.slice(last, imp.s) + this.urlFor(target);
+      last = imp.e;
     }
     return out + code.slice(last);
   }
