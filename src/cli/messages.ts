@@ -81,7 +81,7 @@ const en = {
 export type Messages = typeof en;
 
 const zhCn: Messages = {
-  error: 'journey：',
+  error: 'journey:',
   helpPointer: '运行 `npx journey help` 查看全部命令。',
   runnerLine: (where, runner, seconds) => `— ${where}，${runner} 评分器，${seconds} 秒`,
   notRunHere: '未在此处运行',
