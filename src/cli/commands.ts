@@ -44,8 +44,8 @@ function speak(io: Io, lab?: Lab): { m: Messages; manifest?: Lab['manifest'] } {
 }
 
 /** The lab with this id, or a UsageError in the learner's language listing this course's labs (and saying so when the lab is on disk but left out). */
-export function requireLab(paths: CoursePaths, id: string | undefined, io?: Io): Lab {
-  const m = messages(io?.locale ?? 'en');
+export function requireLab(paths: CoursePaths, id: string | undefined, io: Io): Lab {
+  const { m } = speak(io);
   const labs = courseLabs(paths);
   const ids = labs.map((lab) => lab.id).join(', ');
   if (!id) throw new UsageError(m.nameALab(ids));
@@ -137,14 +137,14 @@ export async function grade(
   const lab = requireLab(paths, id, io);
   const target = parseTarget(flags.target);
   const format = parseFormat(flags.format);
-  checkStages(lab, flags.stage, speak(io).m);
+  const { m, manifest } = speak(io, lab);
+  checkStages(lab, flags.stage, m);
   const hidden = hiddenFor(lab, flags.hidden, format);
   if (target === 'workspace' && !existsSync(join(paths.workspace, lab.id))) {
     // Tools reading --json get a result they can parse, saying the same thing.
     if (flags.json) io.out(JSON.stringify(await gradeLab({ paths, lab, target }), null, 2));
     return notStarted(paths, io, lab);
   }
-  const { m, manifest } = speak(io, lab);
   if (!flags.json && io.isTTY) io.err(pc.dim(m.grading(lab.id, target)));
   const result = await gradeLab({ paths, lab, target, ...(flags.stage ? { stages: flags.stage } : {}) });
   if (target === 'workspace') recordProgress(paths, lab, result);
@@ -204,8 +204,8 @@ function nextSteps(lab: Lab, result: GradeResult, all: boolean, m: Messages): st
  */
 export function hint(paths: CoursePaths, io: Io, id: string | undefined, stageId: string | undefined, flags: { seen?: boolean } = {}): number {
   const lab = requireLab(paths, id, io);
-  if (stageId) checkStages(lab, [stageId], speak(io).m);
   const { m, manifest } = speak(io, lab);
+  if (stageId) checkStages(lab, [stageId], m);
   const done = readProgress(paths)[lab.id]?.latest.stages ?? {};
   const stage = stageId
     ? manifest.stages.find((s) => s.id === stageId)!
