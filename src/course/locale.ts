@@ -37,6 +37,11 @@ export function localePrefix(locale: Locale): string {
   return locale === 'en' ? '' : `${locale}/`;
 }
 
+/** The language of a page from its locale (`Astro.currentLocale`, an HTML lang), English when unknown. */
+export function pageLocale(locale: string | undefined): Locale {
+  return localeOf(locale) ?? 'en';
+}
+
 /** Chinese text joined from pieces, with the half-width space the course puts between a Latin letter or digit and a Chinese character. */
 export function joinCjk(...parts: string[]): string {
   return parts.reduce((text, part) => (/[A-Za-z0-9]$/.test(text) && /^[\u4e00-\u9fff]/.test(part)) || (/[\u4e00-\u9fff]$/.test(text) && /^[A-Za-z0-9]/.test(part)) ? `${text} ${part}` : text + part, '');

@@ -5,7 +5,7 @@
 import { defineRouteMiddleware, type StarlightRouteData } from '@astrojs/starlight/route-data';
 import { leftOut } from '../course/offering.ts';
 import { coursePaths } from '../course/paths.ts';
-import { localeOf, localePrefix } from '../course/locale.ts';
+import { localePrefix, pageLocale } from '../course/locale.ts';
 import { courseHref, leftOutPrefixes, withBase } from './course-links.ts';
 import { outdatedTranslations } from './translation-status.ts';
 import { outdatedNotice } from './translation-notice.ts';
@@ -23,7 +23,7 @@ function localizedSidebar(entries: StarlightRouteData['sidebar'], prefix: string
 
 export const onRequest = defineRouteMiddleware((context) => {
   const route = context.locals.starlightRoute;
-  const locale = localeOf(route.lang) ?? 'en';
+  const locale = pageLocale(route.lang);
   if (locale !== 'en') route.sidebar = localizedSidebar(route.sidebar, localePrefix(locale));
   let data = route.entry.data;
   // The entry's file path, relative to the project, for a page built from content/ (StarlightPage pages have none).

@@ -3,20 +3,15 @@
  * `Astro.currentLocale` at build time; the lab page's scripts from the
  * page's `lang`, which Starlight sets from the same locale.
  */
-import { localeOf, type Locale } from '../../course/locale.ts';
+import { pageLocale, type Locale } from '../../course/locale.ts';
 
-export { joinCjk } from '../../course/locale.ts';
+export { joinCjk, pageLocale } from '../../course/locale.ts';
 import { en, type UiStrings } from './en.ts';
 import { zhCn } from './zh-cn.ts';
 
 export type { UiStrings };
 
 const CATALOGUES: Record<Locale, UiStrings> = { en, 'zh-cn': zhCn };
-
-/** The language of a page from its locale (`Astro.currentLocale`, an HTML lang), English when unknown. */
-export function pageLocale(locale: string | undefined): Locale {
-  return localeOf(locale) ?? 'en';
-}
 
 /** The UI strings for a locale or language tag. */
 export function uiStrings(locale: string | undefined): UiStrings {
