@@ -48,6 +48,11 @@ describe('the Node runner treats learner code as untrusted', () => {
     expect(result.stages[0]!.tests[0]!.output).toBe('adding 2 and 3\n');
   });
 
+  it('reports a rejection nobody caught when its stage is graded alone, though the run ends as it is written', async () => {
+    const result = await gradeLab({ paths, lab: hostile, target: 'starter', stages: ['rejection'], limits: SHORT_LIMITS });
+    expect(result).toMatchObject({ status: 'error', message: 'errors outside any test:\nError: nobody caught this rejection' });
+  });
+
   it('reports a file that throws on import as a stage error, not a crash', async () => {
     const implDir = learnerCopy('throw new Error("boom at import");\nexport const add = 1, add32 = 2;\n');
     const result = await gradeLab({ paths, lab: adder, target: 'workspace', implDir });

@@ -4,9 +4,10 @@
  * stops its process or worker, the overrun is recorded (a hung test keeps the
  * results its stage already had; a stage that never finished loading gets an
  * error) and the next pass runs the rest, including any stage that was
- * stopped half-way beside it. Each pass closes at least one stage, so there
- * are at most as many passes as stages, and the whole run has a time limit
- * besides.
+ * stopped half-way beside it. An overrun is blamed only on a stage that
+ * overran with no other stage still open beside it; otherwise the open stages
+ * run again one at a time. Each pass but that one closes at least one stage,
+ * so passes are bounded, and the whole run has a time limit besides.
  */
 import type { Stage } from '../course/manifest.ts';
 import type { GraderEvent } from './embedded/protocol.ts';
@@ -95,12 +96,19 @@ export async function gradeInPasses(options: PassOptions): Promise<GradeResult> 
     if (event.kind === 'stage-tests' && p) p.names = event.names;
     if (event.kind === 'test-end' && p) p.tests.push(event.result);
     if (event.kind === 'stage-end' && p) Object.assign(p, { done: true, error: event.error });
-    if (event.kind === 'run-end') unhandled.push(...event.unhandled);
+    // A stage run again reports its stray rejection again: each is listed once.
+    if (event.kind === 'run-end') unhandled.push(...event.unhandled.filter((u) => !unhandled.includes(u)));
   };
 
-  for (let pass = 0; pass <= runnable.length && !failure; pass++) {
-    const remaining = runnable.filter((s) => !progress.get(s.id)!.done);
-    if (!remaining.length) break;
+  // Once the watchdog has stopped a pass while stages beside the one it named were still open, the
+  // blame is unsure: on a busy machine a loop in one stage slows the others' loading and tests too.
+  // From then on each open stage runs alone, where an overrun can only be its own.
+  let alone = false;
+  // Each pass closes a stage, except the one pass that finds the blame unsure.
+  for (let pass = 0; pass <= runnable.length + 1 && !failure; pass++) {
+    const open = runnable.filter((s) => !progress.get(s.id)!.done);
+    if (!open.length) break;
+    const remaining = alone ? open.slice(0, 1) : open;
     // A stage graded beside the one that overran was stopped with it: it runs again from the start.
     for (const s of remaining) Object.assign(progress.get(s.id)!, { tests: [], names: [], error: undefined });
     const controller = new AbortController();
@@ -109,9 +117,22 @@ export async function gradeInPasses(options: PassOptions): Promise<GradeResult> 
       overrun = o;
       controller.abort();
     });
+    // The stages that began loading in this pass: one still waiting its turn cannot have slowed another.
+    const begun = new Set<string>();
+    const watch: WatchFeed = {
+      loading(stage) {
+        begun.add(stage);
+        watchdog.loading(stage);
+      },
+      started(stage, name) {
+        begun.add(stage);
+        watchdog.started(stage, name);
+      },
+      ended: (stage) => watchdog.ended(stage),
+    };
     let outcome: PassOutcome;
     try {
-      outcome = await options.runPass(remaining, onEvent, watchdog, controller.signal);
+      outcome = await options.runPass(remaining, onEvent, watch, controller.signal);
     } catch (error) {
       outcome = { kind: 'crash', message: (error as Error).message ?? String(error) };
     } finally {
@@ -119,6 +140,7 @@ export async function gradeInPasses(options: PassOptions): Promise<GradeResult> 
     }
     const stopped = overrun as Overrun | undefined;
     if (stopped?.scope === 'run') failure = `the whole run took longer than ${stopped.limitMs / 1000} s and was stopped`;
+    else if (stopped && [...begun].some((id) => id !== stopped.stage && progress.get(id)?.done === false)) alone = true;
     else if (stopped) recordOverrun(progress.get(stopped.stage)!, stopped);
     else if (outcome.kind === 'crash') failure = `the grader crashed: ${outcome.message}`;
   }

@@ -196,6 +196,8 @@ export class GradingChild {
             drain();
             return finish({ kind: 'done' });
           }
+          // The progress lines written before the run ended are read first: an unhandled rejection there may be its only report.
+          if (reply.kind === 'run-end') drain();
           if (reply.kind !== 'dependents') relay.result(reply);
         },
         exit: (why) => finish({ kind: 'crash', message: why }),
