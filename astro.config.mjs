@@ -16,6 +16,7 @@ import { leftOutPrefixes } from './src/site/course-links.ts';
 import { courseLinks } from './src/site/integrations/course-links.ts';
 import { LANG_TAG } from './src/course/locale.ts';
 import { translatedImports } from './src/site/integrations/translated-imports.ts';
+import { searchOnOpen } from './src/site/integrations/search-on-open.ts';
 
 // The teacher's settings for this instance (course.json; README, "For teachers").
 const course = courseSettings(coursePaths());
@@ -47,7 +48,8 @@ export default defineConfig({
     },
     // Chapter figures run the labs' solutions at build time; their `@impl/…` imports resolve as the grader's do.
     // Translated pages (content/zh-cn/) import what their English pages import, relative to the English page.
-    plugins: [implPlugin(solutionLayouts(coursePaths())), translatedImports(coursePaths().content)],
+    // Pagefind's search UI loads when a reader opens search, not on every page at idle.
+    plugins: [implPlugin(solutionLayouts(coursePaths())), translatedImports(coursePaths().content), searchOnOpen()],
     // …and the lab fixtures they read (the HTTPS chapter's RFC 8448 trace and recorded session) import the lab kit.
     resolve: { alias: courseAliases(coursePaths().root) },
     // Module workers, so the grading worker can load fast-check only for the labs whose tests use it.

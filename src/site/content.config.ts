@@ -14,8 +14,8 @@ import { LOCALES, localePrefix } from '../course/locale.ts';
 const left = leftOut(coursePaths());
 
 export const collections = {
-  // Starlight reads this collection on every build and Astro warns when it is missing; the course overrides no UI
-  // string, so it holds one empty entry (src/site/content/i18n/en.json): an empty folder warns as well.
+  // Starlight's own UI strings, where the course adds to them: its Chinese leaves Pagefind's search results in English
+  // (src/site/content/i18n/zh-CN.json). English uses Starlight's as they are.
   i18n: defineCollection({ loader: i18nLoader(), schema: i18nSchema() }),
   docs: defineCollection({
     // A left-out chapter's translations (content/zh-cn/chapters/<id>.mdx) are left out with it.

@@ -43,6 +43,30 @@ describe('the built course site', () => {
     expect(await site.page.evaluate(() => globalThis.crossOriginIsolated)).toBe(true);
   });
 
+  it('fetches the search UI (Pagefind) only when a reader reaches for search', async () => {
+    const fetched: string[] = [];
+    site.page.on('request', (r) => fetched.push(r.url()));
+    await site.page.goto(`${site.url}/chapters/dns/`, { waitUntil: 'networkidle' });
+    const searchUi = () => fetched.filter((url) => /\/_astro\/ui-core\.[\w-]+\.js$/.test(url));
+    expect(searchUi()).toEqual([]);
+    await site.page.locator('site-search button[data-open-modal]:enabled').first().hover();
+    await expect.poll(searchUi, { timeout: 10_000 }).toHaveLength(1);
+    expect(await site.page.locator('#starlight__search input').count()).toBe(0);
+  }, 60_000);
+
+  it('builds the search box for a reader who opens search before the page is first idle', async () => {
+    // Starlight sets the search up when the page is first idle; hold that back until search is open.
+    await site.page.addInitScript(() => {
+      globalThis.requestIdleCallback = ((callback: () => void) =>
+        setTimeout(function wait() {
+          if (document.querySelector('site-search dialog[open]')) callback();
+          else setTimeout(wait, 50);
+        }, 50)) as unknown as typeof requestIdleCallback;
+    });
+    const result = await firstSearchResult(site, '/chapters/dns/', 'TTL');
+    expect(await result.textContent()).toBeTruthy();
+  }, 60_000);
+
   it('search finds "TTL"', async () => {
     const result = await firstSearchResult(site, '/chapters/dns/', 'TTL');
     expect(await result.textContent()).toBeTruthy();
