@@ -17,6 +17,7 @@ import { courseLinks } from './src/site/integrations/course-links.ts';
 import { LANG_TAG } from './src/course/locale.ts';
 import { translatedImports } from './src/site/integrations/translated-imports.ts';
 import { searchOnOpen } from './src/site/integrations/search-on-open.ts';
+import { sucraseUncheckedOptions } from './src/runners/embedded/sucrase-options-plugin.ts';
 
 // The teacher's settings for this instance (course.json; README, "For teachers").
 const course = courseSettings(coursePaths());
@@ -53,7 +54,7 @@ export default defineConfig({
     // …and the lab fixtures they read (the HTTPS chapter's RFC 8448 trace and recorded session) import the lab kit.
     resolve: { alias: courseAliases(coursePaths().root) },
     // Module workers, so the grading worker can load fast-check only for the labs whose tests use it.
-    worker: { format: 'es' },
+    worker: { format: 'es', plugins: () => [sucraseUncheckedOptions()] },
     // The grading worker's dependencies, pre-bundled up front: discovered late, they make the dev server reload the page mid-run.
     optimizeDeps: {
       include: ['@vitest/expect', '@vitest/runner', '@vitest/utils/display', 'chai', 'es-module-lexer/minimal/js', 'fast-check', 'sucrase', 'fflate', 'idb-keyval'],
