@@ -40,6 +40,8 @@ export interface GradeOptions {
   launcher?: Launcher;
   /** Add a test of this name that must fail to every stage (batch grading's canary). */
   canary?: string;
+  /** With `warm`: the learner files saved since its last grade, the only ones it reads again. */
+  changed?: readonly string[];
 }
 
 /** Keeps one grading child, and its Vitest session, from one grade to the next. */
@@ -101,7 +103,8 @@ export async function gradeLab(options: GradeOptions): Promise<GradeResult> {
     runPass: async (remaining, onEvent, watch, signal) => {
       const child = options.warm ? options.warm.take() : GradingChild.take(options.launcher);
       try {
-        return await child.run(sessionSetup(options, implDir, limits), stageBatches(lab, remaining), seed, onEvent, watch, signal);
+        const plan = { batches: stageBatches(lab, remaining), seed, ...(options.changed ? { changed: [...options.changed] } : {}) };
+        return await child.run(sessionSetup(options, implDir, limits), plan, onEvent, watch, signal);
       } finally {
         if (!options.warm) {
           // kill() holds the child until it has exited (see grading-child.ts), so this await keeps the CLI alive.
@@ -134,7 +137,7 @@ export async function regradeLab(options: GradeOptions & { warm: WarmGrader }, p
   if (!dependents) return gradeLab(options);
   const again = previous.stages.filter((s) => dependents.includes(stageFile(lab, s.id)) || partlyGraded(s)).map((s) => s.id);
   if (!again.length) return previous;
-  const fresh = await gradeLab({ ...options, stages: again });
+  const fresh = await gradeLab({ ...options, stages: again, changed });
   const stages = previous.stages.map((s) => fresh.stages.find((f) => f.id === s.id) ?? s);
   const { status: _status, message, score: _score, max: _max, stages: _stages, ...fields } = fresh;
   return gradeResult(fields, stages, message);

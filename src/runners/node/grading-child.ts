@@ -19,7 +19,7 @@ import type { ChildReply, ChildRequest } from './child-protocol.ts';
 import { ProgressReader, progressKey, type ProgressEntry } from './progress-channel.ts';
 import { killGroup, track } from './reaper.ts';
 import { stageOfFile } from './stage-file.ts';
-import type { SessionSetup } from './vitest-session.ts';
+import type { RunOrder, SessionSetup } from './vitest-session.ts';
 
 /** How often the progress channel is read. */
 const POLL_MS = 100;
@@ -161,7 +161,7 @@ export class GradingChild {
   }
 
   /** Runs batches of stage files (see RunOrder), relaying results to `onEvent` and progress to `watch`, until the run ends or `signal` stops it. */
-  run(setup: SessionSetup, batches: string[][], seed: number, onEvent: (event: GraderEvent) => void, watch: WatchFeed, signal: AbortSignal): Promise<PassOutcome> {
+  run(setup: SessionSetup, plan: Pick<RunOrder, 'batches' | 'changed'> & { seed: number }, onEvent: (event: GraderEvent) => void, watch: WatchFeed, signal: AbortSignal): Promise<PassOutcome> {
     if (this.gone) return Promise.resolve({ kind: 'crash', message: `the grading child had already ended: ${this.stderr.trim()}` });
     // One run at a time, each with a fresh file and key.
     const channel = { file: join(this.dir, 'progress.jsonl'), key: progressKey() };
@@ -202,7 +202,10 @@ export class GradingChild {
         },
         exit: (why) => finish({ kind: 'crash', message: why }),
       };
-      this.send({ type: 'run', setup, order: { batches, warm: this.kept, context: { seed, progress: channel, learner: setup.impl, ...(setup.canary ? { canary: setup.canary } : {}) } } });
+      // Only a kept child has read the learner's files before, so only its runs re-read just the changed ones.
+      const changed = this.kept && plan.changed ? { changed: plan.changed } : {};
+      const context = { seed: plan.seed, progress: channel, learner: setup.impl, ...(setup.canary ? { canary: setup.canary } : {}) };
+      this.send({ type: 'run', setup, order: { batches: plan.batches, warm: this.kept, ...changed, context } });
     });
   }
 

@@ -45,6 +45,11 @@ export interface RunOrder {
   context: GraderContext;
   /** Another run will follow (journey watch): its threads start as soon as this one has been reported. */
   warm?: boolean;
+  /**
+   * The learner files saved since this session's last run (journey watch):
+   * only these are read again. Absent, every learner file is.
+   */
+  changed?: string[];
 }
 
 /** Results are reported as tests end; Vitest's own batching would lose the last ones before a hang (see progress-channel.ts). */
@@ -154,9 +159,10 @@ export class VitestSession {
     return new VitestSession(vitest, setup, spares);
   }
 
-  /** Runs these stage files with a fresh read of every learner file; resolves when the run has ended. */
+  /** Runs these stage files with a fresh read of the learner's files (those changed, if it knows); resolves when the run has ended. */
   async run(order: RunOrder): Promise<void> {
-    for (const name of this.setup.impl.learnerFiles) this.vitest.invalidateFile(join(this.setup.impl.learnerDir, name));
+    const reread = order.changed ?? this.setup.impl.learnerFiles.map((name) => join(this.setup.impl.learnerDir, name));
+    for (const file of reread) this.vitest.invalidateFile(file);
     this.vitest.provide('journey', order.context);
     const project = this.vitest.getRootProject();
     this.widest = Math.max(this.widest, order.batches.flat().length);
