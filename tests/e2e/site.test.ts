@@ -4,6 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { useBuiltSite } from '../support/built-site.ts';
 import { root } from '../support/cli.ts';
 import { firstSearchResult } from '../support/search.ts';
+import { en } from '../../src/site/i18n/en.ts';
+import { zhCn } from '../../src/site/i18n/zh-cn.ts';
 
 const site = useBuiltSite();
 
@@ -42,6 +44,20 @@ describe('the built course site', () => {
     expect(failed).toEqual([]);
     expect(await site.page.evaluate(() => globalThis.crossOriginIsolated)).toBe(true);
   });
+
+  it("ships a chapter page's scripts without the UI catalogues: its figures and sidebar carry the few words they need", async () => {
+    const scripts: Promise<string>[] = [];
+    site.page.on('response', (r) => r.request().resourceType() === 'script' && scripts.push(r.text()));
+    for (const path of ['/chapters/dns/', '/zh-cn/chapters/dns/']) await site.page.goto(`${site.url}${path}`, { waitUntil: 'networkidle' });
+    const bodies = await Promise.all(scripts);
+    expect(bodies.length).toBeGreaterThan(0);
+    // Words only the lab page uses, from each language's catalogue.
+    for (const word of [en.runTestsTitle, zhCn.runTestsTitle]) expect(bodies.filter((b) => b.includes(word))).toEqual([]);
+    // The figures still speak the page's language.
+    await site.page.locator('step-through [data-st-next]').first().click();
+    expect(await site.page.locator('step-through [data-st-counter]').first().textContent()).toMatch(/^第 2 步，共 \d+ 步$/);
+    expect(await site.page.locator('hex-view [data-hx-detail]').first().textContent()).toBe(zhCn.hexHint);
+  }, 60_000);
 
   it('fetches the search UI (Pagefind) only when a reader reaches for search', async () => {
     const fetched: string[] = [];

@@ -57,7 +57,9 @@ describe('the DNS lab in the browser', () => {
     expect(await stageSummary('wire')).toContain('needs your own machine');
     // The chapter's sidebar entry and the lab list show the progress.
     await site.page.goto(`${site.url}/chapters/dns/`);
-    expect(await site.page.locator('#starlight__sidebar .journey-progress').first().textContent()).toBe('90/100');
+    const badge = site.page.locator('#starlight__sidebar .journey-progress').first();
+    expect(await badge.textContent()).toBe('90/100');
+    expect(await badge.getAttribute('title')).toBe('Lab dns: 90 of 100 points in this browser');
     await site.page.goto(`${site.url}/labs/`);
     expect(await site.page.locator('[data-lab-progress="dns"]').textContent()).toBe('90/100 points');
   });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildHexModel, fieldSummary, hex2, HexViewError, legendFocusAfter, PALETTE_SIZE, type HexField } from './hex-view.ts';
+import { en } from '../i18n/en.ts';
 
 const bytes = Array.from({ length: 20 }, (_, i) => i + 0x61); // "abcdefghijklmnopqrst"
 
@@ -154,12 +155,12 @@ describe('legendFocusAfter', () => {
 
 describe('fieldSummary', () => {
   it('says name, place, value and note', () => {
-    expect(fieldSummary({ name: 'ID', where: 'bytes 0–1', value: '0x1a2b', note: 'Matches reply to query.' })).toBe(
+    expect(fieldSummary({ name: 'ID', where: 'bytes 0–1', value: '0x1a2b', note: 'Matches reply to query.' }, en)).toBe(
       'ID (bytes 0–1): 0x1a2b. Matches reply to query.',
     );
   });
 
   it('leaves out what the field does not have', () => {
-    expect(fieldSummary({ name: 'RDATA', where: 'byte 9', value: undefined, note: undefined })).toBe('RDATA (byte 9)');
+    expect(fieldSummary({ name: 'RDATA', where: 'byte 9', value: undefined, note: undefined }, en)).toBe('RDATA (byte 9)');
   });
 });

@@ -6,7 +6,7 @@
  */
 import type { Locale, Localized } from '../../course/locale.ts';
 import { en, type UiStrings } from '../i18n/en.ts';
-import { fill } from '../i18n/ui.ts';
+import { fill } from '../i18n/words.ts';
 
 /**
  * A text the legend shows: the same in every language (a mnemonic such as "QDCOUNT", a value such as "0x1a2b"),
@@ -285,8 +285,12 @@ export function legendFocusAfter(index: number, count: number, key: string): num
   }
 }
 
+/** The words the hex view's script needs (HexView.astro carries them in `data-words`). */
+export const HEX_SCRIPT_WORDS = ['hexHint', 'colon', 'fullStop'] as const;
+export type HexScriptWords = Pick<UiStrings, (typeof HEX_SCRIPT_WORDS)[number]>;
+
 /** The line HexView shows for the field under the pointer or focus: name, where, value, note. */
-export function fieldSummary(field: Pick<HexFieldView, 'name' | 'where' | 'value' | 'note'>, t: UiStrings = en): string {
+export function fieldSummary(field: Pick<HexFieldView, 'name' | 'where' | 'value' | 'note'>, t: Pick<UiStrings, 'colon' | 'fullStop'>): string {
   const head = `${field.name} (${field.where})${field.value ? `${t.colon}${field.value}` : ''}`;
   return field.note ? `${head}${t.fullStop} ${field.note}` : head;
 }

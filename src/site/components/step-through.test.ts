@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { actionForKey, announcement, checkSteps, counterText, parseParts, splitInlineCode, stepAfter, type Step } from './step-through.ts';
+import { en } from '../i18n/en.ts';
 
 describe('stepAfter', () => {
   it('moves one step with next and previous, and jumps with first and last', () => {
@@ -31,17 +32,17 @@ describe('actionForKey', () => {
 
 describe('counter and announcement', () => {
   it('counts from 1 for people', () => {
-    expect(counterText(2, 8)).toBe('Step 3 of 8');
+    expect(counterText(2, 8, en)).toBe('Step 3 of 8');
   });
 
   it('announces the counter, title and text, without the backticks', () => {
-    expect(announcement(0, 12, { title: 'Ask the root', text: 'Query `www.shop.example` with RD=0.' })).toBe(
+    expect(announcement(0, 12, { title: 'Ask the root', text: 'Query `www.shop.example` with RD=0.' }, en)).toBe(
       'Step 1 of 12: Ask the root. Query www.shop.example with RD=0.',
     );
   });
 
   it('does not double the full stop after a title that ends in one', () => {
-    expect(announcement(2, 12, { title: 'The root refers it to `example.`', text: 'A referral.' })).toBe(
+    expect(announcement(2, 12, { title: 'The root refers it to `example.`', text: 'A referral.' }, en)).toBe(
       'Step 3 of 12: The root refers it to example. A referral.',
     );
   });

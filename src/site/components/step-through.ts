@@ -4,8 +4,8 @@
  * announcement say, and which diagram parts light up. The custom element in
  * StepThrough.astro only wires these to the DOM.
  */
-import { en, type UiStrings } from '../i18n/en.ts';
-import { fill } from '../i18n/ui.ts';
+import type { UiStrings } from '../i18n/en.ts';
+import { fill } from '../i18n/words.ts';
 
 /** One step of a step-through. */
 export interface Step {
@@ -51,13 +51,17 @@ export function actionForKey(key: string): StepAction | null {
   }
 }
 
+/** The words the step-through's script needs (StepThrough.astro carries them in `data-words`). */
+export const STEP_SCRIPT_WORDS = ['stepDiagram', 'stepOf', 'colon', 'fullStop'] as const;
+export type StepScriptWords = Pick<UiStrings, (typeof STEP_SCRIPT_WORDS)[number]>;
+
 /** The visible counter: "Step 3 of 8". */
-export function counterText(index: number, count: number, t: UiStrings = en): string {
+export function counterText(index: number, count: number, t: Pick<UiStrings, 'stepOf'>): string {
   return fill(t.stepOf, { n: index + 1, total: count });
 }
 
 /** What a screen reader hears when the step changes: counter, title and text. */
-export function announcement(index: number, count: number, step: Pick<Step, 'title' | 'text'>, t: UiStrings = en): string {
+export function announcement(index: number, count: number, step: Pick<Step, 'title' | 'text'>, t: Pick<UiStrings, 'stepOf' | 'colon' | 'fullStop'>): string {
   const plain = (value: string) => value.replaceAll('`', '');
   const title = plain(step.title).trim();
   // Titles such as "… to `example.`" already end in a full stop.

@@ -6,6 +6,7 @@
 import { pageLocale, type Locale } from '../../course/locale.ts';
 
 export { joinCjk, pageLocale } from '../../course/locale.ts';
+export { fill } from './words.ts';
 import { en, type UiStrings } from './en.ts';
 import { zhCn } from './zh-cn.ts';
 
@@ -16,14 +17,6 @@ const CATALOGUES: Record<Locale, UiStrings> = { en, 'zh-cn': zhCn };
 /** The UI strings for a locale or language tag. */
 export function uiStrings(locale: string | undefined): UiStrings {
   return CATALOGUES[pageLocale(locale)];
-}
-
-/** A catalogue string with its `{name}` placeholders filled; a placeholder without a value is a bug, so it throws. */
-export function fill(template: string, values: Record<string, string | number> = {}): string {
-  return template.replace(/\{(\w+)\}/g, (_, name: string) => {
-    if (!(name in values)) throw new Error(`UI string "${template}" needs a value for {${name}}`);
-    return String(values[name]);
-  });
 }
 
 type Segment = { text: string } | { slot: string };
