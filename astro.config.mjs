@@ -16,8 +16,7 @@ import { leftOutPrefixes } from './src/site/course-links.ts';
 import { courseLinks } from './src/site/integrations/course-links.ts';
 import { LANG_TAG } from './src/course/locale.ts';
 import { translatedImports } from './src/site/integrations/translated-imports.ts';
-import { searchOnOpen } from './src/site/integrations/search-on-open.ts';
-import { sucraseUncheckedOptions } from './src/runners/embedded/sucrase-options-plugin.ts';
+import { searchOnOpen, sucraseUncheckedOptions } from './src/site/integrations/stand-ins.ts';
 
 // The teacher's settings for this instance (course.json; README, "For teachers").
 const course = courseSettings(coursePaths());

@@ -1,6 +1,6 @@
 /**
  * Stands in for Pagefind's UI in Starlight's search component (see
- * integrations/search-on-open.ts). Starlight builds the real UI, some 26 kB
+ * integrations/stand-ins.ts). Starlight builds the real UI, some 26 kB
  * of script, as soon as every page is idle, though most readers never
  * search; this builds it when the search dialog first opens, and fetches it a
  * moment earlier, when the pointer or focus reaches the search button.
