@@ -103,7 +103,7 @@ export async function gradeLab(options: GradeOptions): Promise<GradeResult> {
     runPass: async (remaining, onEvent, watch, signal) => {
       const child = options.warm ? options.warm.take() : GradingChild.take(options.launcher);
       try {
-        const plan = { batches: stageBatches(lab, remaining), seed, ...(options.changed ? { changed: [...options.changed] } : {}) };
+        const plan = { batches: stageBatches(lab, remaining), seed, ...(options.changed ? { changed: options.changed } : {}) };
         return await child.run(sessionSetup(options, implDir, limits), plan, onEvent, watch, signal);
       } finally {
         if (!options.warm) {

@@ -202,8 +202,7 @@ export class GradingChild {
         },
         exit: (why) => finish({ kind: 'crash', message: why }),
       };
-      // Only a kept child has read the learner's files before, so only its runs re-read just the changed ones.
-      const changed = this.kept && plan.changed ? { changed: plan.changed } : {};
+      const changed = plan.changed ? { changed: plan.changed } : {};
       const context = { seed: plan.seed, progress: channel, learner: setup.impl, ...(setup.canary ? { canary: setup.canary } : {}) };
       this.send({ type: 'run', setup, order: { batches: plan.batches, warm: this.kept, ...changed, context } });
     });

@@ -47,9 +47,10 @@ export interface RunOrder {
   warm?: boolean;
   /**
    * The learner files saved since this session's last run (journey watch):
-   * only these are read again. Absent, every learner file is.
+   * only these are read again. Absent, every learner file is. (A new
+   * session reads every file whatever this says: it has read none yet.)
    */
-  changed?: string[];
+  changed?: readonly string[];
 }
 
 /** Results are reported as tests end; Vitest's own batching would lose the last ones before a hang (see progress-channel.ts). */
