@@ -17,9 +17,7 @@ import { inBoth, type HexField, type HexGroup, type HexText } from '../../compon
 import type { Locale, Localized } from '../../../course/locale.ts';
 import type { FieldAnnotation } from '../../../../labs/layers/given/annotation-types.ts';
 
-/** The request as curl sent it in the capture: 86 bytes. */
-
-/** The search request, as the layers lab's capture holds it. */
+/** The search request as curl sent it in the capture (86 bytes), as the layers lab's fixture holds it. */
 export const SEARCH_REQUEST = VETH_GET_REQUEST;
 
 /** The values the captured frame was made from (labs/layers/tests/fixtures/captures.ts). */
@@ -54,144 +52,130 @@ export interface FrameExample {
   values: Record<string, string>;
 }
 
-type Describe = (value: string, annotation: FieldAnnotation) => { name: HexText; value?: HexText; note: HexText };
+/** A field's name and note; its value is shown as annotateFrame wrote it, unless `value` words it. */
+interface Description {
+  name: HexText;
+  value?: (value: string) => HexText;
+  note: HexText;
+}
 
 /** Names and notes for annotateFrame's fields; a field not listed keeps its annotation name. */
-const DESCRIPTIONS: Record<string, Describe> = {
-  'ethernet.destination': (v) => ({
+const DESCRIPTIONS: Record<string, Description> = {
+  'ethernet.destination': {
     name: inBoth('Destination MAC', '目的 MAC 地址'),
-    value: v,
     note: inBoth(
       'Which interface on this link should take the frame: the next hop. Client and server shared one link in this capture, so it is the server’s; across the internet it would be the gateway’s (chapter 4).',
       '这条链路上应由哪个接口接收这个帧：即下一跳。这次抓包中客户端和服务器共用一条链路，所以它是服务器的 MAC 地址；跨越互联网时则是网关的（第 4 章）。',
     ),
-  }),
-  'ethernet.source': (v) => ({
+  },
+  'ethernet.source': {
     name: inBoth('Source MAC', '源 MAC 地址'),
-    value: v,
     note: inBoth('The sending interface. Both MACs here are locally administered (02:…), set for the capture.', '发送帧的接口。这里的两个 MAC 地址都是本地管理地址（02:…），是为抓包设定的。'),
-  }),
-  'ethernet.type': (v) => ({ name: 'EtherType', value: v, note: inBoth('Who gets the payload: 0x0800 IPv4, 0x0806 ARP, 0x86dd IPv6 (RFC 894; IEEE 802.3).', '载荷交给谁：0x0800 是 IPv4，0x0806 是 ARP，0x86dd 是 IPv6（RFC 894；IEEE 802.3）。') }),
-  'ipv4.version-ihl': (v) => ({
+  },
+  'ethernet.type': { name: 'EtherType', note: inBoth('Who gets the payload: 0x0800 IPv4, 0x0806 ARP, 0x86dd IPv6 (RFC 894; IEEE 802.3).', '载荷交给谁：0x0800 是 IPv4，0x0806 是 ARP，0x86dd 是 IPv6（RFC 894；IEEE 802.3）。') },
+  'ipv4.version-ihl': {
     name: inBoth('Version, IHL', '版本、IHL'),
-    value: v,
     note: inBoth('High nibble 4 (IPv4); low nibble the header length in 32-bit words, 5 × 4 = 20 bytes (RFC 791 §3.1).', '高 4 位是 4（IPv4）；低 4 位是以 32 位字为单位的首部长度，5 × 4 = 20 字节（RFC 791 §3.1）。'),
-  }),
-  'ipv4.dscp-ecn': (v) => ({
+  },
+  'ipv4.dscp-ecn': {
     name: 'DSCP, ECN',
-    value: v,
     note: inBoth('The old Type of Service byte: six bits of DiffServ class (RFC 2474), two of congestion notification (RFC 3168).', '即原来的服务类型（Type of Service）字节：6 位区分服务类别（RFC 2474），2 位显式拥塞通知（RFC 3168）。'),
-  }),
-  'ipv4.total-length': (v) => ({
+  },
+  'ipv4.total-length': {
     name: inBoth('Total Length', '总长度（Total Length）'),
-    value: inBoth(`${v} bytes`, `${v} 字节`),
+    value: (v) => inBoth(`${v} bytes`, `${v} 字节`),
     note: inBoth('Header and data: 20 of IPv4 + 32 of TCP + 86 of HTTP. The frame may be padded; this says where the packet ends.', '首部加数据：20 字节 IPv4 + 32 字节 TCP + 86 字节 HTTP。帧可能带有填充，这个字段说明数据包在哪里结束。'),
-  }),
-  'ipv4.identification': (v) => ({
+  },
+  'ipv4.identification': {
     name: inBoth('Identification', '标识（Identification）'),
-    value: v,
     note: inBoth('Ties the fragments of one datagram together. With DF set there are none, and RFC 6864 lets it be anything.', '把同一个数据报的各个分片联系在一起。设置了 DF 就不会有分片，RFC 6864 允许它取任意值。'),
-  }),
-  'ipv4.flags-fragment-offset': (v) => ({
+  },
+  'ipv4.flags-fragment-offset': {
     name: inBoth('Flags, Fragment Offset', '标志、片偏移'),
-    value: v,
     note: inBoth(
       'DF, don’t fragment: a router whose next link is too small must drop the packet and say so in ICMP, which is how Path MTU Discovery works (RFC 1191).',
       'DF，禁止分片：如果下一段链路太小，路由器必须丢弃该数据包并用 ICMP 告知发送方，路径 MTU 发现正是这样工作的（RFC 1191）。',
     ),
-  }),
-  'ipv4.ttl': (v) => ({
+  },
+  'ipv4.ttl': {
     name: inBoth('Time to Live', '生存时间（TTL）'),
-    value: v,
     note: inBoth(
       'Every router subtracts 1 and discards the packet when it would reach 0 (RFC 1812 §5.3.1), so a routing loop cannot keep it forever. Linux starts at 64.',
       '每台路由器把它减 1，减到 0 时丢弃数据包（RFC 1812 §5.3.1），这样路由环路就不能让它永远转下去。Linux 的初始值是 64。',
     ),
-  }),
-  'ipv4.protocol': (v) => ({
+  },
+  'ipv4.protocol': {
     name: inBoth('Protocol', '协议（Protocol）'),
-    value: v,
     note: inBoth('Who gets the payload at the destination: 6 TCP, 17 UDP, 1 ICMP (IANA protocol numbers).', '在目的地把载荷交给谁：6 是 TCP，17 是 UDP，1 是 ICMP（IANA 协议号）。'),
-  }),
-  'ipv4.checksum': (v) => ({
+  },
+  'ipv4.checksum': {
     name: inBoth('Header Checksum', '首部校验和'),
-    value: v,
     note: inBoth('RFC 1071 one’s-complement sum of the header only; recomputed by every router, since the TTL changes.', '按 RFC 1071 只对首部求反码和；因为 TTL 会变，每台路由器都要重新计算。'),
-  }),
-  'ipv4.source': (v) => ({
+  },
+  'ipv4.source': {
     name: inBoth('Source address', '源地址'),
-    value: v,
     note: inBoth('The client. Stays the same end to end, unless a NAT rewrites it (chapter 4).', '客户端。从一端到另一端保持不变，除非被网络地址转换（NAT）改写（第 4 章）。'),
-  }),
-  'ipv4.destination': (v) => ({
+  },
+  'ipv4.destination': {
     name: inBoth('Destination address', '目的地址'),
-    value: v,
     note: inBoth('The server, from DNS (chapter 2). No router on the way changes it.', '服务器，地址来自 DNS（第 2 章）。途中没有路由器会改动它。'),
-  }),
-  'ipv4.options': (v) => ({ name: inBoth('IPv4 options', 'IPv4 选项'), value: v, note: inBoth('Rare in practice; many routers drop packets that carry them.', '实践中很少见；许多路由器会丢弃带选项的数据包。') }),
-  'tcp.source-port': (v) => ({
+  },
+  'ipv4.options': { name: inBoth('IPv4 options', 'IPv4 选项'), note: inBoth('Rare in practice; many routers drop packets that carry them.', '实践中很少见；许多路由器会丢弃带选项的数据包。') },
+  'tcp.source-port': {
     name: inBoth('Source port', '源端口'),
-    value: v,
     note: inBoth('The client’s ephemeral port, chosen by its kernel (Linux: from 32768–60999).', '客户端的临时端口，由其内核选择（Linux：32768–60999）。'),
-  }),
-  'tcp.destination-port': (v) => ({
+  },
+  'tcp.destination-port': {
     name: inBoth('Destination port', '目的端口'),
-    value: v,
     note: inBoth('80, HTTP. The server’s kernel finds the listening socket by it.', '80，即 HTTP。服务器的内核据此找到正在监听的套接字。'),
-  }),
-  'tcp.sequence-number': (v) => ({
+  },
+  'tcp.sequence-number': {
     name: inBoth('Sequence number', '序列号'),
-    value: v,
     note: inBoth(
       'Number of the first data byte: the client’s initial sequence number + 1, since its SYN used one (RFC 9293 §3.4).',
       '第一个数据字节的编号：客户端的初始序列号 + 1，因为它的 SYN 占用了一个（RFC 9293 §3.4）。',
     ),
-  }),
-  'tcp.acknowledgment-number': (v) => ({
+  },
+  'tcp.acknowledgment-number': {
     name: inBoth('Acknowledgment number', '确认号'),
-    value: v,
     note: inBoth('The next byte the client expects from the server; meaningful because the ACK flag is set.', '客户端期望从服务器收到的下一个字节；因为设置了 ACK 标志，这个字段才有意义。'),
-  }),
-  'tcp.data-offset': (v) => ({
+  },
+  'tcp.data-offset': {
     name: inBoth('Data Offset', '数据偏移（Data Offset）'),
-    value: v,
     note: inBoth(
       'Header length in 32-bit words: 8 × 4 = 32 bytes, 20 fixed and 12 of options. The low four bits are reserved.',
       '以 32 位字为单位的首部长度：8 × 4 = 32 字节，其中固定部分 20 字节，选项 12 字节。低 4 位保留。',
     ),
-  }),
-  'tcp.flags': (v) => ({
+  },
+  'tcp.flags': {
     name: inBoth('Flags', '标志（Flags）'),
-    value: v,
     note: inBoth(
       'ACK: the acknowledgment number is valid (set on every segment after the first SYN). PSH: hand the data to the application now.',
       'ACK：确认号有效（第一个 SYN 之后的每个报文段都会设置）。PSH：立即把数据交给应用。',
     ),
-  }),
-  'tcp.window': (v) => {
-    const bytes = Number(v) * 2 ** WINDOW_SCALE;
-    return {
-      name: inBoth('Window', '窗口（Window）'),
-      value: inBoth(`${v} × 2^${WINDOW_SCALE} = ${bytes.toLocaleString('en-US')} bytes`, `${v} × 2^${WINDOW_SCALE} = ${bytes.toLocaleString('en-US')} 字节`),
-      note: inBoth(
-        'How much more the client can receive. Scaled by the shift both sides agreed in the handshake (RFC 7323 §2).',
-        '客户端还能再接收多少。要按双方在握手中商定的移位数放大（RFC 7323 §2）。',
-      ),
-    };
   },
-  'tcp.checksum': (v) => ({
+  'tcp.window': {
+    name: inBoth('Window', '窗口（Window）'),
+    value: (v) => {
+      const bytes = (Number(v) * 2 ** WINDOW_SCALE).toLocaleString('en-US');
+      return inBoth(`${v} × 2^${WINDOW_SCALE} = ${bytes} bytes`, `${v} × 2^${WINDOW_SCALE} = ${bytes} 字节`);
+    },
+    note: inBoth(
+      'How much more the client can receive. Scaled by the shift both sides agreed in the handshake (RFC 7323 §2).',
+      '客户端还能再接收多少。要按双方在握手中商定的移位数放大（RFC 7323 §2）。',
+    ),
+  },
+  'tcp.checksum': {
     name: inBoth('Checksum', '校验和'),
-    value: v,
     note: inBoth(
       'RFC 1071 sum over a pseudo-header (both addresses, protocol, length), the TCP header and the data (RFC 9293 §3.1).',
       '按 RFC 1071 对伪首部（两个地址、协议号、长度）、TCP 首部和数据求和（RFC 9293 §3.1）。',
     ),
-  }),
-  'tcp.urgent-pointer': (v) => ({
+  },
+  'tcp.urgent-pointer': {
     name: inBoth('Urgent Pointer', '紧急指针'),
-    value: v,
     note: inBoth('Only meaningful with URG set; new protocols should not use it (RFC 6093).', '只有设置了 URG 才有意义；新协议不应使用它（RFC 6093）。'),
-  }),
+  },
 };
 
 /** TCP option kinds seen in the request (IANA "TCP Option Kind Numbers"). */
@@ -298,15 +282,14 @@ export function searchFrameExample(): FrameExample {
       fields.push(...httpFields(bytes, annotation.offset, annotation.length));
       continue;
     }
-    const describe = DESCRIPTIONS[annotation.name];
-    const described = describe ? describe(annotation.value, annotation) : { name: annotation.name, value: annotation.value, note: '' };
+    const described = DESCRIPTIONS[annotation.name];
     const group = annotation.layer === 'udp' ? 'tcp' : annotation.layer;
     fields.push({
-      name: described.name,
+      name: described?.name ?? annotation.name,
       offset: annotation.offset,
       length: annotation.length,
-      ...(described.value === undefined ? {} : { value: described.value }),
-      ...(described.note ? { note: described.note } : {}),
+      value: described?.value ? described.value(annotation.value) : annotation.value,
+      ...(described ? { note: described.note } : {}),
       group,
       section: SECTIONS[annotation.layer],
     });
